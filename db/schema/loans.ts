@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { fileImports } from './imports';
+
+export const loanStatuses = ['current', 'delinquent', 'charged_off', 'sold', 'settled', 'closed'] as const;
+export type LoanStatus = (typeof loanStatuses)[number];
+
+const flag = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
+
+/**
+ * The loan book. Balances are as of `tapeDate`, the date of the tape that last wrote the row.
+ * All money is integer fen.
+ */
+export const loans = sqliteTable(
+  'loans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    loanId: text('loan_id').notNull().unique(),
+    borrowerId: text('borrower_id').notNull(),
+    borrowerName: text('borrower_name').notNull(),
+    nationalId: text('national_id').notNull(),
+    mobilePhone: text('mobile_phone'),
+    province: text('province'),
+    city: text('city'),
+    product: text('product').notNull(),
+    channel: text('channel'),
+    currency: text('currency').notNull().default('CNY'),
+    originationDate: text('origination_date').notNull(),
+    maturityDate: text('maturity_date'),
+    originalPrincipalFen: integer('original_principal_fen').notNull(),
+    principalFen: integer('principal_fen').notNull().default(0),
+    interestFen: integer('interest_fen').notNull().default(0),
+    feeFen: integer('fee_fen').notNull().default(0),
+    penaltyFen: integer('penalty_fen').notNull().default(0),
+    daysPastDue: integer('days_past_due').notNull().default(0),
+    lastPaymentDate: text('last_payment_date'),
+    lastPaymentFen: integer('last_payment_fen'),
+    status: text('status', { enum: loanStatuses }).notNull(),
+    chargeOffDate: text('charge_off_date'),
+    chargeOffFen: integer('charge_off_fen'),
+    bankrupt: flag('bankrupt'),
+    deceased: flag('deceased'),
+    disputed: flag('disputed'),
+    fraud: flag('fraud'),
+    litigationPending: flag('litigation_pending'),
+    complaintOpen: flag('complaint_open'),
+    activeRepaymentPlan: flag('active_repayment_plan'),
+    tapeDate: text('tape_date').notNull(),
+    importId: integer('import_id').references(() => fileImports.id),
+  },
+  (t) => [
+    check('loans_status', sql`${t.status} in ('current', 'delinquent', 'charged_off', 'sold', 'settled', 'closed')`),
+    check(
+      'loans_money_non_negative',
+      sql`${t.originalPrincipalFen} >= 0 and ${t.principalFen} >= 0 and ${t.interestFen} >= 0 and ${t.feeFen} >= 0 and ${t.penaltyFen} >= 0 and coalesce(${t.lastPaymentFen}, 0) >= 0 and coalesce(${t.chargeOffFen}, 0) >= 0`,
+    ),
+    check('loans_dpd_non_negative', sql`${t.daysPastDue} >= 0`),
+    check(
+      'loans_charge_off_dated',
+      sql`${t.status} not in ('charged_off', 'sold') or (${t.chargeOffDate} is not null and ${t.chargeOffFen} is not null)`,
+    ),
+    index('loans_status_idx').on(t.status, t.daysPastDue),
+    index('loans_charge_off_idx').on(t.chargeOffDate),
+  ],
+);

@@ -1,0 +1,3 @@
+import { createRouter } from '../shared/router';
+
+export const collections = createRouter();
