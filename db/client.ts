@@ -27,3 +27,9 @@ export function openDatabase(path: string): Db {
   migrate(db, { migrationsFolder });
   return db;
 }
+
+/** A transaction handle as drizzle passes it to `db.transaction((tx) => …)`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** A database handle or a transaction: repositories take either, so a verb can nest in its caller's transaction. */
+export type DbOrTx = Db | Tx;

@@ -2,7 +2,11 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { HTTPException } from 'hono/http-exception';
-import type { AppDeps, AppEnv } from './shared/deps';
+import { authenticate } from './access/authenticate';
+import { access } from './access/routes';
+import { audit } from './audit/routes';
+import { docs } from './docs/routes';
+import { writeLog, type AppDeps, type AppEnv } from './shared/deps';
 import { Problem, problemResponse } from './shared/problem';
 import { health } from './health/routes';
 import { loans } from './loans/routes';
@@ -17,7 +21,6 @@ export function createApp(deps: AppDeps) {
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(async (c, next) => {
     c.set('deps', deps);
-    c.set('actor', 'anonymous');
     await next();
   });
   app.use(async (c, next) => {
@@ -30,23 +33,39 @@ export function createApp(deps: AppDeps) {
     })(c, next);
   });
 
+  app.use(authenticate);
+
   app.route('/health', health);
+  app.route('/', access);
+  app.route('/audit', audit);
   app.route('/loans', loans);
   app.route('/collections', collections);
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token' });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Debt portfolio platform', version: '0.1.0' },
+    info: { title: 'Debt portfolio platform', version: '0.1.0', description: 'Bad-debt valuation and transfer. Errors are application/problem+json (RFC 9457).' },
   });
+  app.route('/docs', docs);
 
   app.notFound((c) => problemResponse(c, new Problem('not_found', `no route for ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {
-    if (error instanceof Problem) return problemResponse(c, error);
-    if (error instanceof HTTPException && error.status < 500) {
-      return problemResponse(c, new Problem('bad_request', error.message));
-    }
-    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), method: c.req.method, path: c.req.path, error: String(error?.stack ?? error) }));
-    return problemResponse(c, new Problem('internal_error', 'an unexpected error occurred; quote the X-Request-Id header when reporting it'));
+    const problem =
+      error instanceof Problem
+        ? error
+        : error instanceof HTTPException && error.status < 500
+          ? new Problem('bad_request', error.message)
+          : new Problem('internal_error', 'an unexpected error occurred; quote the X-Request-Id header when reporting it');
+    writeLog(deps, {
+      level: problem.status >= 500 ? 'error' : 'warn',
+      message: problem.detail,
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: problem.status,
+      ...(problem.status >= 500 ? { error: String((error as Error)?.stack ?? error) } : {}),
+    });
+    return problemResponse(c, problem);
   });
   return app;
 }

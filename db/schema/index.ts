@@ -1,3 +1,5 @@
 export * from './imports';
 export * from './loans';
 export * from './collections';
+export * from './access';
+export * from './audit';

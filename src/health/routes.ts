@@ -1,5 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
+import { defineRoute } from '../access/guard';
 import { createRouter } from '../shared/router';
 
 const HealthSchema = z.object({
@@ -8,9 +9,10 @@ const HealthSchema = z.object({
   time: z.string(),
 });
 
-const getHealth = createRoute({
+const getHealth = defineRoute('public', {
   method: 'get',
   path: '/',
+  tags: ['Platform'],
   summary: 'Liveness and database check',
   responses: { 200: { description: 'The platform is up', content: { 'application/json': { schema: HealthSchema } } } },
 });

@@ -1,0 +1,47 @@
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../shared/deps';
+import { Problem } from '../shared/problem';
+import { ProblemSchema } from '../shared/problem-schema';
+import { isAllowed, rolesFor, type Action } from './permissions';
+
+/** Lets the request through only if its user's role may perform `action` (401 without a user). */
+export function requires(action: Action) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (rolesFor(action) !== 'public') {
+      const user = c.get('user');
+      if (!user) throw new Problem('unauthorized', 'this route needs a bearer token (Authorization: Bearer …)');
+      if (!isAllowed(user.role, action)) throw new Problem('forbidden', `the ${user.role} role may not perform ${action}`);
+    }
+    await next();
+  });
+}
+
+const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
+
+/**
+ * Declares a route together with the action it performs: the guard runs before validation, and the
+ * OpenAPI operation carries the action (`x-action`), the roles allowed, the bearer scheme and the
+ * 401/403 answers. Every route of the platform is declared through this.
+ */
+export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(action: Action, route: R) {
+  const roles = rolesFor(action);
+  const isPublic = roles === 'public';
+  const access = isPublic ? 'Public: no token needed.' : `Requires one of the roles: ${roles.join(', ')} (action \`${action}\`).`;
+  return createRoute({
+    ...route,
+    description: [route.description, access].filter(Boolean).join('\n\n'),
+    middleware: [requires(action)] as const,
+    ...(isPublic ? {} : { security: [{ bearerAuth: [] }] }),
+    'x-action': action,
+    responses: {
+      ...route.responses,
+      ...(isPublic
+        ? {}
+        : {
+            401: { description: 'No bearer token, or one that is unknown, revoked or expired', content: problemContent },
+            403: { description: `The role may not perform ${action}`, content: problemContent },
+          }),
+    },
+  });
+}

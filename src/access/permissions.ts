@@ -1,0 +1,29 @@
+import type { Role } from '../../db/schema';
+
+/**
+ * The permission table: for every action, the roles that may perform it. This one declaration is
+ * what the middleware enforces, what the OpenAPI document shows, and what the permission test walks.
+ * `public` needs no token at all.
+ */
+export const permissions = {
+  public: 'public',
+  'me:read': ['admin', 'risk', 'finance', 'buyer'],
+  'users:manage': ['admin'],
+  'audit:read': ['admin'],
+  'loans:read': ['risk', 'finance'],
+  'loans:import': ['risk'],
+  'collections:import': ['risk'],
+} as const satisfies Record<string, readonly Role[] | 'public'>;
+
+export type Action = keyof typeof permissions;
+
+/** Whether `role` may perform `action`. */
+export function isAllowed(role: Role, action: Action): boolean {
+  const allowed = permissions[action];
+  return allowed === 'public' || (allowed as readonly Role[]).includes(role);
+}
+
+/** The roles allowed to perform `action`, for documentation. */
+export function rolesFor(action: Action): readonly Role[] | 'public' {
+  return permissions[action];
+}

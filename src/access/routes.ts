@@ -1,0 +1,73 @@
+import { z } from '@hono/zod-openapi';
+import type { AuthenticatedUser } from '../shared/deps';
+import { Problem } from '../shared/problem';
+import { createRouter } from '../shared/router';
+import { auditActorOf } from './actor';
+import { defineRoute } from './guard';
+import { findBuyerOrganisation, listBuyerOrganisations, listUsers } from './repository';
+import {
+  BuyerOrganisationSchema,
+  IdParamSchema,
+  IssuedTokenSchema,
+  MeSchema,
+  NewBuyerOrganisationSchema,
+  NewTokenSchema,
+  NewUserSchema,
+  RevokedTokenSchema,
+  UserSchema,
+} from './schemas';
+import { createBuyerOrganisation, createUser, issueToken, revokeToken } from './service';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+
+const postUser = defineRoute('users:manage', {
+  method: 'post', path: '/users', tags: ['Access'], summary: 'Create a user with one role',
+  request: body(NewUserSchema),
+  responses: { 201: json(UserSchema, 'The user') },
+});
+const getUsers = defineRoute('users:manage', {
+  method: 'get', path: '/users', tags: ['Access'], summary: 'List users',
+  responses: { 200: json(z.object({ users: z.array(UserSchema) }), 'Every user') },
+});
+const postToken = defineRoute('users:manage', {
+  method: 'post', path: '/users/{id}/tokens', tags: ['Access'], summary: 'Issue a bearer token for a user (shown once)',
+  request: { params: IdParamSchema, ...body(NewTokenSchema) },
+  responses: { 201: json(IssuedTokenSchema, 'The token, shown this once') },
+});
+const deleteToken = defineRoute('users:manage', {
+  method: 'delete', path: '/tokens/{id}', tags: ['Access'], summary: 'Revoke a token',
+  request: { params: IdParamSchema },
+  responses: { 200: json(RevokedTokenSchema, 'The token is revoked') },
+});
+const postOrganisation = defineRoute('users:manage', {
+  method: 'post', path: '/buyer-organisations', tags: ['Access'], summary: 'Register a buyer organisation',
+  request: body(NewBuyerOrganisationSchema),
+  responses: { 201: json(BuyerOrganisationSchema, 'The organisation') },
+});
+const getOrganisations = defineRoute('users:manage', {
+  method: 'get', path: '/buyer-organisations', tags: ['Access'], summary: 'List buyer organisations',
+  responses: { 200: json(z.object({ buyerOrganisations: z.array(BuyerOrganisationSchema) }), 'Every organisation') },
+});
+const getMe = defineRoute('me:read', {
+  method: 'get', path: '/me', tags: ['Access'], summary: 'Who the token belongs to',
+  responses: { 200: json(MeSchema, 'The caller') },
+});
+
+function signedInUser(user: AuthenticatedUser | undefined): AuthenticatedUser {
+  if (!user) throw new Problem('unauthorized', 'this route needs a bearer token');
+  return user;
+}
+
+export const access = createRouter()
+  .openapi(postUser, (c) => c.json(createUser(c.get('deps'), auditActorOf(c), c.req.valid('json')), 201))
+  .openapi(getUsers, (c) => c.json({ users: listUsers(c.get('deps').db) }, 200))
+  .openapi(postToken, (c) => c.json(issueToken(c.get('deps'), auditActorOf(c), c.req.valid('param').id, c.req.valid('json')), 201))
+  .openapi(deleteToken, (c) => c.json(revokeToken(c.get('deps'), auditActorOf(c), c.req.valid('param').id), 200))
+  .openapi(postOrganisation, (c) => c.json(createBuyerOrganisation(c.get('deps'), auditActorOf(c), c.req.valid('json')), 201))
+  .openapi(getOrganisations, (c) => c.json({ buyerOrganisations: listBuyerOrganisations(c.get('deps').db) }, 200))
+  .openapi(getMe, (c) => {
+    const user = signedInUser(c.get('user'));
+    const organisation = user.buyerOrganisationId === null ? null : (findBuyerOrganisation(c.get('deps').db, user.buyerOrganisationId) ?? null);
+    return c.json({ id: user.id, name: user.name, email: user.email, role: user.role, buyerOrganisation: organisation }, 200);
+  });

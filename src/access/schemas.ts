@@ -1,0 +1,69 @@
+import { z } from '@hono/zod-openapi';
+import { buyerTypes, roles } from '../../db/schema';
+
+const isoTimestamp = z.iso.datetime({ offset: true }).openapi({ example: '2027-01-01T00:00:00Z' });
+
+export const NewUserSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(320),
+    role: z.enum(roles),
+    buyerOrganisationId: z.number().int().positive().optional(),
+  })
+  .openapi('NewUser');
+
+export const UserSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(roles),
+    buyerOrganisationId: z.number().int().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('User');
+
+export const NewTokenSchema = z
+  .object({
+    label: z.string().trim().min(1).max(100).optional(),
+    expiresAt: isoTimestamp.optional().describe('When the token stops working; never when absent'),
+  })
+  .openapi('NewToken');
+
+export const IssuedTokenSchema = z
+  .object({
+    id: z.number().int(),
+    userId: z.number().int(),
+    token: z.string().describe('The bearer token. Shown this once only: the platform keeps only its hash.'),
+    prefix: z.string(),
+    label: z.string().nullable(),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+  })
+  .openapi('IssuedToken');
+
+export const RevokedTokenSchema = z.object({ id: z.number().int(), revokedAt: z.string() }).openapi('RevokedToken');
+
+export const NewBuyerOrganisationSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    type: z.enum(buyerTypes),
+    licenceNumber: z.string().trim().min(1).max(100),
+  })
+  .openapi('NewBuyerOrganisation');
+
+export const BuyerOrganisationSchema = NewBuyerOrganisationSchema.extend({ id: z.number().int(), createdAt: z.string() }).openapi(
+  'BuyerOrganisation',
+);
+
+export const MeSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(roles),
+    buyerOrganisation: BuyerOrganisationSchema.nullable(),
+  })
+  .openapi('Me');
+
+export const IdParamSchema = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });

@@ -1,0 +1,105 @@
+import type { BuyerType, Role } from '../../db/schema';
+import { recordAudit, type AuditActor } from '../audit/record';
+import type { AppDeps } from '../shared/deps';
+import { Problem } from '../shared/problem';
+import * as repo from './repository';
+import { generateToken, hashToken, tokenDisplayPrefix } from './tokens';
+
+export interface NewUser {
+  name: string;
+  email: string;
+  role: Role;
+  buyerOrganisationId?: number | undefined;
+}
+
+/** Creates a user; a buyer must name its organisation, no one else may. */
+export function createUser(deps: AppDeps, actor: AuditActor, input: NewUser) {
+  const { db, clock } = deps;
+  return db.transaction((tx) => {
+    if (input.role === 'buyer') {
+      if (input.buyerOrganisationId === undefined) {
+        throw new Problem('validation_failed', 'a buyer user belongs to a buyer organisation', {
+          errors: [{ field: 'json.buyerOrganisationId', message: 'required when role is buyer' }],
+        });
+      }
+      if (!repo.findBuyerOrganisation(tx, input.buyerOrganisationId)) {
+        throw new Problem('validation_failed', `buyer organisation ${input.buyerOrganisationId} does not exist`, {
+          errors: [{ field: 'json.buyerOrganisationId', message: 'no such buyer organisation' }],
+        });
+      }
+    } else if (input.buyerOrganisationId !== undefined) {
+      throw new Problem('validation_failed', 'only buyer users belong to a buyer organisation', {
+        errors: [{ field: 'json.buyerOrganisationId', message: `must be absent for role ${input.role}` }],
+      });
+    }
+    if (repo.findUserByEmail(tx, input.email)) throw new Problem('conflict', `a user with email ${input.email} already exists`);
+    const user = repo.insertUser(tx, {
+      name: input.name,
+      email: input.email,
+      role: input.role,
+      buyerOrganisationId: input.buyerOrganisationId ?? null,
+      createdAt: clock.now(),
+    });
+    recordAudit(tx, actor, clock.now(), { action: 'user.created', targetType: 'user', targetId: user.id, detail: { role: user.role } });
+    return user;
+  });
+}
+
+/**
+ * Issues a bearer token for a user. The token is returned once, here; only its hash is stored.
+ * `token` may be given (bootstrap and demo users with known tokens); otherwise it is generated.
+ */
+export function issueToken(
+  deps: AppDeps,
+  actor: AuditActor,
+  userId: number,
+  input: { label?: string | undefined; expiresAt?: string | undefined; token?: string },
+) {
+  const { db, clock } = deps;
+  return db.transaction((tx) => {
+    if (!repo.findUser(tx, userId)) throw new Problem('not_found', `no user ${userId}`);
+    // Stored in one canonical form (toISOString) so expiry compares correctly as text.
+    const expiresAt = input.expiresAt === undefined ? null : new Date(input.expiresAt).toISOString();
+    if (expiresAt !== null && expiresAt <= clock.now()) {
+      throw new Problem('validation_failed', 'a token cannot expire in the past', {
+        errors: [{ field: 'json.expiresAt', message: 'must be later than now' }],
+      });
+    }
+    const token = input.token ?? generateToken();
+    const stored = repo.insertToken(tx, {
+      userId,
+      tokenHash: hashToken(token),
+      prefix: tokenDisplayPrefix(token),
+      label: input.label ?? null,
+      createdAt: clock.now(),
+      expiresAt,
+    });
+    recordAudit(tx, actor, clock.now(), { action: 'token.issued', targetType: 'token', targetId: stored.id, detail: { userId } });
+    return { id: stored.id, userId, token, prefix: stored.prefix, label: stored.label, createdAt: stored.createdAt, expiresAt: stored.expiresAt };
+  });
+}
+
+/** Revokes a token; revoking it again changes nothing and says when it was first revoked. */
+export function revokeToken(deps: AppDeps, actor: AuditActor, tokenId: number) {
+  const { db, clock } = deps;
+  return db.transaction((tx) => {
+    const token = repo.findToken(tx, tokenId);
+    if (!token) throw new Problem('not_found', `no token ${tokenId}`);
+    if (token.revokedAt) return { id: token.id, revokedAt: token.revokedAt };
+    const revokedAt = clock.now();
+    repo.markTokenRevoked(tx, tokenId, revokedAt);
+    recordAudit(tx, actor, revokedAt, { action: 'token.revoked', targetType: 'token', targetId: tokenId, detail: { userId: token.userId } });
+    return { id: token.id, revokedAt };
+  });
+}
+
+/** Registers a buyer organisation (a collection agency or an AMC). */
+export function createBuyerOrganisation(deps: AppDeps, actor: AuditActor, input: { name: string; type: BuyerType; licenceNumber: string }) {
+  const { db, clock } = deps;
+  return db.transaction((tx) => {
+    if (repo.findBuyerOrganisationByName(tx, input.name)) throw new Problem('conflict', `a buyer organisation named ${input.name} already exists`);
+    const organisation = repo.insertBuyerOrganisation(tx, { ...input, createdAt: clock.now() });
+    recordAudit(tx, actor, clock.now(), { action: 'buyer_organisation.created', targetType: 'buyer_organisation', targetId: organisation.id });
+    return organisation;
+  });
+}
