@@ -1,17 +1,28 @@
 import { serve } from '@hono/node-server';
+import { count, eq } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
+import { fileImports } from '../db/schema';
+import { bootstrapAdmin } from './access/bootstrap';
+import { seedDemoUsers } from './access/demo-users';
 import { createApp } from './app';
+import { seedDemoBookIfEmpty } from './demo/load';
 import { systemClock } from './shared/clock';
 import { configFromEnv } from './shared/config';
 import type { AppDeps } from './shared/deps';
-import { seedDemoBookIfEmpty } from './demo/load';
 
 const port = Number(process.env.PORT ?? 3000);
 const databasePath = process.env.DATABASE_PATH ?? './data/platform.db';
+const print = (line: string) => console.log(line);
 
 const deps: AppDeps = { db: openDatabase(databasePath), clock: systemClock, config: configFromEnv(process.env) };
 
-if (process.env.PLATFORM_DEMO !== '0') await seedDemoBookIfEmpty(deps, console.log);
+bootstrapAdmin(deps, process.env.PLATFORM_ADMIN_TOKEN, print);
+if (process.env.PLATFORM_DEMO !== '0') {
+  await seedDemoBookIfEmpty(deps, print);
+  // Demo users (with well-known tokens) only ever join a book that the demo loaded.
+  const demoImports = deps.db.select({ n: count() }).from(fileImports).where(eq(fileImports.actor, 'demo')).get()?.n ?? 0;
+  if (demoImports > 0) seedDemoUsers(deps, print);
+}
 
 serve({ fetch: createApp(deps).fetch, port }, (info) => {
   console.log(JSON.stringify({ level: 'info', message: 'platform listening', port: info.port, database: databasePath }));

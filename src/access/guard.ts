@@ -36,6 +36,7 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(act
     'x-action': action,
     responses: {
       ...route.responses,
+      ...(route.request ? { 422: { description: 'A request field is invalid; `errors` names each one', content: problemContent } } : {}),
       ...(isPublic
         ? {}
         : {
