@@ -13,6 +13,12 @@ export const permissions = {
   'loans:read': ['risk', 'finance'],
   'loans:import': ['risk'],
   'collections:import': ['risk'],
+  'write-offs:read': ['finance'],
+  'write-offs:prepare': ['finance'],
+  'write-offs:approve': ['finance'],
+  'write-offs:post': ['finance'],
+  'ledger:read': ['finance'],
+  'ledger:reverse': ['finance'],
 } as const satisfies Record<string, readonly Role[] | 'public'>;
 
 export type Action = keyof typeof permissions;
