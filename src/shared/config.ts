@@ -8,6 +8,33 @@ export interface DelinquencyBucket {
   maxDays?: number;
 }
 
+/**
+ * Checks that a bucket scheme puts every days-past-due value from 1 up in exactly one bucket:
+ * buckets sorted, non-overlapping and without gaps, the first from 1 day, only the last open-ended.
+ * Without that, a delinquency report's rows would not add up to its totals.
+ * @throws Error naming the scheme and the first broken rule
+ */
+export function assertValidDelinquencyScheme(name: string, buckets: readonly DelinquencyBucket[]): void {
+  const fail = (rule: string) => {
+    throw new Error(`delinquency scheme "${name}" is invalid: ${rule}`);
+  };
+  if (buckets.length === 0) fail('it has no buckets');
+  let expectedMinDays = 1;
+  buckets.forEach((bucket, index) => {
+    const isLast = index === buckets.length - 1;
+    if (!Number.isInteger(bucket.minDays) || bucket.minDays < 1) fail(`${bucket.code} starts below 1 day`);
+    if (bucket.minDays < expectedMinDays) fail(`${bucket.code} overlaps or is out of order (starts at ${bucket.minDays}, expected ${expectedMinDays})`);
+    if (bucket.minDays > expectedMinDays) fail(`days ${expectedMinDays}–${bucket.minDays - 1} fall in no bucket (before ${bucket.code})`);
+    if (bucket.maxDays === undefined) {
+      if (!isLast) fail(`${bucket.code} is open-ended but is not the last bucket`);
+      return;
+    }
+    if (!Number.isInteger(bucket.maxDays) || bucket.maxDays < bucket.minDays) fail(`${bucket.code} ends before it starts`);
+    if (isLast) fail(`the last bucket ${bucket.code} must be open-ended`);
+    expectedMinDays = bucket.maxDays + 1;
+  });
+}
+
 /** Platform configuration: policy values that a lender sets, not code. */
 export interface PlatformConfig {
   /** Days past due from which a loan becomes a charge-off candidate (坏账认定). */
@@ -45,10 +72,28 @@ export const defaultConfig: PlatformConfig = {
   importBodyLimitBytes: 2 * 1024 * 1024 * 1024,
 };
 
+const bucketSchema = z.object({
+  code: z.string().min(1),
+  label: z.string().min(1),
+  minDays: z.number().int(),
+  maxDays: z.number().int().optional(),
+});
+
+/** `DELINQUENCY_SCHEMES`: JSON `{ "<name>": [bucket, …] }`, added to (or replacing) the built-in schemes. */
+const schemesSchema = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.array(bucketSchema));
+
 const envSchema = z.object({
   CHARGE_OFF_DPD_THRESHOLD: z.coerce.number().int().positive().optional(),
   IMPORT_BODY_LIMIT_MB: z.coerce.number().int().positive().optional(),
+  DELINQUENCY_SCHEMES: z.string().optional(),
 });
+
+function delinquencySchemesFromEnv(json: string | undefined): Record<string, DelinquencyBucket[]> {
+  if (json === undefined) return builtInDelinquencySchemes;
+  const schemes = { ...builtInDelinquencySchemes, ...schemesSchema.parse(JSON.parse(json)) };
+  for (const [name, buckets] of Object.entries(schemes)) assertValidDelinquencyScheme(name, buckets);
+  return schemes;
+}
 
 /** The configuration from environment variables, over the defaults. */
 export function configFromEnv(env: Record<string, string | undefined>): PlatformConfig {
@@ -56,6 +101,7 @@ export function configFromEnv(env: Record<string, string | undefined>): Platform
   return {
     ...defaultConfig,
     chargeOffDpdThreshold: parsed.CHARGE_OFF_DPD_THRESHOLD ?? defaultConfig.chargeOffDpdThreshold,
+    delinquencySchemes: delinquencySchemesFromEnv(parsed.DELINQUENCY_SCHEMES),
     importBodyLimitBytes: parsed.IMPORT_BODY_LIMIT_MB ? parsed.IMPORT_BODY_LIMIT_MB * 1024 * 1024 : defaultConfig.importBodyLimitBytes,
   };
 }
