@@ -11,6 +11,8 @@ import { Problem, problemResponse } from './shared/problem';
 import { health } from './health/routes';
 import { loans } from './loans/routes';
 import { collections } from './collections/routes';
+import { ledger } from './ledger/routes';
+import { writeOffs } from './write-offs/routes';
 
 const IMPORT_PATHS = /\/import$/;
 
@@ -40,6 +42,8 @@ export function createApp(deps: AppDeps) {
   app.route('/audit', audit);
   app.route('/loans', loans);
   app.route('/collections', collections);
+  app.route('/write-offs', writeOffs);
+  app.route('/ledger', ledger);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token' });
   app.doc31('/openapi.json', {

@@ -3,3 +3,4 @@ export * from './loans';
 export * from './collections';
 export * from './access';
 export * from './audit';
+export * from './ledger';

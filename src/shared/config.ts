@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LedgerPolicy } from '../ledger/policy';
 
 /** A delinquency bucket: loans whose days past due fall in `[minDays, maxDays]` (open-ended if no max). */
 export interface DelinquencyBucket {
@@ -45,6 +46,8 @@ export interface PlatformConfig {
   jsonBodyLimitBytes: number;
   /** Largest uploaded file accepted by the import routes, in bytes. */
   importBodyLimitBytes: number;
+  /** Write-off, recovery and sale accounting choices; each absent one takes its default (src/ledger/policy.ts). */
+  ledger?: Partial<LedgerPolicy>;
 }
 
 export const builtInDelinquencySchemes: Record<string, DelinquencyBucket[]> = {

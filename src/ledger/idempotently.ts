@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import type { Tx } from '../../db/client';
+import type { AppEnv } from '../shared/deps';
+import { IDEMPOTENT_REPLAYED_HEADER, requestHash, storedResponse, storeResponse } from '../shared/idempotency';
+
+/**
+ * Runs a JSON verb in one (immediate) transaction, honouring an `Idempotency-Key` header: the first
+ * request's response is stored with the key in the same transaction as the verb's effect, and a
+ * repeat gets it back, marked `Idempotent-Replayed: true`, with nothing done twice. The key is bound
+ * to the user, method, path and body: reused for anything else it is refused (422). Handlers run
+ * synchronously inside the transaction, so concurrent repeats in this process see the stored key,
+ * and SQLite's write lock serialises other processes.
+ */
+export function idempotently<T>(c: Context<AppEnv>, body: unknown, status: number, verb: (tx: Tx) => T): T {
+  const { db, clock } = c.get('deps');
+  const key = c.req.header('Idempotency-Key');
+  if (key === undefined) return db.transaction(verb, { behavior: 'immediate' });
+  const fingerprint = `${c.req.method} ${c.req.path} user:${c.get('user')?.id ?? 'anonymous'}`;
+  const hash = requestHash(fingerprint, createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex'));
+  return db.transaction(
+    (tx) => {
+      const stored = storedResponse(tx, key, hash);
+      if (stored) {
+        c.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
+        return JSON.parse(stored.body) as T;
+      }
+      const result = verb(tx);
+      storeResponse(tx, { key, hash, response: { status, body: JSON.stringify(result) }, createdAt: clock.now() });
+      return result;
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,64 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { offBalanceRegister, type RegisterMovementKind } from '../../db/schema';
+import type { AppDeps } from '../shared/deps';
+import type { IsoDate } from '../shared/dates';
+import type { Fen } from '../shared/money';
+import { statement } from './statements';
+
+export type RegisterMovementRow = typeof offBalanceRegister.$inferSelect;
+
+export interface RegisterMovement {
+  loanId: string;
+  movementDate: IsoDate;
+  kind: RegisterMovementKind;
+  /** + claim written off or opened, − recovered or sold. */
+  amountFen: Fen;
+  reversal: boolean;
+  entryId: number;
+  buyerOrganisationId: number | null;
+  collectionEventId: number | null;
+}
+
+export function insertMovement(deps: AppDeps, movement: RegisterMovement): void {
+  statement(
+    deps,
+    `insert into off_balance_register (loan_id, movement_date, kind, amount_fen, reversal, entry_id, buyer_organisation_id, collection_event_id)
+     values (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    movement.loanId,
+    movement.movementDate,
+    movement.kind,
+    movement.amountFen,
+    movement.reversal ? 1 : 0,
+    movement.entryId,
+    movement.buyerOrganisationId,
+    movement.collectionEventId,
+  );
+}
+
+/** A loan's place on the register. */
+export interface RegisterPosition {
+  /** The claim still on file. */
+  balanceFen: Fen;
+  /** Written off or opened, net of reversals: positive while the loan is on the register. */
+  claimInFen: Fen;
+  /** When the loan last entered the register (write-off or opening date). */
+  enteredOn: IsoDate | null;
+}
+
+/** The register position of each given loan that has any movement, over all movements posted so far. */
+export function registerPositions(deps: AppDeps, loanIds: readonly string[]): Map<string, RegisterPosition> {
+  const rows = statement(
+    deps,
+    `select loan_id as loanId, sum(amount_fen) as balanceFen,
+            sum(case when kind in ('written_off', 'opening') then amount_fen else 0 end) as claimInFen,
+            max(case when kind in ('written_off', 'opening') and reversal = 0 then movement_date end) as enteredOn
+       from off_balance_register where loan_id in (select value from json_each(?)) group by loan_id`,
+  ).all(JSON.stringify(loanIds)) as ({ loanId: string } & RegisterPosition)[];
+  return new Map(rows.map(({ loanId, ...position }) => [loanId, position]));
+}
+
+export function entryMovements(tx: DbOrTx, entryId: number): RegisterMovementRow[] {
+  return tx.select().from(offBalanceRegister).where(eq(offBalanceRegister.entryId, entryId)).orderBy(offBalanceRegister.id).all();
+}

@@ -1,0 +1,88 @@
+import type { AppDeps } from '../shared/deps';
+import type { IsoDate } from '../shared/dates';
+import type { Fen } from '../shared/money';
+import * as repository from './report-repository';
+import type { DateRange, JournalLineRecord, RegisterLoan } from './report-repository';
+import { trialBalance, type TrialBalance } from './trial-balance';
+import { sumFlows, writeOffMeasures, type WriteOffMeasures } from './write-off-measures';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** An open-ended range: the earliest and latest dates an ISO string can hold. */
+export function dateRange(from: IsoDate | undefined, to: IsoDate | undefined): DateRange {
+  return { from: from ?? '0000-01-01', to: to ?? '9999-12-31' };
+}
+
+/** Reads a keyset-paginated list a page at a time until it ends. */
+function* pagesOf<T, Cursor>(first: Cursor, fetch: (after: Cursor) => T[], cursorOf: (last: T) => Cursor): Generator<T[]> {
+  let after = first;
+  for (;;) {
+    const page = fetch(after);
+    if (page.length === 0) return;
+    yield page;
+    const last = page[page.length - 1];
+    if (last === undefined) return;
+    after = cursorOf(last);
+  }
+}
+
+const PAGE_ROWS = 5000;
+
+export function trialBalanceReport(deps: AppDeps, asOf: IsoDate): TrialBalance {
+  return trialBalance(asOf, repository.accountTotals(deps, asOf));
+}
+
+export interface JournalReport extends DateRange, Page<JournalLineRecord> {
+  totals: { lines: number; debitFen: Fen; creditFen: Fen };
+}
+
+export function journalReport(deps: AppDeps, range: DateRange, page: { limit: number; cursor?: number }): JournalReport {
+  const rows = repository.journalPage(deps, range, page.cursor ?? 0, page.limit + 1);
+  const items = rows.slice(0, page.limit);
+  const nextCursor = rows.length > page.limit ? String(items.at(-1)?.lineId) : null;
+  return { ...range, totals: repository.journalTotals(deps, range), items, nextCursor };
+}
+
+/** Every journal line of the range, a page at a time (for the GL export). */
+export function journalPages(deps: AppDeps, range: DateRange): Iterable<JournalLineRecord[]> {
+  return pagesOf(0, (afterId) => repository.journalPage(deps, range, afterId, PAGE_ROWS), (line) => line.lineId);
+}
+
+export interface WriteOffReport extends DateRange {
+  rows: ({ month: string; product: string } & WriteOffMeasures)[];
+  totals: WriteOffMeasures;
+}
+
+/** Written off, recovered, net charge-off and recovery rate per month × product, from the register. */
+export function writeOffReport(deps: AppDeps, range: DateRange): WriteOffReport {
+  const flows = repository.writeOffFlows(deps, range);
+  return { ...range, rows: flows.map((row) => ({ month: row.month, product: row.product, ...writeOffMeasures(row) })), totals: writeOffMeasures(sumFlows(flows)) };
+}
+
+export type RegisterStatus = 'on_file' | 'recovered' | 'sold';
+
+/** Where a written-off claim stands: sold to a buyer, fully recovered, or still on file and pursued. */
+export function registerStatus(loan: Pick<RegisterLoan, 'soldFen' | 'balanceFen'>): RegisterStatus {
+  if (loan.soldFen > 0) return 'sold';
+  return loan.balanceFen === 0 ? 'recovered' : 'on_file';
+}
+
+export interface OffBalanceReport extends Page<RegisterLoan> {
+  asOf: IsoDate;
+  totals: ReturnType<typeof repository.registerTotals>;
+}
+
+export function offBalanceReport(deps: AppDeps, asOf: IsoDate, page: { limit: number; cursor?: string }): OffBalanceReport {
+  const rows = repository.registerPage(deps, asOf, page.cursor ?? '', page.limit + 1);
+  const items = rows.slice(0, page.limit);
+  const nextCursor = rows.length > page.limit ? (items.at(-1)?.loanId ?? null) : null;
+  return { asOf, totals: repository.registerTotals(deps, asOf), items, nextCursor };
+}
+
+/** Every loan on the register as of a date, a page at a time (for the download). */
+export function offBalancePages(deps: AppDeps, asOf: IsoDate): Iterable<RegisterLoan[]> {
+  return pagesOf('', (afterLoanId) => repository.registerPage(deps, asOf, afterLoanId, PAGE_ROWS), (loan) => loan.loanId);
+}

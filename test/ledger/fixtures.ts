@@ -1,0 +1,86 @@
+import type { Db } from '../../db/client';
+import { collectionEvents, fileImports, loans } from '../../db/schema';
+import type { AuditActor } from '../../src/audit/record';
+import type { TestUser } from '../helpers/test-app';
+
+export type LoanInsert = typeof loans.$inferInsert;
+
+let sequence = 0;
+
+/**
+ * A loan 200 days past due on the 2026-05-31 tape, owing 8,650.00 (8,000 + 500 + 100 + 50): a
+ * charge-off candidate under the default 180-day policy. Any field can be overridden.
+ */
+export function aBadLoan(overrides: Partial<LoanInsert> = {}): LoanInsert {
+  sequence += 1;
+  const loanId = overrides.loanId ?? `W${String(sequence).padStart(6, '0')}`;
+  return {
+    loanId,
+    borrowerId: `B-${loanId}`,
+    borrowerName: '李四',
+    nationalId: '110101199001011234',
+    product: 'cash_loan',
+    originationDate: '2024-01-15',
+    originalPrincipalFen: 1_000_000,
+    principalFen: 800_000,
+    interestFen: 50_000,
+    feeFen: 10_000,
+    penaltyFen: 5_000,
+    daysPastDue: 200,
+    status: 'delinquent',
+    tapeDate: '2026-05-31',
+    ...overrides,
+  };
+}
+
+/** Inserts loans, 500 to a statement (SQLite's limit on bound variables). */
+export function insertLoans(db: Db, rows: LoanInsert[]): string[] {
+  for (let start = 0; start < rows.length; start += 500) db.insert(loans).values(rows.slice(start, start + 500)).run();
+  return rows.map((row) => row.loanId);
+}
+
+/** A file import row of the given kind, as the import routes would record it. */
+export function insertFileImport(db: Db, kind: 'loan_tape' | 'collections'): number {
+  return db
+    .insert(fileImports)
+    .values({ kind, status: 'accepted', format: 'csv', mode: 'insert', fileSha256: 'f'.repeat(64), fileBytes: 1, actor: 'risk@demo.local', rowCount: 0, importedAt: '2026-06-30T09:00:00.000Z' })
+    .returning({ id: fileImports.id })
+    .get().id;
+}
+
+export interface EventInput {
+  loanId: string;
+  date: string;
+  amountFen: number;
+  type?: 'payment' | 'cost';
+}
+
+/** A collections import with its payments (and costs), as the collections import would store them. */
+export function insertCollections(db: Db, events: EventInput[]): number {
+  const importId = insertFileImport(db, 'collections');
+  if (events.length === 0) return importId;
+  db.insert(collectionEvents)
+    .values(
+      events.map((event) => {
+        const cost = event.type === 'cost';
+        return {
+          loanId: event.loanId,
+          eventDate: event.date,
+          eventType: cost ? ('cost' as const) : ('payment' as const),
+          amountFen: event.amountFen,
+          paymentChannel: cost ? null : ('in_house' as const),
+          costKind: cost ? ('agency_commission' as const) : null,
+          importId,
+        };
+      }),
+    )
+    .run();
+  return importId;
+}
+
+/** The audit identity of a demo user, as a route would pass it to a service. */
+export function actorOf(db: Db, user: Exclude<TestUser, 'admin'>): AuditActor {
+  const email = `${user}@demo.local`;
+  const found = db.$client.prepare('select id from users where email = ?').get(email) as { id: number };
+  return { userId: found.id, label: email, requestId: null };
+}

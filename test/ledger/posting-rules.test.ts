@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { accounts } from '../../src/ledger/accounts';
+import type { JournalLineDraft } from '../../src/ledger/journal-line';
+import { defaultLedgerPolicy, type LedgerPolicy } from '../../src/ledger/policy';
+import { recoveryLines, splitRecovery } from '../../src/ledger/recovery-lines';
+import { reversalLines } from '../../src/ledger/reversal-lines';
+import { saleLines } from '../../src/ledger/sale-lines';
+import { claimFenOf, writeOffLines } from '../../src/ledger/write-off-lines';
+
+/** Net debit (debit − credit) per account. */
+function netByAccount(lines: readonly JournalLineDraft[]): Record<string, number> {
+  const net: Record<string, number> = {};
+  for (const line of lines) net[line.accountCode] = (net[line.accountCode] ?? 0) + line.debitFen - line.creditFen;
+  return net;
+}
+
+const claim = { loanId: 'L1', principalFen: 800_000, interestFen: 50_000, feeFen: 10_000, penaltyFen: 5_000 };
+const policy = (overrides: Partial<LedgerPolicy>): LedgerPolicy => ({ ...defaultLedgerPolicy, ...overrides });
+
+describe('write-off lines', () => {
+  it('takes principal against the allowance, reverses interest, penalty and fees against income, and puts the full claim on file', () => {
+    expect(netByAccount(writeOffLines(claim, policy({ accruedReversal: 'income' })))).toEqual({
+      [accounts.loanLossAllowance]: 800_000,
+      [accounts.loansReceivable]: -800_000,
+      [accounts.interestIncome]: 55_000,
+      [accounts.interestReceivable]: -55_000,
+      [accounts.feeIncome]: 10_000,
+      [accounts.feesReceivable]: -10_000,
+      [accounts.writtenOffMemo]: 865_000,
+      [accounts.writtenOffMemoContra]: -865_000,
+    });
+    expect(claimFenOf(claim)).toBe(865_000);
+  });
+
+  it('reverses accrued interest and fees against the allowance when so configured', () => {
+    const net = netByAccount(writeOffLines(claim, policy({ accruedReversal: 'allowance' })));
+    expect(net[accounts.loanLossAllowance]).toBe(865_000);
+    expect(net[accounts.interestIncome]).toBeUndefined();
+  });
+
+  it('ties every line to the loan and writes no line for a zero component', () => {
+    const lines = writeOffLines({ ...claim, feeFen: 0, penaltyFen: 0, interestFen: 0 }, defaultLedgerPolicy);
+    expect(lines).toHaveLength(4);
+    expect(lines.every((line) => line.loanId === 'L1')).toBe(true);
+  });
+});
+
+describe('recoveries after write-off', () => {
+  it('applies a payment up to the claim on file and keeps the excess apart', () => {
+    expect(splitRecovery(300, 1_000)).toEqual({ appliedFen: 300, excessFen: 0 });
+    expect(splitRecovery(500, 300)).toEqual({ appliedFen: 300, excessFen: 200 });
+    expect(splitRecovery(500, 0)).toEqual({ appliedFen: 0, excessFen: 500 });
+    expect(() => splitRecovery(0, 10)).toThrow(RangeError);
+    expect(() => splitRecovery(10, -1)).toThrow(RangeError);
+  });
+
+  it('books Dr cash / Cr allowance, the excess to overpayments, and lowers the memo claim by the applied part', () => {
+    const net = netByAccount(recoveryLines('L1', { appliedFen: 300, excessFen: 200 }, defaultLedgerPolicy));
+    expect(net).toEqual({
+      [accounts.cashAtBank]: 500,
+      [accounts.loanLossAllowance]: -300,
+      [accounts.overpaymentsPayable]: -200,
+      [accounts.writtenOffMemo]: -300,
+      [accounts.writtenOffMemoContra]: 300,
+    });
+  });
+
+  it('credits recovery income instead when so configured', () => {
+    const net = netByAccount(recoveryLines('L1', { appliedFen: 300, excessFen: 0 }, policy({ recoveriesTo: 'recovery_income' })));
+    expect(net[accounts.recoveryIncome]).toBe(-300);
+    expect(net[accounts.loanLossAllowance]).toBeUndefined();
+  });
+});
+
+describe('sale and reversal lines', () => {
+  it('books the price to gain on transfer (or the allowance) and takes the whole claim off file', () => {
+    expect(netByAccount(saleLines('L1', 4_000, 90_000, policy({ saleProceedsTo: 'transfer_gain' })))).toEqual({
+      [accounts.cashAtBank]: 4_000,
+      [accounts.transferGainLoss]: -4_000,
+      [accounts.writtenOffMemo]: -90_000,
+      [accounts.writtenOffMemoContra]: 90_000,
+    });
+    expect(netByAccount(saleLines('L1', 4_000, 90_000, policy({ saleProceedsTo: 'allowance' })))[accounts.loanLossAllowance]).toBe(-4_000);
+  });
+
+  it('reverses lines onto the opposite sides, so together they net to zero on every account', () => {
+    const original = writeOffLines(claim, defaultLedgerPolicy);
+    const both = netByAccount([...original, ...reversalLines(original)]);
+    expect(Object.values(both).every((net) => net === 0)).toBe(true);
+  });
+});
