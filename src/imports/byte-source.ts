@@ -1,0 +1,66 @@
+import { createHash, type Hash } from 'node:crypto';
+
+/**
+ * The largest chunk handed on. Bigger chunks (a body already in memory, a 1 MB network read) are
+ * cut without copying, so that a batch of rows, which are all alive until staged, stays small.
+ */
+const MAX_CHUNK_BYTES = 1 << 16;
+
+/**
+ * The request body as a stream of byte chunks that hashes (SHA-256) and counts the bytes as they
+ * pass, so the file's fingerprint costs no second read. Read it once; `drain()` reads whatever a
+ * reader left so the hash always covers the whole body.
+ */
+export class ByteSource implements AsyncIterable<Uint8Array> {
+  private readonly hash: Hash = createHash('sha256');
+  private bytes = 0;
+  private readonly chunks: AsyncIterator<Uint8Array>;
+  private finished = false;
+
+  constructor(body: ReadableStream<Uint8Array> | Uint8Array | null) {
+    this.chunks = chunksOf(body)[Symbol.asyncIterator]();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
+    for (;;) {
+      const next = await this.chunks.next();
+      if (next.done) {
+        this.finished = true;
+        return;
+      }
+      const chunk = next.value;
+      this.hash.update(chunk);
+      this.bytes += chunk.byteLength;
+      for (let start = 0; start < chunk.byteLength; start += MAX_CHUNK_BYTES) yield chunk.subarray(start, start + MAX_CHUNK_BYTES);
+    }
+  }
+
+  /** Reads the rest of the body (if any) into the hash. */
+  async drain(): Promise<void> {
+    if (this.finished) return;
+    for await (const chunk of this) void chunk;
+  }
+
+  /** The body's SHA-256 (hex) and size; only meaningful once the body has been read or drained. */
+  digest(): { fileSha256: string; fileBytes: number } {
+    return { fileSha256: this.hash.copy().digest('hex'), fileBytes: this.bytes };
+  }
+}
+
+async function* chunksOf(body: ReadableStream<Uint8Array> | Uint8Array | null): AsyncGenerator<Uint8Array> {
+  if (body === null) return;
+  if (body instanceof Uint8Array) {
+    yield body;
+    return;
+  }
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      if (value.byteLength > 0) yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}

@@ -1,0 +1,50 @@
+/** What a file import receives and answers, shared by the loan tape and the collection history. */
+
+export type ImportFormat = 'csv' | 'xlsx';
+export type ImportMode = 'insert' | 'upsert';
+export type ImportKind = 'loan_tape' | 'collections';
+export type TextEncoding = 'utf-8' | 'gbk';
+
+export interface ImportRequest {
+  body: ReadableStream<Uint8Array> | Uint8Array;
+  format: ImportFormat;
+  /** collections: always 'insert' */
+  mode: ImportMode;
+  actor: string;
+  /** ISO date (the route fills it from as_of or clock.today()) */
+  tapeDate: string;
+  /** forced encoding; undefined = detect */
+  encoding?: TextEncoding;
+  idempotencyKey?: string;
+  /** method+path+query string the route adds to the idempotency hash */
+  requestFingerprint?: string;
+}
+
+export interface ImportResult {
+  importId: number;
+  kind: ImportKind;
+  rows: number;
+  created: number;
+  updated: number;
+  fileSha256: string;
+  fileBytes: number;
+  /** Set when an earlier request with the same Idempotency-Key did the work: this is its answer. */
+  replayed?: true;
+}
+
+/** A formula cell of a workbook: its source without the leading `=`. */
+export class Formula {
+  constructor(readonly source: string) {}
+}
+
+/**
+ * One cell as a reader hands it over: always a string from CSV; from XLSX whatever the cell holds
+ * (a Date for date-formatted numbers, a Formula for formulas). `null` for an empty cell.
+ */
+export type Cell = string | number | boolean | Date | Formula | null;
+
+/** A record of the file: its 1-based row as a spreadsheet shows it (the header is row 1) and its cells. */
+export interface SourceRow {
+  row: number;
+  cells: Cell[];
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { CellFailure, dateCell, enumCell, flagCell, integerCell, moneyCell, textCell } from '../../src/imports/cells';
+import { Formula } from '../../src/imports/types';
+import { isValidNationalId } from '../../src/loans/national-id';
+
+const failure = (message?: RegExp) => (message ? expect.objectContaining({ message: expect.stringMatching(message) }) : expect.any(CellFailure));
+
+describe('money cells', () => {
+  it('reads yuan as integer fen, with or without thousands separators', () => {
+    expect(moneyCell('1234.56')).toBe(123456);
+    expect(moneyCell(' 1,234.5 ')).toBe(123450);
+    expect(moneyCell('12')).toBe(1200);
+    expect(moneyCell('-3.01')).toBe(-301);
+    expect(moneyCell(1234.56)).toBe(123456);
+  });
+
+  it('leaves a blank cell blank and refuses what is not an amount', () => {
+    expect(moneyCell('  ')).toBeNull();
+    expect(moneyCell(null)).toBeNull();
+    for (const bad of ['12.345', 'abc', '1.', '.5', '1,23.00']) expect(moneyCell(bad)).toEqual(failure(/not an amount/));
+  });
+
+  it('refuses formulas: values must be pasted', () => {
+    expect(moneyCell('=SUM(A1:A2)')).toEqual(failure(/formulas are not accepted/));
+    expect(moneyCell(new Formula('SUM(A1:A2)'))).toEqual(failure(/formulas are not accepted/));
+  });
+});
+
+describe('date cells', () => {
+  it('reads ISO, slashed and 8-digit dates, Excel serials and workbook dates', () => {
+    expect(dateCell('2024-02-29')).toBe('2024-02-29');
+    expect(dateCell('2024/2/9')).toBe('2024-02-09');
+    expect(dateCell('20240131')).toBe('2024-01-31');
+    expect(dateCell('45292')).toBe('2024-01-01');
+    expect(dateCell(45292.75)).toBe('2024-01-01');
+    expect(dateCell(new Date(Date.UTC(2023, 11, 31)))).toBe('2023-12-31');
+  });
+
+  it('refuses days that do not exist and text that is not a date', () => {
+    for (const bad of ['2023-02-29', '2024-13-01', '2024-04-31', '0000-01-01', '2024-1-1x', 'soon']) expect(dateCell(bad)).toEqual(failure(/not a date/));
+    expect(dateCell('=TODAY()')).toEqual(failure(/formulas are not accepted/));
+  });
+});
+
+describe('other cells', () => {
+  it('keeps text as written, formulas included', () => {
+    expect(textCell('  张三 ')).toBe('张三');
+    expect(textCell('=HYPERLINK("http://x","y")')).toBe('=HYPERLINK("http://x","y")');
+    expect(textCell(new Formula('HYPERLINK("http://x","y")'))).toBe('=HYPERLINK("http://x","y")');
+    expect(textCell(13812345678)).toBe('13812345678');
+    expect(textCell('')).toBeNull();
+  });
+
+  it('reads flags in English, Chinese and digits', () => {
+    for (const yes of ['1', 'true', 'Yes', 'Y', '是', true, 1]) expect(flagCell(yes)).toBe(true);
+    for (const no of ['0', 'FALSE', 'no', 'n', '否', false, 0]) expect(flagCell(no)).toBe(false);
+    expect(flagCell('maybe')).toEqual(failure(/yes\/no/));
+  });
+
+  it('reads whole numbers only', () => {
+    expect(integerCell('180')).toBe(180);
+    expect(integerCell('-3')).toBe(-3);
+    expect(integerCell('1.5')).toEqual(failure(/whole number/));
+  });
+
+  it('reads enum codes by code or alias, ignoring case', () => {
+    const status = enumCell([{ code: 'charged_off', aliases: ['已核销'] }]);
+    expect(status('CHARGED_OFF')).toBe('charged_off');
+    expect(status('已核销')).toBe('charged_off');
+    expect(status('written off')).toEqual(failure(/not one of: charged_off\/已核销/));
+  });
+});
+
+describe('national ids', () => {
+  it('accept 18 characters with the GB 11643 check character, or 15 digits', () => {
+    expect(isValidNationalId('11010519491231002X')).toBe(true);
+    expect(isValidNationalId('110105491231002')).toBe(true);
+    expect(isValidNationalId('110105194912310021')).toBe(false);
+    expect(isValidNationalId('11010519491231002x')).toBe(false);
+    expect(isValidNationalId('1101051949123100')).toBe(false);
+  });
+});
