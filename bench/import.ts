@@ -1,3 +1,4 @@
+import { systemActor } from '../src/audit/record';
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ export async function importCase(args: string[]): Promise<void> {
     const body = Readable.toWeb(createReadStream(tapePath, { highWaterMark: 1 << 16 })) as ReadableStream<Uint8Array>;
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const result = await importLoanTape(deps, { body, format: 'csv', mode: 'insert', actor: 'bench', tapeDate: systemClock.today() });
+    const result = await importLoanTape(deps, { body, format: 'csv', mode: 'insert', actor: systemActor('bench'), tapeDate: systemClock.today() });
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     db.$client.close();

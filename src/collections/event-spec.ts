@@ -1,3 +1,4 @@
+import { postImportedCollections } from '../ledger/import-posting';
 import { loadWithIndexesRebuilt } from '../imports/bulk-indexes';
 import type { FoundErrors } from '../imports/error-log';
 import { sqlErrors } from '../imports/sql-check';
@@ -70,4 +71,5 @@ export const collectionEventSpec: TableSpec<EventRecord> = {
   stagingRow: (r, row) => [row, r.loan_id, r.event_date, r.event_type, r.amount, r.payment_channel, r.cost_kind, r.status_event, r.note],
   check: (file) => [unknownLoans(file)],
   apply: applyEvents,
+  post: postImportedCollections,
 };

@@ -1,3 +1,4 @@
+import { systemActor } from '../audit/record';
 import { importCollections } from '../collections/import';
 import type { ImportRequest, ImportResult } from '../imports/types';
 import { importLoanTape } from '../loans/tape-import';
@@ -25,7 +26,7 @@ export async function importDemoBook(deps: AppDeps, options: DemoBookOptions): P
 }
 
 function demoImportRequest(options: DemoBookOptions, file: DemoFile): ImportRequest {
-  return { body: utf8Stream(csvChunks(generateDemoBook(options), file)), format: 'csv', mode: 'insert', actor: 'demo', tapeDate: options.asOf };
+  return { body: utf8Stream(csvChunks(generateDemoBook(options), file)), format: 'csv', mode: 'insert', actor: systemActor('demo'), tapeDate: options.asOf };
 }
 
 /** A byte stream that pulls the next text chunk only when its reader asks for more. */

@@ -1,3 +1,4 @@
+import { auditActorOf } from '../access/actor';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { parseIsoDate } from '../shared/dates';
@@ -51,6 +52,10 @@ export const ImportResultSchema = z
     updated: z.number().int(),
     fileSha256: z.string(),
     fileBytes: z.number().int(),
+    ledger: z
+      .record(z.string(), z.union([z.string(), z.number(), z.null()]))
+      .optional()
+      .openapi({ description: 'What the import booked: the opening register entry of loans already written off, or the recoveries and costs of collections.' }),
   })
   .openapi('ImportResult');
 
@@ -115,7 +120,7 @@ export async function importRequestOf(
     body: upload?.body ?? c.req.raw.body ?? new Uint8Array(0),
     format,
     mode: options.mode,
-    actor: c.get('actor'),
+    actor: auditActorOf(c),
     tapeDate: query.as_of ?? c.get('deps').clock.today(),
     ...(encoding ? { encoding } : {}),
     ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),

@@ -76,7 +76,7 @@ function rejection<R extends object>(deps: AppDeps, request: ImportRequest, spec
       format: request.format,
       mode: request.mode,
       ...file,
-      actor: request.actor,
+      actor: request.actor.label,
       rowCount: read.rowCount,
       errorCount: log.total,
       importedAt,
@@ -114,14 +114,15 @@ function accept<R extends object>(
       format: request.format,
       mode: request.mode,
       ...file,
-      actor: request.actor,
+      actor: request.actor.label,
       rowCount: read.rowCount,
       errorCount: 0,
       importedAt,
     });
     const counts = spec.apply({ ...staged, importId, tapeDate: request.tapeDate, rowCount: read.rowCount });
     recordImportCounts(tx, importId, counts);
-    const result: ImportResult = { importId, kind: spec.kind, rows: read.rowCount, ...counts, ...file };
+    const ledger = spec.post(tx, deps, { importId, actor: request.actor });
+    const result: ImportResult = { importId, kind: spec.kind, rows: read.rowCount, ...counts, ...file, ledger };
     auditImport(tx, request, importedAt, { action: `${spec.kind}.imported`, importId, ...file, detail: { rows: result.rows, created: result.created, updated: result.updated } });
     if (key) storeResponse(tx, { key, hash, response: { status: CREATED, body: JSON.stringify(result) }, createdAt: importedAt });
     return result;
@@ -135,8 +136,7 @@ function auditImport(
   occurredAt: string,
   entry: { action: string; importId: number; fileSha256: string; fileBytes: number; detail: Record<string, unknown> },
 ): void {
-  const actor: AuditActor = { userId: null, label: request.actor, requestId: null };
-  recordAudit(db, actor, occurredAt, {
+  recordAudit(db, request.actor, occurredAt, {
     action: entry.action,
     targetType: 'file_import',
     targetId: entry.importId,

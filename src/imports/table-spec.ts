@@ -1,9 +1,12 @@
 import type Database from 'better-sqlite3';
+import type { DbOrTx } from '../../db/client';
+import type { AuditActor } from '../audit/record';
+import type { AppDeps } from '../shared/deps';
 import type { z } from 'zod';
 import type { ColumnSpec } from './columns';
 import type { FoundErrors } from './error-log';
 import type { StagingTable } from './staging';
-import type { ImportKind, ImportMode } from './types';
+import type { ImportKind, ImportMode, LedgerSummary } from './types';
 
 /** What the checks and the apply step of a table get to work with. */
 export interface StagedFile {
@@ -46,4 +49,6 @@ export interface TableSpec<R extends object> {
   check(file: StagedFile): FoundErrors[];
   /** Moves the staged rows into the book, inside the import's transaction. */
   apply(context: ApplyContext): { created: number; updated: number };
+  /** Books what the applied rows mean for the ledger, in the same transaction. */
+  post(tx: DbOrTx, deps: AppDeps, context: { importId: number; actor: AuditActor }): LedgerSummary;
 }

@@ -1,4 +1,5 @@
 /** What a file import receives and answers, shared by the loan tape and the collection history. */
+import type { AuditActor } from '../audit/record';
 
 export type ImportFormat = 'csv' | 'xlsx';
 export type ImportMode = 'insert' | 'upsert';
@@ -10,7 +11,8 @@ export interface ImportRequest {
   format: ImportFormat;
   /** collections: always 'insert' */
   mode: ImportMode;
-  actor: string;
+  /** Who sends the file: recorded on the import and in the audit trail. */
+  actor: AuditActor;
   /** ISO date (the route fills it from as_of or clock.today()) */
   tapeDate: string;
   /** forced encoding; undefined = detect */
@@ -20,6 +22,9 @@ export interface ImportRequest {
   requestFingerprint?: string;
 }
 
+/** A few figures of what an import booked, money as decimal strings. */
+export type LedgerSummary = Record<string, string | number | null>;
+
 export interface ImportResult {
   importId: number;
   kind: ImportKind;
@@ -28,6 +33,8 @@ export interface ImportResult {
   updated: number;
   fileSha256: string;
   fileBytes: number;
+  /** What the import booked in the ledger (the opening register entry, recoveries and costs). */
+  ledger?: LedgerSummary;
   /** Set when an earlier request with the same Idempotency-Key did the work: this is its answer. */
   replayed?: true;
 }

@@ -1,3 +1,4 @@
+import { postTapeOpeningRegister } from '../ledger/import-posting';
 import { loadWithIndexesRebuilt } from '../imports/bulk-indexes';
 import type { FoundErrors } from '../imports/error-log';
 import { sqlErrors } from '../imports/sql-check';
@@ -68,4 +69,5 @@ export const loanTapeSpec: TableSpec<TapeRecord> = {
   stagingRow: stagedLoanRow,
   check: (file) => (file.mode === 'insert' ? [duplicatesInFile(file), alreadyInBook(file)] : [duplicatesInFile(file)]),
   apply: applyTape,
+  post: postTapeOpeningRegister,
 };

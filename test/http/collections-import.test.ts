@@ -41,6 +41,26 @@ describe('POST /collections/import', () => {
     ]);
   });
 
+  it('books payments on written-off loans as recoveries that reduce the off-balance claim, and costs as expense', async () => {
+    // The tape is as of 2023-12-31: payments after it are recoveries (earlier ones are in its balances already).
+    const { app, db, as } = testApp();
+    const tape = csvOf([aTapeRow({ loan_id: 'C1' })]);
+    const imported = await app.request('/loans/import?as_of=2023-12-31', { method: 'POST', body: tape, headers: as('risk', { 'Content-Type': 'text/csv' }) });
+    expect(imported.status).toBe(201);
+    const csv = csvOf([
+      { loan_id: 'C1', event_date: '2024-01-10', event_type: 'payment', amount: '1,000.00', payment_channel: 'agency', cost_kind: '' },
+      { loan_id: 'C1', event_date: '2024-01-31', event_type: 'cost', amount: '250', payment_channel: '', cost_kind: 'agency_commission' },
+    ]);
+    const response = await postEvents(app, csv);
+    const body = await importAnswer(response);
+    expect(response.status, JSON.stringify(body)).toBe(201);
+    expect(body.ledger).toMatchObject({ recoveryPayments: 1, recovered: '1000.00', overpaid: '0.00', costEvents: 1, costs: '250.00' });
+    const kinds = db.$client.prepare("SELECT kind FROM journal_entries WHERE source_ref = ? ORDER BY id").all(`file_import:${body.importId}`);
+    expect(kinds).toEqual([{ kind: 'recovery' }, { kind: 'collection_cost' }]);
+    const onFile = db.$client.prepare("SELECT sum(amount_fen) AS fen FROM off_balance_register WHERE loan_id = 'C1'").get() as { fen: number };
+    expect(onFile.fen).toBe(800_050 + 30_000 + 1_250 - 100_000);
+  });
+
   it('sets each loan flag from its status event', async () => {
     const { app, db } = await bookWithTwoLoans();
     const events = ['bankrupt', 'deceased', 'dispute', 'litigation_filed', 'complaint', 'repayment_plan'].map((statusEvent) => ({ loan_id: 'C2', event_date: '2024-03-01', event_type: 'status', status_event: statusEvent }));

@@ -62,8 +62,25 @@ describe('POST /loans/import: accepted tapes', () => {
     });
     expect(loanRow(db, 'L0002')).toMatchObject({ status: 'current', charge_off_fen: null, mobile_phone: null, litigation_pending: 0 });
     expect(lastImport(db)).toMatchObject({ status: 'accepted', kind: 'loan_tape', format: 'csv', created_count: 2, row_count: 2, actor: 'risk@demo.local', imported_at: '2026-06-30T09:00:00.000Z' });
-    const audit = db.$client.prepare("SELECT action, target_id, actor FROM audit_events WHERE target_type = 'file_import'").all();
-    expect(audit).toEqual([{ action: 'loan_tape.imported', target_id: String(body.importId), actor: 'risk@demo.local' }]);
+    const audit = db.$client
+      .prepare("SELECT action, target_id, actor, request_id IS NOT NULL AS traced FROM audit_events WHERE target_type = 'file_import' ORDER BY id")
+      .all();
+    expect(audit).toEqual([
+      { action: 'ledger.opening_register.posted', target_id: String(body.importId), actor: 'risk@demo.local', traced: 1 },
+      { action: 'loan_tape.imported', target_id: String(body.importId), actor: 'risk@demo.local', traced: 1 },
+    ]);
+  });
+
+  it('brings the loans that arrive already written off into the off-balance register with one opening entry', async () => {
+    const { app, db } = testApp();
+    const rows = [aTapeRow({ loan_id: 'L0001' }), aTapeRow({ loan_id: 'L0002', status: '', charge_off_date: '', days_past_due: '0' })];
+    const body = await importAnswer(await postTape(app, csvOf(rows), { query: '?as_of=2026-05-31' }));
+    const claimFen = 800_050 + 30_000 + 1_250;
+    expect(body.ledger).toMatchObject({ loansOnRegister: 1, claimOnRegister: '8313.00', loansSkipped: 0 });
+    const entries = db.$client.prepare("SELECT id, kind FROM journal_entries").all() as { id: number; kind: string }[];
+    expect(entries).toEqual([{ id: body.ledger?.openingEntryId, kind: 'write_off_opening' }]);
+    const register = db.$client.prepare('SELECT loan_id AS loanId, sum(amount_fen) AS claimFen FROM off_balance_register GROUP BY loan_id').all();
+    expect(register).toEqual([{ loanId: 'L0001', claimFen }]);
   });
 
   it('imports a workbook with Chinese headers, date cells, numbers and a formula kept as text', async () => {

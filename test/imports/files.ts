@@ -10,6 +10,7 @@ export interface ImportAnswer {
   updated: number;
   fileSha256: string;
   fileBytes: number;
+  ledger?: Record<string, string | number | null>;
 }
 
 /** The body of a problem answer. */

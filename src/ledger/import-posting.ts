@@ -1,0 +1,34 @@
+import type { DbOrTx } from '../../db/client';
+import type { AuditActor } from '../audit/record';
+import type { LedgerSummary } from '../imports/types';
+import type { AppDeps } from '../shared/deps';
+import { formatFen } from '../shared/money';
+import { postCollectionEvents } from './collection-posting';
+import { postOpeningRegister } from './opening-register';
+
+type ImportPosting = (tx: DbOrTx, deps: AppDeps, context: { importId: number; actor: AuditActor }) => LedgerSummary;
+
+/** A loan tape's loans that arrive already written off enter the off-balance register (one opening entry). */
+export const postTapeOpeningRegister: ImportPosting = (tx, deps, context) => {
+  const opening = postOpeningRegister(tx, deps, context);
+  return {
+    openingEntryId: opening.entryId,
+    loansOnRegister: opening.loans,
+    claimOnRegister: formatFen(opening.claimFen),
+    loansSkipped: opening.skipped.length,
+  };
+};
+
+/** A collections import's payments on written-off loans are recoveries; its costs are collection expense. */
+export const postImportedCollections: ImportPosting = (tx, deps, context) => {
+  const posting = postCollectionEvents(tx, deps, context);
+  return {
+    entries: posting.entryIds.length,
+    recoveryPayments: posting.recoveries.events,
+    recovered: formatFen(posting.recoveries.appliedFen),
+    overpaid: formatFen(posting.recoveries.excessFen),
+    costEvents: posting.costs.events,
+    costs: formatFen(posting.costs.amountFen),
+    paymentsNotRecoveries: posting.notRecoveries.length,
+  };
+};
