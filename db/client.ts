@@ -21,7 +21,7 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // Import staging tables are TEMP tables: keep them on disk so a large file does not grow RSS.
+  // Temp tables and sort spills stay on disk: a large import or report does not grow RSS.
   sqlite.pragma('temp_store = FILE');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultDemoBook, generateDemoBook } from '../../src/demo/book';
 import { balanceBand } from '../../src/demo/liquidation-curve';
-import { hasValidCheckCharacter } from '../../src/demo/national-id';
+import { isValidNationalId } from '../../src/loans/national-id';
 import type { DemoLoanRecord } from '../../src/demo/types';
 import { daysBetween, monthsBetween } from '../../src/shared/dates';
 
@@ -51,7 +51,7 @@ describe('the default demo book', () => {
 
   it('gives every borrower a valid national id, an 11-digit mobile and an age of 20–60 at origination', () => {
     for (const { loan } of book) {
-      expect(hasValidCheckCharacter(loan.nationalId)).toBe(true);
+      expect(isValidNationalId(loan.nationalId)).toBe(true);
       expect(loan.mobilePhone).toMatch(/^1[3-9]\d{9}$/);
       const birth = `${loan.nationalId.slice(6, 10)}-${loan.nationalId.slice(10, 12)}-${loan.nationalId.slice(12, 14)}`;
       const ageYears = Math.floor(monthsBetween(birth, loan.originationDate) / 12);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeNationalId, hasValidCheckCharacter, nationalIdCheckCharacter } from '../../src/demo/national-id';
+import { composeNationalId, isValidNationalId, nationalIdCheckCharacter } from '../../src/loans/national-id';
 
 describe('national id check character (GB 11643-1999)', () => {
   it('gives X for the standard published example 11010519491231002X', () => {
@@ -17,10 +17,10 @@ describe('national id check character (GB 11643-1999)', () => {
   });
 
   it('accepts a valid id and refuses one with a changed digit or a lowercase x', () => {
-    expect(hasValidCheckCharacter('11010519491231002X')).toBe(true);
-    expect(hasValidCheckCharacter('11010519491231003X')).toBe(false);
-    expect(hasValidCheckCharacter('11010519491231002x')).toBe(false);
-    expect(hasValidCheckCharacter('1101051949123100')).toBe(false);
+    expect(isValidNationalId('11010519491231002X')).toBe(true);
+    expect(isValidNationalId('11010519491231003X')).toBe(false);
+    expect(isValidNationalId('11010519491231002x')).toBe(false);
+    expect(isValidNationalId('1101051949123100')).toBe(false);
   });
 
   it('refuses anything but 17 digits', () => {
