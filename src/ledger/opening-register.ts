@@ -4,11 +4,10 @@ import type { AppDeps } from '../shared/deps';
 import type { IsoDate } from '../shared/dates';
 import type { Fen } from '../shared/money';
 import { Problem } from '../shared/problem';
-import { sourceIsPosted } from './journal-repository';
-import { entryHeader, postEntry } from './post-entry';
-import { insertMovement, registerPositions } from './register-repository';
+import { accounts } from './accounts';
+import { insertEntry, sourceIsPosted } from './journal-repository';
+import { assertPostedEntryBalances, entryHeader } from './post-entry';
 import { statement } from './statements';
-import { claimFenOf, openingRegisterLines } from './write-off-lines';
 
 export interface OpeningRequest {
   importId: number;
@@ -26,25 +25,12 @@ export interface OpeningRegister {
   skipped: { loanId: string; reason: 'already_on_register' | 'no_claim' }[];
 }
 
-interface ChargedOffLoan {
-  loanId: string;
-  principalFen: Fen;
-  interestFen: Fen;
-  feeFen: Fen;
-  penaltyFen: Fen;
-  tapeDate: IsoDate;
-}
-
-function importedChargedOffLoans(deps: AppDeps, request: OpeningRequest): ChargedOffLoan[] {
-  const rows = statement(
-    deps,
-    `select loan_id as loanId, principal_fen as principalFen, interest_fen as interestFen, fee_fen as feeFen, penalty_fen as penaltyFen, tape_date as tapeDate
-       from loans where import_id = ? and status = 'charged_off' order by id`,
-  ).all(request.importId) as ChargedOffLoan[];
-  if (!request.loanIds) return rows;
-  const wanted = new Set(request.loanIds);
-  return rows.filter((loan) => wanted.has(loan.loanId));
-}
+const CLAIM = 'l.principal_fen + l.interest_fen + l.fee_fen + l.penalty_fen';
+const ON_REGISTER = `exists (select 1 from off_balance_register r where r.loan_id = l.loan_id
+  and r.kind in ('written_off', 'opening') group by r.loan_id having sum(r.amount_fen) > 0)`;
+/** The charged-off loans of the import (or of the listed ones), with what each would bring to the register. */
+const IMPORTED = `from loans l where l.import_id = :importId and l.status = 'charged_off'
+  and (:loanIds is null or l.loan_id in (select value from json_each(:loanIds)))`;
 
 /**
  * Brings the loans a tape delivered already written off (a lender moving its bad book onto the
@@ -52,36 +38,66 @@ function importedChargedOffLoans(deps: AppDeps, request: OpeningRequest): Charge
  * `write_off_opening` entry per import (Dr 7001 / Cr 7002 per loan for its full claim on the tape)
  * and an `opening` movement per loan, so the register covers the whole written-off book. Loans
  * already on the register, or owing nothing, are skipped and reported.
+ * The lines and movements are written by set-based SQL: a million-loan tape must not become a
+ * million objects in memory.
  * @throws Problem conflict when the import's opening entry is already posted
  */
 export function postOpeningRegister(tx: DbOrTx, deps: AppDeps, request: OpeningRequest): OpeningRegister {
   const sourceRef = `file_import:${request.importId}`;
   if (sourceIsPosted(deps, ['write_off_opening'], sourceRef)) throw new Problem('conflict', `the opening register entry of import ${request.importId} is already posted`);
-  const loans = importedChargedOffLoans(deps, request);
-  const positions = registerPositions(deps, loans.map((loan) => loan.loanId));
-  const skipped: OpeningRegister['skipped'] = [];
-  const opened = loans.filter((loan) => {
-    const reason = (positions.get(loan.loanId)?.claimInFen ?? 0) > 0 ? 'already_on_register' : claimFenOf(loan) === 0 ? 'no_claim' : undefined;
-    if (reason) skipped.push({ loanId: loan.loanId, reason });
-    return reason === undefined;
-  });
-  if (opened.length === 0) return { entryId: null, loans: 0, claimFen: 0, skipped };
-  const date = request.date ?? opened.reduce((latest, loan) => (loan.tapeDate > latest ? loan.tapeDate : latest), opened[0]?.tapeDate ?? '');
-  const memo = `Opening register: loans of import ${request.importId} delivered already written off (账销案存)`;
-  const header = entryHeader(deps, request.actor, { entryDate: date, kind: 'write_off_opening', memo, sourceRef });
-  const { entryId } = postEntry(tx, deps, header, opened.map((loan) => openingRegisterLines(loan.loanId, claimFenOf(loan))));
-  let claimFen = 0;
-  for (const loan of opened) {
-    claimFen += claimFenOf(loan);
-    const movement = { loanId: loan.loanId, movementDate: date, kind: 'opening', amountFen: claimFenOf(loan), reversal: false, entryId } as const;
-    insertMovement(deps, { ...movement, buyerOrganisationId: null, collectionEventId: null });
+  const params = { importId: request.importId, loanIds: request.loanIds ? JSON.stringify(request.loanIds) : null };
+  const skipped = statement(
+    deps,
+    `select l.loan_id as loanId, case when ${ON_REGISTER} then 'already_on_register' else 'no_claim' end as reason
+       ${IMPORTED} and (${CLAIM} = 0 or ${ON_REGISTER}) order by l.id`,
+  ).all(params) as OpeningRegister['skipped'];
+  const client = deps.db.$client;
+  client.exec('create temp table opening_register_loans (line integer primary key, loan_id text not null, claim_fen integer not null, tape_date text not null)');
+  try {
+    statement(
+      deps,
+      `insert into temp.opening_register_loans (loan_id, claim_fen, tape_date)
+       select l.loan_id, ${CLAIM}, l.tape_date ${IMPORTED} and ${CLAIM} > 0 and not ${ON_REGISTER} order by l.id`,
+    ).run(params);
+    const opened = client.prepare('select count(*) as loans, coalesce(sum(claim_fen), 0) as claimFen, max(tape_date) as latest from temp.opening_register_loans').get() as {
+      loans: number;
+      claimFen: Fen;
+      latest: IsoDate | null;
+    };
+    if (opened.loans === 0) return { entryId: null, loans: 0, claimFen: 0, skipped };
+    const date = request.date ?? (opened.latest as IsoDate);
+    const memo = `Opening register: loans of import ${request.importId} delivered already written off (账销案存)`;
+    const entryId = insertEntry(tx, entryHeader(deps, request.actor, { entryDate: date, kind: 'write_off_opening', memo, sourceRef }));
+    writeOpeningLinesAndMovements(deps, entryId, date);
+    assertPostedEntryBalances(deps, entryId);
+    recordAudit(tx, request.actor, deps.clock.now(), {
+      action: 'ledger.opening_register.posted',
+      targetType: 'file_import',
+      targetId: request.importId,
+      detail: { entryId, loans: opened.loans, claimFen: opened.claimFen, skipped: skipped.length },
+    });
+    return { entryId, loans: opened.loans, claimFen: opened.claimFen, skipped };
+  } finally {
+    client.exec('drop table temp.opening_register_loans');
   }
-  const result = { entryId, loans: opened.length, claimFen, skipped };
-  recordAudit(tx, request.actor, deps.clock.now(), {
-    action: 'ledger.opening_register.posted',
-    targetType: 'file_import',
-    targetId: request.importId,
-    detail: { entryId, loans: opened.length, claimFen, skipped: skipped.length },
-  });
-  return result;
+}
+
+/** Dr written-off claims (memo) / Cr its contra, one pair of lines per loan, and each loan's register movement. */
+function writeOpeningLinesAndMovements(deps: AppDeps, entryId: number, date: IsoDate): void {
+  const client = deps.db.$client;
+  client
+    .prepare(
+      `insert into journal_lines (entry_id, line_no, account_code, debit_fen, credit_fen, loan_id, memo)
+       select :entryId, line * 2 - 1, :debit, claim_fen, 0, loan_id, null from temp.opening_register_loans
+       union all
+       select :entryId, line * 2, :credit, 0, claim_fen, loan_id, null from temp.opening_register_loans
+       order by 2`,
+    )
+    .run({ entryId, debit: accounts.writtenOffMemo, credit: accounts.writtenOffMemoContra });
+  client
+    .prepare(
+      `insert into off_balance_register (loan_id, movement_date, kind, amount_fen, reversal, entry_id, buyer_organisation_id, collection_event_id)
+       select loan_id, :date, 'opening', claim_fen, 0, :entryId, null, null from temp.opening_register_loans order by line`,
+    )
+    .run({ entryId, date });
 }

@@ -20,13 +20,22 @@ export function postEntry(tx: DbOrTx, deps: AppDeps, header: EntryHeader, groups
     for (const line of group) insertLine(deps, entryId, ++lineCount, line);
   }
   if (lineCount === 0) throw new UnbalancedEntryError(`${header.kind} entry for ${header.sourceRef} has no line`);
+  assertPostedEntryBalances(deps, entryId);
+  return { entryId, lineCount };
+}
+
+/**
+ * Reads a posted entry's totals back from the database: balance-sheet and memo lines must each
+ * balance. Entries whose lines are written by set-based SQL are checked with this too.
+ * @throws UnbalancedEntryError when a part does not balance
+ */
+export function assertPostedEntryBalances(deps: AppDeps, entryId: number): void {
   for (const part of entryTotals(deps, entryId)) {
     if (part.debitFen !== part.creditFen) {
       const section = part.memo ? 'off-balance memo' : 'balance-sheet';
       throw new UnbalancedEntryError(`posted entry ${entryId}: ${section} debits ${part.debitFen} ≠ credits ${part.creditFen}`);
     }
   }
-  return { entryId, lineCount };
 }
 
 /** The header of an entry posted now by `actor`. */
