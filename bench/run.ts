@@ -1,4 +1,6 @@
 import { importCase } from './import';
+import { portfolioCase } from './portfolio';
+import { stratsCase } from './strats';
 import { simulationCase } from './simulation';
 import { valuationCase } from './valuation';
 import { writeOffsCase } from './write-offs';
@@ -10,6 +12,8 @@ import { writeOffsCase } from './write-offs';
 const cases: Record<string, (args: string[]) => Promise<void>> = {
   import: importCase,
   'write-offs': writeOffsCase,
+  portfolio: portfolioCase,
+  strats: stratsCase,
   valuation: valuationCase,
   simulation: simulationCase,
 };

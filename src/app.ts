@@ -13,6 +13,7 @@ import { loans } from './loans/routes';
 import { collections } from './collections/routes';
 import { ledger } from './ledger/routes';
 import { writeOffs } from './write-offs/routes';
+import { portfolios } from './portfolios/routes';
 
 const IMPORT_PATHS = /\/import$/;
 
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
   app.route('/collections', collections);
   app.route('/write-offs', writeOffs);
   app.route('/ledger', ledger);
+  app.route('/portfolios', portfolios);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token' });
   app.doc31('/openapi.json', {

@@ -4,3 +4,4 @@ export * from './collections';
 export * from './access';
 export * from './audit';
 export * from './ledger';
+export * from './portfolios';

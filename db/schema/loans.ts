@@ -5,6 +5,14 @@ import { fileImports } from './imports';
 export const loanStatuses = ['current', 'delinquent', 'charged_off', 'sold', 'settled', 'closed'] as const;
 export type LoanStatus = (typeof loanStatuses)[number];
 
+/** How many collection agencies have already worked the account: none, one, two, three or more. */
+export const placementStages = ['fresh', 'primary', 'secondary', 'tertiary'] as const;
+export type PlacementStage = (typeof placementStages)[number];
+
+/** Where the lender's lawsuit stands: not sued, filed and pending, judgment obtained, in enforcement, enforcement ended (终本). */
+export const litigationStatuses = ['none', 'filed', 'judgment', 'enforcement', 'terminated'] as const;
+export type LitigationStatus = (typeof litigationStatuses)[number];
+
 const flag = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
 
 /**
@@ -47,6 +55,22 @@ export const loans = sqliteTable(
     activeRepaymentPlan: flag('active_repayment_plan'),
     tapeDate: text('tape_date').notNull(),
     importId: integer('import_id').references(() => fileImports.id),
+    // Facts the sale-eligibility rules need. Added after the loan book existed, hence nullable or
+    // defaulted. Placement stage and litigation status are closed lists that the tape import
+    // enforces: a CHECK would rebuild the whole loans table, and an INSERT trigger would make SQLite
+    // copy every bulk load to a temporary table first.
+    /** Borrower's date of birth; when null, the one encoded in the national id is used. */
+    birthDate: text('birth_date'),
+    /** Borrower an active-duty servicemember (军人): US practice does not sell such accounts. */
+    servicemember: flag('servicemember'),
+    /** Contract, statements and proof of the debt on file (资料齐全). */
+    documentsComplete: integer('documents_complete', { mode: 'boolean' }).notNull().default(true),
+    /** Latest date from which the limitation period runs anew: acknowledgement, demand or other interruption (诉讼时效起算日). */
+    lastAcknowledgementDate: text('last_acknowledgement_date'),
+    /** Unknown when null. */
+    placementStage: text('placement_stage', { enum: placementStages }),
+    /** When null, `litigation_pending` decides: filed if set, none otherwise. */
+    litigationStatus: text('litigation_status', { enum: litigationStatuses }),
   },
   (t) => [
     check('loans_status', sql`${t.status} in ('current', 'delinquent', 'charged_off', 'sold', 'settled', 'closed')`),

@@ -19,6 +19,8 @@ export const permissions = {
   'write-offs:post': ['finance'],
   'ledger:read': ['finance'],
   'ledger:reverse': ['finance'],
+  'portfolios:read': ['risk', 'finance'],
+  'portfolios:manage': ['risk'],
 } as const satisfies Record<string, readonly Role[] | 'public'>;
 
 export type Action = keyof typeof permissions;

@@ -4,6 +4,7 @@ import { chargeOffCohorts } from './cohorts';
 import { draftLoan, statusMix } from './loan';
 import { demoProducts, productTerms } from './products';
 import { Random } from './random';
+import { documentsOnFile } from './sale-facts';
 import type { DemoLoanRecord } from './types';
 
 /** What a demo book is made from: the same options always give the same book. */
@@ -43,9 +44,11 @@ export function* generateDemoBook(options: DemoBookOptions): Generator<DemoLoanR
     if (!borrower || !random.chance(REPEAT_BORROWER_SHARE) || !ofLendingAge(borrower, originationDate)) {
       borrower = newBorrower(random, ++borrowers, originationDate);
     }
-    const { birthDate: _birthDate, ...identity } = borrower;
     yield {
-      loan: { loanId: `L${String(sequence).padStart(8, '0')}`, ...identity, product, channel, currency: 'CNY', ...draft.fields },
+      loan: {
+        loanId: `L${String(sequence).padStart(8, '0')}`, ...borrower, product, channel, currency: 'CNY', ...draft.fields,
+        servicemember: false, documentsComplete: documentsOnFile(seed, sequence),
+      },
       events: draft.events,
     };
   }

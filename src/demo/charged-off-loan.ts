@@ -6,6 +6,7 @@ import { statusFlags } from './flags';
 import { drawLoanLife } from './life-events';
 import { liquidate } from './liquidation';
 import { liquidationCurve } from './liquidation-curve';
+import { lastAcknowledgementDate, litigationStatusAt, placementStageAt } from './sale-facts';
 import type { ProductTerms } from './products';
 import type { Random } from './random';
 import type { DemoEvent, LoanDraft } from './types';
@@ -43,6 +44,9 @@ export function chargedOffLoan(random: Random, terms: ProductTerms, cohort: Char
       chargeOffFen,
       ...statusFlags(liquidation.events),
       fraud: life.fraud,
+      lastAcknowledgementDate: lastAcknowledgementDate(liquidation.events),
+      placementStage: placementStageAt(chargeOffDate, asOf),
+      litigationStatus: litigationStatusAt(liquidation.events, asOf),
     },
     events: liquidation.events,
   };

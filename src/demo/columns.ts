@@ -7,7 +7,8 @@ export const LOAN_TAPE_COLUMNS = [
   'currency', 'origination_date', 'maturity_date', 'original_principal', 'principal_balance', 'interest_balance',
   'fee_balance', 'penalty_balance', 'days_past_due', 'last_payment_date', 'last_payment_amount', 'status',
   'charge_off_date', 'charge_off_amount', 'bankrupt', 'deceased', 'disputed', 'fraud', 'litigation_pending',
-  'complaint_open', 'active_repayment_plan',
+  'complaint_open', 'active_repayment_plan', 'birth_date', 'servicemember', 'documents_complete', 'last_acknowledgement_date',
+  'placement_stage', 'litigation_status',
 ] as const;
 
 /** The collections file's canonical column names. */
@@ -25,7 +26,8 @@ export function loanTapeRow(loan: DemoLoan): string[] {
     amount(loan.penaltyFen), String(loan.daysPastDue), loan.lastPaymentDate ?? '', amount(loan.lastPaymentFen),
     loan.status, loan.chargeOffDate ?? '', amount(loan.chargeOffFen), flag(loan.bankrupt), flag(loan.deceased),
     flag(loan.disputed), flag(loan.fraud), flag(loan.litigationPending), flag(loan.complaintOpen),
-    flag(loan.activeRepaymentPlan),
+    flag(loan.activeRepaymentPlan), loan.birthDate, flag(loan.servicemember), flag(loan.documentsComplete),
+    loan.lastAcknowledgementDate ?? '', loan.placementStage ?? '', loan.litigationStatus,
   ];
 }
 

@@ -11,10 +11,10 @@ import { byEventDate } from './event-order';
 import type { DemoEvent } from './types';
 
 /** Months after charge-off worked in house (calls, SMS) before the first agency placement. */
-const IN_HOUSE_MONTHS = 3;
+export const IN_HOUSE_MONTHS = 3;
 /** Agency placements: primary to month 12, secondary to 24, tertiary after; commission rises with each. */
-const PRIMARY_LAST_MONTH = 12;
-const SECONDARY_LAST_MONTH = 24;
+export const PRIMARY_LAST_MONTH = 12;
+export const SECONDARY_LAST_MONTH = 24;
 const COMMISSION_BY_STAGE = [0.25, 0.3, 0.35] as const;
 /** A payment is a log-normal share of the charge-off claim: median 5 %, so its mean is 5 % · e^(σ²/2). */
 const PAYMENT_SHARE_MEDIAN = 0.05;

@@ -38,6 +38,8 @@ const DELINQUENT_STATUS_EVENTS: readonly (readonly [StatusEvent, number, number]
 ];
 
 const NO_FLAGS = { bankrupt: false, deceased: false, disputed: false, fraud: false, litigationPending: false, complaintOpen: false, activeRepaymentPlan: false };
+/** Loans never charged off were never placed with an agency nor sued on. */
+const NEVER_WORKED = { lastAcknowledgementDate: null, placementStage: null, litigationStatus: 'none' } as const;
 
 /** A loan of `status` on `asOf`; charged-off loans fall in one of `cohorts`. */
 export function draftLoan(random: Random, status: DraftStatus, terms: ProductTerms, cohorts: WeightedChoice<ChargeOffCohort>, asOf: IsoDate): LoanDraft {
@@ -57,7 +59,7 @@ export function draftLoan(random: Random, status: DraftStatus, terms: ProductTer
 
 function accountFields(account: AccountDraft) {
   const { originationDate, maturityDate, originalPrincipalFen, lastPaymentDate, lastPaymentFen } = account;
-  return { originationDate, maturityDate, originalPrincipalFen, lastPaymentDate, lastPaymentFen, ...account.claim, chargeOffDate: null, chargeOffFen: null, ...NO_FLAGS };
+  return { originationDate, maturityDate, originalPrincipalFen, lastPaymentDate, lastPaymentFen, ...account.claim, chargeOffDate: null, chargeOffFen: null, ...NO_FLAGS, ...NEVER_WORKED };
 }
 
 /** A loan in arrears, some past the charge-off threshold, some with a bankruptcy, death or dispute on file. */

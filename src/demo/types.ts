@@ -1,5 +1,5 @@
 import type { CostKind, PaymentChannel, StatusEvent } from '../../db/schema/collections';
-import type { LoanStatus } from '../../db/schema/loans';
+import type { LitigationStatus, LoanStatus, PlacementStage } from '../../db/schema/loans';
 import type { Fen } from '../shared/money';
 import type { IsoDate } from '../shared/dates';
 import type { DemoProduct } from './products';
@@ -37,6 +37,13 @@ export interface DemoLoan {
   litigationPending: boolean;
   complaintOpen: boolean;
   activeRepaymentPlan: boolean;
+  /** What sale-eligibility screening reads (sale-facts.ts). */
+  birthDate: IsoDate;
+  servicemember: boolean;
+  documentsComplete: boolean;
+  lastAcknowledgementDate: IsoDate | null;
+  placementStage: PlacementStage | null;
+  litigationStatus: LitigationStatus;
 }
 
 /** One row of a loan's collection history: exactly one of payment, cost or status. */
@@ -53,6 +60,9 @@ export interface DemoLoanRecord {
 
 /** A loan without its borrower, product and channel: what its status and history decide. */
 export interface LoanDraft {
-  fields: Omit<DemoLoan, 'loanId' | 'borrowerId' | 'borrowerName' | 'nationalId' | 'mobilePhone' | 'province' | 'city' | 'product' | 'channel' | 'currency'>;
+  fields: Omit<
+    DemoLoan,
+    'loanId' | 'borrowerId' | 'borrowerName' | 'nationalId' | 'mobilePhone' | 'province' | 'city' | 'product' | 'channel' | 'currency' | 'birthDate' | 'servicemember' | 'documentsComplete'
+  >;
   events: DemoEvent[];
 }

@@ -1,4 +1,4 @@
-import { loanStatuses, type LoanStatus } from '../../db/schema';
+import { litigationStatuses, loanStatuses, placementStages, type LitigationStatus, type LoanStatus, type PlacementStage } from '../../db/schema';
 import type { ColumnSpec, ColumnType, EnumValue } from '../imports/columns';
 
 const statusValues: readonly EnumValue<LoanStatus>[] = [
@@ -10,6 +10,24 @@ const statusValues: readonly EnumValue<LoanStatus>[] = [
   { code: 'closed', aliases: ['已关闭', '已销户', '关闭'] },
 ];
 if (statusValues.length !== loanStatuses.length) throw new Error('every loan status needs its spellings in the tape columns');
+
+/** How many agencies have worked the account (委外手次): none yet, one (一手), two (二手), three or more (三手). */
+const placementValues: readonly EnumValue<PlacementStage>[] = [
+  { code: 'fresh', aliases: ['未委外', '自催', '0'] },
+  { code: 'primary', aliases: ['一手', '首次委外', '1'] },
+  { code: 'secondary', aliases: ['二手', '2'] },
+  { code: 'tertiary', aliases: ['三手', '三手及以上', '3', '4', '5'] },
+];
+if (placementValues.length !== placementStages.length) throw new Error('every placement stage needs its spellings in the tape columns');
+
+const litigationValues: readonly EnumValue<LitigationStatus>[] = [
+  { code: 'none', aliases: ['未诉讼', '无'] },
+  { code: 'filed', aliases: ['已起诉', '诉讼中', '审理中'] },
+  { code: 'judgment', aliases: ['已判决', '胜诉'] },
+  { code: 'enforcement', aliases: ['执行中', '强制执行'] },
+  { code: 'terminated', aliases: ['终本', '终结本次执行', '执行终结'] },
+];
+if (litigationValues.length !== litigationStatuses.length) throw new Error('every litigation status needs its spellings in the tape columns');
 
 type Extra = Partial<Pick<ColumnSpec, 'required' | 'default' | 'values'>>;
 
@@ -60,4 +78,11 @@ export const tapeColumns: readonly ColumnSpec[] = [
   flag('litigation_pending', ['是否诉讼中', '诉讼中'], 'Litigation pending.', '是否在诉讼中：'),
   flag('complaint_open', ['是否投诉', '投诉中'], 'Complaint open.', '是否有未结投诉：'),
   flag('active_repayment_plan', ['是否有还款计划', '还款计划中'], 'Borrower on an active repayment plan.', '是否有执行中的还款计划：'),
+  // What sale-eligibility screening reads (src/portfolios).
+  column('date', 'birth_date', ['出生日期', '出生年月日'], "Borrower's date of birth, before the origination date; blank = the one the national id encodes.", '借款人出生日期，须早于放款日期；空白时取身份证号中的出生日期。'),
+  flag('servicemember', ['军人', '是否军人', '现役军人'], 'Borrower an active-duty servicemember.', '借款人是否现役军人：'),
+  column('flag', 'documents_complete', ['资料齐全', '资料是否齐全', '档案齐全'], 'Contract, statements and proof of the debt on file. 1/0, true/false, yes/no, Y/N or 是/否; blank = yes.', '合同、账单等债权资料是否齐全：填 1/0、是/否、Y/N；空白为是。', { default: true }),
+  column('date', 'last_acknowledgement_date', ['最后承认日期', '诉讼时效起算日'], 'Latest date from which the limitation period runs anew: the borrower acknowledged the debt, or another interruption; not before the origination date.', '诉讼时效重新起算之日（借款人最后承认债务或其他中断事由），不早于放款日期。'),
+  column('enum', 'placement_stage', ['催收阶段', '委外手次', '委外阶段'], 'How many collection agencies have worked the account: fresh (none), primary, secondary, tertiary (three or more); blank = unknown.', '已委外催收的手次：未委外、一手、二手、三手及以上；空白为未知。', { values: placementValues }),
+  column('enum', 'litigation_status', ['诉讼状态', '诉讼阶段'], 'Where the lawsuit stands; blank = filed if litigation_pending is set, else none.', '诉讼所处阶段；空白时按“是否诉讼中”取已起诉或未诉讼。', { values: litigationValues }),
 ];

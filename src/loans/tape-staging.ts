@@ -47,6 +47,12 @@ export const stagedLoanColumns: readonly StagedLoanColumn[] = [
   same('litigation_pending', 'INTEGER'),
   same('complaint_open', 'INTEGER'),
   same('active_repayment_plan', 'INTEGER'),
+  same('birth_date'),
+  same('servicemember', 'INTEGER'),
+  same('documents_complete', 'INTEGER'),
+  same('last_acknowledgement_date'),
+  same('placement_stage'),
+  same('litigation_status'),
 ];
 
 const bit = (flag: boolean) => (flag ? 1 : 0);
@@ -85,5 +91,11 @@ export function stagedLoanRow(r: TapeRecord, row: number): unknown[] {
     bit(r.litigation_pending),
     bit(r.complaint_open),
     bit(r.active_repayment_plan),
+    r.birth_date,
+    bit(r.servicemember),
+    bit(r.documents_complete),
+    r.last_acknowledgement_date,
+    r.placement_stage,
+    r.litigation_status,
   ];
 }

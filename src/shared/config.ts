@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LedgerPolicy } from '../ledger/policy';
+import type { PortfolioBands } from '../portfolios/bands';
 
 /** A delinquency bucket: loans whose days past due fall in `[minDays, maxDays]` (open-ended if no max). */
 export interface DelinquencyBucket {
@@ -48,6 +49,8 @@ export interface PlatformConfig {
   importBodyLimitBytes: number;
   /** Write-off, recovery and sale accounting choices; each absent one takes its default (src/ledger/policy.ts). */
   ledger?: Partial<LedgerPolicy>;
+  /** Band edges of the portfolio strats; each absent list takes its default (src/portfolios/bands.ts). */
+  portfolios?: Partial<PortfolioBands>;
 }
 
 export const builtInDelinquencySchemes: Record<string, DelinquencyBucket[]> = {

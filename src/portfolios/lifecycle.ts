@@ -1,0 +1,36 @@
+import type { PortfolioStatus } from '../../db/schema';
+
+/**
+ * The life of a portfolio: draft → locked (membership and snapshot frozen) → offered → awarded →
+ * sold → closed; any status before sold may be withdrawn. `split` is reached only by splitting a
+ * draft into lots. Closed, withdrawn and split are final.
+ */
+const nextStatuses: Record<PortfolioStatus, readonly PortfolioStatus[]> = {
+  draft: ['locked', 'withdrawn'],
+  locked: ['offered', 'withdrawn'],
+  offered: ['awarded', 'withdrawn'],
+  awarded: ['sold', 'withdrawn'],
+  sold: ['closed'],
+  closed: [],
+  withdrawn: [],
+  split: [],
+};
+
+/** The statuses a user may move a portfolio to (split has its own verb). */
+export const transitionTargets = ['locked', 'offered', 'awarded', 'sold', 'closed', 'withdrawn'] as const;
+export type TransitionTarget = (typeof transitionTargets)[number];
+
+/** Whether a portfolio may go from `from` to `to`. */
+export function canTransition(from: PortfolioStatus, to: PortfolioStatus): boolean {
+  return nextStatuses[from].includes(to);
+}
+
+/** The statuses reachable from `from`, for error messages. */
+export function allowedTransitions(from: PortfolioStatus): readonly PortfolioStatus[] {
+  return nextStatuses[from];
+}
+
+/** A portfolio in one of these holds on to its loans (a loan is in at most one of them). */
+export function holdsItsLoans(status: PortfolioStatus): boolean {
+  return status !== 'closed' && status !== 'withdrawn' && status !== 'split';
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { portfolioStatuses, type PortfolioStatus } from '../../db/schema';
+import { canTransition, holdsItsLoans } from '../../src/portfolios/lifecycle';
+
+const allowed: [PortfolioStatus, PortfolioStatus][] = [
+  ['draft', 'locked'], ['locked', 'offered'], ['offered', 'awarded'], ['awarded', 'sold'], ['sold', 'closed'],
+  ['draft', 'withdrawn'], ['locked', 'withdrawn'], ['offered', 'withdrawn'], ['awarded', 'withdrawn'],
+];
+
+describe('the portfolio lifecycle', () => {
+  it('allows exactly the forward steps and withdrawal before the sale', () => {
+    for (const from of portfolioStatuses) {
+      for (const to of portfolioStatuses) {
+        const expected = allowed.some(([a, b]) => a === from && b === to);
+        expect(canTransition(from, to), `${from} → ${to}`).toBe(expected);
+      }
+    }
+  });
+
+  it('lets closed, withdrawn and split portfolios let go of their loans', () => {
+    expect(portfolioStatuses.filter((status) => !holdsItsLoans(status))).toEqual(['closed', 'withdrawn', 'split']);
+  });
+});
