@@ -133,6 +133,20 @@ describe('POST /collections/import', () => {
     expect(again.headers.get('Idempotent-Replayed')).toBe('true');
     expect(eventCount(db)).toBe(1);
   });
+
+  it('books recoveries once when the same import arrives several times at once with one Idempotency-Key', async () => {
+    const { app, db, as } = testApp();
+    const tape = csvOf([aTapeRow({ loan_id: 'C1' })]);
+    await app.request('/loans/import?as_of=2023-12-31', { method: 'POST', body: tape, headers: as('risk', { 'Content-Type': 'text/csv' }) });
+    const csv = csvOf([{ loan_id: 'C1', event_date: '2024-01-10', event_type: 'payment', amount: '100', payment_channel: 'agency' }]);
+    const send = () => app.request('/collections/import', { method: 'POST', body: csv, headers: as('risk', { 'Content-Type': 'text/csv', 'Idempotency-Key': 'events-2' }) });
+    const answers = await Promise.all([send(), send(), send()]);
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201]);
+    expect(answers.filter((answer) => answer.headers.get('Idempotent-Replayed') === 'true')).toHaveLength(2);
+    expect(eventCount(db)).toBe(1);
+    const recoveries = db.$client.prepare("SELECT count(*) AS n FROM journal_entries WHERE kind = 'recovery'").get() as { n: number };
+    expect(recoveries.n).toBe(1);
+  });
 });
 
 describe('GET /collections/import/columns', () => {
