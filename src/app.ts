@@ -11,9 +11,12 @@ import { Problem, problemResponse } from './shared/problem';
 import { health } from './health/routes';
 import { loans } from './loans/routes';
 import { collections } from './collections/routes';
+import { effectivenessRoutes } from './collections/effectiveness-routes';
 import { ledger } from './ledger/routes';
 import { writeOffs } from './write-offs/routes';
 import { portfolios } from './portfolios/routes';
+import { curves } from './valuation/curve-routes';
+import { backtests } from './valuation/backtest-routes';
 
 const IMPORT_PATHS = /\/import$/;
 
@@ -43,9 +46,12 @@ export function createApp(deps: AppDeps) {
   app.route('/audit', audit);
   app.route('/loans', loans);
   app.route('/collections', collections);
+  app.route('/collections', effectivenessRoutes);
   app.route('/write-offs', writeOffs);
   app.route('/ledger', ledger);
   app.route('/portfolios', portfolios);
+  app.route('/curves', curves);
+  app.route('/backtests', backtests);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token' });
   app.doc31('/openapi.json', {

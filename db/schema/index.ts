@@ -5,3 +5,4 @@ export * from './access';
 export * from './audit';
 export * from './ledger';
 export * from './portfolios';
+export * from './valuation';

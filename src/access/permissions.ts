@@ -21,6 +21,9 @@ export const permissions = {
   'ledger:reverse': ['finance'],
   'portfolios:read': ['risk', 'finance'],
   'portfolios:manage': ['risk'],
+  'valuation:read': ['risk'],
+  'valuation:manage': ['risk'],
+  'collections:read': ['risk'],
 } as const satisfies Record<string, readonly Role[] | 'public'>;
 
 export type Action = keyof typeof permissions;

@@ -1,0 +1,38 @@
+import type { Db } from '../../db/client';
+import { Problem } from '../shared/problem';
+import type { IsoDate } from '../shared/dates';
+import type { FitSettings } from './fit-schemas';
+import { latestTapeDate } from './history-repository';
+
+/** The columns that record how curves were fitted, as a curve set and a back-test store them. */
+export function fitSettingsColumns(settings: FitSettings) {
+  return {
+    cohortGrain: settings.cohort,
+    method: settings.method,
+    dimensions: JSON.stringify(settings.dimensions),
+    balanceBandEdgesYuan: JSON.stringify(settings.balanceBandEdgesYuan),
+    horizonMonths: settings.horizonMonths,
+    credibilityK: settings.credibilityK,
+    tailFromAge: settings.tailFromAge,
+  };
+}
+
+/** The date the book's data runs to: the latest tape date. @throws Problem `conflict` for an empty book */
+export function bookDataDate(db: Db): IsoDate {
+  const date = latestTapeDate(db);
+  if (!date) throw new Problem('conflict', 'the loan book is empty: import a loan tape and its collection history first');
+  return date;
+}
+
+/**
+ * Runs a fit, turning a history that cannot be fitted (no complete month, rates that never
+ * decay…) into a `conflict`: the request is valid, the book does not support it.
+ */
+export function fitOrConflict<T>(what: string, fit: () => T): T {
+  try {
+    return fit();
+  } catch (error) {
+    if (error instanceof RangeError) throw new Problem('conflict', `the book's history does not support ${what}: ${error.message}`);
+    throw error;
+  }
+}
