@@ -17,41 +17,40 @@ import {
   UserSchema,
 } from './schemas';
 import { createBuyerOrganisation, createUser, issueToken, revokeToken } from './service';
+import { jsonBody as body, jsonResponse as json } from '../shared/openapi-docs';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 
 const postUser = defineRoute('users:manage', {
   method: 'post', path: '/users', tags: ['Access'], summary: 'Create a user with one role',
   request: body(NewUserSchema),
-  responses: { 201: json(UserSchema, 'The user') },
+  responses: { 201: json('The user', UserSchema) },
 });
 const getUsers = defineRoute('users:manage', {
   method: 'get', path: '/users', tags: ['Access'], summary: 'List users',
-  responses: { 200: json(z.object({ users: z.array(UserSchema) }), 'Every user') },
+  responses: { 200: json('Every user', z.object({ users: z.array(UserSchema) })) },
 });
 const postToken = defineRoute('users:manage', {
   method: 'post', path: '/users/{id}/tokens', tags: ['Access'], summary: 'Issue a bearer token for a user (shown once)',
   request: { params: IdParamSchema, ...body(NewTokenSchema) },
-  responses: { 201: json(IssuedTokenSchema, 'The token, shown this once') },
+  responses: { 201: json('The token, shown this once', IssuedTokenSchema) },
 });
 const deleteToken = defineRoute('users:manage', {
   method: 'delete', path: '/tokens/{id}', tags: ['Access'], summary: 'Revoke a token',
   request: { params: IdParamSchema },
-  responses: { 200: json(RevokedTokenSchema, 'The token is revoked') },
+  responses: { 200: json('The token is revoked', RevokedTokenSchema) },
 });
 const postOrganisation = defineRoute('users:manage', {
   method: 'post', path: '/buyer-organisations', tags: ['Access'], summary: 'Register a buyer organisation',
   request: body(NewBuyerOrganisationSchema),
-  responses: { 201: json(BuyerOrganisationSchema, 'The organisation') },
+  responses: { 201: json('The organisation', BuyerOrganisationSchema) },
 });
 const getOrganisations = defineRoute('users:manage', {
   method: 'get', path: '/buyer-organisations', tags: ['Access'], summary: 'List buyer organisations',
-  responses: { 200: json(z.object({ buyerOrganisations: z.array(BuyerOrganisationSchema) }), 'Every organisation') },
+  responses: { 200: json('Every organisation', z.object({ buyerOrganisations: z.array(BuyerOrganisationSchema) })) },
 });
 const getMe = defineRoute('me:read', {
   method: 'get', path: '/me', tags: ['Access'], summary: 'Who the token belongs to',
-  responses: { 200: json(MeSchema, 'The caller') },
+  responses: { 200: json('The caller', MeSchema) },
 });
 
 function signedInUser(user: AuthenticatedUser | undefined): AuthenticatedUser {

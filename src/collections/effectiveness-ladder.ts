@@ -1,4 +1,4 @@
-import { addMonths } from '../demo/calendar';
+import { addMonths } from '../shared/dates';
 import { addDays, daysBetween, type IsoDate } from '../shared/dates';
 
 export type CollectionChannel = 'in_house' | 'agency' | 'legal';

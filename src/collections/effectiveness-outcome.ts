@@ -1,4 +1,4 @@
-import { addMonths } from '../demo/calendar';
+import { addMonths } from '../shared/dates';
 import { addDays, type IsoDate } from '../shared/dates';
 import type { AccountEvent, Placement } from './effectiveness-ladder';
 

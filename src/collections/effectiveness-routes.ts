@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute } from '../access/guard';
 import { sendWorkbook } from '../ledger/download';
-import { ProblemSchema } from '../shared/problem-schema';
+import { problemResponseDoc as problem } from '../shared/openapi-docs';
 import { Problem } from '../shared/problem';
 import { createRouter } from '../shared/router';
 import { XLSX_CONTENT_TYPE } from '../ledger/xlsx';
@@ -12,7 +12,6 @@ import { EffectivenessQuery, EffectivenessSchema } from './effectiveness-schemas
 import { effectivenessSheet } from './effectiveness-sheet';
 import { effectivenessView } from './effectiveness-views';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 const getEffectiveness = defineRoute('collections:read', {

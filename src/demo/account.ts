@@ -1,6 +1,5 @@
-import { addDays, type IsoDate } from '../shared/dates';
+import { type IsoDate, addDays, addMonths } from '../shared/dates';
 import type { Fen } from '../shared/money';
-import { addMonths } from './calendar';
 import { NOTHING_OWED, type ClaimFen } from './claim';
 import type { ProductTerms } from './products';
 import type { Random } from './random';

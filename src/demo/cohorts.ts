@@ -1,5 +1,4 @@
-import { addDays, dayNumber, fromDayNumber, type IsoDate } from '../shared/dates';
-import { addMonths } from './calendar';
+import { type IsoDate, addDays, addMonths, dayNumber, fromDayNumber } from '../shared/dates';
 import { WeightedChoice, type Random } from './random';
 
 /** One month of charge-offs (a static pool) and its luck. */

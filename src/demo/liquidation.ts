@@ -1,7 +1,6 @@
 import type { PaymentChannel, StatusEvent } from '../../db/schema/collections';
-import { dayNumber, fromDayNumber, type IsoDate } from '../shared/dates';
+import { type IsoDate, addMonthsToDayNumber, dayNumber, fromDayNumber } from '../shared/dates';
 import type { Fen } from '../shared/money';
-import { addMonthsToDayNumber } from './calendar';
 import { applyPayment, claimTotalFen, NOTHING_OWED, type ClaimFen } from './claim';
 import { courtFeeFen } from './court-fee';
 import type { LoanLife, RepaymentPlanTerms } from './life-events';

@@ -46,21 +46,24 @@ export function postOpeningRegister(tx: DbOrTx, deps: AppDeps, request: OpeningR
   const sourceRef = `file_import:${request.importId}`;
   if (sourceIsPosted(deps, ['write_off_opening'], sourceRef)) throw new Problem('conflict', `the opening register entry of import ${request.importId} is already posted`);
   const params = { importId: request.importId, loanIds: request.loanIds ? JSON.stringify(request.loanIds) : null };
-  const skipped = statement(
-    deps,
-    `select l.loan_id as loanId, case when ${ON_REGISTER} then 'already_on_register' else 'no_claim' end as reason
-       ${IMPORTED} and (${CLAIM} = 0 or ${ON_REGISTER}) order by l.id`,
-  ).all(params) as OpeningRegister['skipped'];
   const client = deps.db.$client;
-  client.exec('create temp table opening_register_loans (line integer primary key, loan_id text not null, claim_fen integer not null, tape_date text not null)');
+  client.exec('create temp table opening_register_loans (line integer primary key, loan_id text not null, claim_fen integer not null, tape_date text not null, on_register integer not null)');
   try {
     statement(
       deps,
-      `insert into temp.opening_register_loans (loan_id, claim_fen, tape_date)
-       select l.loan_id, ${CLAIM}, l.tape_date ${IMPORTED} and ${CLAIM} > 0 and not ${ON_REGISTER} order by l.id`,
+      `insert into temp.opening_register_loans (loan_id, claim_fen, tape_date, on_register)
+       select l.loan_id, ${CLAIM}, l.tape_date, ${ON_REGISTER} ${IMPORTED} order by l.id`,
     ).run(params);
-    const opened = client.prepare('select count(*) as loans, coalesce(sum(claim_fen), 0) as claimFen, max(tape_date) as latest from temp.opening_register_loans').get() as {
+    const skipped = client
+      .prepare(
+        `select loan_id as loanId, case when on_register then 'already_on_register' else 'no_claim' end as reason
+           from temp.opening_register_loans where on_register or claim_fen = 0 order by line`,
+      )
+      .all() as OpeningRegister['skipped'];
+    client.exec('delete from temp.opening_register_loans where on_register or claim_fen = 0');
+    const opened = client.prepare('select count(*) as loans, coalesce(sum(claim_fen), 0) as claimFen, max(tape_date) as latest, max(line) as lastLine from temp.opening_register_loans').get() as {
       loans: number;
+      lastLine: number;
       claimFen: Fen;
       latest: IsoDate | null;
     };
@@ -68,7 +71,7 @@ export function postOpeningRegister(tx: DbOrTx, deps: AppDeps, request: OpeningR
     const date = request.date ?? (opened.latest as IsoDate);
     const memo = `Opening register: loans of import ${request.importId} delivered already written off (账销案存)`;
     const entryId = insertEntry(tx, entryHeader(deps, request.actor, { entryDate: date, kind: 'write_off_opening', memo, sourceRef }));
-    writeOpeningLinesAndMovements(deps, entryId, date);
+    writeOpeningLinesAndMovements(deps, entryId, date, opened.lastLine);
     assertPostedEntryBalances(deps, entryId);
     recordAudit(tx, request.actor, deps.clock.now(), {
       action: 'ledger.opening_register.posted',
@@ -82,18 +85,20 @@ export function postOpeningRegister(tx: DbOrTx, deps: AppDeps, request: OpeningR
   }
 }
 
-/** Dr written-off claims (memo) / Cr its contra, one pair of lines per loan, and each loan's register movement. */
-function writeOpeningLinesAndMovements(deps: AppDeps, entryId: number, date: IsoDate): void {
+/**
+ * Dr written-off claims (memo) per loan, then Cr its contra per loan (two sequential passes over the
+ * loans, lines numbered by their place, the credits after the last debit: no sort of two million
+ * rows), and each loan's register movement.
+ */
+function writeOpeningLinesAndMovements(deps: AppDeps, entryId: number, date: IsoDate, lastLine: number): void {
   const client = deps.db.$client;
-  client
-    .prepare(
-      `insert into journal_lines (entry_id, line_no, account_code, debit_fen, credit_fen, loan_id, memo)
-       select :entryId, line * 2 - 1, :debit, claim_fen, 0, loan_id, null from temp.opening_register_loans
-       union all
-       select :entryId, line * 2, :credit, 0, claim_fen, loan_id, null from temp.opening_register_loans
-       order by 2`,
-    )
-    .run({ entryId, debit: accounts.writtenOffMemo, credit: accounts.writtenOffMemoContra });
+  const lines = client.prepare(
+    `insert into journal_lines (entry_id, line_no, account_code, debit_fen, credit_fen, loan_id, memo)
+     select :entryId, :lineOffset + line, :account, :debit * claim_fen, (1 - :debit) * claim_fen, loan_id, null
+       from temp.opening_register_loans order by line`,
+  );
+  lines.run({ entryId, lineOffset: 0, account: accounts.writtenOffMemo, debit: 1 });
+  lines.run({ entryId, lineOffset: lastLine, account: accounts.writtenOffMemoContra, debit: 0 });
   client
     .prepare(
       `insert into off_balance_register (loan_id, movement_date, kind, amount_fen, reversal, entry_id, buyer_organisation_id, collection_event_id)

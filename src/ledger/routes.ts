@@ -1,23 +1,21 @@
 import type { z } from '@hono/zod-openapi';
 import { auditActorOf } from '../access/actor';
 import { defineRoute } from '../access/guard';
-import { ProblemSchema } from '../shared/problem-schema';
 import { createRouter } from '../shared/router';
 import { sendWorkbook } from './download';
 import { getEntry, listAccounts } from './entries';
-import { idempotently } from './idempotently';
+import { idempotently } from '../shared/idempotently';
 import { journalSheet, offBalanceSheet, trialBalanceSheet, writeOffReportSheet } from './report-sheets';
 import { dateRange, journalPages, journalReport, offBalancePages, offBalanceReport, trialBalanceReport, writeOffReport } from './reports';
 import { reverseEntry } from './reversal';
 import * as schemas from './schemas';
 import { entryView, journalView, offBalanceView, trialBalanceView, writeOffReportView } from './views';
+import { jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 const report = <T extends z.ZodType>(description: string, schema: T) => ({
   description: `${description}; with \`format=xlsx\` an Excel workbook (real numbers and dates, header row frozen)`,
   content: { 'application/json': { schema }, ...schemas.XlsxContent },
 });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const getAccounts = defineRoute('ledger:read', {
   method: 'get', path: '/accounts', tags: ['Ledger'], summary: 'The chart of accounts (会计科目)',
   responses: { 200: json('Every account', schemas.AccountSchema.array()) },

@@ -1,6 +1,5 @@
 import type { z } from '@hono/zod-openapi';
 import { defineRoute } from '../access/guard';
-import { ProblemSchema } from '../shared/problem-schema';
 import { createRouter } from '../shared/router';
 import * as book from './book-service';
 import {
@@ -14,9 +13,9 @@ import {
   LoanSchema,
 } from './book-schemas';
 import { chargeOffCandidatesView, delinquencyReportView, loanPageView, loanView } from './book-views';
+import { jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
-const notFound = { description: 'No such loan', content: { 'application/problem+json': { schema: ProblemSchema } } };
+const notFound = problem('No such loan');
 
 const getDelinquency = defineRoute('loans:read', {
   method: 'get',

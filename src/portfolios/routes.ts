@@ -1,8 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import { auditActorOf } from '../access/actor';
 import { defineRoute } from '../access/guard';
-import { idempotently } from '../ledger/idempotently';
-import { ProblemSchema } from '../shared/problem-schema';
+import { idempotently } from '../shared/idempotently';
 import { createRouter } from '../shared/router';
 import { createPortfolio } from './create';
 import { criteriaFromBody } from './criteria-api';
@@ -15,10 +14,8 @@ import { splitPortfolio } from './split';
 import { transitionPortfolio } from './transition';
 import * as responses from './view-schemas';
 import { changeView, detailView, memberView, portfolioView, rulePackView, screeningView, splitView, stratTableView } from './views';
+import { jsonBody as body, jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const notFound = problem('No such portfolio');
 const idempotencyNote = 'Honours `Idempotency-Key`: a repeat returns the first response (`Idempotent-Replayed: true`) and does nothing twice.';
 const tags = ['Portfolios'];

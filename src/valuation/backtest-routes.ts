@@ -1,7 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import { auditActorOf } from '../access/actor';
 import { defineRoute } from '../access/guard';
-import { ProblemSchema } from '../shared/problem-schema';
 import { createRouter } from '../shared/router';
 import * as schemas from './backtest-schemas';
 import { createBacktest, getBacktest, prepareBacktest } from './backtest-service';
@@ -9,9 +8,8 @@ import { backtestSummaryView, backtestView } from './backtest-views';
 import { listBacktests } from './backtests-repository';
 import { IdParams } from './fit-schemas';
 import { preparedPost } from './prepared-post';
+import { jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const tags = ['Valuation'];
 const LIST_LIMIT = 100;
 

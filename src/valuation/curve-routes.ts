@@ -1,7 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import { auditActorOf } from '../access/actor';
 import { defineRoute } from '../access/guard';
-import { ProblemSchema } from '../shared/problem-schema';
 import { createRouter } from '../shared/router';
 import * as schemas from './curve-schemas';
 import { listCurveSets } from './curve-sets-repository';
@@ -10,9 +9,8 @@ import { curveSetSummaryView, curveSetView, triangleView } from './curve-views';
 import { IdParams } from './fit-schemas';
 import { preparedPost } from './prepared-post';
 import { segmentTriangle } from './triangle-service';
+import { jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const unfittable = problem('The book is empty, or its history up to the date cannot be fitted (no complete month of history)');
 const tags = ['Valuation'];
 const LIST_LIMIT = 100;

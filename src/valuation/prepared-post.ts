@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { Tx } from '../../db/client';
-import { idempotently } from '../ledger/idempotently';
+import { idempotently } from '../shared/idempotently';
 import type { AppEnv } from '../shared/deps';
 import { isKeyUsed } from '../shared/idempotency';
 

@@ -1,8 +1,8 @@
 import type { z } from '@hono/zod-openapi';
 import { auditActorOf } from '../access/actor';
 import { defineRoute } from '../access/guard';
-import { idempotently } from '../ledger/idempotently';
-import { ProblemSchema } from '../shared/problem-schema';
+import { idempotently } from '../shared/idempotently';
+import { jsonBody as body, jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 import { createRouter } from '../shared/router';
 import { approveWriteOffBatch, rejectWriteOffBatch } from './decide';
 import { postWriteOffBatch } from './post';
@@ -21,9 +21,6 @@ import {
 } from './schemas';
 import { batchView, itemView } from './views';
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const idempotencyNote = 'Honours `Idempotency-Key`: a repeat returns the first response (`Idempotent-Replayed: true`) and does nothing twice.';
 
 const postBatch = defineRoute('write-offs:prepare', {

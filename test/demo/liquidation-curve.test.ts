@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../../src/demo/calendar';
+import { addMonths } from '../../src/shared/dates';
 import { balanceBand, incrementalRecoveryRate, liquidationCurve } from '../../src/demo/liquidation-curve';
 import { productTerms } from '../../src/demo/products';
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Tx } from '../../db/client';
-import type { AppEnv } from '../shared/deps';
-import { IDEMPOTENT_REPLAYED_HEADER, requestHash, storedResponse, storeResponse } from '../shared/idempotency';
+import type { AppEnv } from './deps';
+import { IDEMPOTENT_REPLAYED_HEADER, requestHash, storedResponse, storeResponse } from './idempotency';
 
 /**
  * Runs a JSON verb in one (immediate) transaction, honouring an `Idempotency-Key` header: the first
