@@ -121,7 +121,7 @@ function accept<R extends object>(
     });
     const counts = spec.apply({ ...staged, importId, tapeDate: request.tapeDate, rowCount: read.rowCount });
     recordImportCounts(tx, importId, counts);
-    const ledger = spec.post(tx, deps, { importId, actor: request.actor });
+    const ledger = spec.post(tx, deps, { importId, actor: request.actor, mode: request.mode });
     const result: ImportResult = { importId, kind: spec.kind, rows: read.rowCount, ...counts, ...file, ledger };
     auditImport(tx, request, importedAt, { action: `${spec.kind}.imported`, importId, ...file, detail: { rows: result.rows, created: result.created, updated: result.updated } });
     if (key) storeResponse(tx, { key, hash, response: { status: CREATED, body: JSON.stringify(result) }, createdAt: importedAt });

@@ -1,16 +1,16 @@
 import type { DbOrTx } from '../../db/client';
 import type { AuditActor } from '../audit/record';
-import type { LedgerSummary } from '../imports/types';
+import type { ImportMode, LedgerSummary } from '../imports/types';
 import type { AppDeps } from '../shared/deps';
 import { formatFen } from '../shared/money';
 import { postCollectionEvents } from './collection-posting';
 import { postOpeningRegister } from './opening-register';
 
-type ImportPosting = (tx: DbOrTx, deps: AppDeps, context: { importId: number; actor: AuditActor }) => LedgerSummary;
+type ImportPosting = (tx: DbOrTx, deps: AppDeps, context: { importId: number; actor: AuditActor; mode: ImportMode }) => LedgerSummary;
 
 /** A loan tape's loans that arrive already written off enter the off-balance register (one opening entry). */
 export const postTapeOpeningRegister: ImportPosting = (tx, deps, context) => {
-  const opening = postOpeningRegister(tx, deps, context);
+  const opening = postOpeningRegister(tx, deps, { importId: context.importId, actor: context.actor, newLoansOnly: context.mode === 'insert' });
   return {
     openingEntryId: opening.entryId,
     loansOnRegister: opening.loans,
@@ -21,7 +21,7 @@ export const postTapeOpeningRegister: ImportPosting = (tx, deps, context) => {
 
 /** A collections import's payments on written-off loans are recoveries; its costs are collection expense. */
 export const postImportedCollections: ImportPosting = (tx, deps, context) => {
-  const posting = postCollectionEvents(tx, deps, context);
+  const posting = postCollectionEvents(tx, deps, { importId: context.importId, actor: context.actor });
   return {
     entries: posting.entryIds.length,
     recoveryPayments: posting.recoveries.events,

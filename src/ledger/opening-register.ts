@@ -13,6 +13,8 @@ export interface OpeningRequest {
   importId: number;
   /** Only these loans of the import; all its charged-off loans when absent. */
   loanIds?: readonly string[];
+  /** Every loan came into the book with this import (an insert-mode tape), so none can be on the register yet. */
+  newLoansOnly?: boolean;
   /** The date the claims enter the register; the latest tape date of the loans when absent. */
   date?: IsoDate;
   actor: AuditActor;
@@ -52,7 +54,7 @@ export function postOpeningRegister(tx: DbOrTx, deps: AppDeps, request: OpeningR
     statement(
       deps,
       `insert into temp.opening_register_loans (loan_id, claim_fen, tape_date, on_register)
-       select l.loan_id, ${CLAIM}, l.tape_date, ${ON_REGISTER} ${IMPORTED} order by l.id`,
+       select l.loan_id, ${CLAIM}, l.tape_date, ${request.newLoansOnly ? '0' : ON_REGISTER} ${IMPORTED} order by l.id`,
     ).run(params);
     const skipped = client
       .prepare(
