@@ -1,47 +1,18 @@
+import { Sfc32 } from '../shared/sfc32';
+
 /**
- * The valuation's seeded pseudo-random source: sfc32 (Chris Doty-Humphrey's Small Fast Counting
- * generator, 128-bit state) seeded through splitmix32. The same seed gives the same numbers on
- * every run and machine, which is what makes a stored simulation reproducible; Math.random is
- * never used.
- *
- * The demo book has its own generator (src/demo/random.ts); the valuation keeps one here so that
- * a change to the demo can never move a stored valuation's numbers.
+ * The valuation's seeded random source: the shared sfc32 core (src/shared/sfc32.ts) with the draws a
+ * simulation needs. The same seed gives the same numbers on every run and machine, which is what
+ * makes a stored simulation reproducible. Its draws live here, apart from the demo book's, so a
+ * change to the demo can never move a stored valuation's numbers.
  * @example const random = new SeededRandom(42); random.next() // same value on every run
  */
-export class SeededRandom {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+export class SeededRandom extends Sfc32 {
   private spareNormal: number | undefined;
 
   constructor(seed: number) {
     if (!Number.isInteger(seed)) throw new RangeError(`a seed must be an integer: ${seed}`);
-    let state = seed | 0;
-    const splitmix32 = (): number => {
-      state = (state + 0x9e3779b9) | 0;
-      let z = state;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = splitmix32();
-    this.b = splitmix32();
-    this.c = splitmix32();
-    this.d = splitmix32();
-    // sfc32's first outputs after seeding are correlated with the seed: discard them.
-    for (let i = 0; i < 15; i++) this.next();
-  }
-
-  /** A uniform number in [0, 1). */
-  next(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return (t >>> 0) / 4_294_967_296;
+    super(seed | 0);
   }
 
   /** A uniform integer in [0, n). */
