@@ -84,6 +84,8 @@ export const loans = sqliteTable(
       sql`${t.status} not in ('charged_off', 'sold') or (${t.chargeOffDate} is not null and ${t.chargeOffFen} is not null)`,
     ),
     index('loans_status_idx').on(t.status, t.daysPastDue),
+    // The loans of one import, in id order: what its opening register entry reads.
+    index('loans_import_idx').on(t.importId),
     index('loans_charge_off_idx').on(t.chargeOffDate),
   ],
 );

@@ -31,7 +31,7 @@ const CLAIM = 'l.principal_fen + l.interest_fen + l.fee_fen + l.penalty_fen';
 const ON_REGISTER = `exists (select 1 from off_balance_register r where r.loan_id = l.loan_id
   and r.kind in ('written_off', 'opening') group by r.loan_id having sum(r.amount_fen) > 0)`;
 /** The charged-off loans of the import (or of the listed ones), with what each would bring to the register. */
-const IMPORTED = `from loans l where l.import_id = :importId and l.status = 'charged_off'
+const IMPORTED = `from loans l indexed by loans_import_idx where l.import_id = :importId and l.status = 'charged_off'
   and (:loanIds is null or l.loan_id in (select value from json_each(:loanIds)))`;
 
 /**
@@ -48,63 +48,54 @@ export function postOpeningRegister(tx: DbOrTx, deps: AppDeps, request: OpeningR
   const sourceRef = `file_import:${request.importId}`;
   if (sourceIsPosted(deps, ['write_off_opening'], sourceRef)) throw new Problem('conflict', `the opening register entry of import ${request.importId} is already posted`);
   const params = { importId: request.importId, loanIds: request.loanIds ? JSON.stringify(request.loanIds) : null };
-  const client = deps.db.$client;
-  client.exec('create temp table opening_register_loans (line integer primary key, loan_id text not null, claim_fen integer not null, tape_date text not null, on_register integer not null)');
-  try {
-    statement(
-      deps,
-      `insert into temp.opening_register_loans (loan_id, claim_fen, tape_date, on_register)
-       select l.loan_id, ${CLAIM}, l.tape_date, ${request.newLoansOnly ? '0' : ON_REGISTER} ${IMPORTED} order by l.id`,
-    ).run(params);
-    const skipped = client
-      .prepare(
-        `select loan_id as loanId, case when on_register then 'already_on_register' else 'no_claim' end as reason
-           from temp.opening_register_loans where on_register or claim_fen = 0 order by line`,
-      )
-      .all() as OpeningRegister['skipped'];
-    client.exec('delete from temp.opening_register_loans where on_register or claim_fen = 0');
-    const opened = client.prepare('select count(*) as loans, coalesce(sum(claim_fen), 0) as claimFen, max(tape_date) as latest, max(line) as lastLine from temp.opening_register_loans').get() as {
-      loans: number;
-      lastLine: number;
-      claimFen: Fen;
-      latest: IsoDate | null;
-    };
-    if (opened.loans === 0) return { entryId: null, loans: 0, claimFen: 0, skipped };
-    const date = request.date ?? (opened.latest as IsoDate);
-    const memo = `Opening register: loans of import ${request.importId} delivered already written off (账销案存)`;
-    const entryId = insertEntry(tx, entryHeader(deps, request.actor, { entryDate: date, kind: 'write_off_opening', memo, sourceRef }));
-    writeOpeningLinesAndMovements(deps, entryId, date, opened.lastLine);
-    assertPostedEntryBalances(deps, entryId);
-    recordAudit(tx, request.actor, deps.clock.now(), {
-      action: 'ledger.opening_register.posted',
-      targetType: 'file_import',
-      targetId: request.importId,
-      detail: { entryId, loans: opened.loans, claimFen: opened.claimFen, skipped: skipped.length },
-    });
-    return { entryId, loans: opened.loans, claimFen: opened.claimFen, skipped };
-  } finally {
-    client.exec('drop table temp.opening_register_loans');
-  }
+  const onRegister = request.newLoansOnly ? '0' : ON_REGISTER;
+  const skipped = statement(
+    deps,
+    `select l.loan_id as loanId, case when ${onRegister} then 'already_on_register' else 'no_claim' end as reason
+       ${IMPORTED} and (${CLAIM} = 0 or ${onRegister}) order by l.id`,
+  ).all(params) as OpeningRegister['skipped'];
+  const opening = `${IMPORTED} and ${CLAIM} > 0 and not ${onRegister}`;
+  const opened = statement(
+    deps,
+    `select count(*) as loans, coalesce(sum(${CLAIM}), 0) as claimFen, max(l.tape_date) as latest, min(l.id) as firstId, max(l.id) as lastId ${opening}`,
+  ).get(params) as { loans: number; claimFen: Fen; latest: IsoDate | null; firstId: number; lastId: number };
+  if (opened.loans === 0) return { entryId: null, loans: 0, claimFen: 0, skipped };
+  const date = request.date ?? (opened.latest as IsoDate);
+  const memo = `Opening register: loans of import ${request.importId} delivered already written off (账销案存)`;
+  const entryId = insertEntry(tx, entryHeader(deps, request.actor, { entryDate: date, kind: 'write_off_opening', memo, sourceRef }));
+  writeOpeningLinesAndMovements(deps, { entryId, date, opening, params, ...opened });
+  assertPostedEntryBalances(deps, entryId);
+  recordAudit(tx, request.actor, deps.clock.now(), {
+    action: 'ledger.opening_register.posted',
+    targetType: 'file_import',
+    targetId: request.importId,
+    detail: { entryId, loans: opened.loans, claimFen: opened.claimFen, skipped: skipped.length },
+  });
+  return { entryId, loans: opened.loans, claimFen: opened.claimFen, skipped };
 }
 
 /**
- * Dr written-off claims (memo) per loan, then Cr its contra per loan (two sequential passes over the
- * loans, lines numbered by their place, the credits after the last debit: no sort of two million
- * rows), and each loan's register movement.
+ * Dr written-off claims (memo) per loan, then Cr its contra per loan, and each loan's register
+ * movement: three passes of set-based SQL straight from the loans, no copy of them in memory or in a
+ * temporary table. A loan's lines are numbered by its place in the import (its id less the first
+ * id), the credits after the last debit.
  */
-function writeOpeningLinesAndMovements(deps: AppDeps, entryId: number, date: IsoDate, lastLine: number): void {
-  const client = deps.db.$client;
-  const lines = client.prepare(
+function writeOpeningLinesAndMovements(
+  deps: AppDeps,
+  opening: { entryId: number; date: IsoDate; opening: string; params: Record<string, unknown>; firstId: number; lastId: number },
+): void {
+  const { entryId, date, params, firstId, lastId } = opening;
+  const lines = deps.db.$client.prepare(
     `insert into journal_lines (entry_id, line_no, account_code, debit_fen, credit_fen, loan_id, memo)
-     select :entryId, :lineOffset + line, :account, :debit * claim_fen, (1 - :debit) * claim_fen, loan_id, null
-       from temp.opening_register_loans order by line`,
+     select :entryId, l.id - :firstId + 1 + :lineOffset, :account, :debit * (${CLAIM}), (1 - :debit) * (${CLAIM}), l.loan_id, null
+       ${opening.opening} order by l.id`,
   );
-  lines.run({ entryId, lineOffset: 0, account: accounts.writtenOffMemo, debit: 1 });
-  lines.run({ entryId, lineOffset: lastLine, account: accounts.writtenOffMemoContra, debit: 0 });
-  client
+  lines.run({ ...params, entryId, firstId, lineOffset: 0, account: accounts.writtenOffMemo, debit: 1 });
+  lines.run({ ...params, entryId, firstId, lineOffset: lastId - firstId + 1, account: accounts.writtenOffMemoContra, debit: 0 });
+  deps.db.$client
     .prepare(
       `insert into off_balance_register (loan_id, movement_date, kind, amount_fen, reversal, entry_id, buyer_organisation_id, collection_event_id)
-       select loan_id, :date, 'opening', claim_fen, 0, :entryId, null, null from temp.opening_register_loans order by line`,
+       select l.loan_id, :date, 'opening', ${CLAIM}, 0, :entryId, null, null ${opening.opening} order by l.id`,
     )
-    .run({ entryId, date });
+    .run({ ...params, entryId, date });
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `loans_import_idx` ON `loans` (`import_id`);
