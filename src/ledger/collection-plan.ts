@@ -15,6 +15,8 @@ export interface CollectionEvent {
   amountFen: Fen;
   costKind: string | null;
   status: LoanStatus;
+  /** The date of the tape the loan's balances are from: what came before is in the lender's own books. */
+  tapeDate: IsoDate;
 }
 
 /** Why a payment is not a recovery after write-off (and so not booked by the ledger). */
@@ -30,7 +32,12 @@ export interface CollectionPlan {
   /** By event date: one recovery entry and one cost entry per date. */
   recoveries: Map<IsoDate, PlannedEntry>;
   costs: Map<IsoDate, PlannedEntry>;
-  totals: { recoveries: { events: number; paidFen: Fen; appliedFen: Fen; excessFen: Fen }; costs: { events: number; amountFen: Fen } };
+  totals: {
+    recoveries: { events: number; paidFen: Fen; appliedFen: Fen; excessFen: Fen };
+    costs: { events: number; amountFen: Fen };
+    /** Costs dated before their loan's tape date: history, already in the lender's books, not booked again. */
+    historicalCosts: { events: number; amountFen: Fen };
+  };
   /** Payments beyond the claim on file: booked to borrower overpayments, owed back, never a negative claim. */
   excess: { eventId: number; loanId: string; excessFen: Fen }[];
   /** Payments left to the core ledger (the loan is on the book) or to the buyer (a sold loan's are forwarded). */
@@ -53,19 +60,25 @@ const plannedOn = (byDate: Map<IsoDate, PlannedEntry>, date: IsoDate): PlannedEn
 /**
  * What a collections import books, in event order. A payment of a charged-off loan on or after it
  * entered the register is a recovery: applied = min(payment, claim still on file), so the claim
- * never goes below zero; the rest is excess. Costs are booked whatever the loan's status.
+ * never goes below zero; the rest is excess. Costs are booked whatever the loan's status, from the
+ * loan's tape date on: an earlier cost is history the lender has booked already (a migrated book).
  * `positions` are the loans' register positions before the import; they are not modified.
  */
 export function planCollectionPosting(events: readonly CollectionEvent[], positions: ReadonlyMap<string, RegisterPosition>, policy: LedgerPolicy): CollectionPlan {
   const plan: CollectionPlan = {
     recoveries: new Map(),
     costs: new Map(),
-    totals: { recoveries: { events: 0, paidFen: 0, appliedFen: 0, excessFen: 0 }, costs: { events: 0, amountFen: 0 } },
+    totals: { recoveries: { events: 0, paidFen: 0, appliedFen: 0, excessFen: 0 }, costs: { events: 0, amountFen: 0 }, historicalCosts: { events: 0, amountFen: 0 } },
     excess: [],
     notRecoveries: [],
   };
   const remainingFen = new Map([...positions].map(([loanId, position]) => [loanId, position.balanceFen]));
   for (const event of events) {
+    if (event.eventType === 'cost' && event.eventDate < event.tapeDate) {
+      plan.totals.historicalCosts.events += 1;
+      plan.totals.historicalCosts.amountFen += event.amountFen;
+      continue;
+    }
     if (event.eventType === 'cost') {
       plannedOn(plan.costs, event.eventDate).lines.push(collectionCostLines(event.loanId, event.amountFen, event.costKind));
       plan.totals.costs.events += 1;

@@ -15,13 +15,14 @@ export interface CollectionPosting extends Pick<CollectionPlan, 'excess' | 'notR
   entryIds: number[];
   recoveries: CollectionPlan['totals']['recoveries'];
   costs: CollectionPlan['totals']['costs'];
+  historicalCosts: CollectionPlan['totals']['historicalCosts'];
 }
 
 function importEvents(deps: AppDeps, importId: number): CollectionEvent[] {
   return statement(
     deps,
     `select e.id as eventId, e.loan_id as loanId, e.event_date as eventDate, e.event_type as eventType, e.amount_fen as amountFen,
-            e.cost_kind as costKind, l.status as status
+            e.cost_kind as costKind, l.status as status, l.tape_date as tapeDate
        from collection_events e join loans l on l.loan_id = e.loan_id
       where e.import_id = ? and e.event_type in ('payment', 'cost') order by e.event_date, e.id`,
   ).all(importId) as CollectionEvent[];

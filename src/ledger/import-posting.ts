@@ -29,6 +29,7 @@ export const postImportedCollections: ImportPosting = (tx, deps, context) => {
     overpaid: formatFen(posting.recoveries.excessFen),
     costEvents: posting.costs.events,
     costs: formatFen(posting.costs.amountFen),
+    historicalCostEvents: posting.historicalCosts.events,
     paymentsNotRecoveries: posting.notRecoveries.length,
   };
 };
