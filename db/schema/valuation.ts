@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, integer, real, sqliteTable, text, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { users } from './access';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
@@ -7,6 +7,35 @@ const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`
 export const curveMethods = ['additive', 'chain_ladder'] as const;
 export const cohortGrains = ['month', 'quarter', 'year'] as const;
 export const horizonsMonths = [84, 120, 180] as const;
+
+/** How curves were fitted: the same columns in a curve set and a back-test. */
+const fitSettingColumns = () => ({
+  cohortGrain: text('cohort_grain', { enum: cohortGrains }).notNull(),
+  method: text('method', { enum: curveMethods }).notNull(),
+  /** JSON array of segment dimensions, in the order they make a segment key. */
+  dimensions: text('dimensions').notNull(),
+  /** JSON array of the balance bands' lower edges in yuan. */
+  balanceBandEdgesYuan: text('balance_band_edges_yuan').notNull(),
+  horizonMonths: integer('horizon_months').notNull(),
+  credibilityK: real('credibility_k').notNull(),
+  tailFromAge: integer('tail_from_age').notNull(),
+});
+
+/** Who stored the row, and when. */
+const authorshipColumns = () => ({
+  createdBy: text('created_by').notNull(),
+  createdByUserId: integer('created_by_user_id').references(() => users.id),
+  createdAt: text('created_at').notNull(),
+});
+
+/** The closed lists of the fit settings, as CHECK constraints named after `table`. */
+function fitSettingChecks(table: string, t: { cohortGrain: SQLiteColumn; method: SQLiteColumn; horizonMonths: SQLiteColumn }) {
+  return [
+    check(`${table}_cohort_grain`, sql`${t.cohortGrain} in (${inList(cohortGrains)})`),
+    check(`${table}_method`, sql`${t.method} in (${inList(curveMethods)})`),
+    check(`${table}_horizon`, sql`${t.horizonMonths} in (${sql.raw(horizonsMonths.join(', '))})`),
+  ];
+}
 
 /**
  * A fitted curve set: the data window it was fitted on (history up to `asOf`, loans charged off
@@ -23,31 +52,16 @@ export const curveSets = sqliteTable(
     asOf: text('as_of').notNull(),
     chargeOffFrom: text('charge_off_from'),
     chargeOffTo: text('charge_off_to'),
-    cohortGrain: text('cohort_grain', { enum: cohortGrains }).notNull(),
-    method: text('method', { enum: curveMethods }).notNull(),
-    /** JSON array of segment dimensions, in the order they make a segment key. */
-    dimensions: text('dimensions').notNull(),
-    /** JSON array of the balance bands' lower edges in yuan. */
-    balanceBandEdgesYuan: text('balance_band_edges_yuan').notNull(),
-    horizonMonths: integer('horizon_months').notNull(),
-    credibilityK: real('credibility_k').notNull(),
-    tailFromAge: integer('tail_from_age').notNull(),
+    ...fitSettingColumns(),
     loanCount: integer('loan_count').notNull(),
     /** JSON: `{ book, segments }`, each curve with its gross, net and cumulative rates. */
     curves: text('curves').notNull(),
     costModel: text('cost_model').notNull(),
     /** JSON: `{ gross, net }` static-pool triangles per unit of charged-off balance. */
     triangles: text('triangles').notNull(),
-    createdBy: text('created_by').notNull(),
-    createdByUserId: integer('created_by_user_id').references(() => users.id),
-    createdAt: text('created_at').notNull(),
+    ...authorshipColumns(),
   },
-  (t) => [
-    check('curve_sets_cohort_grain', sql`${t.cohortGrain} in (${inList(cohortGrains)})`),
-    check('curve_sets_method', sql`${t.method} in (${inList(curveMethods)})`),
-    check('curve_sets_horizon', sql`${t.horizonMonths} in (${sql.raw(horizonsMonths.join(', '))})`),
-    check('curve_sets_credibility_k', sql`${t.credibilityK} >= 0`),
-  ],
+  (t) => [...fitSettingChecks('curve_sets', t), check('curve_sets_credibility_k', sql`${t.credibilityK} >= 0`)],
 );
 
 /**
@@ -62,24 +76,11 @@ export const backtests = sqliteTable(
     name: text('name').notNull(),
     asOf: text('as_of').notNull(),
     actualsThrough: text('actuals_through').notNull(),
-    cohortGrain: text('cohort_grain', { enum: cohortGrains }).notNull(),
-    method: text('method', { enum: curveMethods }).notNull(),
-    dimensions: text('dimensions').notNull(),
-    balanceBandEdgesYuan: text('balance_band_edges_yuan').notNull(),
-    horizonMonths: integer('horizon_months').notNull(),
-    credibilityK: real('credibility_k').notNull(),
-    tailFromAge: integer('tail_from_age').notNull(),
+    ...fitSettingColumns(),
     seed: integer('seed').notNull(),
     simulations: integer('simulations').notNull(),
     result: text('result').notNull(),
-    createdBy: text('created_by').notNull(),
-    createdByUserId: integer('created_by_user_id').references(() => users.id),
-    createdAt: text('created_at').notNull(),
+    ...authorshipColumns(),
   },
-  (t) => [
-    check('backtests_cohort_grain', sql`${t.cohortGrain} in (${inList(cohortGrains)})`),
-    check('backtests_method', sql`${t.method} in (${inList(curveMethods)})`),
-    check('backtests_horizon', sql`${t.horizonMonths} in (${sql.raw(horizonsMonths.join(', '))})`),
-    check('backtests_actuals_after_as_of', sql`${t.actualsThrough} > ${t.asOf}`),
-  ],
+  (t) => [...fitSettingChecks('backtests', t), check('backtests_actuals_after_as_of', sql`${t.actualsThrough} > ${t.asOf}`)],
 );

@@ -1,7 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { cohortGrains, curveMethods } from '../../db/schema/valuation';
-import { amount, FitSettingsSchema, isoDate, monthEnd } from './fit-schemas';
-import { segmentDimensions } from './segments';
+import { amount, FitSettingsSchema, isoDate, monthEnd, StoredFitSettingsFields } from './fit-schemas';
 
 // The back-test API: requests and responses. Money is a decimal string in yuan; ratios are numbers.
 
@@ -38,13 +36,7 @@ export const BacktestSummarySchema = z
     name: z.string(),
     asOf: isoDate,
     actualsThrough: isoDate,
-    cohort: z.enum(cohortGrains),
-    method: z.enum(curveMethods),
-    dimensions: z.array(z.enum(segmentDimensions)),
-    balanceBandEdgesYuan: z.array(z.number()),
-    horizonMonths: z.number().int(),
-    credibilityK: z.number(),
-    tailFromAge: z.number().int(),
+    ...StoredFitSettingsFields,
     seed: z.number().int(),
     simulations: z.number().int(),
     createdBy: z.string(),

@@ -3,7 +3,7 @@ import { formatFen } from '../shared/money';
 import type { BacktestResult, JudgedForecast } from './backtest';
 import type { BacktestSchema, BacktestSummarySchema } from './backtest-schemas';
 import type { BacktestRow, BacktestSummaryRow } from './backtests-repository';
-import type { SegmentDimension } from './segments';
+import { storedFitSettings } from './fit-settings';
 
 // Stored back-tests as the API shows them: money as yuan strings (already whole fen), ratios as numbers.
 
@@ -23,13 +23,7 @@ export function backtestSummaryView(row: BacktestSummaryRow): z.infer<typeof Bac
     name: row.name,
     asOf: row.asOf,
     actualsThrough: row.actualsThrough,
-    cohort: row.cohortGrain,
-    method: row.method,
-    dimensions: JSON.parse(row.dimensions) as SegmentDimension[],
-    balanceBandEdgesYuan: JSON.parse(row.balanceBandEdgesYuan) as number[],
-    horizonMonths: row.horizonMonths,
-    credibilityK: row.credibilityK,
-    tailFromAge: row.tailFromAge,
+    ...storedFitSettings(row),
     seed: row.seed,
     simulations: row.simulations,
     createdBy: row.createdBy,

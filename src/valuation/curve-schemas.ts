@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { cohortGrains, curveMethods } from '../../db/schema/valuation';
-import { amount, FitSettingsSchema, isoDate } from './fit-schemas';
-import { segmentDimensions } from './segments';
+import { cohortGrains } from '../../db/schema/valuation';
+import { amount, FitSettingsSchema, isoDate, StoredFitSettingsFields } from './fit-schemas';
 
 // The curve-set API: requests and responses. Money is a decimal string in yuan; rates are numbers per unit of charged-off balance.
 
@@ -76,13 +75,7 @@ export const CurveSetSummarySchema = z
     asOf: isoDate,
     chargeOffFrom: isoDate.nullable(),
     chargeOffTo: isoDate.nullable(),
-    cohort: z.enum(cohortGrains),
-    method: z.enum(curveMethods),
-    dimensions: z.array(z.enum(segmentDimensions)),
-    balanceBandEdgesYuan: z.array(z.number()),
-    horizonMonths: z.number().int(),
-    credibilityK: z.number(),
-    tailFromAge: z.number().int(),
+    ...StoredFitSettingsFields,
     loans: z.number().int(),
     createdBy: z.string(),
     createdAt: z.string(),

@@ -5,7 +5,7 @@ import type { CurveSetFit, FittedCurve, PerUnitTriangle } from './curve-set';
 import type { CurveSetSchema, CurveSetSummarySchema, TriangleSchema } from './curve-schemas';
 import type { CurveSetRow, CurveSetSummaryRow } from './curve-sets-repository';
 import { roundToFen } from './fen-rounding';
-import type { SegmentDimension } from './segments';
+import { storedFitSettings } from './fit-settings';
 
 // Stored rows and fitted numbers as the API shows them: money as yuan strings, rates as numbers.
 
@@ -37,13 +37,7 @@ export function curveSetSummaryView(row: CurveSetSummaryRow): z.infer<typeof Cur
     asOf: row.asOf,
     chargeOffFrom: row.chargeOffFrom,
     chargeOffTo: row.chargeOffTo,
-    cohort: row.cohortGrain,
-    method: row.method,
-    dimensions: JSON.parse(row.dimensions) as SegmentDimension[],
-    balanceBandEdgesYuan: JSON.parse(row.balanceBandEdgesYuan) as number[],
-    horizonMonths: row.horizonMonths,
-    credibilityK: row.credibilityK,
-    tailFromAge: row.tailFromAge,
+    ...storedFitSettings(row),
     loans: row.loanCount,
     createdBy: row.createdBy,
     createdAt: row.createdAt,

@@ -34,3 +34,14 @@ export const FitSettingsSchema = z.object({
   tailFromAge: z.number().int().min(0).max(60).default(6).openapi({ description: 'The first month of age the exponential tail is fitted from' }),
 });
 export type FitSettings = z.infer<typeof FitSettingsSchema>;
+
+/** The fit settings as a stored curve set or back-test shows them (the fields of both summaries). */
+export const StoredFitSettingsFields = {
+  cohort: z.enum(cohortGrains),
+  method: z.enum(curveMethods),
+  dimensions: z.array(z.enum(segmentDimensions)),
+  balanceBandEdgesYuan: z.array(z.number()),
+  horizonMonths: z.number().int(),
+  credibilityK: z.number(),
+  tailFromAge: z.number().int(),
+};

@@ -1,8 +1,10 @@
 import type { Db } from '../../db/client';
+import type { curveSets } from '../../db/schema/valuation';
 import { Problem } from '../shared/problem';
 import type { IsoDate } from '../shared/dates';
 import type { FitSettings } from './fit-schemas';
 import { latestTapeDate } from './history-repository';
+import type { SegmentDimension } from './segments';
 
 /** The columns that record how curves were fitted, as a curve set and a back-test store them. */
 export function fitSettingsColumns(settings: FitSettings) {
@@ -14,6 +16,19 @@ export function fitSettingsColumns(settings: FitSettings) {
     horizonMonths: settings.horizonMonths,
     credibilityK: settings.credibilityK,
     tailFromAge: settings.tailFromAge,
+  };
+}
+
+/** The columns of `fitSettingsColumns` read back, as the API shows them. */
+export function storedFitSettings(row: Pick<typeof curveSets.$inferSelect, keyof ReturnType<typeof fitSettingsColumns>>) {
+  return {
+    cohort: row.cohortGrain,
+    method: row.method,
+    dimensions: JSON.parse(row.dimensions) as SegmentDimension[],
+    balanceBandEdgesYuan: JSON.parse(row.balanceBandEdgesYuan) as number[],
+    horizonMonths: row.horizonMonths,
+    credibilityK: row.credibilityK,
+    tailFromAge: row.tailFromAge,
   };
 }
 
