@@ -7,6 +7,10 @@ export type Role = (typeof roles)[number];
 export const buyerTypes = ['collection_agency', 'amc'] as const;
 export type BuyerType = (typeof buyerTypes)[number];
 
+/** A buyer is vetted before it sees anything: `approved` with an NDA on file may be offered portfolios. */
+export const buyerStatuses = ['pending', 'approved', 'suspended'] as const;
+export type BuyerStatus = (typeof buyerStatuses)[number];
+
 /** A buyer organisation: a collection agency or an asset-management company (AMC). */
 export const buyerOrganisations = sqliteTable(
   'buyer_organisations',
@@ -15,8 +19,13 @@ export const buyerOrganisations = sqliteTable(
     name: text('name').notNull().unique(),
     type: text('type', { enum: buyerTypes }).notNull(),
     licenceNumber: text('licence_number').notNull(),
+    status: text('status', { enum: buyerStatuses }).notNull().default('pending'),
+    ndaSignedOn: text('nda_signed_on'),
+    /** Where transfer notices tell borrowers to pay from now on. */
+    paymentDetails: text('payment_details'),
     createdAt: text('created_at').notNull(),
   },
+  // The status's closed list is a trigger (migration 0012): a CHECK added now would rebuild the table its users point to.
   (t) => [check('buyer_organisations_type', sql`${t.type} in ('collection_agency', 'amc')`)],
 );
 

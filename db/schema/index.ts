@@ -6,3 +6,4 @@ export * from './audit';
 export * from './ledger';
 export * from './portfolios';
 export * from './valuation';
+export * from './transfer';
