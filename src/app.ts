@@ -17,6 +17,9 @@ import { writeOffs } from './write-offs/routes';
 import { portfolios } from './portfolios/routes';
 import { curves } from './valuation/curve-routes';
 import { backtests } from './valuation/backtest-routes';
+import { buyerRoutes } from './transfer/buyer-routes';
+import { salesRoutes } from './transfer/sale-routes';
+import { sellerTransfer } from './transfer/seller-routes';
 
 const IMPORT_PATHS = /\/import$/;
 
@@ -50,6 +53,9 @@ export function createApp(deps: AppDeps) {
   app.route('/write-offs', writeOffs);
   app.route('/ledger', ledger);
   app.route('/portfolios', portfolios);
+  app.route('/portfolios', sellerTransfer);
+  app.route('/sales', salesRoutes);
+  app.route('/buyer', buyerRoutes);
   app.route('/curves', curves);
   app.route('/backtests', backtests);
 

@@ -1,7 +1,7 @@
 import { systemActor } from '../audit/record';
 import type { AppDeps } from '../shared/deps';
 import { findBuyerOrganisationByName, findUserByEmail } from './repository';
-import { createBuyerOrganisation, createUser, issueToken, type NewUser } from './service';
+import { createBuyerOrganisation, createUser, issueToken, vetBuyerOrganisation, type NewUser } from './service';
 
 /** The demo users, one per role (two in finance, for maker-checker), with fixed well-known tokens. */
 export const demoUsers = [
@@ -12,7 +12,13 @@ export const demoUsers = [
   { email: 'buyer@demo.local', name: 'AMC buyer', role: 'buyer', token: 'demo-buyer-token', organisation: 'Demo AMC 示范资产管理有限公司' },
 ] as const;
 
-const demoOrganisation = { name: 'Demo AMC 示范资产管理有限公司', type: 'amc', licenceNumber: 'AMC-DEMO-0001' } as const;
+const demoOrganisation = {
+  name: 'Demo AMC 示范资产管理有限公司',
+  type: 'amc',
+  licenceNumber: 'AMC-DEMO-0001',
+  ndaSignedOn: '2026-01-05',
+  paymentDetails: '示范资产管理有限公司 · 中国工商银行北京分行 · 0200 0000 0000 0000 001',
+} as const;
 
 /**
  * Adds the demo users (once) and prints their tokens. Only for a database seeded with the demo book:
@@ -21,7 +27,7 @@ const demoOrganisation = { name: 'Demo AMC 示范资产管理有限公司', type
 export function seedDemoUsers(deps: AppDeps, print: (line: string) => void): void {
   const actor = systemActor('demo');
   const organisation =
-    findBuyerOrganisationByName(deps.db, demoOrganisation.name) ?? createBuyerOrganisation(deps, actor, demoOrganisation);
+    findBuyerOrganisationByName(deps.db, demoOrganisation.name) ?? vetBuyerOrganisation(deps, actor, createBuyerOrganisation(deps, actor, demoOrganisation).id, { status: 'approved' });
   for (const demo of demoUsers) {
     if (findUserByEmail(deps.db, demo.email)) continue;
     const input: NewUser = { name: demo.name, email: demo.email, role: demo.role };

@@ -24,6 +24,15 @@ export const permissions = {
   'valuation:read': ['risk'],
   'valuation:manage': ['risk'],
   'collections:read': ['risk'],
+  /** Offering portfolios, running bid rounds, seeing every bid, awarding, signing. */
+  'sales:manage': ['risk'],
+  'sales:read': ['risk', 'finance'],
+  /** Settling a sale, deciding put-backs, forwarding collections: what moves money. */
+  'sales:settle': ['finance'],
+  /** Attributing a leaked data room to the buyer it was made for. */
+  'data-rooms:trace': ['admin', 'risk'],
+  /** A buyer's own side of a deal: offered portfolios, data rooms, bids, its sales and put-backs. */
+  'buyer:deal': ['buyer'],
 } as const satisfies Record<string, readonly Role[] | 'public'>;
 
 export type Action = keyof typeof permissions;

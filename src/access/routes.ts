@@ -7,6 +7,7 @@ import { defineRoute } from './guard';
 import { findBuyerOrganisation, listBuyerOrganisations, listUsers } from './repository';
 import {
   BuyerOrganisationSchema,
+  BuyerVettingSchema,
   IdParamSchema,
   IssuedTokenSchema,
   MeSchema,
@@ -16,8 +17,8 @@ import {
   RevokedTokenSchema,
   UserSchema,
 } from './schemas';
-import { createBuyerOrganisation, createUser, issueToken, revokeToken } from './service';
-import { jsonBody as body, jsonResponse as json } from '../shared/openapi-docs';
+import { createBuyerOrganisation, createUser, issueToken, revokeToken, vetBuyerOrganisation } from './service';
+import { jsonBody as body, jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 
 
 const postUser = defineRoute('users:manage', {
@@ -48,6 +49,11 @@ const getOrganisations = defineRoute('users:manage', {
   method: 'get', path: '/buyer-organisations', tags: ['Access'], summary: 'List buyer organisations',
   responses: { 200: json('Every organisation', z.object({ buyerOrganisations: z.array(BuyerOrganisationSchema) })) },
 });
+const patchOrganisation = defineRoute('users:manage', {
+  method: 'patch', path: '/buyer-organisations/{id}', tags: ['Access'], summary: 'Vet a buyer organisation: approve or suspend it, record its NDA and payment details',
+  request: { params: IdParamSchema, ...body(BuyerVettingSchema) },
+  responses: { 200: json('The organisation', BuyerOrganisationSchema), 404: problem('No such buyer organisation') },
+});
 const getMe = defineRoute('me:read', {
   method: 'get', path: '/me', tags: ['Access'], summary: 'Who the token belongs to',
   responses: { 200: json('The caller', MeSchema) },
@@ -64,6 +70,7 @@ export const access = createRouter()
   .openapi(postToken, (c) => c.json(issueToken(c.get('deps'), auditActorOf(c), c.req.valid('param').id, c.req.valid('json')), 201))
   .openapi(deleteToken, (c) => c.json(revokeToken(c.get('deps'), auditActorOf(c), c.req.valid('param').id), 200))
   .openapi(postOrganisation, (c) => c.json(createBuyerOrganisation(c.get('deps'), auditActorOf(c), c.req.valid('json')), 201))
+  .openapi(patchOrganisation, (c) => c.json(vetBuyerOrganisation(c.get('deps'), auditActorOf(c), c.req.valid('param').id, c.req.valid('json')), 200))
   .openapi(getOrganisations, (c) => c.json({ buyerOrganisations: listBuyerOrganisations(c.get('deps').db) }, 200))
   .openapi(getMe, (c) => {
     const user = signedInUser(c.get('user'));

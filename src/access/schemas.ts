@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { buyerTypes, roles } from '../../db/schema';
+import { buyerStatuses, buyerTypes, roles } from '../../db/schema';
 
 const isoTimestamp = z.iso.datetime({ offset: true }).openapi({ example: '2027-01-01T00:00:00Z' });
 
@@ -49,12 +49,29 @@ export const NewBuyerOrganisationSchema = z
     name: z.string().trim().min(1).max(200),
     type: z.enum(buyerTypes),
     licenceNumber: z.string().trim().min(1).max(100),
+    ndaSignedOn: z.iso.date().optional().openapi({ description: 'The day the NDA was signed: no portfolio is offered without one' }),
+    paymentDetails: z.string().trim().min(1).max(500).optional().openapi({ description: 'Where borrowers pay once their debt is transferred (printed on the transfer notices)' }),
   })
   .openapi('NewBuyerOrganisation');
 
-export const BuyerOrganisationSchema = NewBuyerOrganisationSchema.extend({ id: z.number().int(), createdAt: z.string() }).openapi(
-  'BuyerOrganisation',
-);
+export const BuyerVettingSchema = z
+  .object({
+    status: z.enum(buyerStatuses).optional(),
+    ndaSignedOn: z.iso.date().nullable().optional(),
+    paymentDetails: z.string().trim().min(1).max(500).nullable().optional(),
+  })
+  .refine((vetting) => Object.keys(vetting).length > 0, 'name at least one of status, ndaSignedOn, paymentDetails')
+  .openapi('BuyerVetting');
+
+export const BuyerOrganisationSchema = NewBuyerOrganisationSchema.omit({ ndaSignedOn: true, paymentDetails: true })
+  .extend({
+    id: z.number().int(),
+    status: z.enum(buyerStatuses).openapi({ description: 'Only an approved buyer with an NDA on file may be offered portfolios' }),
+    ndaSignedOn: z.string().nullable(),
+    paymentDetails: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('BuyerOrganisation');
 
 export const MeSchema = z
   .object({

@@ -1,4 +1,4 @@
-import type { BuyerType, Role } from '../../db/schema';
+import type { BuyerStatus, BuyerType, Role } from '../../db/schema';
 import { recordAudit, type AuditActor } from '../audit/record';
 import type { AppDeps } from '../shared/deps';
 import { Problem } from '../shared/problem';
@@ -93,13 +93,45 @@ export function revokeToken(deps: AppDeps, actor: AuditActor, tokenId: number) {
   });
 }
 
+/** A buyer organisation as registered; it starts `pending`. */
+export interface NewBuyerOrganisation {
+  name: string;
+  type: BuyerType;
+  licenceNumber: string;
+  ndaSignedOn?: string | undefined;
+  paymentDetails?: string | undefined;
+}
+
 /** Registers a buyer organisation (a collection agency or an AMC). */
-export function createBuyerOrganisation(deps: AppDeps, actor: AuditActor, input: { name: string; type: BuyerType; licenceNumber: string }) {
+export function createBuyerOrganisation(deps: AppDeps, actor: AuditActor, input: NewBuyerOrganisation) {
   const { db, clock } = deps;
   return db.transaction((tx) => {
     if (repo.findBuyerOrganisationByName(tx, input.name)) throw new Problem('conflict', `a buyer organisation named ${input.name} already exists`);
     const organisation = repo.insertBuyerOrganisation(tx, { ...input, createdAt: clock.now() });
     recordAudit(tx, actor, clock.now(), { action: 'buyer_organisation.created', targetType: 'buyer_organisation', targetId: organisation.id });
+    return organisation;
+  });
+}
+
+export interface BuyerVetting {
+  status?: BuyerStatus | undefined;
+  ndaSignedOn?: string | null | undefined;
+  paymentDetails?: string | null | undefined;
+}
+
+/**
+ * Records the vetting of a buyer: approval or suspension, the NDA on file, its payment details.
+ * A suspended buyer keeps what it was offered on record but is offered nothing new.
+ * @throws Problem not_found
+ */
+export function vetBuyerOrganisation(deps: AppDeps, actor: AuditActor, id: number, vetting: BuyerVetting) {
+  const { db, clock } = deps;
+  return db.transaction((tx) => {
+    const before = repo.findBuyerOrganisation(tx, id);
+    if (!before) throw new Problem('not_found', `no buyer organisation ${id}`);
+    const patch = Object.fromEntries(Object.entries(vetting).filter(([, value]) => value !== undefined));
+    const organisation = repo.updateBuyerOrganisation(tx, id, patch);
+    recordAudit(tx, actor, clock.now(), { action: 'buyer_organisation.vetted', targetType: 'buyer_organisation', targetId: id, detail: { from: { status: before.status, ndaSignedOn: before.ndaSignedOn }, ...patch } });
     return organisation;
   });
 }

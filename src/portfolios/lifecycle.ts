@@ -16,9 +16,13 @@ const nextStatuses: Record<PortfolioStatus, readonly PortfolioStatus[]> = {
   split: [],
 };
 
-/** The statuses a user may move a portfolio to (split has its own verb). */
-export const transitionTargets = ['locked', 'offered', 'awarded', 'sold', 'closed', 'withdrawn'] as const;
-export type TransitionTarget = (typeof transitionTargets)[number];
+/**
+ * The statuses a user may move a portfolio to by hand. Split has its own verb; offered, awarded and
+ * sold are reached only by the sale's own steps (offer, award, settle), which check what they need.
+ */
+export const transitionTargets = ['locked', 'closed', 'withdrawn'] as const;
+/** Every status a portfolio can be moved to, by hand or by a step of the sale. */
+export type TransitionTarget = (typeof transitionTargets)[number] | 'offered' | 'awarded' | 'sold';
 
 /** Whether a portfolio may go from `from` to `to`. */
 export function canTransition(from: PortfolioStatus, to: PortfolioStatus): boolean {

@@ -1,4 +1,4 @@
-import type { ScreeningVerdict } from '../../db/schema';
+import type { BuyerType, ScreeningVerdict } from '../../db/schema';
 import type { ScreeningSubject } from './screening-subject';
 
 /** `exclude` takes the loan out of the sale; `flag` keeps it in but marks it for review. */
@@ -23,6 +23,8 @@ export interface RulePack {
   version: number;
   nameZh: string;
   nameEn: string;
+  /** Who may buy a portfolio screened by this pack. */
+  buyerTypes: readonly BuyerType[];
   rules: readonly EligibilityRule[];
 }
 

@@ -51,6 +51,8 @@ export interface PlatformConfig {
   ledger?: Partial<LedgerPolicy>;
   /** Band edges of the portfolio strats; each absent list takes its default (src/portfolios/bands.ts). */
   portfolios?: Partial<PortfolioBands>;
+  /** The sale's terms the seller offers by default. */
+  sales?: { putBackWindowDays?: number };
 }
 
 export const builtInDelinquencySchemes: Record<string, DelinquencyBucket[]> = {

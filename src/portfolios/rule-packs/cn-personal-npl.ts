@@ -27,6 +27,7 @@ export const cnPersonalNpl: RulePack = {
   version: 1,
   nameZh: '个人不良贷款批量转让',
   nameEn: 'Chinese batch transfer of personal NPLs',
+  buyerTypes: ['amc'],
   rules: [
     { id: 'bankrupt', action: 'exclude', descriptionZh: '借款人个人破产或债务清理', descriptionEn: 'Borrower in personal bankruptcy or debt relief', predicate: (s) => s.bankrupt },
     { id: 'deceased', action: 'exclude', descriptionZh: '借款人身故', descriptionEn: 'Borrower deceased', predicate: (s) => s.deceased },

@@ -13,6 +13,7 @@ export const usDebtSale: RulePack = {
   version: 1,
   nameZh: '美国债务出售（OCC 2014-37、CFPB）',
   nameEn: 'US debt sale (OCC 2014-37, CFPB)',
+  buyerTypes: ['collection_agency', 'amc'],
   rules: [
     { id: 'bankruptcy', action: 'exclude', descriptionZh: '借款人破产', descriptionEn: 'Borrower in bankruptcy', predicate: (s) => s.bankrupt },
     { id: 'deceased', action: 'exclude', descriptionZh: '借款人身故', descriptionEn: 'Borrower deceased', predicate: (s) => s.deceased },

@@ -1,0 +1,53 @@
+import { desc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { sales } from '../../db/schema';
+import type { AppDeps } from '../shared/deps';
+
+export type SaleRow = typeof sales.$inferSelect;
+
+export function insertSale(tx: DbOrTx, sale: typeof sales.$inferInsert): SaleRow {
+  return tx.insert(sales).values(sale).returning().get();
+}
+
+export function findSale(tx: DbOrTx, id: number): SaleRow | undefined {
+  return tx.select().from(sales).where(eq(sales.id, id)).get();
+}
+
+export function findSaleOfPortfolio(tx: DbOrTx, portfolioId: number): SaleRow | undefined {
+  return tx.select().from(sales).where(eq(sales.portfolioId, portfolioId)).get();
+}
+
+export function updateSale(tx: DbOrTx, id: number, patch: Partial<typeof sales.$inferInsert>): SaleRow {
+  return tx.update(sales).set(patch).where(eq(sales.id, id)).returning().get();
+}
+
+export function listSales(tx: DbOrTx, filter: { buyerOrganisationId?: number }): SaleRow[] {
+  const query = tx.select().from(sales);
+  return (filter.buyerOrganisationId === undefined ? query : query.where(eq(sales.buyerOrganisationId, filter.buyerOrganisationId))).orderBy(desc(sales.id)).all();
+}
+
+/** A loan on offer with the claim it is sold for. */
+export interface LoanClaim {
+  loanId: string;
+  claimFen: number;
+}
+
+/** The loans a portfolio offers (held, not excluded by its screening) with their claims at the cut-off, by loan id. */
+export function loansOnOffer(deps: AppDeps, portfolioId: number): LoanClaim[] {
+  return deps.db.$client
+    .prepare("select loan_id as loanId, claim_fen as claimFen from portfolio_loans where portfolio_id = ? and active = 1 and coalesce(verdict, '') <> 'excluded' order by loan_id")
+    .all(portfolioId) as LoanClaim[];
+}
+
+/** Writes a sale's allocation in bulk, on drizzle's connection (the caller's transaction). */
+export function insertAllocations(deps: AppDeps, saleId: number, loans: readonly LoanClaim[], pricesFen: readonly number[]): void {
+  const insert = deps.db.$client.prepare('insert into sale_allocations (sale_id, loan_id, claim_fen, price_fen) values (?, ?, ?, ?)');
+  loans.forEach((loan, index) => insert.run(saleId, loan.loanId, loan.claimFen, pricesFen[index]));
+}
+
+/** A sale's allocation, by loan id. */
+export function allocationsOf(deps: AppDeps, saleId: number): (LoanClaim & { priceFen: number })[] {
+  return deps.db.$client
+    .prepare('select loan_id as loanId, claim_fen as claimFen, price_fen as priceFen from sale_allocations where sale_id = ? order by loan_id')
+    .all(saleId) as (LoanClaim & { priceFen: number })[];
+}

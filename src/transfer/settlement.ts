@@ -1,0 +1,60 @@
+import type { Tx } from '../../db/client';
+import { recordAudit, type AuditActor } from '../audit/record';
+import { bookSale } from '../ledger/sale';
+import { requirePortfolio, requireStatus } from '../portfolios/portfolio-lookup';
+import { screenPortfolio } from '../portfolios/screen';
+import { transitionPortfolio } from '../portfolios/transition';
+import type { VerdictChange } from '../portfolios/screening-repository';
+import type { AppDeps } from '../shared/deps';
+import type { IsoDate } from '../shared/dates';
+import { Problem } from '../shared/problem';
+import { allocationsOf, findSale, updateSale, type SaleRow } from './sale-repository';
+
+/** @throws Problem not_found */
+export function requireSale(tx: Tx, saleId: number): SaleRow {
+  const sale = findSale(tx, saleId);
+  if (!sale) throw new Problem('not_found', `no sale ${saleId}`);
+  return sale;
+}
+
+/**
+ * Records the signing of an awarded sale: from now on its buyer alone gets the clear (P2) data
+ * room. Signing a signed or settled sale changes nothing.
+ * @throws Problem not_found; conflict for a portfolio withdrawn since the award
+ */
+export function signSale(tx: Tx, deps: AppDeps, actor: AuditActor, saleId: number): SaleRow {
+  const sale = requireSale(tx, saleId);
+  if (sale.status !== 'awarded') return sale;
+  requireStatus(requirePortfolio(tx, sale.portfolioId), ['awarded'], 'signing its sale');
+  const signed = updateSale(tx, saleId, { status: 'signed', signedAt: deps.clock.now() });
+  recordAudit(tx, actor, deps.clock.now(), { action: 'transfer.sale.signed', targetType: 'sale', targetId: saleId });
+  return signed;
+}
+
+export interface Settlement {
+  sale: SaleRow;
+  /** False when the sale had been settled before: nothing was booked this time. */
+  booked: boolean;
+  /** The bring-down: loans whose verdict changed between the award and settlement (put-back candidates). */
+  changes: VerdictChange[];
+}
+
+/**
+ * Settles a signed sale when its price is received: the bring-down screening as of that date,
+ * then one `sale` entry through the ledger with the allocation fixed at the award (it sums to the
+ * price), the loans sold to the buyer, the portfolio `sold`. Settling a settled sale books nothing.
+ * @throws Problem not_found; conflict for a sale not signed yet, or as `bookSale`
+ */
+export function settleSale(tx: Tx, deps: AppDeps, actor: AuditActor, saleId: number, receivedOn: IsoDate): Settlement {
+  const sale = requireSale(tx, saleId);
+  if (sale.status === 'settled') return { sale, booked: false, changes: [] };
+  if (sale.status !== 'signed') throw new Problem('conflict', `sale ${saleId} is ${sale.status}: settlement follows signing`);
+  if (receivedOn < sale.cutOffDate) throw new Problem('validation_failed', 'the price cannot be received before the cut-off date', { errors: [{ field: 'json.receivedOn', value: receivedOn, message: `before ${sale.cutOffDate}` }] });
+  const { changes } = screenPortfolio(tx, deps, actor, sale.portfolioId, receivedOn);
+  const loans = allocationsOf(deps, saleId).map(({ loanId, priceFen }) => ({ loanId, priceFen }));
+  const booked = bookSale(tx, deps, { reference: `sale-${saleId}`, buyerOrganisationId: sale.buyerOrganisationId, date: receivedOn, priceFen: sale.priceFen, loans, actor });
+  const settled = updateSale(tx, saleId, { status: 'settled', settledAt: deps.clock.now(), receivedOn, entryId: booked.entryId });
+  transitionPortfolio(tx, deps, actor, sale.portfolioId, 'sold', `sale ${saleId} settled`);
+  recordAudit(tx, actor, deps.clock.now(), { action: 'transfer.sale.settled', targetType: 'sale', targetId: saleId, detail: { entryId: booked.entryId, priceFen: sale.priceFen, changedVerdicts: changes.length } });
+  return { sale: settled, booked: true, changes };
+}

@@ -1,0 +1,67 @@
+import type { z } from '@hono/zod-openapi';
+import { addDays } from '../shared/dates';
+import { formatFen } from '../shared/money';
+import type { BidRoundRow, BidRow } from './bid-repository';
+import type { OfferRow, BuyerRow } from './offer-repository';
+import type { SaleRow } from './sale-repository';
+import type * as schemas from './schemas';
+import { acceptsBids, standingBids } from './sealed-bids';
+
+export function offerView({ offer, buyer }: { offer: OfferRow; buyer: BuyerRow }): z.infer<typeof schemas.OfferViewSchema> {
+  return { buyerOrganisation: { id: buyer.id, name: buyer.name, type: buyer.type }, offeredAt: offer.offeredAt, offeredBy: offer.offeredBy };
+}
+
+function bidViews(bids: readonly BidRow[]): z.infer<typeof schemas.BidViewSchema>[] {
+  const standing = new Set(standingBids(bids).map((bid) => bid.id));
+  return bids.map((bid) => ({
+    id: bid.id,
+    buyerOrganisationId: bid.buyerOrganisationId,
+    price: formatFen(bid.priceFen),
+    validUntil: bid.validUntil,
+    conditions: bid.conditions,
+    submittedAt: bid.submittedAt,
+    standing: standing.has(bid.id),
+  }));
+}
+
+const roundBase = (round: BidRoundRow, now: string) => ({ id: round.id, portfolioId: round.portfolioId, name: round.name, deadline: round.deadline, open: acceptsBids(round.deadline, now) });
+
+/** The seller's view of a round: the reserve and every bid. */
+export function sellerRoundView({ round, bids }: { round: BidRoundRow; bids: BidRow[] }, now: string): z.infer<typeof schemas.SellerRoundSchema> {
+  return { ...roundBase(round, now), reservePrice: round.reservePriceFen === null ? null : formatFen(round.reservePriceFen), bids: bidViews(bids) };
+}
+
+/** A buyer's view of a round: its own bids only, and no reserve. */
+export function buyerRoundView({ round, bids }: { round: BidRoundRow; bids: BidRow[] }, now: string): z.infer<typeof schemas.BuyerRoundSchema> {
+  return { ...roundBase(round, now), bids: bidViews(bids) };
+}
+
+/** The last day a put-back may be asked: the settlement day plus the window. */
+export function putBackDeadline(sale: SaleRow): string | null {
+  return sale.receivedOn === null ? null : addDays(sale.receivedOn, sale.putBackWindowDays);
+}
+
+export function saleView(sale: SaleRow): z.infer<typeof schemas.SaleViewSchema> {
+  return {
+    id: sale.id,
+    portfolioId: sale.portfolioId,
+    buyerOrganisationId: sale.buyerOrganisationId,
+    bidId: sale.bidId,
+    awardKind: sale.awardKind,
+    status: sale.status,
+    price: formatFen(sale.priceFen),
+    claim: formatFen(sale.claimFen),
+    priceShareOfClaim: sale.claimFen > 0 ? sale.priceFen / sale.claimFen : 0,
+    loanCount: sale.loanCount,
+    cutOffDate: sale.cutOffDate,
+    contractEffectiveDate: sale.contractEffectiveDate,
+    deliveryDate: sale.deliveryDate,
+    putBackWindowDays: sale.putBackWindowDays,
+    putBackDeadline: putBackDeadline(sale),
+    awardedAt: sale.awardedAt,
+    signedAt: sale.signedAt,
+    settledAt: sale.settledAt,
+    receivedOn: sale.receivedOn,
+    entryId: sale.entryId,
+  };
+}
