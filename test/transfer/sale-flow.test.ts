@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { biddingClosed, dealOnDemoBook, DEADLINE, settled } from './deal';
+import { biddingClosed, dealOnDemoBook, DEADLINE, settled, type Json } from './deal';
 
 describe('offering a portfolio', () => {
   it('offers only approved buyers with an NDA, of a type the rule pack allows (cn-personal-npl: AMCs)', async () => {
     const { call, send, portfolioId, agency, demoBuyer } = await dealOnDemoBook(200);
     const refused = await send('risk', 'POST', `/portfolios/${portfolioId}/offers`, { buyerOrganisationIds: [agency.id, 999] });
     expect(refused.status).toBe(422);
-    const { errors } = await refused.json();
+    const { errors } = (await refused.json()) as Json;
     expect(errors.map((e: any) => e.field)).toEqual(['json.buyerOrganisationIds.0', 'json.buyerOrganisationIds.1']);
     expect(errors[0].message).toContain('sells only to amc');
     await call('admin', 'PATCH', `/buyer-organisations/${demoBuyer}`, { status: 'suspended' }, 200);
@@ -43,13 +43,13 @@ describe('sealed bids', () => {
     const buyerView = await call('buyer', 'GET', `/buyer/portfolios/${portfolioId}/bid-rounds`);
     expect(JSON.stringify(buyerView)).not.toContain('6500.00');
     expect(JSON.stringify(buyerView)).not.toContain('5000.00');
-    const [sellerRound] = await call('risk', 'GET', `/portfolios/${portfolioId}/bid-rounds`);
+    const [sellerRound] = (await call('risk', 'GET', `/portfolios/${portfolioId}/bid-rounds`)) as unknown as Json[];
     expect(sellerRound.reservePrice).toBe('5000.00');
     expect(sellerRound.bids).toHaveLength(3);
     clock.set(DEADLINE);
     const late = await send('buyer', 'POST', `/buyer/portfolios/${portfolioId}/bids`, { price: '9000.00', validUntil: '2026-12-31' });
     expect(late.status).toBe(409);
-    expect((await late.json()).detail).toContain('after the deadline');
+    expect(((await late.json()) as Json).detail).toContain('after the deadline');
   });
 });
 
