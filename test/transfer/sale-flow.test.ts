@@ -44,8 +44,8 @@ describe('sealed bids', () => {
     expect(JSON.stringify(buyerView)).not.toContain('6500.00');
     expect(JSON.stringify(buyerView)).not.toContain('5000.00');
     const [sellerRound] = (await call('risk', 'GET', `/portfolios/${portfolioId}/bid-rounds`)) as unknown as Json[];
-    expect(sellerRound.reservePrice).toBe('5000.00');
-    expect(sellerRound.bids).toHaveLength(3);
+    expect(sellerRound?.reservePrice).toBe('5000.00');
+    expect(sellerRound?.bids).toHaveLength(3);
     clock.set(DEADLINE);
     const late = await send('buyer', 'POST', `/buyer/portfolios/${portfolioId}/bids`, { price: '9000.00', validUntil: '2026-12-31' });
     expect(late.status).toBe(409);
