@@ -51,8 +51,8 @@ export interface PlatformConfig {
   ledger?: Partial<LedgerPolicy>;
   /** Band edges of the portfolio strats; each absent list takes its default (src/portfolios/bands.ts). */
   portfolios?: Partial<PortfolioBands>;
-  /** The sale's terms the seller offers by default. */
-  sales?: { putBackWindowDays?: number };
+  /** The seller as data rooms and transfer notices name it, and the sale's terms it offers by default. */
+  sales?: { sellerName?: string; putBackWindowDays?: number };
 }
 
 export const builtInDelinquencySchemes: Record<string, DelinquencyBucket[]> = {
