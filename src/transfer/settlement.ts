@@ -10,6 +10,9 @@ import type { IsoDate } from '../shared/dates';
 import { Problem } from '../shared/problem';
 import { allocationsOf, findSale, updateSale, type SaleRow } from './sale-repository';
 
+/** The sale's reference in the ledger: its entries' source. */
+export const saleReference = (saleId: number) => `sale-${saleId}`;
+
 /** @throws Problem not_found */
 export function requireSale(tx: Tx, saleId: number): SaleRow {
   const sale = findSale(tx, saleId);
@@ -52,7 +55,7 @@ export function settleSale(tx: Tx, deps: AppDeps, actor: AuditActor, saleId: num
   if (receivedOn < sale.cutOffDate) throw new Problem('validation_failed', 'the price cannot be received before the cut-off date', { errors: [{ field: 'json.receivedOn', value: receivedOn, message: `before ${sale.cutOffDate}` }] });
   const { changes } = screenPortfolio(tx, deps, actor, sale.portfolioId, receivedOn);
   const loans = allocationsOf(deps, saleId).map(({ loanId, priceFen }) => ({ loanId, priceFen }));
-  const booked = bookSale(tx, deps, { reference: `sale-${saleId}`, buyerOrganisationId: sale.buyerOrganisationId, date: receivedOn, priceFen: sale.priceFen, loans, actor });
+  const booked = bookSale(tx, deps, { reference: saleReference(saleId), buyerOrganisationId: sale.buyerOrganisationId, date: receivedOn, priceFen: sale.priceFen, loans, actor });
   const settled = updateSale(tx, saleId, { status: 'settled', settledAt: deps.clock.now(), receivedOn, entryId: booked.entryId });
   transitionPortfolio(tx, deps, actor, sale.portfolioId, 'sold', `sale ${saleId} settled`);
   recordAudit(tx, actor, deps.clock.now(), { action: 'transfer.sale.settled', targetType: 'sale', targetId: saleId, detail: { entryId: booked.entryId, priceFen: sale.priceFen, changedVerdicts: changes.length } });

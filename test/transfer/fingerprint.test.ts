@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprintOrder, hiddenMark, newFingerprint, orderAgreement, readHiddenMarks, swapsPair } from '../../src/transfer/fingerprint';
+import { transferNoticeHtml } from '../../src/transfer/transfer-notice';
+
+describe('a copy’s fingerprint', () => {
+  it('hides in text as zero-width characters and reads back', () => {
+    const fingerprint = newFingerprint();
+    const text = `数据室 Data room${hiddenMark(fingerprint)} and more`;
+    expect(text.replace(/[\u200b\u200c\u2060]/g, '')).toBe('数据室 Data room and more');
+    expect(readHiddenMarks(text)).toEqual([fingerprint]);
+    expect(readHiddenMarks(`${hiddenMark('00000001')}…${hiddenMark('ffffffff')}`)).toEqual(['00000001', 'ffffffff']);
+  });
+
+  it('orders the tape by pairs: the same copy agrees with itself, another agrees about half the time', () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) => i);
+    const [a, b] = ['1f2e3d4c', 'a0b1c2d3'];
+    const copyA = [...fingerprintOrder(rows.slice(0, 1_000), a, 0), ...fingerprintOrder(rows.slice(1_000), a, 1_000)];
+    expect([...copyA].sort((x, y) => x - y)).toEqual(rows);
+    expect(copyA).not.toEqual(rows);
+    expect(orderAgreement(copyA, a)).toEqual({ pairs: 1_000, agreement: 1 });
+    const other = orderAgreement(copyA, b).agreement;
+    expect(other).toBeGreaterThan(0.4);
+    expect(other).toBeLessThan(0.6);
+    expect(() => fingerprintOrder(rows, a, 1)).toThrow(RangeError);
+    expect(swapsPair(a, 3)).toBe(swapsPair(a, 3));
+  });
+});
+
+describe('a transfer notice', () => {
+  it('escapes what it prints: a name cannot inject markup', () => {
+    const html = transferNoticeHtml({
+      borrowerName: '<script>alert(1)</script>',
+      nationalId: '110101199003071234',
+      loans: [{ loanId: 'L1', claimFen: 123456 }, { loanId: 'L2', claimFen: 1 }],
+      sellerName: 'Seller & Co',
+      buyerName: 'AMC',
+      buyerPaymentDetails: 'Bank "X"',
+      cutOffDate: '2026-09-30',
+      contractEffectiveDate: '2026-10-15',
+      deliveryDate: '2026-10-31',
+      noticeDate: '2026-10-31',
+    });
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('Seller &amp; Co');
+    expect(html).toContain('1234.57');
+    expect(html).toContain('第五百四十六条');
+  });
+});
