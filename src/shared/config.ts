@@ -51,6 +51,8 @@ export interface PlatformConfig {
   ledger?: Partial<LedgerPolicy>;
   /** Band edges of the portfolio strats; each absent list takes its default (src/portfolios/bands.ts). */
   portfolios?: Partial<PortfolioBands>;
+  /** After-sale terms: business days the seller has to forward a collection to the buyer (default 10). */
+  transfer?: { forwardingBusinessDays?: number };
 }
 
 export const builtInDelinquencySchemes: Record<string, DelinquencyBucket[]> = {
