@@ -24,8 +24,28 @@ export function openDatabase(path: string): Db {
   // Temp tables and sort spills stay on disk: a large import or report does not grow RSS.
   sqlite.pragma('temp_store = FILE');
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder });
+  migrateWithoutForeignKeys(db);
   return db;
+}
+
+/**
+ * Applies the pending migrations with foreign-key enforcement off, then checks every foreign key
+ * and turns enforcement back on. drizzle-kit changes a CHECK by recreating the table (copy, DROP,
+ * rename) and brackets that with `PRAGMA foreign_keys=OFF`, but the migrator runs inside one
+ * transaction, where SQLite ignores that pragma: the DROP of a table other rows reference (the
+ * journal) would fail on any database holding data (drizzle-orm issue #1813).
+ * @throws Error naming the first dangling reference, after the migration committed
+ */
+function migrateWithoutForeignKeys(db: Db): void {
+  db.$client.pragma('foreign_keys = OFF');
+  try {
+    migrate(db, { migrationsFolder });
+    const dangling = db.$client.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    const first = dangling[0];
+    if (first) throw new Error(`after migrating: ${dangling.length} row(s) reference missing rows, first ${first.table} row ${first.rowid} → ${first.parent}`);
+  } finally {
+    db.$client.pragma('foreign_keys = ON');
+  }
 }
 
 /** A transaction handle as drizzle passes it to `db.transaction((tx) => …)`. */

@@ -29,7 +29,17 @@ export const ledgerAccounts = sqliteTable(
   ],
 );
 
-export const journalEntryKinds = ['write_off', 'write_off_opening', 'recovery', 'collection_cost', 'sale', 'reversal'] as const;
+export const journalEntryKinds = [
+  'write_off',
+  'write_off_opening',
+  'recovery',
+  'collection_cost',
+  'sale',
+  'reversal',
+  'put_back',
+  'buyer_collection',
+  'forwarding',
+] as const;
 export type JournalEntryKind = (typeof journalEntryKinds)[number];
 
 /**
@@ -83,14 +93,15 @@ export const journalLines = sqliteTable(
   ],
 );
 
-export const registerMovementKinds = ['written_off', 'opening', 'recovery', 'sold'] as const;
+export const registerMovementKinds = ['written_off', 'opening', 'recovery', 'sold', 'put_back'] as const;
 export type RegisterMovementKind = (typeof registerMovementKinds)[number];
 
 /**
  * The off-balance register (账销案存): per-loan movements of the written-off claims still pursued.
- * `amountFen` is signed (+ claim written off or opened, − recovered or sold); a reversal adds the
- * opposite movement with `reversal` set. A loan's claim as of a date is the sum of its movements up
- * to that date. Append-only, like the journal it mirrors (memo accounts 7001/7002).
+ * `amountFen` is signed (+ claim written off, opened, or put back by its buyer; − recovered or
+ * sold); a reversal adds the opposite movement with `reversal` set. A loan's claim as of a date is
+ * the sum of its movements up to that date. Append-only, like the journal it mirrors (memo accounts
+ * 7001/7002).
  */
 export const offBalanceRegister = sqliteTable(
   'off_balance_register',
@@ -112,7 +123,7 @@ export const offBalanceRegister = sqliteTable(
   (t) => [
     check('off_balance_register_kind', sql`${t.kind} in (${inList(registerMovementKinds)})`),
     check('off_balance_register_amount', sql`${t.amountFen} <> 0`),
-    check('off_balance_register_sold_has_buyer', sql`${t.kind} <> 'sold' or ${t.buyerOrganisationId} is not null`),
+    check('off_balance_register_sold_has_buyer', sql`${t.kind} not in ('sold', 'put_back') or ${t.buyerOrganisationId} is not null`),
     index('off_balance_register_loan_idx').on(t.loanId, t.movementDate),
     index('off_balance_register_date_idx').on(t.movementDate),
     // A collection event is recovered once (its reversal is the only other movement naming it).
@@ -194,4 +205,91 @@ export const writeOffItems = sqliteTable(
     index('write_off_items_batch_idx').on(t.batchId, t.id),
     uniqueIndex('write_off_items_loan_unreleased').on(t.loanId).where(sql`${t.released} = 0`),
   ],
+);
+
+/**
+ * A sale's cut-off date (交易基准日) as the settlement gave it when it claimed the interim
+ * collections for the buyer: payments dated after it belong to the buyer. One row per sale; it
+ * names the `buyer_collection` entry of the claim, if there was anything to claim. Append-only.
+ */
+export const saleCutOffs = sqliteTable('sale_cut_offs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  saleEntryId: integer('sale_entry_id')
+    .notNull()
+    .unique()
+    .references(() => journalEntries.id),
+  buyerOrganisationId: integer('buyer_organisation_id')
+    .notNull()
+    .references(() => buyerOrganisations.id),
+  cutOffDate: text('cut_off_date').notNull(),
+  claimEntryId: integer('claim_entry_id').references(() => journalEntries.id),
+  recordedAt: text('recorded_at').notNull(),
+  recordedBy: text('recorded_by').notNull(),
+});
+
+/**
+ * A collection owed to a debt buyer (应付债权受让方款项): a payment for a sold loan dated after the
+ * sale's cut-off, received by the seller (the borrower was not yet notified, 民法典 art. 546).
+ * `entryId` is the `buyer_collection` entry that booked it (Dr cash / Cr 2242); it is due for
+ * forwarding on `dueDate`. Append-only: forwarding it adds a `buyer_forwarding_items` row.
+ */
+export const buyerPayables = sqliteTable(
+  'buyer_payables',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    loanId: text('loan_id')
+      .notNull()
+      .references(() => loans.loanId),
+    buyerOrganisationId: integer('buyer_organisation_id')
+      .notNull()
+      .references(() => buyerOrganisations.id),
+    saleEntryId: integer('sale_entry_id')
+      .notNull()
+      .references(() => journalEntries.id),
+    collectionEventId: integer('collection_event_id')
+      .notNull()
+      .unique()
+      .references(() => collectionEvents.id),
+    amountFen: integer('amount_fen').notNull(),
+    receivedDate: text('received_date').notNull(),
+    dueDate: text('due_date').notNull(),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => journalEntries.id),
+  },
+  (t) => [
+    check('buyer_payables_amount', sql`${t.amountFen} > 0`),
+    check('buyer_payables_due_after_receipt', sql`${t.dueDate} >= ${t.receivedDate}`),
+    index('buyer_payables_buyer_idx').on(t.buyerOrganisationId, t.id),
+    index('buyer_payables_sale_idx').on(t.saleEntryId),
+  ],
+);
+
+/** One forwarding of collections to a buyer (Dr 2242 / Cr cash), once per reference. Append-only. */
+export const buyerForwardings = sqliteTable('buyer_forwardings', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  reference: text('reference').notNull().unique(),
+  buyerOrganisationId: integer('buyer_organisation_id')
+    .notNull()
+    .references(() => buyerOrganisations.id),
+  forwardedDate: text('forwarded_date').notNull(),
+  amountFen: integer('amount_fen').notNull(),
+  entryId: integer('entry_id')
+    .notNull()
+    .unique()
+    .references(() => journalEntries.id),
+});
+
+/** Which payables a forwarding paid: the primary key makes a payable forwarded at most once. */
+export const buyerForwardingItems = sqliteTable(
+  'buyer_forwarding_items',
+  {
+    payableId: integer('payable_id')
+      .primaryKey()
+      .references(() => buyerPayables.id),
+    forwardingId: integer('forwarding_id')
+      .notNull()
+      .references(() => buyerForwardings.id),
+  },
+  (t) => [index('buyer_forwarding_items_forwarding_idx').on(t.forwardingId)],
 );

@@ -1,6 +1,6 @@
 /**
  * The account codes the posting rules use. Names, types and sides are data in `ledger_accounts`
- * (seeded by migration 0005 with the default chart); only the codes are fixed here.
+ * (seeded by migrations 0005 and 0012 with the default chart); only the codes are fixed here.
  */
 export const accounts = {
   cashAtBank: '1002',
@@ -9,6 +9,7 @@ export const accounts = {
   loansReceivable: '1303',
   loanLossAllowance: '1304',
   overpaymentsPayable: '2241',
+  buyerCollectionsPayable: '2242',
   interestIncome: '6011',
   feeIncome: '6021',
   transferGainLoss: '6117',

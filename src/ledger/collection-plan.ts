@@ -1,10 +1,14 @@
 import type { LoanStatus } from '../../db/schema';
 import type { IsoDate } from '../shared/dates';
 import type { Fen } from '../shared/money';
+import { buyerCollectionLines } from './buyer-payable-lines';
+import { forwardingDueDate } from './forwarding-terms';
 import type { JournalLineDraft } from './journal-line';
+import type { BuyerPayable } from './payable-repository';
 import type { LedgerPolicy } from './policy';
 import { collectionCostLines, recoveryLines, splitRecovery } from './recovery-lines';
 import type { RegisterMovement, RegisterPosition } from './register-repository';
+import type { LoanSale } from './sale-repository';
 
 /** A payment or cost of a collections import, with the status of its loan. */
 export interface CollectionEvent {
@@ -19,91 +23,146 @@ export interface CollectionEvent {
   tapeDate: IsoDate;
 }
 
-/** Why a payment is not a recovery after write-off (and so not booked by the ledger). */
-export type NotRecoveryReason = 'not_written_off' | 'sold' | 'before_write_off';
+/**
+ * Why a payment is neither a recovery after write-off nor owed to a buyer (and so not booked):
+ * the loan is on the book, or was sold outside this ledger (a tape said `sold`: no buyer known),
+ * or the payment predates the write-off, or predates the sale's cut-off (the seller's, but its
+ * claim has left the register with the sale).
+ */
+export type NotRecoveryReason = 'not_written_off' | 'sold' | 'before_write_off' | 'before_cut_off';
 
-/** The lines of one entry to post, and the register movements that go with it. */
+/** The lines of one entry to post, and the register movements and buyer payables that go with it. */
 export interface PlannedEntry {
   lines: JournalLineDraft[][];
   movements: Omit<RegisterMovement, 'entryId'>[];
+  payables: Omit<BuyerPayable, 'entryId'>[];
+}
+
+/** What the plan needs to know of the loans paid and of the platform's terms. */
+export interface CollectionContext {
+  /** The loans' register positions before the import; not modified. */
+  positions: ReadonlyMap<string, RegisterPosition>;
+  /** The standing sale of each sold loan that has one. */
+  sales: ReadonlyMap<string, LoanSale>;
+  policy: LedgerPolicy;
+  forwardingBusinessDays: number;
 }
 
 export interface CollectionPlan {
-  /** By event date: one recovery entry and one cost entry per date. */
+  /** By event date: one recovery, one cost and one buyer-collection entry per date. */
   recoveries: Map<IsoDate, PlannedEntry>;
   costs: Map<IsoDate, PlannedEntry>;
+  buyerCollections: Map<IsoDate, PlannedEntry>;
   totals: {
     recoveries: { events: number; paidFen: Fen; appliedFen: Fen; excessFen: Fen };
     costs: { events: number; amountFen: Fen };
     /** Costs dated before their loan's tape date: history, already in the lender's books, not booked again. */
     historicalCosts: { events: number; amountFen: Fen };
+    /** Payments for sold loans after their sale's cut-off: held for the buyer, to be forwarded. */
+    buyerCollections: { events: number; amountFen: Fen };
   };
   /** Payments beyond the claim on file: booked to borrower overpayments, owed back, never a negative claim. */
   excess: { eventId: number; loanId: string; excessFen: Fen }[];
-  /** Payments left to the core ledger (the loan is on the book) or to the buyer (a sold loan's are forwarded). */
+  /** Payments not booked, each with its reason. */
   notRecoveries: { eventId: number; loanId: string; reason: NotRecoveryReason }[];
 }
 
-function notRecoveryReason(event: CollectionEvent, position: RegisterPosition | undefined): NotRecoveryReason | undefined {
-  if (event.status === 'sold') return 'sold';
-  if (event.status !== 'charged_off' || !position?.enteredOn || position.claimInFen <= 0) return 'not_written_off';
-  if (event.eventDate < position.enteredOn) return 'before_write_off';
-  return undefined;
+type PaymentRoute = { to: 'recovery' } | { to: 'buyer'; sale: LoanSale } | { to: 'none'; reason: NotRecoveryReason };
+
+/** Whose a payment is: the seller's as a recovery, the buyer's, or not the ledger's to book. */
+function routePayment(event: CollectionEvent, context: CollectionContext): PaymentRoute {
+  if (event.status === 'sold') {
+    const sale = context.sales.get(event.loanId);
+    if (!sale) return { to: 'none', reason: 'sold' };
+    return event.eventDate > sale.cutOffDate ? { to: 'buyer', sale } : { to: 'none', reason: 'before_cut_off' };
+  }
+  const position = context.positions.get(event.loanId);
+  if (event.status !== 'charged_off' || !position?.enteredOn || position.claimInFen <= 0) return { to: 'none', reason: 'not_written_off' };
+  if (event.eventDate < position.enteredOn) return { to: 'none', reason: 'before_write_off' };
+  return { to: 'recovery' };
 }
 
 const plannedOn = (byDate: Map<IsoDate, PlannedEntry>, date: IsoDate): PlannedEntry => {
-  const entry = byDate.get(date) ?? { lines: [], movements: [] };
+  const entry = byDate.get(date) ?? { lines: [], movements: [], payables: [] };
   byDate.set(date, entry);
   return entry;
 };
 
+/** A cost from the loan's tape date on is collection expense; an earlier one is only counted. */
+function planCost(plan: CollectionPlan, event: CollectionEvent): void {
+  const historical = event.eventDate < event.tapeDate;
+  if (!historical) plannedOn(plan.costs, event.eventDate).lines.push(collectionCostLines(event.loanId, event.amountFen, event.costKind));
+  const totals = historical ? plan.totals.historicalCosts : plan.totals.costs;
+  totals.events += 1;
+  totals.amountFen += event.amountFen;
+}
+
+/** A recovery: applied = min(payment, claim still on file), the rest excess; the claim never goes below zero. */
+function planRecovery(plan: CollectionPlan, event: CollectionEvent, remainingFen: Map<string, Fen>, policy: LedgerPolicy): void {
+  const split = splitRecovery(event.amountFen, Math.max(0, remainingFen.get(event.loanId) ?? 0));
+  remainingFen.set(event.loanId, (remainingFen.get(event.loanId) ?? 0) - split.appliedFen);
+  const entry = plannedOn(plan.recoveries, event.eventDate);
+  entry.lines.push(recoveryLines(event.loanId, split, policy));
+  if (split.appliedFen > 0) {
+    const movement = { loanId: event.loanId, movementDate: event.eventDate, kind: 'recovery', amountFen: -split.appliedFen, reversal: false } as const;
+    entry.movements.push({ ...movement, buyerOrganisationId: null, collectionEventId: event.eventId });
+  }
+  if (split.excessFen > 0) plan.excess.push({ eventId: event.eventId, loanId: event.loanId, excessFen: split.excessFen });
+  const totals = plan.totals.recoveries;
+  totals.events += 1;
+  totals.paidFen += event.amountFen;
+  totals.appliedFen += split.appliedFen;
+  totals.excessFen += split.excessFen;
+}
+
+/** A payment the buyer is owed, the whole of it, due for forwarding so many business days on. */
+function planBuyerCollection(plan: CollectionPlan, event: CollectionEvent, sale: LoanSale, businessDays: number): void {
+  const entry = plannedOn(plan.buyerCollections, event.eventDate);
+  entry.lines.push(buyerCollectionLines(event.loanId, event.amountFen));
+  entry.payables.push({
+    loanId: event.loanId,
+    buyerOrganisationId: sale.buyerOrganisationId,
+    saleEntryId: sale.saleEntryId,
+    collectionEventId: event.eventId,
+    amountFen: event.amountFen,
+    receivedDate: event.eventDate,
+    dueDate: forwardingDueDate(event.eventDate, event.eventDate, businessDays),
+  });
+  plan.totals.buyerCollections.events += 1;
+  plan.totals.buyerCollections.amountFen += event.amountFen;
+}
+
 /**
  * What a collections import books, in event order. A payment of a charged-off loan on or after it
- * entered the register is a recovery: applied = min(payment, claim still on file), so the claim
- * never goes below zero; the rest is excess. Costs are booked whatever the loan's status, from the
- * loan's tape date on: an earlier cost is history the lender has booked already (a migrated book).
- * `positions` are the loans' register positions before the import; they are not modified.
+ * entered the register is a recovery; a payment of a loan sold in this ledger, dated after its
+ * sale's cut-off, is the buyer's: booked whole as owed to it. Costs are booked whatever the loan's
+ * status, from the loan's tape date on: an earlier cost is history the lender has booked already
+ * (a migrated book).
  */
-export function planCollectionPosting(events: readonly CollectionEvent[], positions: ReadonlyMap<string, RegisterPosition>, policy: LedgerPolicy): CollectionPlan {
+export function planCollectionPosting(events: readonly CollectionEvent[], context: CollectionContext): CollectionPlan {
   const plan: CollectionPlan = {
     recoveries: new Map(),
     costs: new Map(),
-    totals: { recoveries: { events: 0, paidFen: 0, appliedFen: 0, excessFen: 0 }, costs: { events: 0, amountFen: 0 }, historicalCosts: { events: 0, amountFen: 0 } },
+    buyerCollections: new Map(),
+    totals: {
+      recoveries: { events: 0, paidFen: 0, appliedFen: 0, excessFen: 0 },
+      costs: { events: 0, amountFen: 0 },
+      historicalCosts: { events: 0, amountFen: 0 },
+      buyerCollections: { events: 0, amountFen: 0 },
+    },
     excess: [],
     notRecoveries: [],
   };
-  const remainingFen = new Map([...positions].map(([loanId, position]) => [loanId, position.balanceFen]));
+  const remainingFen = new Map([...context.positions].map(([loanId, position]) => [loanId, position.balanceFen]));
   for (const event of events) {
-    if (event.eventType === 'cost' && event.eventDate < event.tapeDate) {
-      plan.totals.historicalCosts.events += 1;
-      plan.totals.historicalCosts.amountFen += event.amountFen;
-      continue;
-    }
     if (event.eventType === 'cost') {
-      plannedOn(plan.costs, event.eventDate).lines.push(collectionCostLines(event.loanId, event.amountFen, event.costKind));
-      plan.totals.costs.events += 1;
-      plan.totals.costs.amountFen += event.amountFen;
+      planCost(plan, event);
       continue;
     }
-    const reason = notRecoveryReason(event, positions.get(event.loanId));
-    if (reason) {
-      plan.notRecoveries.push({ eventId: event.eventId, loanId: event.loanId, reason });
-      continue;
-    }
-    const split = splitRecovery(event.amountFen, Math.max(0, remainingFen.get(event.loanId) ?? 0));
-    remainingFen.set(event.loanId, (remainingFen.get(event.loanId) ?? 0) - split.appliedFen);
-    const entry = plannedOn(plan.recoveries, event.eventDate);
-    entry.lines.push(recoveryLines(event.loanId, split, policy));
-    if (split.appliedFen > 0) {
-      const movement = { loanId: event.loanId, movementDate: event.eventDate, kind: 'recovery', amountFen: -split.appliedFen, reversal: false } as const;
-      entry.movements.push({ ...movement, buyerOrganisationId: null, collectionEventId: event.eventId });
-    }
-    if (split.excessFen > 0) plan.excess.push({ eventId: event.eventId, loanId: event.loanId, excessFen: split.excessFen });
-    const totals = plan.totals.recoveries;
-    totals.events += 1;
-    totals.paidFen += event.amountFen;
-    totals.appliedFen += split.appliedFen;
-    totals.excessFen += split.excessFen;
+    const route = routePayment(event, context);
+    if (route.to === 'recovery') planRecovery(plan, event, remainingFen, context.policy);
+    else if (route.to === 'buyer') planBuyerCollection(plan, event, route.sale, context.forwardingBusinessDays);
+    else plan.notRecoveries.push({ eventId: event.eventId, loanId: event.loanId, reason: route.reason });
   }
   return plan;
 }

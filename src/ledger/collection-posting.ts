@@ -1,13 +1,17 @@
 import type { DbOrTx } from '../../db/client';
+import type { JournalEntryKind } from '../../db/schema';
 import { recordAudit, type AuditActor } from '../audit/record';
 import type { AppDeps } from '../shared/deps';
 import type { IsoDate } from '../shared/dates';
 import { Problem } from '../shared/problem';
 import { planCollectionPosting, type CollectionEvent, type CollectionPlan, type PlannedEntry } from './collection-plan';
+import { forwardingBusinessDaysOf } from './forwarding-terms';
 import { sourceIsPosted } from './journal-repository';
+import { insertPayable } from './payable-repository';
 import { ledgerPolicyOf } from './policy';
 import { entryHeader, postEntry } from './post-entry';
 import { insertMovement, registerPositions } from './register-repository';
+import { latestSales } from './sale-repository';
 import { statement } from './statements';
 
 export interface CollectionPosting extends Pick<CollectionPlan, 'excess' | 'notRecoveries'> {
@@ -16,6 +20,7 @@ export interface CollectionPosting extends Pick<CollectionPlan, 'excess' | 'notR
   recoveries: CollectionPlan['totals']['recoveries'];
   costs: CollectionPlan['totals']['costs'];
   historicalCosts: CollectionPlan['totals']['historicalCosts'];
+  buyerCollections: CollectionPlan['totals']['buyerCollections'];
 }
 
 function importEvents(deps: AppDeps, importId: number): CollectionEvent[] {
@@ -29,27 +34,52 @@ function importEvents(deps: AppDeps, importId: number): CollectionEvent[] {
 }
 
 /**
+ * Posts each date's planned entry of one kind with its register movements and buyer payables.
+ * @returns the ids of the entries posted, in date order
+ */
+export function postPlannedEntries(
+  tx: DbOrTx,
+  deps: AppDeps,
+  header: { kind: JournalEntryKind; sourceRef: string; memo: string; actor: AuditActor },
+  byDate: ReadonlyMap<IsoDate, PlannedEntry>,
+): number[] {
+  const entryIds: number[] = [];
+  for (const [entryDate, entry] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
+    const { entryId } = postEntry(tx, deps, entryHeader(deps, header.actor, { entryDate, kind: header.kind, memo: header.memo, sourceRef: header.sourceRef }), entry.lines);
+    for (const movement of entry.movements) insertMovement(deps, { ...movement, entryId });
+    for (const payable of entry.payables) insertPayable(deps, { ...payable, entryId });
+    entryIds.push(entryId);
+  }
+  return entryIds;
+}
+
+/**
  * Books the payments and costs of one collections import, inside the caller's transaction
- * (see `planCollectionPosting` for the rules): one `recovery` and one `collection_cost` entry per
- * event date, each line naming its loan, and the recoveries' register movements.
+ * (see `planCollectionPosting` for the rules): one `recovery`, one `collection_cost` and one
+ * `buyer_collection` entry per event date, each line naming its loan, with the recoveries'
+ * register movements and the buyers' payables.
  * @throws Problem conflict when the import is already booked
  */
 export function postCollectionEvents(tx: DbOrTx, deps: AppDeps, request: { importId: number; actor: AuditActor }): CollectionPosting {
   const sourceRef = `file_import:${request.importId}`;
-  if (sourceIsPosted(deps, ['recovery', 'collection_cost'], sourceRef)) throw new Problem('conflict', `collections import ${request.importId} is already booked`);
+  if (sourceIsPosted(deps, ['recovery', 'collection_cost', 'buyer_collection'], sourceRef)) throw new Problem('conflict', `collections import ${request.importId} is already booked`);
   const events = importEvents(deps, request.importId);
-  const paidLoanIds = new Set(events.filter((event) => event.eventType === 'payment').map((event) => event.loanId));
-  const plan = planCollectionPosting(events, registerPositions(deps, [...paidLoanIds]), ledgerPolicyOf(deps.config));
-  const entryIds: number[] = [];
-  const post = (kind: 'recovery' | 'collection_cost', byDate: Map<IsoDate, PlannedEntry>, memo: string) => {
-    for (const [entryDate, entry] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
-      const { entryId } = postEntry(tx, deps, entryHeader(deps, request.actor, { entryDate, kind, memo, sourceRef }), entry.lines);
-      for (const movement of entry.movements) insertMovement(deps, { ...movement, entryId });
-      entryIds.push(entryId);
-    }
-  };
-  post('recovery', plan.recoveries, `Recoveries after write-off, collections import ${request.importId}`);
-  post('collection_cost', plan.costs, `Collection costs, collections import ${request.importId}`);
+  const payments = events.filter((event) => event.eventType === 'payment');
+  const paidLoanIds = [...new Set(payments.map((event) => event.loanId))];
+  const soldLoanIds = [...new Set(payments.filter((event) => event.status === 'sold').map((event) => event.loanId))];
+  const plan = planCollectionPosting(events, {
+    positions: registerPositions(deps, paidLoanIds),
+    sales: latestSales(deps, soldLoanIds),
+    policy: ledgerPolicyOf(deps.config),
+    forwardingBusinessDays: forwardingBusinessDaysOf(deps.config),
+  });
+  const post = (kind: JournalEntryKind, byDate: ReadonlyMap<IsoDate, PlannedEntry>, memo: string) =>
+    postPlannedEntries(tx, deps, { kind, sourceRef, memo, actor: request.actor }, byDate);
+  const entryIds = [
+    ...post('recovery', plan.recoveries, `Recoveries after write-off, collections import ${request.importId}`),
+    ...post('collection_cost', plan.costs, `Collection costs, collections import ${request.importId}`),
+    ...post('buyer_collection', plan.buyerCollections, `Collections for sold loans owed to their buyers, collections import ${request.importId}`),
+  ];
   const posting: CollectionPosting = { importId: request.importId, entryIds, ...plan.totals, excess: plan.excess, notRecoveries: plan.notRecoveries };
   recordAudit(tx, request.actor, deps.clock.now(), {
     action: 'ledger.collections.posted',

@@ -19,7 +19,10 @@ export const postTapeOpeningRegister: ImportPosting = (tx, deps, context) => {
   };
 };
 
-/** A collections import's payments on written-off loans are recoveries; its costs are collection expense. */
+/**
+ * A collections import's payments on written-off loans are recoveries, those on loans sold after
+ * the cut-off are owed to the buyer; its costs are collection expense.
+ */
 export const postImportedCollections: ImportPosting = (tx, deps, context) => {
   const posting = postCollectionEvents(tx, deps, { importId: context.importId, actor: context.actor });
   return {
@@ -30,6 +33,8 @@ export const postImportedCollections: ImportPosting = (tx, deps, context) => {
     costEvents: posting.costs.events,
     costs: formatFen(posting.costs.amountFen),
     historicalCostEvents: posting.historicalCosts.events,
+    buyerCollectionPayments: posting.buyerCollections.events,
+    owedToBuyers: formatFen(posting.buyerCollections.amountFen),
     paymentsNotRecoveries: posting.notRecoveries.length,
   };
 };

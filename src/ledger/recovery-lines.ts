@@ -24,15 +24,19 @@ export function splitRecovery(paymentFen: Fen, remainingClaimFen: Fen): Recovery
   return { appliedFen, excessFen: paymentFen - appliedFen };
 }
 
+/** The account a recovery after write-off credits under the policy: the allowance or recovery income. */
+export function recoveryAccountOf(policy: LedgerPolicy): string {
+  return policy.recoveriesTo === 'allowance' ? accounts.loanLossAllowance : accounts.recoveryIncome;
+}
+
 /**
  * The lines of one recovery after write-off: Dr cash for the whole payment / Cr the allowance (or
  * recovery income) for the applied part / Cr borrower overpayments for any excess; the memo claim
  * falls by the applied part: Dr 7002 / Cr 7001.
  */
 export function recoveryLines(loanId: string, split: RecoverySplit, policy: LedgerPolicy): JournalLineDraft[] {
-  const recoveryAccount = policy.recoveriesTo === 'allowance' ? accounts.loanLossAllowance : accounts.recoveryIncome;
   const lines = [
-    ...transfer(accounts.cashAtBank, recoveryAccount, split.appliedFen, loanId),
+    ...transfer(accounts.cashAtBank, recoveryAccountOf(policy), split.appliedFen, loanId),
     ...transfer(accounts.cashAtBank, accounts.overpaymentsPayable, split.excessFen, loanId, 'paid beyond the claim on file; owed to the borrower'),
     ...transfer(accounts.writtenOffMemoContra, accounts.writtenOffMemo, split.appliedFen, loanId),
   ];

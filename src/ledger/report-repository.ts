@@ -86,6 +86,7 @@ export interface RegisterLoan {
   enteredOn: IsoDate | null;
   writtenOffFen: Fen;
   recoveredFen: Fen;
+  /** Sold, net of what buyers put back. */
   soldFen: Fen;
   balanceFen: Fen;
   /** The buyer of the latest sale up to the date, if any. */
@@ -97,7 +98,7 @@ const registerLoansSql = `
          max(case when r.kind in ('written_off', 'opening') and r.reversal = 0 then r.movement_date end) as enteredOn,
          sum(case when r.kind in ('written_off', 'opening') then r.amount_fen else 0 end) as writtenOffFen,
          -sum(case when r.kind = 'recovery' then r.amount_fen else 0 end) as recoveredFen,
-         -sum(case when r.kind = 'sold' then r.amount_fen else 0 end) as soldFen,
+         -sum(case when r.kind in ('sold', 'put_back') then r.amount_fen else 0 end) as soldFen,
          sum(r.amount_fen) as balanceFen,
          (select b.name from off_balance_register s join buyer_organisations b on b.id = s.buyer_organisation_id
            where s.loan_id = r.loan_id and s.kind = 'sold' and s.reversal = 0 and s.movement_date <= :asOf order by s.id desc limit 1) as buyer

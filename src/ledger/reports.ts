@@ -64,10 +64,13 @@ export function writeOffReport(deps: AppDeps, range: DateRange): WriteOffReport 
 
 export type RegisterStatus = 'on_file' | 'recovered' | 'sold';
 
-/** Where a written-off claim stands: sold to a buyer, fully recovered, or still on file and pursued. */
+/**
+ * Where a written-off claim stands: still on file and pursued (a loan put back is on file again),
+ * else sold to a buyer, else fully recovered.
+ */
 export function registerStatus(loan: Pick<RegisterLoan, 'soldFen' | 'balanceFen'>): RegisterStatus {
-  if (loan.soldFen > 0) return 'sold';
-  return loan.balanceFen === 0 ? 'recovered' : 'on_file';
+  if (loan.balanceFen !== 0) return 'on_file';
+  return loan.soldFen > 0 ? 'sold' : 'recovered';
 }
 
 export interface OffBalanceReport extends Page<RegisterLoan> {

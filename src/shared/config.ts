@@ -51,8 +51,8 @@ export interface PlatformConfig {
   ledger?: Partial<LedgerPolicy>;
   /** Band edges of the portfolio strats; each absent list takes its default (src/portfolios/bands.ts). */
   portfolios?: Partial<PortfolioBands>;
-  /** The seller as data rooms and transfer notices name it, and the sale's terms it offers by default. */
-  sales?: { sellerName?: string; putBackWindowDays?: number };
+  /** The sale: the seller as data rooms and transfer notices name it, the put-back window it offers (default 120 days) and the business days it has to forward a collection to the buyer (default 10). */
+  transfer?: { sellerName?: string; putBackWindowDays?: number; forwardingBusinessDays?: number };
 }
 
 export const builtInDelinquencySchemes: Record<string, DelinquencyBucket[]> = {

@@ -56,7 +56,7 @@ export function awardSale(tx: Tx, deps: AppDeps, actor: AuditActor, portfolioId:
     cutOffDate: portfolio.cutOffDate,
     contractEffectiveDate: request.contractEffectiveDate,
     deliveryDate: request.deliveryDate,
-    putBackWindowDays: request.putBackWindowDays ?? deps.config.sales?.putBackWindowDays ?? DEFAULT_PUT_BACK_WINDOW_DAYS,
+    putBackWindowDays: request.putBackWindowDays ?? deps.config.transfer?.putBackWindowDays ?? DEFAULT_PUT_BACK_WINDOW_DAYS,
     status: 'awarded',
     awardedAt: now,
     awardedBy: actor.label,

@@ -84,3 +84,8 @@ export function actorOf(db: Db, user: Exclude<TestUser, 'admin'>): AuditActor {
   const found = db.$client.prepare('select id from users where email = ?').get(email) as { id: number };
   return { userId: found.id, label: email, requestId: null };
 }
+
+/** A second buyer organisation beside the demo AMC; returns its id. */
+export function anotherBuyer(db: Db, name = 'Other AMC 其他资产管理有限公司'): number {
+  return (db.$client.prepare(`insert into buyer_organisations (name, type, licence_number, created_at) values (?, 'amc', 'L-2', '2026-06-01T00:00:00.000Z') returning id`).get(name) as { id: number }).id;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accounts } from '../../src/ledger/accounts';
 import { testApp } from '../helpers/test-app';
 import { aBadLoan, insertLoans } from './fixtures';
-import { writeOff } from './scenario';
+import { claimInterim, collect, forward, sell, writeOff } from './scenario';
 
 describe('posted journal rows', () => {
   const t = testApp();
@@ -31,6 +31,24 @@ describe('posted journal rows', () => {
   });
 });
 
+describe('the buyer side of a sale', () => {
+  it('is append-only: cut-offs, payables, forwardings and their links cannot be updated or deleted', () => {
+    const t = testApp();
+    const [loanId] = insertLoans(t.db, [aBadLoan()]) as [string];
+    writeOff(t.deps, { writeOffDate: '2026-06-10' });
+    sell(t.deps, 'T-1', '2026-06-19', [{ loanId, priceFen: 100 }]);
+    claimInterim(t.deps, 'T-1', '2026-06-12', [loanId], '2026-06-19');
+    collect(t.deps, [{ loanId, date: '2026-06-22', amountFen: 500 }]);
+    forward(t.deps, 'BANK-1', '2026-06-30');
+    const sql = (statement: string) => () => t.db.$client.prepare(statement).run();
+    for (const table of ['sale_cut_offs', 'buyer_payables', 'buyer_forwardings', 'buyer_forwarding_items']) {
+      expect(t.db.$client.prepare(`select count(*) as n from ${table}`).get(), table).toEqual({ n: 1 });
+      expect(sql(`update ${table} set rowid = rowid`), table).toThrow(`${table} is append-only: rows cannot be updated`);
+      expect(sql(`delete from ${table}`), table).toThrow(`${table} is append-only: rows cannot be deleted`);
+    }
+  });
+});
+
 describe('the chart of accounts', () => {
   it('holds every account the posting rules use, with Chinese and English names, and the memo pair off the balance sheet', () => {
     const t = testApp();
@@ -42,5 +60,6 @@ describe('the chart of accounts', () => {
     expect(byCode.get(accounts.writtenOffMemo)).toMatchObject({ nameZh: '已核销贷款表外登记', type: 'off_balance' });
     expect(byCode.get(accounts.writtenOffMemoContra)?.type).toBe('off_balance');
     expect(byCode.get(accounts.loanLossAllowance)).toMatchObject({ nameZh: '贷款损失准备', type: 'asset' });
+    expect(byCode.get(accounts.buyerCollectionsPayable)).toMatchObject({ nameZh: '其他应付款—应付债权受让方款项', type: 'liability' });
   });
 });

@@ -42,18 +42,21 @@ describe('recoveries after write-off', () => {
     expect(posting.entryIds).toHaveLength(2);
   });
 
-  it('leaves payments of loans on the book, sold loans, and payments before the write-off to others, saying why', () => {
+  it('leaves payments of loans on the book, loans sold before the ledger, and payments before the write-off or the cut-off to others, saying why', () => {
     const { deps, a, b, onBook } = writtenOffBook();
+    const [soldOnTape] = insertLoans(deps.db, [aBadLoan({ status: 'sold', chargeOffDate: '2025-12-31', chargeOffFen: 1 })]) as [string];
     sell(deps, 'S-1', '2026-06-25', [{ loanId: b, priceFen: 500 }]);
     const posting = collect(deps, [
       { loanId: onBook, date: '2026-06-20', amountFen: 100 },
-      { loanId: b, date: '2026-06-26', amountFen: 100 },
+      { loanId: b, date: '2026-06-24', amountFen: 100 },
+      { loanId: soldOnTape, date: '2026-06-26', amountFen: 100 },
       { loanId: a, date: '2026-06-01', amountFen: 100 },
     ]);
     expect(posting.notRecoveries.map((n) => [n.loanId, n.reason])).toEqual([
       [a, 'before_write_off'],
       [onBook, 'not_written_off'],
-      [b, 'sold'],
+      [b, 'before_cut_off'],
+      [soldOnTape, 'sold'],
     ]);
     expect(posting.entryIds).toEqual([]);
   });

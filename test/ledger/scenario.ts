@@ -1,5 +1,9 @@
 import type { Tx } from '../../db/client';
 import { postCollectionEvents } from '../../src/ledger/collection-posting';
+import { forwardCollections } from '../../src/ledger/forwarding';
+import { claimInterimCollections } from '../../src/ledger/interim-claim';
+import { bookPutBack } from '../../src/ledger/put-back';
+import { trialBalanceReport } from '../../src/ledger/reports';
 import { bookSale } from '../../src/ledger/sale';
 import type { AppDeps } from '../../src/shared/deps';
 import { approveWriteOffBatch } from '../../src/write-offs/decide';
@@ -40,4 +44,26 @@ export function loanRow(deps: AppDeps, loanId: string) {
     chargeOffDate: string | null;
     chargeOffFen: number | null;
   };
+}
+
+/** The buyer puts a loan back; the refund defaults to nothing. */
+export function putBack(deps: AppDeps, saleReference: string, loanId: string, date: string, refundFen = 0) {
+  return inTx(deps, (tx) => bookPutBack(tx, deps, { saleReference, loanId, refundFen, date, reason: 'borrower deceased before the cut-off', actor: actorOf(deps.db, 'finance') }));
+}
+
+/** Settlement's claim of the interim collections of a sale to the demo AMC. */
+export function claimInterim(deps: AppDeps, saleReference: string, cutOffDate: string, loanIds: string[], date: string) {
+  return inTx(deps, (tx) => claimInterimCollections(tx, deps, { saleReference, buyerOrganisationId: buyerId(deps), cutOffDate, loanIds, date, actor: actorOf(deps.db, 'finance') }));
+}
+
+/** Forwards to a buyer (the demo AMC unless given) what it is owed, or the payables named. */
+export function forward(deps: AppDeps, reference: string, date: string, options: { buyerOrganisationId?: number; payableIds?: number[] } = {}) {
+  const buyerOrganisationId = options.buyerOrganisationId ?? buyerId(deps);
+  return inTx(deps, (tx) => forwardCollections(tx, deps, { reference, buyerOrganisationId, date, payableIds: options.payableIds, actor: actorOf(deps.db, 'finance') }));
+}
+
+/** The balance (debit − credit) of one account in the trial balance as of a date. */
+export function accountBalance(deps: AppDeps, code: string, asOf = '9999-12-31'): number {
+  const balance = trialBalanceReport(deps, asOf);
+  return [...balance.balanceSheet.accounts, ...balance.offBalance.accounts].find((account) => account.code === code)?.balanceFen ?? 0;
 }

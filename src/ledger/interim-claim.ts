@@ -1,0 +1,80 @@
+import type { DbOrTx } from '../../db/client';
+import { recordAudit, type AuditActor } from '../audit/record';
+import type { AppDeps } from '../shared/deps';
+import type { IsoDate } from '../shared/dates';
+import type { Fen } from '../shared/money';
+import { Problem } from '../shared/problem';
+import { postPlannedEntries } from './collection-posting';
+import { forwardingBusinessDaysOf } from './forwarding-terms';
+import { planInterimClaim } from './interim-claim-plan';
+import { ledgerPolicyOf } from './policy';
+import { bookedRecoveries } from './register-repository';
+import { insertCutOff, recordedCutOff, saleBookings } from './sale-repository';
+import { assertNotBefore, loansNotInSale, standingSale } from './sale-standing';
+
+export interface InterimClaimRequest {
+  saleReference: string;
+  buyerOrganisationId: number;
+  /** The sale's cut-off (交易基准日): payments dated after it are the buyer's. */
+  cutOffDate: IsoDate;
+  loanIds: string[];
+  /** The settlement date. */
+  date: IsoDate;
+  actor: AuditActor;
+}
+
+export interface InterimClaim {
+  /** The `buyer_collection` entry, or null when no recovery after the cut-off was booked. */
+  entryId: number | null;
+  payables: number;
+  amountFen: Fen;
+  cutOffDate: IsoDate;
+}
+
+/**
+ * At settlement, hands the buyer the collections booked as recoveries between the cut-off and the
+ * sale (the loans were still charged off when imported): see `planInterimClaim` for the entry.
+ * Records the cut-off, so that later imports send that sale's payments dated after it to the
+ * buyer. Once per sale, inside the caller's transaction, after `bookSale`.
+ * @throws Problem not_found (sale not booked), validation_failed (cut-off after the sale, or a
+ *   settlement date before it), conflict (sale reversed, claimed before, another buyer's, or a loan
+ *   not, or no longer, in the sale)
+ */
+export function claimInterimCollections(tx: DbOrTx, deps: AppDeps, request: InterimClaimRequest): InterimClaim {
+  const sale = standingSale(deps, request.saleReference);
+  assertNotBefore('date', request.date, sale.saleDate, 'the sale');
+  if (request.cutOffDate > sale.saleDate) {
+    const message = `must not be after the sale (${sale.saleDate})`;
+    throw new Problem('validation_failed', `cutOffDate ${message}`, { errors: [{ field: 'cutOffDate', value: request.cutOffDate, message }] });
+  }
+  if (recordedCutOff(deps, sale.entryId)) throw new Problem('conflict', `the interim collections of sale ${request.saleReference} are already claimed`);
+  const bookings = saleBookings(deps, sale.entryId);
+  const buyers = new Set([...bookings.values()].map((booking) => booking.buyerOrganisationId));
+  if (!buyers.has(request.buyerOrganisationId) || buyers.size !== 1) {
+    throw new Problem('conflict', `sale ${request.saleReference} was not made to buyer organisation ${request.buyerOrganisationId}`);
+  }
+  const errors = loansNotInSale(deps, sale, new Set(bookings.keys()), request.loanIds);
+  if (errors.length > 0) throw new Problem('conflict', `${errors.length} loan(s) are not in sale ${request.saleReference}`, { errors });
+
+  const planned = planInterimClaim(bookedRecoveries(deps, request.loanIds), {
+    saleEntryId: sale.entryId,
+    buyerOrganisationId: request.buyerOrganisationId,
+    cutOffDate: request.cutOffDate,
+    date: request.date,
+    policy: ledgerPolicyOf(deps.config),
+    forwardingBusinessDays: forwardingBusinessDaysOf(deps.config),
+  });
+  const memo = `Collections after the ${request.cutOffDate} cut-off of sale ${request.saleReference}, booked as recoveries before it settled: owed to the buyer`;
+  const header = { kind: 'buyer_collection', sourceRef: `interim:${request.saleReference}`, memo, actor: request.actor } as const;
+  const [entryId = null] = planned.lines.length > 0 ? postPlannedEntries(tx, deps, header, new Map([[request.date, planned]])) : [];
+  const now = deps.clock.now();
+  insertCutOff(deps, { saleEntryId: sale.entryId, buyerOrganisationId: request.buyerOrganisationId, cutOffDate: request.cutOffDate, claimEntryId: entryId, recordedAt: now, recordedBy: request.actor.label });
+  const claim = { entryId, payables: planned.payables.length, amountFen: planned.payables.reduce((sum, payable) => sum + payable.amountFen, 0), cutOffDate: request.cutOffDate };
+  recordAudit(tx, request.actor, now, {
+    action: 'ledger.interim_collections.claimed',
+    targetType: 'sale',
+    targetId: request.saleReference,
+    detail: { ...claim, buyerOrganisationId: request.buyerOrganisationId },
+  });
+  return claim;
+}

@@ -1,0 +1,72 @@
+import type { DbOrTx } from '../../db/client';
+import { recordAudit, type AuditActor } from '../audit/record';
+import type { AppDeps } from '../shared/deps';
+import type { IsoDate } from '../shared/dates';
+import type { Fen } from '../shared/money';
+import { Problem } from '../shared/problem';
+import { sourceIsPosted } from './journal-repository';
+import { moveLoanStatus } from './loan-repository';
+import { entryHeader, postEntry } from './post-entry';
+import { putBackLines } from './put-back-lines';
+import { insertMovement } from './register-repository';
+import { saleBookings } from './sale-repository';
+import { assertNotBefore, loansNotInSale, standingSale } from './sale-standing';
+
+export interface PutBackRequest {
+  saleReference: string;
+  loanId: string;
+  /** What the seller pays back: the loan's allocated price, at most. */
+  refundFen: Fen;
+  date: IsoDate;
+  reason: string;
+  actor: AuditActor;
+}
+
+export interface BookedPutBack {
+  entryId: number;
+  loanId: string;
+  buyerOrganisationId: number;
+  refundFen: Fen;
+  /** The claim back on the off-balance register: what left it at the sale. */
+  claimFen: Fen;
+}
+
+/**
+ * Books a loan the buyer returns within the put-back window (the window itself is the transfer
+ * workflow's to check), inside the caller's transaction: one `put_back` entry (see `putBackLines`),
+ * a `put_back` register movement with the buyer putting the sold claim back on file, and the loan
+ * charged off again, so it can be recovered or sold anew. Once per loan and sale. Collections
+ * already owed to the buyer for the loan stay owed: what they change in the refund is the
+ * caller's to net.
+ * @throws Problem not_found (sale not booked), validation_failed (refund not whole fen, above the
+ *   loan's price, or a date before the sale), conflict (sale reversed; loan not in the sale, put
+ *   back already, or no longer sold in it)
+ */
+export function bookPutBack(tx: DbOrTx, deps: AppDeps, request: PutBackRequest): BookedPutBack {
+  const sale = standingSale(deps, request.saleReference);
+  assertNotBefore('date', request.date, sale.saleDate, 'the sale');
+  const sourceRef = `put_back:${request.saleReference}:${request.loanId}`;
+  if (sourceIsPosted(deps, ['put_back'], sourceRef)) throw new Problem('conflict', `loan ${request.loanId} is already put back from sale ${request.saleReference}`);
+  const booking = saleBookings(deps, sale.entryId).get(request.loanId);
+  const errors = loansNotInSale(deps, sale, new Set(booking ? [request.loanId] : []), [request.loanId]);
+  if (!booking || errors.length > 0) throw new Problem('conflict', `loan ${request.loanId} cannot be put back from sale ${request.saleReference}`, { errors });
+  if (!Number.isSafeInteger(request.refundFen) || request.refundFen < 0 || request.refundFen > booking.priceFen) {
+    const message = `a refund is whole fen, from 0 to the ${booking.priceFen} fen the loan was sold for`;
+    throw new Problem('validation_failed', `refund ${message}`, { errors: [{ field: 'refundFen', value: request.refundFen, message }] });
+  }
+
+  const memo = `Put-back of loan ${request.loanId} from sale ${request.saleReference}: ${request.reason}`;
+  const header = entryHeader(deps, request.actor, { entryDate: request.date, kind: 'put_back', memo, sourceRef });
+  const { entryId } = postEntry(tx, deps, header, [putBackLines(booking, request.refundFen)]);
+  const { buyerOrganisationId, claimFen } = booking;
+  insertMovement(deps, { loanId: request.loanId, movementDate: request.date, kind: 'put_back', amountFen: claimFen, reversal: false, entryId, buyerOrganisationId, collectionEventId: null });
+  moveLoanStatus(deps, [request.loanId], 'sold', 'charged_off');
+  const booked = { entryId, loanId: request.loanId, buyerOrganisationId, refundFen: request.refundFen, claimFen };
+  recordAudit(tx, request.actor, deps.clock.now(), {
+    action: 'ledger.put_back.booked',
+    targetType: 'journal_entry',
+    targetId: entryId,
+    detail: { saleReference: request.saleReference, reason: request.reason, ...booked },
+  });
+  return booked;
+}

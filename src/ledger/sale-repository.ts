@@ -1,0 +1,86 @@
+import type { AppDeps } from '../shared/deps';
+import type { IsoDate } from '../shared/dates';
+import { memoAccountCodes } from './accounts';
+import type { LoanSaleBooking } from './put-back-lines';
+import { statement } from './statements';
+
+// What the ledger knows of sales after booking them: which sale a loan is in, to whom, from when.
+
+export interface PostedSale {
+  entryId: number;
+  reference: string;
+  saleDate: IsoDate;
+  /** The entry that reversed the sale, if any. */
+  reversedByEntryId: number | null;
+}
+
+/** The `sale` entry booked for a sale reference, whether or not reversed since. */
+export function findPostedSale(deps: AppDeps, reference: string): PostedSale | undefined {
+  return statement(
+    deps,
+    `select e.id as entryId, :reference as reference, e.entry_date as saleDate, (select r.id from journal_entries r where r.reverses_entry_id = e.id) as reversedByEntryId
+       from journal_entries e where e.kind = 'sale' and e.source_ref = 'sale:' || :reference`,
+  ).get({ reference }) as PostedSale | undefined;
+}
+
+/** A loan's standing sale: to whom, booked by which entry, and from which date its collections are the buyer's. */
+export interface LoanSale {
+  saleEntryId: number;
+  buyerOrganisationId: number;
+  /** The cut-off the settlement recorded (`sale_cut_offs`), else the sale date: nothing earlier is known. */
+  cutOffDate: IsoDate;
+}
+
+/**
+ * For each given loan, its latest sale that has not been reversed. A loan put back since still has
+ * one: callers look at the loan's status (`sold`) before taking it as the buyer's.
+ */
+export function latestSales(deps: AppDeps, loanIds: readonly string[]): Map<string, LoanSale> {
+  const rows = statement(
+    deps,
+    `select loanId, saleEntryId, buyerOrganisationId, cutOffDate from (
+       select r.loan_id as loanId, e.id as saleEntryId, r.buyer_organisation_id as buyerOrganisationId,
+              coalesce(c.cut_off_date, e.entry_date) as cutOffDate, row_number() over (partition by r.loan_id order by r.id desc) as latest
+         from off_balance_register r
+         join journal_entries e on e.id = r.entry_id and e.kind = 'sale'
+         left join sale_cut_offs c on c.sale_entry_id = e.id
+        where r.kind = 'sold' and r.reversal = 0 and r.loan_id in (select value from json_each(?))
+          and not exists (select 1 from journal_entries x where x.reverses_entry_id = e.id))
+      where latest = 1`,
+  ).all(JSON.stringify(loanIds)) as ({ loanId: string } & LoanSale)[];
+  return new Map(rows.map(({ loanId, ...sale }) => [loanId, sale]));
+}
+
+/**
+ * Per loan of a sale entry: the price and the account it credited (its balance-sheet credit line),
+ * the claim that left the register (its `sold` movement) and the buyer.
+ */
+export function saleBookings(deps: AppDeps, saleEntryId: number): Map<string, LoanSaleBooking & { buyerOrganisationId: number }> {
+  const rows = statement(
+    deps,
+    `select r.loan_id as loanId, -r.amount_fen as claimFen, r.buyer_organisation_id as buyerOrganisationId,
+            (select l.account_code from journal_lines l where l.entry_id = r.entry_id and l.loan_id = r.loan_id and l.credit_fen > 0
+                and l.account_code not in (select value from json_each(:memoAccounts))) as proceedsAccount,
+            coalesce((select sum(l.credit_fen) from journal_lines l where l.entry_id = r.entry_id and l.loan_id = r.loan_id
+                and l.account_code not in (select value from json_each(:memoAccounts))), 0) as priceFen
+       from off_balance_register r where r.entry_id = :saleEntryId and r.kind = 'sold' and r.reversal = 0`,
+  ).all({ saleEntryId, memoAccounts: JSON.stringify(memoAccountCodes) }) as (LoanSaleBooking & { buyerOrganisationId: number })[];
+  return new Map(rows.map((row) => [row.loanId, row]));
+}
+
+/** The cut-off a settlement recorded for a sale, if it did. */
+export function recordedCutOff(deps: AppDeps, saleEntryId: number): { cutOffDate: IsoDate; claimEntryId: number | null } | undefined {
+  return statement(deps, 'select cut_off_date as cutOffDate, claim_entry_id as claimEntryId from sale_cut_offs where sale_entry_id = ?').get(saleEntryId) as
+    | { cutOffDate: IsoDate; claimEntryId: number | null }
+    | undefined;
+}
+
+export function insertCutOff(
+  deps: AppDeps,
+  row: { saleEntryId: number; buyerOrganisationId: number; cutOffDate: IsoDate; claimEntryId: number | null; recordedAt: string; recordedBy: string },
+): void {
+  statement(
+    deps,
+    'insert into sale_cut_offs (sale_entry_id, buyer_organisation_id, cut_off_date, claim_entry_id, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?)',
+  ).run(row.saleEntryId, row.buyerOrganisationId, row.cutOffDate, row.claimEntryId, row.recordedAt, row.recordedBy);
+}
