@@ -25,7 +25,7 @@ export const buyerOrganisations = sqliteTable(
     paymentDetails: text('payment_details'),
     createdAt: text('created_at').notNull(),
   },
-  // The status's closed list is a trigger (migration 0012): a CHECK added now would rebuild the table its users point to.
+  // The status's closed list is a trigger (migration 0014): a CHECK added now would rebuild the table its users point to.
   (t) => [check('buyer_organisations_type', sql`${t.type} in ('collection_agency', 'amc')`)],
 );
 

@@ -8,12 +8,18 @@ import type { AppEnv } from '../shared/deps';
 import { idempotently } from '../shared/idempotently';
 import { jsonBody as body, jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 import { createRouter } from '../shared/router';
+import type { Tx } from '../../db/client';
+import { Problem } from '../shared/problem';
+import { saleForwardingStatement } from './after-sale';
 import { buyerRounds, submitBid } from './bid-rounds';
 import { portfolioIdsOfferedTo } from './offer-repository';
 import { requireOfferedTo } from './offers';
+import { putBacksOf } from './put-back-repository';
+import { requestPutBack } from './put-backs';
 import { listSales } from './sale-repository';
+import { requireSale } from './settlement';
 import * as schemas from './schemas';
-import { buyerRoundView, saleView } from './views';
+import { buyerRoundView, forwardingStatementView, putBackView, saleView } from './views';
 
 const tags = ['Buyer'];
 const notOffered = problem('No such portfolio offered to your organisation');
@@ -48,6 +54,29 @@ const getSales = defineRoute('buyer:deal', {
   responses: { 200: json('The sales', schemas.SaleViewSchema.array()) },
 });
 
+const postPutBack = defineRoute('buyer:deal', {
+  method: 'post', path: '/sales/{id}/put-backs', tags, summary: 'Return an account within the put-back window, with a reason; the seller decides',
+  description: 'Honours `Idempotency-Key`.',
+  request: { params: schemas.SaleIdParams, ...body(schemas.PutBackRequestSchema) },
+  responses: { 201: json('The put-back', schemas.PutBackViewSchema), 404: problem('No such sale of your organisation'), 409: problem('Not settled, the window has closed, the loan was not sold in it, or it was asked already') },
+});
+const getPutBacks = defineRoute('buyer:deal', {
+  method: 'get', path: '/sales/{id}/put-backs', tags, summary: 'Your put-backs of a sale and their decisions', request: { params: schemas.SaleIdParams },
+  responses: { 200: json('The put-backs, latest first', schemas.PutBackViewSchema.array()), 404: problem('No such sale of your organisation') },
+});
+const getForwarding = defineRoute('buyer:deal', {
+  method: 'get', path: '/sales/{id}/forwarding', tags, summary: 'The collections the seller received for you after the cut-off, their due dates and what was forwarded',
+  request: { params: schemas.SaleIdParams, query: schemas.ForwardingQuery },
+  responses: { 200: json('The statement', schemas.ForwardingStatementSchema), 404: problem('No such sale of your organisation') },
+});
+
+/** A sale of the buyer's organisation; another's is "not found". */
+function requireOwnSale(tx: Tx, saleId: number, buyerOrganisationId: number) {
+  const sale = requireSale(tx, saleId);
+  if (sale.buyerOrganisationId !== buyerOrganisationId) throw new Problem('not_found', `no sale ${saleId}`);
+  return sale;
+}
+
 export const buyerRoutes = createRouter()
   .openapi(getOffered, (c) => {
     const deps = c.get('deps');
@@ -75,4 +104,22 @@ export const buyerRoutes = createRouter()
     });
     return c.json(answer, 201);
   })
-  .openapi(getSales, (c) => c.json(listSales(c.get('deps').db, { buyerOrganisationId: buyerOrganisationOf(c) }).map(saleView), 200));
+  .openapi(getSales, (c) => c.json(listSales(c.get('deps').db, { buyerOrganisationId: buyerOrganisationOf(c) }).map(saleView), 200))
+  .openapi(postPutBack, (c) => {
+    const { id } = c.req.valid('param');
+    const claim = c.req.valid('json');
+    const organisation = buyerOrganisationOf(c);
+    return c.json(idempotently(c, { id, claim }, 201, (tx) => putBackView(requestPutBack(tx, c.get('deps'), auditActorOf(c), id, organisation, claim))), 201);
+  })
+  .openapi(getPutBacks, (c) => {
+    const { id } = c.req.valid('param');
+    const organisation = buyerOrganisationOf(c);
+    return c.json(c.get('deps').db.transaction((tx) => putBacksOf(tx, requireOwnSale(tx, id, organisation).id)).map(putBackView), 200);
+  })
+  .openapi(getForwarding, (c) => {
+    const { id } = c.req.valid('param');
+    const { db, clock } = c.get('deps');
+    const organisation = buyerOrganisationOf(c);
+    const asOf = c.req.valid('query').asOf ?? clock.today();
+    return c.json(forwardingStatementView(id, db.transaction((tx) => saleForwardingStatement(tx, requireOwnSale(tx, id, organisation).id, asOf))), 200);
+  });

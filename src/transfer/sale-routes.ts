@@ -1,13 +1,19 @@
+import { z } from '@hono/zod-openapi';
 import { auditActorOf } from '../access/actor';
 import { defineRoute } from '../access/guard';
 import { changeView } from '../portfolios/views';
 import { idempotently } from '../shared/idempotently';
+import { formatFen } from '../shared/money';
 import { jsonBody as body, jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
+import { Problem } from '../shared/problem';
 import { createRouter } from '../shared/router';
+import { forwardSaleCollections, saleForwardingStatement } from './after-sale';
+import { findPutBack, putBacksOf } from './put-back-repository';
+import { decidePutBack } from './put-backs';
 import { listSales } from './sale-repository';
 import * as schemas from './schemas';
 import { requireSale, settleSale, signSale } from './settlement';
-import { saleView } from './views';
+import { forwardingStatementView, forwardingView, putBackView, saleView } from './views';
 
 const tags = ['Transfer'];
 const notFound = problem('No such sale');
@@ -31,6 +37,28 @@ const postSettle = defineRoute('sales:settle', {
   responses: { 200: json('The settlement', schemas.SettlementSchema), 404: notFound, 409: problem('The sale is not signed, or a loan cannot be sold') },
 });
 
+const PutBackDecisionParams = schemas.SaleIdParams.extend({ putBackId: z.coerce.number().int().positive().openapi({ param: { name: 'putBackId', in: 'path' }, example: 1 }) });
+const getPutBacks = defineRoute('sales:read', {
+  method: 'get', path: '/{id}/put-backs', tags, summary: 'The accounts the buyer asked to return, and the decisions', request: { params: schemas.SaleIdParams },
+  responses: { 200: json('The put-backs, latest first', schemas.PutBackViewSchema.array()), 404: notFound },
+});
+const postDecision = defineRoute('sales:settle', {
+  method: 'post', path: '/{id}/put-backs/{putBackId}/decision', tags, summary: "Accept or reject a put-back: accepting refunds the loan's allocated price, reverses its sale in the ledger and returns it to the book",
+  description: 'Deciding a decided put-back changes nothing. Honours `Idempotency-Key`.',
+  request: { params: PutBackDecisionParams, ...body(schemas.PutBackDecisionSchema) },
+  responses: { 200: json('The put-back', schemas.PutBackViewSchema), 404: problem('No such sale or put-back') },
+});
+const getForwarding = defineRoute('sales:read', {
+  method: 'get', path: '/{id}/forwarding', tags, summary: "The forwarding statement: collections after the cut-off owed to the buyer, their due dates and what was forwarded",
+  request: { params: schemas.SaleIdParams, query: schemas.ForwardingQuery },
+  responses: { 200: json('The statement', schemas.ForwardingStatementSchema), 404: notFound },
+});
+const postForwarding = defineRoute('sales:settle', {
+  method: 'post', path: '/{id}/forwardings', tags, summary: 'Forward the outstanding collections (or those named) to the buyer, booked through the ledger once per payment reference',
+  request: { params: schemas.SaleIdParams, ...body(schemas.ForwardSchema) },
+  responses: { 201: json('The forwarding', schemas.ForwardingSchema), 404: notFound, 409: problem('Nothing outstanding, or the reference was used with other terms') },
+});
+
 export const salesRoutes = createRouter()
   .openapi(getSales, (c) => c.json(listSales(c.get('deps').db, {}).map(saleView), 200))
   .openapi(getSale, (c) => c.json(saleView(c.get('deps').db.transaction((tx) => requireSale(tx, c.req.valid('param').id))), 200))
@@ -42,8 +70,32 @@ export const salesRoutes = createRouter()
     const { id } = c.req.valid('param');
     const { receivedOn } = c.req.valid('json');
     const settlement = idempotently(c, { id, receivedOn }, 200, (tx) => {
-      const { sale, booked, changes } = settleSale(tx, c.get('deps'), auditActorOf(c), id, receivedOn);
-      return { sale: saleView(sale), booked, bringDown: changes.map(changeView) };
+      const { sale, booked, changes, interimCollectionsFen } = settleSale(tx, c.get('deps'), auditActorOf(c), id, receivedOn);
+      return { sale: saleView(sale), booked, interimCollections: formatFen(interimCollectionsFen), bringDown: changes.map(changeView) };
     });
     return c.json(settlement, 200);
+  })
+  .openapi(getPutBacks, (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(c.get('deps').db.transaction((tx) => putBacksOf(tx, requireSale(tx, id).id)).map(putBackView), 200);
+  })
+  .openapi(postDecision, (c) => {
+    const { id, putBackId } = c.req.valid('param');
+    const { decision, note } = c.req.valid('json');
+    const decided = idempotently(c, { id, putBackId, decision, note }, 200, (tx) => {
+      if (findPutBack(tx, putBackId)?.saleId !== requireSale(tx, id).id) throw new Problem('not_found', `sale ${id} has no put-back ${putBackId}`);
+      return putBackView(decidePutBack(tx, c.get('deps'), auditActorOf(c), putBackId, { accept: decision === 'accept', note }));
+    });
+    return c.json(decided, 200);
+  })
+  .openapi(getForwarding, (c) => {
+    const { id } = c.req.valid('param');
+    const { db, clock } = c.get('deps');
+    const asOf = c.req.valid('query').asOf ?? clock.today();
+    return c.json(forwardingStatementView(id, db.transaction((tx) => saleForwardingStatement(tx, id, asOf))), 200);
+  })
+  .openapi(postForwarding, (c) => {
+    const { id } = c.req.valid('param');
+    const request = c.req.valid('json');
+    return c.json(idempotently(c, { id, request }, 201, (tx) => forwardingView(forwardSaleCollections(tx, c.get('deps'), auditActorOf(c), id, request))), 201);
   });

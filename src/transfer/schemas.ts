@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { awardKinds, buyerTypes, disclosureTiers, saleStatuses } from '../../db/schema';
+import { awardKinds, buyerTypes, disclosureTiers, putBackReasons, putBackStatuses, saleStatuses } from '../../db/schema';
 import { money } from '../portfolios/schemas';
 import { VerdictChangeSchema } from '../portfolios/view-schemas';
 import { parseFen } from '../shared/money';
@@ -77,7 +77,67 @@ export const SaleViewSchema = z
 export const SettleSchema = z.object({ receivedOn: isoDate.openapi({ description: 'The day the price was received' }) }).openapi('SettleRequest');
 
 export const SettlementSchema = z
-  .object({ sale: SaleViewSchema, booked: z.boolean().openapi({ description: 'False when the sale was settled before: nothing was booked again' }), bringDown: z.array(VerdictChangeSchema).openapi({ description: 'Loans whose verdict changed between the award and settlement: put-back candidates' }) })
+  .object({
+    sale: SaleViewSchema,
+    booked: z.boolean().openapi({ description: 'False when the sale was settled before: nothing was booked again' }),
+    interimCollections: z.string().openapi({ description: 'Collections after the cut-off booked as recoveries before settlement, now owed to the buyer' }),
+    bringDown: z.array(VerdictChangeSchema).openapi({ description: 'Loans whose verdict changed between the award and settlement: put-back candidates' }),
+  })
   .openapi('Settlement');
+
+export const PutBackParams = PortfolioIdParams;
+export const PutBackRequestSchema = z
+  .object({
+    loanId: z.string().min(1).openapi({ description: 'The loan as the clear (P2) data room names it' }),
+    reason: z.enum(putBackReasons),
+    detail: z.string().trim().max(2000).optional(),
+  })
+  .openapi('PutBackRequest');
+export const PutBackDecisionSchema = z.object({ decision: z.enum(['accept', 'reject']), note: z.string().trim().max(2000).optional() }).openapi('PutBackDecision');
+export const PutBackViewSchema = z
+  .object({
+    id: z.number().int(),
+    saleId: z.number().int(),
+    loanId: z.string(),
+    reason: z.enum(putBackReasons),
+    detail: z.string().nullable(),
+    status: z.enum(putBackStatuses),
+    requestedAt: z.string(),
+    decidedAt: z.string().nullable(),
+    decidedBy: z.string().nullable(),
+    decisionNote: z.string().nullable(),
+    refund: z.string().nullable().openapi({ description: "The loan's allocated price, refunded when accepted" }),
+    entryId: z.number().int().nullable(),
+  })
+  .openapi('PutBack');
+
+export const ForwardingQuery = z.object({ asOf: isoDate.optional().openapi({ description: 'The statement date (today when absent)' }) });
+export const ForwardingItemSchema = z.object({
+  payableId: z.number().int(),
+  loanId: z.string(),
+  collectionEventId: z.number().int(),
+  receivedDate: z.string(),
+  bookedOn: z.string(),
+  amount: z.string(),
+  dueDate: z.string().openapi({ description: 'Received + the forwarding business days (10 by default; weekends skipped, public holidays not modelled)' }),
+  forwardedOn: z.string().nullable(),
+  forwardingReference: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export const ForwardingStatementSchema = z
+  .object({
+    saleId: z.number().int(),
+    buyerOrganisationId: z.number().int(),
+    asOf: z.string(),
+    items: z.array(ForwardingItemSchema),
+    totals: z.object({ items: z.number().int(), owed: z.string(), forwarded: z.string(), outstanding: z.string(), overdue: z.string() }),
+  })
+  .openapi('ForwardingStatement');
+export const ForwardSchema = z
+  .object({ reference: z.string().trim().min(1).max(100).openapi({ description: 'The payment reference (a bank transfer number): one forwarding per reference' }), date: isoDate, payableIds: z.array(z.number().int().positive()).min(1).optional() })
+  .openapi('ForwardRequest');
+export const ForwardingSchema = z
+  .object({ id: z.number().int(), reference: z.string(), buyerOrganisationId: z.number().int(), forwardedDate: z.string(), amount: z.string(), entryId: z.number().int(), payableIds: z.array(z.number().int()), replayed: z.boolean() })
+  .openapi('Forwarding');
 
 export const DataRoomQuery = z.object({ tier: z.enum(disclosureTiers).optional().openapi({ description: 'P1 (masked) by default; P2 (clear) only for the buyer who signed' }) });

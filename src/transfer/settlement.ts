@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/client';
 import { recordAudit, type AuditActor } from '../audit/record';
+import { claimInterimCollections } from '../ledger/interim-claim';
 import { bookSale } from '../ledger/sale';
 import { requirePortfolio, requireStatus } from '../portfolios/portfolio-lookup';
 import { screenPortfolio } from '../portfolios/screen';
@@ -40,24 +41,32 @@ export interface Settlement {
   booked: boolean;
   /** The bring-down: loans whose verdict changed between the award and settlement (put-back candidates). */
   changes: VerdictChange[];
+  /** Collections after the cut-off booked as the seller's recoveries before settlement: now owed to the buyer. */
+  interimCollectionsFen: number;
 }
 
 /**
  * Settles a signed sale when its price is received: the bring-down screening as of that date,
  * then one `sale` entry through the ledger with the allocation fixed at the award (it sums to the
- * price), the loans sold to the buyer, the portfolio `sold`. Settling a settled sale books nothing.
+ * price), the loans sold to the buyer, collections after the cut-off already booked as recoveries
+ * moved to what is owed to the buyer, the portfolio `sold`. Settling a settled sale books nothing.
  * @throws Problem not_found; conflict for a sale not signed yet, or as `bookSale`
  */
 export function settleSale(tx: Tx, deps: AppDeps, actor: AuditActor, saleId: number, receivedOn: IsoDate): Settlement {
   const sale = requireSale(tx, saleId);
-  if (sale.status === 'settled') return { sale, booked: false, changes: [] };
+  if (sale.status === 'settled') return { sale, booked: false, changes: [], interimCollectionsFen: 0 };
   if (sale.status !== 'signed') throw new Problem('conflict', `sale ${saleId} is ${sale.status}: settlement follows signing`);
-  if (receivedOn < sale.cutOffDate) throw new Problem('validation_failed', 'the price cannot be received before the cut-off date', { errors: [{ field: 'json.receivedOn', value: receivedOn, message: `before ${sale.cutOffDate}` }] });
+  if (receivedOn < sale.cutOffDate || receivedOn > deps.clock.today()) {
+    const message = `the price is received between the cut-off date ${sale.cutOffDate} and today`;
+    throw new Problem('validation_failed', message, { errors: [{ field: 'json.receivedOn', value: receivedOn, message }] });
+  }
   const { changes } = screenPortfolio(tx, deps, actor, sale.portfolioId, receivedOn);
   const loans = allocationsOf(deps, saleId).map(({ loanId, priceFen }) => ({ loanId, priceFen }));
-  const booked = bookSale(tx, deps, { reference: saleReference(saleId), buyerOrganisationId: sale.buyerOrganisationId, date: receivedOn, priceFen: sale.priceFen, loans, actor });
+  const reference = saleReference(saleId);
+  const booked = bookSale(tx, deps, { reference, buyerOrganisationId: sale.buyerOrganisationId, date: receivedOn, priceFen: sale.priceFen, loans, actor });
+  const interim = claimInterimCollections(tx, deps, { saleReference: reference, buyerOrganisationId: sale.buyerOrganisationId, cutOffDate: sale.cutOffDate, loanIds: loans.map((loan) => loan.loanId), date: receivedOn, actor });
   const settled = updateSale(tx, saleId, { status: 'settled', settledAt: deps.clock.now(), receivedOn, entryId: booked.entryId });
   transitionPortfolio(tx, deps, actor, sale.portfolioId, 'sold', `sale ${saleId} settled`);
   recordAudit(tx, actor, deps.clock.now(), { action: 'transfer.sale.settled', targetType: 'sale', targetId: saleId, detail: { entryId: booked.entryId, priceFen: sale.priceFen, changedVerdicts: changes.length } });
-  return { sale: settled, booked: true, changes };
+  return { sale: settled, booked: true, changes, interimCollectionsFen: interim.amountFen };
 }

@@ -3,6 +3,9 @@ import { addDays } from '../shared/dates';
 import { formatFen } from '../shared/money';
 import type { BidRoundRow, BidRow } from './bid-repository';
 import type { OfferRow, BuyerRow } from './offer-repository';
+import type { ForwardingResult } from '../ledger/forwarding';
+import type { ForwardingStatement } from '../ledger/forwarding-statement';
+import type { PutBackRow } from './put-back-repository';
 import type { SaleRow } from './sale-repository';
 import type * as schemas from './schemas';
 import { acceptsBids, standingBids } from './sealed-bids';
@@ -64,4 +67,25 @@ export function saleView(sale: SaleRow): z.infer<typeof schemas.SaleViewSchema> 
     receivedOn: sale.receivedOn,
     entryId: sale.entryId,
   };
+}
+
+export function putBackView(putBack: PutBackRow): z.infer<typeof schemas.PutBackViewSchema> {
+  const { id, saleId, loanId, reason, detail, status, requestedAt, decidedAt, decidedBy, decisionNote, entryId } = putBack;
+  return { id, saleId, loanId, reason, detail, status, requestedAt, decidedAt, decidedBy, decisionNote, refund: putBack.refundFen === null ? null : formatFen(putBack.refundFen), entryId };
+}
+
+export function forwardingStatementView(saleId: number, statement: ForwardingStatement): z.infer<typeof schemas.ForwardingStatementSchema> {
+  const { totals } = statement;
+  return {
+    saleId,
+    buyerOrganisationId: statement.buyerOrganisationId,
+    asOf: statement.asOf,
+    items: statement.items.map(({ saleReference: _sale, amountFen, ...item }) => ({ ...item, amount: formatFen(amountFen) })),
+    totals: { items: totals.items, owed: formatFen(totals.owedFen), forwarded: formatFen(totals.forwardedFen), outstanding: formatFen(totals.outstandingFen), overdue: formatFen(totals.overdueFen) },
+  };
+}
+
+export function forwardingView(forwarding: ForwardingResult): z.infer<typeof schemas.ForwardingSchema> {
+  const { amountFen, replayed, ...rest } = forwarding;
+  return { ...rest, amount: formatFen(amountFen), replayed: replayed === true };
 }

@@ -67,11 +67,12 @@ export async function biddingClosed(deal: Deal, prices: { demo: string; second?:
   return { demoBid: demoRound.bids.at(-1).id as number, secondBid: secondRound?.bids.at(-1).id as number | undefined };
 }
 
-/** Awards the bid, signs, and settles on 2026-10-20. */
+/** Awards the bid, signs, and settles on 2026-10-20 (the clock moves there). */
 export async function settled(deal: Deal, bidId: number) {
   const { call, portfolioId } = deal;
   const sale = await call('risk', 'POST', `/portfolios/${portfolioId}/award`, { bidId, contractEffectiveDate: '2026-10-15', deliveryDate: '2026-10-31' });
   await call('risk', 'POST', `/sales/${sale.id}/sign`, undefined, 200);
+  deal.clock.set('2026-10-20T15:00:00.000Z');
   const settlement = await call('finance', 'POST', `/sales/${sale.id}/settle`, { receivedOn: '2026-10-20' }, 200);
   return { sale, settlement };
 }

@@ -1,0 +1,27 @@
+import type { Tx } from '../../db/client';
+import type { AuditActor } from '../audit/record';
+import { forwardCollections, type ForwardingResult } from '../ledger/forwarding';
+import { forwardingStatement, type ForwardingStatement } from '../ledger/forwarding-statement';
+import type { AppDeps } from '../shared/deps';
+import type { IsoDate } from '../shared/dates';
+import { Problem } from '../shared/problem';
+import { requireSale, saleReference } from './settlement';
+
+/** The sale's forwarding statement (DOMAIN.md §5): collections after the cut-off owed to its buyer, due dates, what was forwarded. */
+export function saleForwardingStatement(tx: Tx, saleId: number, asOf: IsoDate): ForwardingStatement {
+  const sale = requireSale(tx, saleId);
+  return forwardingStatement(tx, { buyerOrganisationId: sale.buyerOrganisationId, asOf, saleReference: saleReference(saleId) });
+}
+
+/**
+ * Forwards to the buyer what the sale's statement shows outstanding on `date` (or the payables
+ * named), booked through the ledger once per payment reference.
+ * @throws Problem not_found; conflict when nothing is outstanding; as `forwardCollections`
+ */
+export function forwardSaleCollections(tx: Tx, deps: AppDeps, actor: AuditActor, saleId: number, request: { reference: string; date: IsoDate; payableIds?: number[] | undefined }): ForwardingResult {
+  const sale = requireSale(tx, saleId);
+  const outstanding = saleForwardingStatement(tx, saleId, request.date).items.filter((item) => item.forwardedOn === null).map((item) => item.payableId);
+  const payableIds = request.payableIds ?? outstanding;
+  if (payableIds.length === 0) throw new Problem('conflict', `sale ${saleId} owes its buyer nothing outstanding on ${request.date}`);
+  return forwardCollections(tx, deps, { reference: request.reference, buyerOrganisationId: sale.buyerOrganisationId, date: request.date, payableIds, actor });
+}
