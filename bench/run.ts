@@ -16,6 +16,7 @@ const cases: Record<string, (args: string[]) => Promise<void>> = {
   strats: stratsCase,
   valuation: valuationCase,
   simulation: simulationCase,
+  'data-room': (args) => import('./data-room').then((module) => module.dataRoomCase(args)),
 };
 
 const [first, ...rest] = process.argv.slice(2);
