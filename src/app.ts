@@ -20,8 +20,10 @@ import { backtests } from './valuation/backtest-routes';
 import { buyerRoutes } from './transfer/buyer-routes';
 import { salesRoutes } from './transfer/sale-routes';
 import { sellerTransfer } from './transfer/seller-routes';
+import { dataRooms } from './transfer/trace-routes';
 
-const IMPORT_PATHS = /\/import$/;
+/** Routes that take a file: the import's body limit, not the JSON one. */
+const FILE_PATHS = /\/import$|^\/data-rooms\/trace$/;
 
 /** Builds the platform's HTTP API from its dependencies. */
 export function createApp(deps: AppDeps) {
@@ -33,7 +35,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(async (c, next) => {
-    const maxSize = IMPORT_PATHS.test(c.req.path) ? deps.config.importBodyLimitBytes : deps.config.jsonBodyLimitBytes;
+    const maxSize = FILE_PATHS.test(c.req.path) ? deps.config.importBodyLimitBytes : deps.config.jsonBodyLimitBytes;
     return bodyLimit({
       maxSize,
       onError: () => {
@@ -56,6 +58,7 @@ export function createApp(deps: AppDeps) {
   app.route('/portfolios', sellerTransfer);
   app.route('/sales', salesRoutes);
   app.route('/buyer', buyerRoutes);
+  app.route('/data-rooms', dataRooms);
   app.route('/curves', curves);
   app.route('/backtests', backtests);
 

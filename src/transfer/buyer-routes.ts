@@ -1,10 +1,12 @@
+import { PassThrough, Readable } from 'node:stream';
 import type { Context } from 'hono';
 import { auditActorOf } from '../access/actor';
 import { defineRoute } from '../access/guard';
 import { detailView } from '../portfolios/views';
 import { portfolioDetail } from '../portfolios/queries';
 import { PortfolioDetailSchema } from '../portfolios/view-schemas';
-import type { AppEnv } from '../shared/deps';
+import { writeLog, type AppEnv } from '../shared/deps';
+import { XLSX_CONTENT_TYPE } from '../ledger/xlsx';
 import { idempotently } from '../shared/idempotently';
 import { jsonBody as body, jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 import { createRouter } from '../shared/router';
@@ -12,6 +14,7 @@ import type { Tx } from '../../db/client';
 import { Problem } from '../shared/problem';
 import { saleForwardingStatement } from './after-sale';
 import { buyerRounds, submitBid } from './bid-rounds';
+import { dataRoomFileName, startDownload, streamDataRoom } from './data-room-download';
 import { portfolioIdsOfferedTo } from './offer-repository';
 import { requireOfferedTo } from './offers';
 import { putBacksOf } from './put-back-repository';
@@ -70,6 +73,18 @@ const getForwarding = defineRoute('buyer:deal', {
   responses: { 200: json('The statement', schemas.ForwardingStatementSchema), 404: problem('No such sale of your organisation') },
 });
 
+const getDataRoom = defineRoute('buyer:deal', {
+  method: 'get', path: '/portfolios/{id}/data-room', tags, summary: 'Download the data room (.xlsx, streamed): read-me, summary, strats, loan tape, collection history, exclusions, bid form',
+  description:
+    'P1 (masked names, ids and phones, birth year only, loan ids replaced by tokens stable for the portfolio) for every buyer offered the portfolio; P2 (clear) only for the buyer who signed, after signing, and by default for it. Each copy carries a fingerprint of the buyer it was made for; every download is in the audit trail with its SHA-256.',
+  request: { params: schemas.PortfolioIdParams, query: schemas.DataRoomQuery },
+  responses: {
+    200: { description: 'The workbook', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } },
+    403: problem('P2 asked before signing, or by another buyer'),
+    404: notOffered,
+  },
+});
+
 /** A sale of the buyer's organisation; another's is "not found". */
 function requireOwnSale(tx: Tx, saleId: number, buyerOrganisationId: number) {
   const sale = requireSale(tx, saleId);
@@ -103,6 +118,18 @@ export const buyerRoutes = createRouter()
       return buyerRoundView(buyerRounds(tx, id, organisation).find((entry) => entry.round.id === round.id)!, deps.clock.now());
     });
     return c.json(answer, 201);
+  })
+  .openapi(getDataRoom, (c) => {
+    const deps = c.get('deps');
+    const { id } = c.req.valid('param');
+    const actor = auditActorOf(c);
+    const started = deps.db.transaction((tx) => startDownload(tx, deps, actor, { portfolioId: id, buyerOrganisationId: buyerOrganisationOf(c), tier: c.req.valid('query').tier }));
+    const output = new PassThrough();
+    streamDataRoom(deps, actor, started, output).catch((error: unknown) => {
+      writeLog(deps, { level: 'error', message: 'data room stream failed', requestId: c.get('requestId'), downloadId: started.download.id, error: String((error as Error)?.stack ?? error) });
+      output.destroy(error as Error);
+    });
+    return c.body(Readable.toWeb(output) as ReadableStream, 200, { 'Content-Type': XLSX_CONTENT_TYPE, 'Content-Disposition': `attachment; filename="${dataRoomFileName(started)}"` });
   })
   .openapi(getSales, (c) => c.json(listSales(c.get('deps').db, { buyerOrganisationId: buyerOrganisationOf(c) }).map(saleView), 200))
   .openapi(postPutBack, (c) => {

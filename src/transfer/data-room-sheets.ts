@@ -2,20 +2,15 @@ import type { StratTable } from '../portfolios/strat-table';
 import type { PortfolioSummary } from '../portfolios/summary';
 import type { PoolMonth } from './collection-history';
 
-/** A cell kind of the workbook writer (src/transfer/workbook). */
-export type CellKind = 'text' | 'id' | 'integer' | 'money' | 'rate' | 'date';
-export type CellValue = string | number | null;
+import type { CellValue } from './workbook/cell-kinds';
+import type { WorkbookColumn } from './workbook/table-sheet';
 
-export interface SheetColumn {
-  header: string;
-  kind: CellKind;
-  width: number;
-}
+export type { CellValue };
 
 /** A table of the data room: its columns and its rows (money in fen, dates ISO, rates as fractions). */
 export interface SheetTable {
   name: string;
-  columns: SheetColumn[];
+  columns: WorkbookColumn[];
   rows: CellValue[][];
 }
 
@@ -28,7 +23,7 @@ export function summaryTable(summary: PortfolioSummary): SheetTable {
     name: 'Summary 汇总',
     columns: [
       { header: '指标 Measure', kind: 'text', width: 44 },
-      { header: '数量 Count', kind: 'integer', width: 14 },
+      { header: '数量 Count', kind: 'decimal', width: 14 },
       { header: '金额 Amount (CNY)', kind: 'money', width: 20 },
       { header: '占比 Share', kind: 'rate', width: 12 },
     ],
@@ -79,8 +74,8 @@ export function stratsTable(tables: readonly { dimension: string; table: StratTa
       { header: '债权占比 Claim %', kind: 'rate', width: 12 },
       { header: '本金 Principal (CNY)', kind: 'money', width: 18 },
       { header: '笔均 Average claim', kind: 'money', width: 14 },
-      { header: '加权核销月数 WA months since CO', kind: 'integer', width: 14 },
-      { header: '加权逾期天数 WA DPD', kind: 'integer', width: 12 },
+      { header: '加权核销月数 WA months since CO', kind: 'decimal', width: 14 },
+      { header: '加权逾期天数 WA DPD', kind: 'decimal', width: 12 },
     ],
     rows,
   };

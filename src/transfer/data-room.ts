@@ -6,20 +6,12 @@ import { ruleTable } from '../portfolios/rule-pack';
 import { stratDimensions } from '../portfolios/dimensions';
 import type { AppDeps } from '../shared/deps';
 import { collectionHistory } from './collection-history';
-import { bidFormTable, collectionHistoryTable, stratsTable, summaryTable, type CellValue, type SheetColumn, type SheetTable } from './data-room-sheets';
+import { bidFormTable, collectionHistoryTable, stratsTable, summaryTable, type CellValue, type SheetTable } from './data-room-sheets';
 import { fingerprintOrder, hiddenMark } from './fingerprint';
 import { loanToken } from './loan-token';
 import { tapeColumns, tapeHeader, type Disclosure } from './tape-columns';
 import { tapePages } from './tape-row';
-
-/** What the data room is written into: a streaming workbook (src/transfer/workbook). */
-export interface WorkbookSink {
-  addSheet(name: string, columns: readonly SheetColumn[], options?: { freezeHeader?: boolean; autoFilter?: boolean }): SheetSink;
-}
-export interface SheetSink {
-  addRow(values: readonly CellValue[]): Promise<void> | void;
-  end(): void;
-}
+import type { StreamingWorkbook } from './workbook/streaming-workbook';
 
 export interface DataRoomCopy {
   portfolio: PortfolioRow;
@@ -44,7 +36,7 @@ const PAGE_SIZE = 5_000;
  * valuation is never read here.
  * @returns the number of loans on the tape
  */
-export async function writeDataRoom(deps: AppDeps, book: WorkbookSink, copy: DataRoomCopy): Promise<{ loanRows: number }> {
+export async function writeDataRoom(deps: AppDeps, book: StreamingWorkbook, copy: DataRoomCopy): Promise<{ loanRows: number }> {
   const { portfolio } = copy;
   const disclosure: Disclosure = { tier: copy.tier, token: (id) => loanToken(copy.tokenKey, id) };
   await writeTable(book, readMeTable(copy));
@@ -56,17 +48,17 @@ export async function writeDataRoom(deps: AppDeps, book: WorkbookSink, copy: Dat
     for (const row of fingerprintOrder(page, copy.fingerprint, loanRows)) await tape.addRow(tapeColumns.map((column) => column.value(row, disclosure)));
     loanRows += page.length;
   }
-  tape.end();
+  await tape.end();
   await writeTable(book, collectionHistoryTable(collectionHistory(deps, portfolio.id, portfolio.cutOffDate)));
   await writeExclusions(deps, book, copy, disclosure);
   await writeTable(book, bidFormTable({ portfolio: `${portfolio.name} (#${portfolio.id})`, buyer: copy.buyerName, cutOffDate: portfolio.cutOffDate, deadline: copy.deadline }));
   return { loanRows };
 }
 
-async function writeTable(book: WorkbookSink, table: SheetTable): Promise<void> {
+async function writeTable(book: StreamingWorkbook, table: SheetTable): Promise<void> {
   const sheet = book.addSheet(table.name, table.columns, { freezeHeader: true, autoFilter: true });
   for (const row of table.rows) await sheet.addRow(row);
-  sheet.end();
+  await sheet.end();
 }
 
 /** Read-me: the copy's particulars, the rule table and the column definitions, all as text; the fingerprint is hidden in the first line. */
@@ -101,7 +93,7 @@ function readMeTable(copy: DataRoomCopy): SheetTable {
 }
 
 /** Exclusions: each excluded loan (a token in P1) with its claim and the rules that excluded it. */
-async function writeExclusions(deps: AppDeps, book: WorkbookSink, copy: DataRoomCopy, disclosure: Disclosure): Promise<void> {
+async function writeExclusions(deps: AppDeps, book: StreamingWorkbook, copy: DataRoomCopy, disclosure: Disclosure): Promise<void> {
   const rules = new Map(ruleTable(rulePacks[copy.portfolio.rulePackId as RulePackId]).map((rule) => [rule.id, rule]));
   const sheet = book.addSheet(
     'Exclusions 剔除',
@@ -121,5 +113,5 @@ async function writeExclusions(deps: AppDeps, book: WorkbookSink, copy: DataRoom
       await sheet.addRow([copy.tier === 'P2' ? row.loanId : disclosure.token(row.loanId), row.claimFen, fired.join(', '), described('descriptionZh'), described('descriptionEn')]);
     }
   }
-  sheet.end();
+  await sheet.end();
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import JSZip from 'jszip';
 import { readHiddenMarks } from './fingerprint';
 
@@ -61,7 +62,8 @@ async function forEachRow(zip: JSZip, path: string, maxRows: number, onRow: (row
   if (!file) return;
   let pending = '';
   let rows = 0;
-  for await (const chunk of file.nodeStream('nodebuffer')) {
+  // JSZip's stream is an old-style one: wrapped, it can be iterated (and paused when we stop early).
+  for await (const chunk of new Readable({ read() {} }).wrap(file.nodeStream('nodebuffer'))) {
     pending += (chunk as Buffer).toString('utf8');
     let end: number;
     while ((end = pending.indexOf('</row>')) >= 0) {

@@ -2,9 +2,7 @@ import type { DisclosureTier } from '../../db/schema';
 import { birthYear, maskName, maskNationalId, maskPhone } from './disclosure-masking';
 import type { TapeRow } from './tape-row';
 
-/** How a cell is written: see the workbook writer. `money` is fen, `date` an ISO date, `id` always text. */
-export type TapeCellKind = 'id' | 'text' | 'integer' | 'money' | 'date';
-export type TapeCell = string | number | null;
+import type { CellKind, CellValue } from './workbook/cell-kinds';
 
 /** What a tape column may use besides the row: the tier and the portfolio's pseudonyms. */
 export interface Disclosure {
@@ -16,11 +14,11 @@ export interface Disclosure {
 export interface TapeColumn {
   headerZh: string;
   headerEn: string;
-  kind: TapeCellKind;
+  kind: CellKind;
   width: number;
   definitionZh: string;
   definitionEn: string;
-  value: (row: TapeRow, disclosure: Disclosure) => TapeCell;
+  value: (row: TapeRow, disclosure: Disclosure) => CellValue;
 }
 
 const clearOr = (masked: (value: string) => string) => (value: string | null, disclosure: Disclosure) => (value === null ? null : disclosure.tier === 'P2' ? value : masked(value));

@@ -1,11 +1,11 @@
 /**
  * What a cell holds and how Excel shows it. `money` takes integer fen and is written as yuan, a
  * real number shown `#,##0.00`; `date` takes an ISO date and is written as an Excel date serial
- * shown `yyyy-mm-dd`; `rate` is a fraction shown as a percentage (0.1234 → 12.34 %); `id` is
+ * shown `yyyy-mm-dd`; `rate` is a fraction shown as a percentage (0.1234 → 12.34 %), `decimal` any number shown with two decimals (a weighted average); `id` is
  * always text, even when it looks like a number, so Excel never drops leading zeros or rounds
  * 18-digit national ids.
  */
-export type CellKind = 'text' | 'id' | 'integer' | 'money' | 'rate' | 'date';
+export type CellKind = 'text' | 'id' | 'integer' | 'money' | 'rate' | 'date' | 'decimal';
 
 /** A cell's value: text, a number (fen for money), an ISO date for dates; null for an empty cell. */
 export type CellValue = string | number | null;
@@ -21,6 +21,7 @@ export const numberFormats: Record<CellKind, { id: number; code: string }> = {
   money: { id: 4, code: '#,##0.00' },
   rate: { id: 10, code: '0.00%' },
   date: { id: 164, code: 'yyyy-mm-dd' },
+  decimal: { id: 2, code: '0.00' },
 };
 
 export const cellKinds = Object.keys(numberFormats) as CellKind[];

@@ -24,8 +24,9 @@ function numberOf(kind: Exclude<CellKind, 'text' | 'id'>, value: string | number
     if (typeof value !== 'string') throw new TypeError(`a date cell takes an ISO date, got ${value}`);
     return excelDateSerial(value);
   }
-  if (kind === 'rate' ? !Number.isFinite(value) : !Number.isSafeInteger(value)) {
-    throw new TypeError(`a ${kind} cell takes ${kind === 'rate' ? 'a finite number' : 'a safe integer'}${kind === 'money' ? ' of fen' : ''}, got ${JSON.stringify(value)}`);
+  const fractional = kind === 'rate' || kind === 'decimal';
+  if (fractional ? !Number.isFinite(value) : !Number.isSafeInteger(value)) {
+    throw new TypeError(`a ${kind} cell takes ${fractional ? 'a finite number' : 'a safe integer'}${kind === 'money' ? ' of fen' : ''}, got ${JSON.stringify(value)}`);
   }
   return kind === 'money' ? (value as number) / 100 : (value as number);
 }
