@@ -1,11 +1,10 @@
-import { PassThrough, Readable } from 'node:stream';
 import type { Context } from 'hono';
 import { auditActorOf } from '../access/actor';
 import { defineRoute } from '../access/guard';
 import { detailView } from '../portfolios/views';
 import { portfolioDetail } from '../portfolios/queries';
 import { PortfolioDetailSchema } from '../portfolios/view-schemas';
-import { writeLog, type AppEnv } from '../shared/deps';
+import type { AppEnv } from '../shared/deps';
 import { XLSX_CONTENT_TYPE } from '../ledger/xlsx';
 import { idempotently } from '../shared/idempotently';
 import { jsonBody as body, jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
@@ -20,6 +19,7 @@ import { requireOfferedTo } from './offers';
 import { putBacksOf } from './put-back-repository';
 import { requestPutBack } from './put-backs';
 import { listSales } from './sale-repository';
+import { streamedResponse } from './streamed-response';
 import { requireSale } from './settlement';
 import * as schemas from './schemas';
 import { buyerRoundView, forwardingStatementView, putBackView, saleView } from './views';
@@ -124,12 +124,7 @@ export const buyerRoutes = createRouter()
     const { id } = c.req.valid('param');
     const actor = auditActorOf(c);
     const started = deps.db.transaction((tx) => startDownload(tx, deps, actor, { portfolioId: id, buyerOrganisationId: buyerOrganisationOf(c), tier: c.req.valid('query').tier }));
-    const output = new PassThrough();
-    streamDataRoom(deps, actor, started, output).catch((error: unknown) => {
-      writeLog(deps, { level: 'error', message: 'data room stream failed', requestId: c.get('requestId'), downloadId: started.download.id, error: String((error as Error)?.stack ?? error) });
-      output.destroy(error as Error);
-    });
-    return c.body(Readable.toWeb(output) as ReadableStream, 200, { 'Content-Type': XLSX_CONTENT_TYPE, 'Content-Disposition': `attachment; filename="${dataRoomFileName(started)}"` });
+    return streamedResponse(c, { contentType: XLSX_CONTENT_TYPE, fileName: dataRoomFileName(started) }, (output) => streamDataRoom(deps, actor, started, output));
   })
   .openapi(getSales, (c) => c.json(listSales(c.get('deps').db, { buyerOrganisationId: buyerOrganisationOf(c) }).map(saleView), 200))
   .openapi(postPutBack, (c) => {

@@ -11,6 +11,8 @@ import { forwardSaleCollections, saleForwardingStatement } from './after-sale';
 import { findPutBack, putBacksOf } from './put-back-repository';
 import { decidePutBack } from './put-backs';
 import { listSales } from './sale-repository';
+import { streamedResponse } from './streamed-response';
+import { writeTransferPackage } from './transfer-package';
 import * as schemas from './schemas';
 import { requireSale, settleSale, signSale } from './settlement';
 import { forwardingStatementView, forwardingView, putBackView, saleView } from './views';
@@ -59,6 +61,13 @@ const postForwarding = defineRoute('sales:settle', {
   responses: { 201: json('The forwarding', schemas.ForwardingSchema), 404: notFound, 409: problem('Nothing outstanding, or the reference was used with other terms') },
 });
 
+const getPackage = defineRoute('sales:read', {
+  method: 'get', path: '/{id}/package', tags, summary: 'The transfer package (zip): the P2 data room, the asset schedule (资产明细表), a notice per borrower (债权转让通知) with its mail-merge sheet, and a manifest of SHA-256s and totals',
+  description: 'Streamed. The manifest ties out: the allocated prices sum to the price, the schedule\'s claims to the sale\'s, one notice per borrower. The download is in the audit trail with its SHA-256.',
+  request: { params: schemas.SaleIdParams },
+  responses: { 200: { description: 'The zip', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } }, 404: notFound, 409: problem('The sale is not signed yet') },
+});
+
 export const salesRoutes = createRouter()
   .openapi(getSales, (c) => c.json(listSales(c.get('deps').db, {}).map(saleView), 200))
   .openapi(getSale, (c) => c.json(saleView(c.get('deps').db.transaction((tx) => requireSale(tx, c.req.valid('param').id))), 200))
@@ -74,6 +83,13 @@ export const salesRoutes = createRouter()
       return { sale: saleView(sale), booked, interimCollections: formatFen(interimCollectionsFen), bringDown: changes.map(changeView) };
     });
     return c.json(settlement, 200);
+  })
+  .openapi(getPackage, (c) => {
+    const deps = c.get('deps');
+    const { id } = c.req.valid('param');
+    const sale = deps.db.transaction((tx) => requireSale(tx, id));
+    if (sale.status === 'awarded') throw new Problem('conflict', `sale ${id} is not signed: the transfer package follows signing`);
+    return streamedResponse(c, { contentType: 'application/zip', fileName: `transfer-package-sale-${id}.zip` }, (output) => writeTransferPackage(deps, auditActorOf(c), id, output));
   })
   .openapi(getPutBacks, (c) => {
     const { id } = c.req.valid('param');

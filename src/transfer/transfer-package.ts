@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import { Writable } from 'node:stream';
+import type { AuditActor } from '../audit/record';
+import { recordAudit } from '../audit/record';
+import { requirePortfolio } from '../portfolios/portfolio-lookup';
+import type { AppDeps } from '../shared/deps';
+import { Problem } from '../shared/problem';
+import { DEFAULT_SELLER_NAME, startDownload, streamDataRoom } from './data-room-download';
+import { findBuyer } from './offer-repository';
+import { borrowerPages, type PackageLoan } from './package-rows';
+import type { SaleRow } from './sale-repository';
+import { requireSale } from './settlement';
+import { transferNoticeHtml, type TransferNotice } from './transfer-notice';
+import { ByteSink, type WrittenFile } from './workbook/byte-sink';
+import { createStreamingWorkbook, type StreamingWorkbook } from './workbook/streaming-workbook';
+import { ZipWriter, type ZipEntry } from './workbook/zip-writer';
+
+/** What the manifest says of each file, and the figures that must tie out. */
+export interface PackageManifest {
+  sale: { id: number; portfolioId: number; buyer: string; seller: string; cutOffDate: string; contractEffectiveDate: string; deliveryDate: string; price: string };
+  counts: { loans: number; borrowers: number; notices: number };
+  totals: { claim: string; allocatedPrice: string; saleClaim: string; salePrice: string };
+  ties: { allocationSumsToPrice: boolean; scheduleClaimIsSaleClaim: boolean; oneNoticePerBorrower: boolean };
+  files: { path: string; bytes: number; sha256: string }[];
+}
+
+const PAGE_LOANS = 5_000;
+/** A zip without zip64 holds 65,535 entries: the package's own files and one notice per borrower. */
+const MAX_NOTICES = 65_000;
+const fen = (value: number) => (value / 100).toFixed(2);
+
+/**
+ * Writes a signed sale's transfer package as a zip into `output` (DOMAIN.md §5): the clear (P2)
+ * data room made for the buyer, the asset schedule (资产明细表: each loan with its claim and
+ * allocated price), one printable transfer notice per borrower (债权转让通知) and a mail-merge
+ * sheet of the same data, and a manifest with each file's SHA-256 and the counts and totals that
+ * tie out. Everything streams: the loans are read a page of borrowers at a time.
+ * @throws Problem not_found; conflict for a sale not signed yet or with more borrowers than one zip can hold
+ */
+export async function writeTransferPackage(deps: AppDeps, actor: AuditActor, saleId: number, output: Writable): Promise<{ manifest: PackageManifest; written: WrittenFile }> {
+  const { sale, notice } = packageTerms(deps, saleId);
+  const sink = new ByteSink(output);
+  const zip = new ZipWriter(sink, { compressionLevel: 1, modifiedAt: new Date(deps.clock.now()) });
+  const files: PackageManifest['files'] = [];
+  const started = deps.db.transaction((tx) => startDownload(tx, deps, actor, { portfolioId: sale.portfolioId, buyerOrganisationId: sale.buyerOrganisationId, tier: 'P2' }));
+  files.push({ path: 'data-room-P2.xlsx', ...(await intoEntry(zip, 'data-room-P2.xlsx', (writable) => streamDataRoom(deps, actor, started, writable))) });
+  const schedule = await intoEntry(zip, 'asset-schedule.xlsx', (writable) => writeWorkbook(writable, notice, (book) => writeAssetSchedule(deps, book, saleId)));
+  files.push({ path: 'asset-schedule.xlsx', bytes: schedule.bytes, sha256: schedule.sha256 });
+  const counted = { loans: 0, borrowers: 0, claimFen: 0, priceFen: 0 };
+  for await (const borrowers of borrowerPages(deps, saleId, PAGE_LOANS)) {
+    for (const loans of borrowers) {
+      if (++counted.borrowers > MAX_NOTICES) throw new Problem('conflict', `sale ${saleId} has more than ${MAX_NOTICES} borrowers: one zip cannot hold a notice for each`);
+      const html = transferNoticeHtml(noticeOf(notice, loans));
+      const path = `notices/${safeFileName(loans[0]!.borrowerId)}.html`;
+      await zip.addFile(path, html);
+      files.push({ path, bytes: Buffer.byteLength(html), sha256: createHash('sha256').update(html).digest('hex') });
+      for (const loan of loans) [counted.loans, counted.claimFen, counted.priceFen] = [counted.loans + 1, counted.claimFen + loan.claimFen, counted.priceFen + loan.priceFen];
+    }
+  }
+  const mailMerge = await intoEntry(zip, 'notices-mail-merge.xlsx', (writable) => writeWorkbook(writable, notice, (book) => writeMailMerge(deps, book, saleId, notice)));
+  files.push({ path: 'notices-mail-merge.xlsx', bytes: mailMerge.bytes, sha256: mailMerge.sha256 });
+  const manifest = manifestOf(sale, notice, counted, files);
+  await zip.addFile('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  await zip.finish();
+  const written = await sink.end();
+  deps.db.transaction((tx) => recordAudit(tx, actor, deps.clock.now(), { action: 'transfer.package.downloaded', targetType: 'sale', targetId: saleId, fileSha256: written.sha256, detail: { bytes: written.bytes, ...manifest.counts } }));
+  return { manifest, written };
+}
+
+/** The sale (signed or settled) and what every notice says of it. */
+function packageTerms(deps: AppDeps, saleId: number): { sale: SaleRow; notice: NoticeTerms } {
+  return deps.db.transaction((tx) => {
+    const sale = requireSale(tx, saleId);
+    if (sale.status === 'awarded') throw new Problem('conflict', `sale ${saleId} is not signed: the transfer package follows signing`);
+    const buyer = findBuyer(tx, sale.buyerOrganisationId);
+    const portfolio = requirePortfolio(tx, sale.portfolioId);
+    const sellerName = deps.config.transfer?.sellerName ?? DEFAULT_SELLER_NAME;
+    return {
+      sale,
+      notice: {
+        portfolioName: portfolio.name,
+        sellerName,
+        buyerName: buyer?.name ?? '',
+        buyerPaymentDetails: buyer?.paymentDetails ?? '（受让人另行通知 the assignee will tell you）',
+        cutOffDate: sale.cutOffDate,
+        contractEffectiveDate: sale.contractEffectiveDate,
+        deliveryDate: sale.deliveryDate,
+        noticeDate: sale.deliveryDate,
+      },
+    };
+  });
+}
+
+type NoticeTerms = Omit<TransferNotice, 'borrowerName' | 'nationalId' | 'loans'> & { portfolioName: string };
+
+function noticeOf(terms: NoticeTerms, loans: readonly PackageLoan[]): TransferNotice {
+  const { portfolioName: _portfolio, ...notice } = terms;
+  return { ...notice, borrowerName: loans[0]!.borrowerName, nationalId: loans[0]!.nationalId, loans: loans.map(({ loanId, claimFen }) => ({ loanId, claimFen })) };
+}
+
+/** Runs `write` into a zip entry through a Writable, and ends the entry; answers what `write` answers. */
+async function intoEntry<T>(zip: ZipWriter, path: string, write: (output: Writable) => Promise<T>): Promise<T> {
+  const entry = await zip.openEntry(path);
+  const result = await write(entryWritable(entry));
+  await entry.end();
+  return result;
+}
+
+function entryWritable(entry: ZipEntry): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      entry.write(chunk).then(() => callback(), callback);
+    },
+  });
+}
+
+async function writeWorkbook(output: Writable, terms: NoticeTerms, write: (book: StreamingWorkbook) => Promise<void>): Promise<WrittenFile> {
+  const book = createStreamingWorkbook(output, { properties: { title: terms.portfolioName, author: terms.sellerName } });
+  await write(book);
+  return book.finish();
+}
+
+/** 资产明细表: one row per loan sold, by loan id, with its claim and its allocated price. */
+async function writeAssetSchedule(deps: AppDeps, book: StreamingWorkbook, saleId: number): Promise<void> {
+  const sheet = book.addSheet('资产明细表 Asset schedule', [
+    { header: '贷款编号 Loan id', kind: 'id', width: 14 },
+    { header: '借款人编号 Borrower id', kind: 'id', width: 14 },
+    { header: '借款人 Borrower', kind: 'text', width: 12 },
+    { header: '身份证号 National id', kind: 'id', width: 20 },
+    { header: '本金 Principal', kind: 'money', width: 14 },
+    { header: '利息 Interest', kind: 'money', width: 12 },
+    { header: '费用 Fees', kind: 'money', width: 12 },
+    { header: '罚息 Penalty', kind: 'money', width: 12 },
+    { header: '转让债权 Claim transferred', kind: 'money', width: 16 },
+    { header: '分摊价格 Allocated price', kind: 'money', width: 16 },
+  ]);
+  for await (const borrowers of borrowerPages(deps, saleId, PAGE_LOANS)) {
+    for (const loan of borrowers.flat()) {
+      await sheet.addRow([loan.loanId, loan.borrowerId, loan.borrowerName, loan.nationalId, loan.principalFen, loan.interestFen, loan.feeFen, loan.penaltyFen, loan.claimFen, loan.priceFen]);
+    }
+  }
+  await sheet.end();
+}
+
+/** The notices' data, a row per borrower, for a mail merge. */
+async function writeMailMerge(deps: AppDeps, book: StreamingWorkbook, saleId: number, terms: NoticeTerms): Promise<void> {
+  const sheet = book.addSheet('债权转让通知 Notices', [
+    { header: '借款人编号 Borrower id', kind: 'id', width: 14 },
+    { header: '借款人 Borrower', kind: 'text', width: 12 },
+    { header: '身份证号 National id', kind: 'id', width: 20 },
+    { header: '手机号 Mobile phone', kind: 'id', width: 14 },
+    { header: '贷款编号 Loans', kind: 'text', width: 30 },
+    { header: '转让金额 Amount transferred', kind: 'money', width: 16 },
+    { header: '受让人 Assignee', kind: 'text', width: 30 },
+    { header: '还款账户 Pay to', kind: 'text', width: 50 },
+    { header: '原债权人 Assignor', kind: 'text', width: 30 },
+    { header: '基准日 Cut-off date', kind: 'date', width: 12 },
+    { header: '合同生效日 Contract effective', kind: 'date', width: 12 },
+    { header: '交割日 Delivery date', kind: 'date', width: 12 },
+    { header: '通知文件 Notice file', kind: 'text', width: 28 },
+  ]);
+  for await (const borrowers of borrowerPages(deps, saleId, PAGE_LOANS)) {
+    for (const loans of borrowers) {
+      const first = loans[0]!;
+      const amountFen = loans.reduce((sum, loan) => sum + loan.claimFen, 0);
+      const loanIds = loans.map((loan) => loan.loanId).join(', ');
+      await sheet.addRow([first.borrowerId, first.borrowerName, first.nationalId, first.mobilePhone, loanIds, amountFen, terms.buyerName, terms.buyerPaymentDetails, terms.sellerName, terms.cutOffDate, terms.contractEffectiveDate, terms.deliveryDate, `notices/${safeFileName(first.borrowerId)}.html`]);
+    }
+  }
+  await sheet.end();
+}
+
+function manifestOf(sale: SaleRow, terms: NoticeTerms, counted: { loans: number; borrowers: number; claimFen: number; priceFen: number }, files: PackageManifest['files']): PackageManifest {
+  return {
+    sale: { id: sale.id, portfolioId: sale.portfolioId, buyer: terms.buyerName, seller: terms.sellerName, cutOffDate: sale.cutOffDate, contractEffectiveDate: sale.contractEffectiveDate, deliveryDate: sale.deliveryDate, price: fen(sale.priceFen) },
+    counts: { loans: counted.loans, borrowers: counted.borrowers, notices: files.filter((file) => file.path.startsWith('notices/')).length },
+    totals: { claim: fen(counted.claimFen), allocatedPrice: fen(counted.priceFen), saleClaim: fen(sale.claimFen), salePrice: fen(sale.priceFen) },
+    ties: {
+      allocationSumsToPrice: counted.priceFen === sale.priceFen,
+      scheduleClaimIsSaleClaim: counted.claimFen === sale.claimFen && counted.loans === sale.loanCount,
+      oneNoticePerBorrower: files.filter((file) => file.path.startsWith('notices/')).length === counted.borrowers,
+    },
+    files,
+  };
+}
+
+/** A borrower id as a file name: anything but letters, digits, dot, dash and underscore becomes '_'. */
+function safeFileName(id: string): string {
+  return id.replace(/[^\p{L}\p{N}._-]/gu, '_');
+}
