@@ -1,7 +1,7 @@
 import type { IsoDate } from '../shared/dates';
 import { commissionRateByAge, type CostModel } from './cost-model';
-import { cumulativeRates, type RecoveryCurve } from './recovery-curve';
-import { compileBook, type ValuationBook, type ValuationLoan } from './valuation-book';
+import { cumulativeRates } from './recovery-curve';
+import { compileBook, type ProjectedCurve, type ValuationBook, type ValuationLoan } from './valuation-book';
 
 /** Expected cash flows in fen (floating point), month t after the valuation date at index t − 1. */
 export interface MonthlyCashFlows {
@@ -23,7 +23,7 @@ export interface ProjectionOptions {
  * Projects loans to monthly cash flows: `compileBook`, then `projectBook`.
  * @example projectCashFlows(loans, curveFor, costModel, { valuationDate: '2025-12-31', horizonMonths: 120 }).netFen
  */
-export function projectCashFlows<L extends ValuationLoan>(loans: readonly L[], curveFor: (loan: L) => RecoveryCurve, costModel: CostModel, options: ProjectionOptions & { valuationDate: IsoDate }): MonthlyCashFlows {
+export function projectCashFlows<L extends ValuationLoan>(loans: readonly L[], curveFor: (loan: L) => ProjectedCurve, costModel: CostModel, options: ProjectionOptions & { valuationDate: IsoDate }): MonthlyCashFlows {
   return projectBook(compileBook(loans, curveFor, options.valuationDate), costModel, options);
 }
 

@@ -13,13 +13,16 @@ export interface ValuationLoan {
   litigate?: boolean;
 }
 
+/** A curve as projection reads it: its name and its rate per unit of charged-off balance at each age. */
+export type ProjectedCurve = Pick<RecoveryCurve, 'segment' | 'rates'>;
+
 /**
  * A portfolio compiled once for projection: the distinct curves and, per loan, in typed arrays,
  * its curve, its age at the valuation date (months since charge-off), its charged-off balance and
  * its claim. Projection and every sensitivity or simulation run reuse it.
  */
 export interface ValuationBook {
-  curves: RecoveryCurve[];
+  curves: ProjectedCurve[];
   curveIndex: Uint32Array;
   ageMonths: Int32Array;
   chargeOffFen: Float64Array;
@@ -37,7 +40,7 @@ export interface ValuationBook {
  * @example compileBook(loans, (loan) => curves.bySegment.get(segmentOf(loan)) ?? curves.parent, '2025-12-31')
  * @throws RangeError for a loan charged off after the valuation date or with a negative balance
  */
-export function compileBook<L extends ValuationLoan>(loans: readonly L[], curveFor: (loan: L) => RecoveryCurve, valuationDate: IsoDate): ValuationBook {
+export function compileBook<L extends ValuationLoan>(loans: readonly L[], curveFor: (loan: L) => ProjectedCurve, valuationDate: IsoDate): ValuationBook {
   const count = loans.length;
   const book: ValuationBook = {
     curves: [],
@@ -49,7 +52,7 @@ export function compileBook<L extends ValuationLoan>(loans: readonly L[], curveF
     faceFen: 0,
     maxAgeMonths: 0,
   };
-  const indexOfCurve = new Map<RecoveryCurve, number>();
+  const indexOfCurve = new Map<ProjectedCurve, number>();
   const valuationMonth = monthIndex(valuationDate);
   for (let i = 0; i < count; i++) {
     const loan = loans[i] as L;

@@ -1,0 +1,36 @@
+import type { AppDeps } from '../shared/deps';
+import type { IsoDate } from '../shared/dates';
+import type { Fen } from '../shared/money';
+import { ON_OFFER } from './strat-repository';
+
+/** A loan on offer as a valuation reads it: the snapshot at the cut-off. */
+export interface OfferedLoanRow {
+  loanId: string;
+  chargeOffDate: IsoDate;
+  chargeOffFen: Fen;
+  claimFen: Fen;
+  product: string;
+  province: string | null;
+  placementStage: string | null;
+  litigationStatus: string;
+}
+
+type Row = [string, IsoDate, Fen, Fen, string, string | null, string | null, string];
+
+/**
+ * The loans on offer (those the summary and strats count: not excluded by the latest screening)
+ * with their snapshot, in loan-id order so that sums over them always add in the same order. Raw
+ * rows from a prepared statement: a portfolio can hold a million loans.
+ */
+export function loansOnOffer(deps: AppDeps, portfolioId: number): OfferedLoanRow[] {
+  const rows = deps.db.$client
+    .prepare(
+      `select loan_id, charge_off_date, charge_off_fen, claim_fen, product, province, placement_stage, litigation_status
+         from portfolio_loans where ${ON_OFFER} order by loan_id`,
+    )
+    .raw(true)
+    .all({ portfolioId }) as Row[];
+  return rows.map(([loanId, chargeOffDate, chargeOffFen, claimFen, product, province, placementStage, litigationStatus]) => ({
+    loanId, chargeOffDate, chargeOffFen, claimFen, product, province, placementStage, litigationStatus,
+  }));
+}
