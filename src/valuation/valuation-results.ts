@@ -16,7 +16,8 @@ export type OfferedLoan = HistoryLoan & { claimFen: number };
 
 /** Everything a valuation is computed from. */
 export interface ValuationSetup {
-  loans: readonly OfferedLoan[];
+  /** Read once, one at a time. */
+  loans: Iterable<OfferedLoan>;
   curves: StoredCurves;
   segmentOf: (loan: HistoryLoan) => string;
   /** Whether the litigation plan sues the loan. */
@@ -62,19 +63,23 @@ type CompiledLoan = ValuationLoan & { segment: string };
 export function valuationResults(setup: ValuationSetup): ValuationResults {
   const { curves, terms } = setup;
   const segments = new Map<string, SegmentUse>();
-  const compiled = setup.loans.map((loan): CompiledLoan => {
-    const segment = setup.segmentOf(loan);
-    let use = segments.get(segment);
-    if (!use) segments.set(segment, (use = { segment, curve: (curves.bySegment.get(segment) ?? curves.book).segment, loans: 0, faceFen: 0 }));
-    use.loans += 1;
-    use.faceFen += loan.claimFen;
-    return { chargeOffDate: loan.chargeOffDate, chargeOffFen: loan.chargeOffFen, claimFen: loan.claimFen, litigate: setup.litigates(loan), segment };
-  });
-  const book = compileBook(compiled, (loan) => curves.bySegment.get(loan.segment) ?? curves.book, setup.valuationDate);
+  function* compiled(): Generator<CompiledLoan> {
+    for (const loan of setup.loans) {
+      if (loan.chargeOffDate > setup.valuationDate) throw new RangeError(`loan ${loan.loanId} was charged off on ${loan.chargeOffDate}, after the valuation date ${setup.valuationDate}`);
+      const segment = setup.segmentOf(loan);
+      let use = segments.get(segment);
+      if (!use) segments.set(segment, (use = { segment, curve: (curves.bySegment.get(segment) ?? curves.book).segment, loans: 0, faceFen: 0 }));
+      use.loans += 1;
+      use.faceFen += loan.claimFen;
+      yield { chargeOffDate: loan.chargeOffDate, chargeOffFen: loan.chargeOffFen, claimFen: loan.claimFen, litigate: setup.litigates(loan), segment };
+    }
+  }
+  const book = compileBook(compiled(), (loan) => curves.bySegment.get(loan.segment) ?? curves.book, setup.valuationDate);
+  // The terms carry the sensitivity axes, so the grid is always there.
   const { monthly, sensitivity, ...measures } = valuePortfolio(book, setup.costModel, terms);
   const distribution = simulate({ seed: setup.seed, simulations: setup.simulations, history: setup.history, curveFit: setup.curveFit, book, costModel: setup.costModel, terms });
   return {
-    loans: setup.loans.length,
+    loans: book.curveIndex.length,
     litigatedLoans: book.litigatedAccounts,
     measures,
     monthly,

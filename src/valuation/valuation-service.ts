@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/client';
 import { recordAudit, type AuditActor } from '../audit/record';
-import { loansOnOffer } from '../portfolios/offer-repository';
+import { loansOnOffer, onOfferAmong } from '../portfolios/offer-repository';
 import { requirePortfolio } from '../portfolios/portfolio-lookup';
 import type { PortfolioRow } from '../portfolios/portfolio-repository';
 import type { AppDeps } from '../shared/deps';
@@ -11,11 +11,11 @@ import { withCostOverrides, type CostModel, type CostOverrides } from './cost-mo
 import type { CurveSetFit } from './curve-set';
 import type { CurveSetRow } from './curve-sets-repository';
 import { getCurveSet } from './curve-sets-service';
-import { fitOrConflict, storedFitSettings } from './fit-settings';
+import { storedFitSettings } from './fit-settings';
 import { segmenter } from './segments';
 import { storedCurves, storedHistory } from './stored-curves';
 import { valuationRates, type ValuationRates } from './valuation-rates';
-import { valuationResults, type OfferedLoan, type ValuationResults } from './valuation-results';
+import { valuationResults, type OfferedLoan, type ValuationResults, type ValuationSetup } from './valuation-results';
 import type { ValuationRequest } from './valuation-schemas';
 import { findValuation, insertValuation, type ValuationRow } from './valuations-repository';
 
@@ -43,6 +43,7 @@ export interface StoredInputs {
 /**
  * Values a portfolio's loans on offer with a stored curve set. Reads only: it runs before the
  * write transaction, which then just stores the result.
+ * The loans are read one at a time from a cursor and kept only as numbers (`compileBook`).
  * @throws Problem `not_found` for an unknown portfolio or curve set; `conflict` for a horizon past the curve set's, a portfolio with no loan on offer, a loan charged off after the valuation date, or a history the bootstrap cannot redraw; `validation_failed` for a litigated loan that is not on offer
  */
 export function prepareValuation(deps: AppDeps, portfolioId: number, request: ValuationRequest): PreparedValuation {
@@ -50,31 +51,30 @@ export function prepareValuation(deps: AppDeps, portfolioId: number, request: Va
   const curveSet = getCurveSet(deps.db, request.curveSetId);
   const horizonMonths = request.horizonMonths ?? curveSet.horizonMonths;
   if (horizonMonths > curveSet.horizonMonths) throw new Problem('conflict', `the horizon of ${horizonMonths} months is longer than curve set ${curveSet.id}'s ${curveSet.horizonMonths}`);
-  const loans = loansOnOffer(deps, portfolioId);
-  if (loans.length === 0) throw new Problem('conflict', `portfolio ${portfolioId} has no loan on offer to value`);
   const valuationDate = request.valuationDate ?? portfolio.cutOffDate;
-  const latest = loans.reduce((a, b) => (b.chargeOffDate > a.chargeOffDate ? b : a));
-  if (latest.chargeOffDate > valuationDate) throw new Problem('conflict', `loan ${latest.loanId} was charged off on ${latest.chargeOffDate}, after the valuation date ${valuationDate}`);
-  const litigates = litigationPlan(loans, request.litigationPlan);
   const rates = valuationRates(request);
   const costModel = withCostOverrides(JSON.parse(curveSet.costModel) as CostModel, costOverridesFen(request.costOverrides));
   const settings = storedFitSettings(curveSet);
-  const results = fitOrConflict('a valuation', () =>
-    valuationResults({
-      loans,
-      curves: storedCurves(JSON.parse(curveSet.curves) as Pick<CurveSetFit, 'book' | 'segments'>),
-      segmentOf: segmenter({ dimensions: settings.dimensions, asOf: curveSet.asOf, balanceBandEdgesYuan: settings.balanceBandEdgesYuan }),
-      litigates,
-      history: storedHistory((JSON.parse(curveSet.triangles) as CurveSetFit['triangles']).gross),
-      curveFit: { horizonMonths: curveSet.horizonMonths, tailFromAge: curveSet.tailFromAge },
-      costModel,
-      valuationDate,
-      terms: { horizonMonths, discountRateAnnual: rates.discountRateAnnual, targetIrrAnnual: rates.targetIrrAnnual, sensitivity: request.sensitivity },
-      seed: request.seed,
-      simulations: request.simulations,
-    }),
-  );
-  return { portfolio, curveSet, valuationDate, horizonMonths, ...rates, costModel, results };
+  const setup: ValuationSetup = {
+    loans: loansOnOffer(deps, portfolioId),
+    curves: storedCurves(JSON.parse(curveSet.curves) as Pick<CurveSetFit, 'book' | 'segments'>),
+    segmentOf: segmenter({ dimensions: settings.dimensions, asOf: curveSet.asOf, balanceBandEdgesYuan: settings.balanceBandEdgesYuan }),
+    litigates: litigationPlan(deps, portfolioId, request.litigationPlan),
+    history: storedHistory((JSON.parse(curveSet.triangles) as CurveSetFit['triangles']).gross),
+    curveFit: { horizonMonths: curveSet.horizonMonths, tailFromAge: curveSet.tailFromAge },
+    costModel,
+    valuationDate,
+    terms: { horizonMonths, discountRateAnnual: rates.discountRateAnnual, targetIrrAnnual: rates.targetIrrAnnual, sensitivity: request.sensitivity },
+    seed: request.seed,
+    simulations: request.simulations,
+  };
+  try {
+    return { portfolio, curveSet, valuationDate, horizonMonths, ...rates, costModel, results: valuationResults(setup) };
+  } catch (error) {
+    // The request is valid; the portfolio (empty, or with a loan younger than the date) or the curve set's history does not support it.
+    if (error instanceof RangeError) throw new Problem('conflict', `portfolio ${portfolioId} cannot be valued so: ${error.message}`);
+    throw error;
+  }
 }
 
 /** Stores a prepared valuation, with its audit event, in the caller's transaction. */
@@ -122,10 +122,9 @@ export function getValuation(db: DbOrTx, id: number): ValuationRow {
 }
 
 /** Whether the plan sues a loan: its litigation status at the cut-off is one named, or the loan itself is. @throws Problem `validation_failed` for a named loan that is not on offer */
-function litigationPlan(loans: readonly OfferedLoan[], plan: ValuationRequest['litigationPlan']): (loan: OfferedLoan) => boolean {
-  const named = new Set(plan.loanIds);
-  const offered = new Set(loans.filter((loan) => named.has(loan.loanId)).map((loan) => loan.loanId));
-  const missing = plan.loanIds.filter((loanId) => !offered.has(loanId));
+function litigationPlan(deps: AppDeps, portfolioId: number, plan: ValuationRequest['litigationPlan']): (loan: OfferedLoan) => boolean {
+  const named = onOfferAmong(deps, portfolioId, plan.loanIds);
+  const missing = plan.loanIds.filter((loanId) => !named.has(loanId));
   if (missing.length > 0) {
     throw new Problem('validation_failed', '1 invalid request field(s)', { errors: [{ field: 'json.litigationPlan.loanIds', message: `not on offer in the portfolio: ${missing.slice(0, 10).join(', ')}` }] });
   }
