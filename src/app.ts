@@ -17,6 +17,7 @@ import { writeOffs } from './write-offs/routes';
 import { portfolios } from './portfolios/routes';
 import { curves } from './valuation/curve-routes';
 import { backtests } from './valuation/backtest-routes';
+import { valuations } from './valuation/valuation-routes';
 import { buyerRoutes } from './transfer/buyer-routes';
 import { salesRoutes } from './transfer/sale-routes';
 import { sellerTransfer } from './transfer/seller-routes';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
   app.route('/data-rooms', dataRooms);
   app.route('/curves', curves);
   app.route('/backtests', backtests);
+  app.route('/', valuations);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token' });
   app.doc31('/openapi.json', {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, real, sqliteTable, text, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, real, sqliteTable, text, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { users } from './access';
+import { portfolios } from './portfolios';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -83,4 +84,38 @@ export const backtests = sqliteTable(
     ...authorshipColumns(),
   },
   (t) => [...fitSettingChecks('backtests', t), check('backtests_actuals_after_as_of', sql`${t.actualsThrough} > ${t.asOf}`)],
+);
+
+/**
+ * A portfolio valued with a curve set: the valuation date, horizon, rates, seed and simulations
+ * as columns; every other input (cost overrides, litigation plan, sensitivity axes) and the
+ * results (measures, monthly flows, sensitivity grid, distribution, hold or sell, segments) as
+ * JSON, money in integer fen. Immutable: the same inputs and seed give these numbers again.
+ */
+export const valuations = sqliteTable(
+  'valuations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    portfolioId: integer('portfolio_id')
+      .notNull()
+      .references(() => portfolios.id),
+    curveSetId: integer('curve_set_id')
+      .notNull()
+      .references(() => curveSets.id),
+    valuationDate: text('valuation_date').notNull(),
+    horizonMonths: integer('horizon_months').notNull(),
+    discountRateAnnual: real('discount_rate_annual').notNull(),
+    targetIrrAnnual: real('target_irr_annual').notNull(),
+    seed: integer('seed').notNull(),
+    simulations: integer('simulations').notNull(),
+    inputs: text('inputs').notNull(),
+    results: text('results').notNull(),
+    ...authorshipColumns(),
+  },
+  (t) => [
+    check('valuations_horizon', sql`${t.horizonMonths} in (${sql.raw(horizonsMonths.join(', '))})`),
+    check('valuations_simulations', sql`${t.simulations} >= 1`),
+    index('valuations_portfolio_idx').on(t.portfolioId),
+  ],
 );

@@ -5,15 +5,19 @@ import { dayNumber, type IsoDate } from '../shared/dates';
 
 /**
  * How a column is written: `money` takes fen and writes yuan as a real number with two decimals,
- * `date` takes an ISO date and writes a real Excel date, `ratio` a number shown as a percentage.
+ * `date` takes an ISO date and writes a real Excel date, `ratio` a number shown as a percentage,
+ * `decimal` a number with four decimals (a discount factor, a multiple).
  */
-export type ColumnKind = 'text' | 'integer' | 'money' | 'date' | 'ratio';
+export type ColumnKind = 'text' | 'integer' | 'decimal' | 'money' | 'date' | 'ratio';
 
+// Methods, not function properties: a sheet of any row type is then a `Sheet<unknown>`, so sheets of different rows go in one workbook.
 export interface SheetColumn<Row> {
   header: string;
   kind: ColumnKind;
   width: number;
-  value: (row: Row) => string | number | null;
+  value(row: Row): string | number | null;
+  /** The kind of this row's cell where it differs from the column's (a key–value sheet, a totals row). */
+  kindOf?(row: Row): ColumnKind;
 }
 
 export interface Sheet<Row> {
@@ -34,6 +38,7 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 const numberFormats: Record<ColumnKind, string> = {
   text: '@',
   integer: '0',
+  decimal: '0.0000',
   money: '#,##0.00',
   date: 'yyyy-mm-dd',
   ratio: '0.00%',
@@ -50,11 +55,11 @@ function cellValue(kind: ColumnKind, value: string | number | null): ExcelJS.Cel
 }
 
 /**
- * Writes a one-sheet workbook with exceljs' streaming writer, committing each row: a frozen, bold
- * header row, set widths, and typed cells (numbers and dates, never numbers as text). Returns the
- * file and its SHA-256, which the download's audit event records.
+ * Writes a workbook with exceljs' streaming writer, a worksheet per sheet, committing each row: a
+ * frozen, bold header row, set widths, and typed cells (numbers and dates, never numbers as text).
+ * Returns the file and its SHA-256, which the download's audit event records.
  */
-export async function writeWorkbook<Row>(sheet: Sheet<Row>): Promise<Workbook> {
+export async function writeWorkbook(sheets: Sheet<unknown> | readonly Sheet<unknown>[]): Promise<Workbook> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   const hash = createHash('sha256');
@@ -64,6 +69,16 @@ export async function writeWorkbook<Row>(sheet: Sheet<Row>): Promise<Workbook> {
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   let rows = 0;
+  for (const sheet of Array.isArray(sheets) ? sheets : [sheets]) rows += writeSheet(workbook, sheet);
+  const ended = new Promise((resolve) => stream.on('end', resolve));
+  await workbook.commit();
+  await ended;
+  return { bytes: Buffer.concat(chunks), sha256: hash.digest('hex'), rows };
+}
+
+/** Writes one worksheet and commits it. @returns its rows under the header */
+function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet<unknown>): number {
+  let rows = 0;
   const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   worksheet.columns = sheet.columns.map((column) => ({ header: column.header, width: column.width, style: { numFmt: numberFormats[column.kind] } }));
   const header = worksheet.getRow(1);
@@ -71,13 +86,15 @@ export async function writeWorkbook<Row>(sheet: Sheet<Row>): Promise<Workbook> {
   header.commit();
   for (const page of sheet.pages) {
     for (const row of page) {
-      worksheet.addRow(sheet.columns.map((column) => cellValue(column.kind, column.value(row)))).commit();
+      const kinds = sheet.columns.map((column) => column.kindOf?.(row) ?? column.kind);
+      const added = worksheet.addRow(sheet.columns.map((column, i) => cellValue(kinds[i]!, column.value(row))));
+      sheet.columns.forEach((column, i) => {
+        if (column.kindOf) added.getCell(i + 1).numFmt = numberFormats[kinds[i]!];
+      });
+      added.commit();
       rows += 1;
     }
   }
   worksheet.commit();
-  const ended = new Promise((resolve) => stream.on('end', resolve));
-  await workbook.commit();
-  await ended;
-  return { bytes: Buffer.concat(chunks), sha256: hash.digest('hex'), rows };
+  return rows;
 }

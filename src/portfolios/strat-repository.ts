@@ -8,7 +8,7 @@ import type { StratGroup, StratSums } from './strat-table';
 // claim × days past due summed over a large book can pass 2^53.
 
 /** The loans on offer: every loan not excluded by the latest screening. */
-const ON_OFFER = `portfolio_id = @portfolioId and verdict is not 'excluded'`;
+export const ON_OFFER = `portfolio_id = @portfolioId and verdict is not 'excluded'`;
 
 const STRAT_SUMS = `count(*) as loans, coalesce(sum(claim_fen), 0) as claimFen, coalesce(sum(principal_fen), 0) as principalFen,
   coalesce(sum(claim_fen * months_since_charge_off), 0) as claimMonths, coalesce(sum(claim_fen * dpd_at_cut_off), 0) as claimDpd`;

@@ -11,6 +11,8 @@ export interface AdditiveBootstrap {
   residuals: number[];
   /** The over-dispersion φₖ at each observed age: Var(X(i,k)) = φₖ · m(i,k). */
   scaleByAge: number[];
+  /** σ²: the variance of a cohort's own level around the pooled curve (`cohortVariance`). */
+  cohortVariance: number;
 }
 
 /** Ages are banded until a band holds this many residuals, so that each band's φ rests on enough cells. */
@@ -55,7 +57,38 @@ export function prepareAdditiveBootstrap(triangle: Triangle): AdditiveBootstrap 
   // Ages past the last band (single-origin ages) take the last band's φ.
   const last = scaleByAge.findLast((scale) => !Number.isNaN(scale));
   if (last === undefined || !(last > 0)) throw new RangeError('too few cells to estimate the over-dispersion: the history needs more cohorts');
-  return { triangle: incremental, fitted, residuals, scaleByAge: scaleByAge.map((scale) => (Number.isNaN(scale) ? last : scale)) };
+  const scales = scaleByAge.map((scale) => (Number.isNaN(scale) ? last : scale));
+  return { triangle: incremental, fitted, residuals, scaleByAge: scales, cohortVariance: cohortVariance(incremental, fitted, scales) };
+}
+
+/**
+ * σ², how far a cohort's level strays from the pooled curve beyond the process noise: vintages
+ * differ (economy, underwriting, who bought the paper), and a forecast on the pooled curve misses
+ * a cohort's future by as much as it missed its past. With a cohort factor fᵢ of mean 1 and
+ * variance σ² on every cell of a row, Aᵢ = Σₖ X(i,k) has E(Aᵢ − Eᵢ)² = σ² Eᵢ² + Vᵢ, where
+ * Eᵢ = Σₖ m(i,k) and Vᵢ = Σₖ φₖ m(i,k); by the method of moments over the n cohorts, with n ÷ (n − 1)
+ * for the level the pooled fit took from them,
+ * σ² = max(0, n ÷ (n − 1) · Σᵢ [(Aᵢ − Eᵢ)² − Vᵢ] ÷ Σᵢ Eᵢ²).
+ */
+function cohortVariance(triangle: Triangle, fitted: readonly (number | null)[][], scaleByAge: readonly number[]): number {
+  let excess = 0;
+  let weight = 0;
+  triangle.values.forEach((row, i) => {
+    let actual = 0;
+    let expected = 0;
+    let process = 0;
+    row.forEach((value, k) => {
+      const mean = fitted[i]?.[k];
+      if (value === null || mean == null) return;
+      actual += value;
+      expected += mean;
+      process += (scaleByAge[k] ?? 0) * Math.max(0, mean);
+    });
+    excess += (actual - expected) ** 2 - process;
+    weight += expected * expected;
+  });
+  const n = triangle.values.length;
+  return n > 1 && weight > 0 ? Math.max(0, ((n / (n - 1)) * excess) / weight) : 0;
 }
 
 /** φ at any age, the oldest observed age's φ continuing past it. */

@@ -1,10 +1,10 @@
 import type { Db, DbOrTx } from '../../db/client';
 import { recordAudit, type AuditActor } from '../audit/record';
-import { addDays, type IsoDate } from '../shared/dates';
+import type { IsoDate } from '../shared/dates';
 import { Problem } from '../shared/problem';
 import { runBacktest, type BacktestResult } from './backtest';
 import { findBacktest, insertBacktest, type BacktestRow } from './backtests-repository';
-import { lastCompleteMonth } from './calendar-month';
+import { lastCompleteMonth, lastDayOfMonth } from './calendar-month';
 import type { FitSettings } from './fit-schemas';
 import { bookDataDate, fitOrConflict, fitSettingsColumns } from './fit-settings';
 import { readRecoveryHistory } from './history-repository';
@@ -68,6 +68,5 @@ export function getBacktest(db: DbOrTx, id: number): BacktestRow {
 
 /** The last day of the last month complete on `date`: `date` itself when it ends its month. */
 function lastMonthEndBy(date: IsoDate): IsoDate {
-  const next = lastCompleteMonth(date) + 1;
-  return addDays(`${Math.floor(next / 12)}-${String((next % 12) + 1).padStart(2, '0')}-01`, -1);
+  return lastDayOfMonth(lastCompleteMonth(date));
 }

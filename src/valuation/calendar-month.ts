@@ -32,6 +32,15 @@ export function lastCompleteMonth(asOf: IsoDate): MonthIndex {
   return monthIndex(addDays(asOf, 1)) - 1;
 }
 
+/**
+ * The last day of a calendar month.
+ * @example lastDayOfMonth(monthIndex('2024-02-10')) // '2024-02-29'
+ */
+export function lastDayOfMonth(month: MonthIndex): IsoDate {
+  const next = month + 1;
+  return addDays(`${Math.floor(next / 12)}-${String((next % 12) + 1).padStart(2, '0')}-01`, -1);
+}
+
 /** A charge-off cohort: its label and the first and last calendar months it covers. */
 export interface Cohort {
   label: string;

@@ -14,9 +14,10 @@ export interface CostModel {
   fixedCostPerAccountMonthFen: number;
 }
 
-/** Assumptions a valuation sets by hand instead of the fitted ones; commission rates replace channel by channel. */
+/** Assumptions a valuation sets by hand instead of the fitted ones; commission rates replace channel by channel, a channel mix the whole fitted one. */
 export interface CostOverrides {
   commissionRateByChannel?: Readonly<Record<string, number>>;
+  channelMixByAge?: readonly Readonly<Record<string, number>>[];
   legalCostPerLitigatedAccountFen?: number;
   fixedCostPerAccountMonthFen?: number;
 }
@@ -24,18 +25,20 @@ export interface CostOverrides {
 /**
  * The cost model with a valuation's overrides applied.
  * @example withCostOverrides(fitted, { commissionRateByChannel: { agency: 0.3 } })
- * @throws RangeError for a negative cost or a commission rate outside [0, 1]
+ * @throws RangeError for a negative cost, a commission rate outside [0, 1], or a channel mix that is empty or whose shares do not add up to 1
  */
 export function withCostOverrides(model: CostModel, overrides: CostOverrides): CostModel {
   const merged: CostModel = {
     ...model,
     commissionRateByChannel: { ...model.commissionRateByChannel, ...overrides.commissionRateByChannel },
+    channelMixByAge: overrides.channelMixByAge ?? model.channelMixByAge,
     legalCostPerLitigatedAccountFen: overrides.legalCostPerLitigatedAccountFen ?? model.legalCostPerLitigatedAccountFen,
     fixedCostPerAccountMonthFen: overrides.fixedCostPerAccountMonthFen ?? model.fixedCostPerAccountMonthFen,
   };
   for (const [channel, rate] of Object.entries(merged.commissionRateByChannel)) {
     if (!(rate >= 0 && rate <= 1)) throw new RangeError(`commission rate of ${channel} must be within [0, 1]: ${rate}`);
   }
+  if (overrides.channelMixByAge && !isChannelMix(overrides.channelMixByAge)) throw new RangeError('a channel mix needs at least one age, each with shares from 0 to 1 adding up to 1');
   if (!(merged.legalCostPerLitigatedAccountFen >= 0) || !(merged.fixedCostPerAccountMonthFen >= 0)) throw new RangeError('costs must not be negative');
   return merged;
 }
@@ -55,4 +58,14 @@ export function commissionRateByAge(model: CostModel, ages: number): Float64Arra
     rates[age] = rate;
   }
   return rates;
+}
+
+const SHARES_TOLERANCE = 1e-9;
+
+/** At least one age, and each age's shares within [0, 1] adding up to 1. */
+export function isChannelMix(mixes: readonly Readonly<Record<string, number>>[]): boolean {
+  return mixes.length > 0 && mixes.every((mix) => {
+    const shares = Object.values(mix);
+    return shares.every((share) => share >= 0 && share <= 1) && Math.abs(shares.reduce((a, b) => a + b, 0) - 1) <= SHARES_TOLERANCE;
+  });
 }

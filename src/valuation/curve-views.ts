@@ -21,7 +21,7 @@ function curveView(curve: FittedCurve) {
   return { ...rest, exposure: money(exposureFen) };
 }
 
-function costModelView(model: CostModel) {
+export function costModelView(model: CostModel) {
   return {
     commissionRateByChannel: { ...model.commissionRateByChannel },
     channelMixByAge: model.channelMixByAge.map((mix) => ({ ...mix })),

@@ -42,9 +42,12 @@ export interface SimulationResult {
  * 3. projects the book's expected gross month by month from its balances by curve and age (flows
  *    are linear in balance, so this is a sum over (curve, age) groups, not loans), scaled by the
  *    base projection's share that the claim caps leave;
- * 4. draws each month's collections from a gamma with that mean and variance Σ φ(age) · mean(age)
+ * 4. moves the loans of each charge-off month by a cohort factor, a gamma of mean 1 and the history's
+ *    variance between cohorts (`AdditiveBootstrap.cohortVariance`): a vintage's luck carries into
+ *    its future, which the pooled curve does not know;
+ * 5. draws each month's collections from a gamma with that mean and variance Σ φ(age) · mean(age)
  *    (the over-dispersed Poisson process error, φ by age band from the history);
- * 5. takes costs as the base projection's: commission at its share of gross, legal and fixed as they are.
+ * 6. takes costs as the base projection's: commission at its share of gross, legal and fixed as they are.
  * The same input and seed give the same numbers.
  * @example simulate({ seed: 7, simulations: 1000, history, curveFit, book, costModel, terms }).priceFen.p5
  * @throws RangeError for fewer than one simulation, or as `prepareAdditiveBootstrap`
@@ -60,11 +63,13 @@ export function simulate(input: SimulationInput): SimulationResult {
   const npvs = new Float64Array(simulations);
   const prices = new Float64Array(simulations);
   const net = new Float64Array(terms.horizonMonths);
+  const cohortFactor = new Float64Array(plan.span);
   for (let s = 0; s < simulations; s++) {
     const ratio = refitRatio(resampleTriangle(bootstrap, random), bookCurve, input.curveFit);
+    drawCohortFactors(cohortFactor, bootstrap.cohortVariance, random);
     let total = 0;
     for (let t = 1; t <= terms.horizonMonths; t++) {
-      const { mean, variance } = expectedGross(plan, bootstrap, ratio, t);
+      const { mean, variance } = expectedGross(plan, bootstrap, ratio, cohortFactor, t);
       // Gamma with that mean and variance: shape mean² ÷ variance, scale variance ÷ mean.
       const collected = mean > 0 && variance > 0 ? (variance / mean) * random.gamma((mean * mean) / variance) : Math.max(0, mean);
       net[t - 1] = collected * (1 - plan.commissionShare[t - 1]!) - plan.otherCostsFen[t - 1]!;
@@ -121,8 +126,16 @@ function refitRatio(pseudoHistory: Triangle, bookCurve: RecoveryCurve, fit: Curv
   return refit.rates.map((rate, age) => (bookCurve.rates[age]! > 0 ? rate / bookCurve.rates[age]! : 1));
 }
 
+/**
+ * A factor per start age (the loans charged off in one calendar month): Gamma(1 ÷ σ², 1) · σ², of
+ * mean 1 and variance σ²; all 1 when the history shows no spread between cohorts.
+ */
+function drawCohortFactors(factors: Float64Array, variance: number, random: SeededRandom): void {
+  for (let a = 0; a < factors.length; a++) factors[a] = variance > 0 ? random.gamma(1 / variance) * variance : 1;
+}
+
 /** Month t's expected gross (capped) and its process variance Σ φ(age) · mean(age) over the ages collecting then. */
-function expectedGross(plan: MonthlyPlan, bootstrap: AdditiveBootstrap, ratio: Float64Array, t: number): { mean: number; variance: number } {
+function expectedGross(plan: MonthlyPlan, bootstrap: AdditiveBootstrap, ratio: Float64Array, cohortFactor: Float64Array, t: number): { mean: number; variance: number } {
   let mean = 0;
   let variance = 0;
   const row = (t - 1) * plan.span;
@@ -130,7 +143,7 @@ function expectedGross(plan: MonthlyPlan, bootstrap: AdditiveBootstrap, ratio: F
   for (let a = 0; a < plan.span; a++) {
     const fen = plan.byStartAge[row + a]!;
     if (fen === 0) continue;
-    const part = capShare * fen * (ratio[a + t] ?? 1);
+    const part = capShare * fen * (ratio[a + t] ?? 1) * cohortFactor[a]!;
     mean += part;
     if (part > 0) variance += scaleAtAge(bootstrap, a + t) * part;
   }

@@ -13,13 +13,16 @@ export interface ValuationLoan {
   litigate?: boolean;
 }
 
+/** A curve as projection reads it: its name and its rate per unit of charged-off balance at each age. */
+export type ProjectedCurve = Pick<RecoveryCurve, 'segment' | 'rates'>;
+
 /**
  * A portfolio compiled once for projection: the distinct curves and, per loan, in typed arrays,
  * its curve, its age at the valuation date (months since charge-off), its charged-off balance and
  * its claim. Projection and every sensitivity or simulation run reuse it.
  */
 export interface ValuationBook {
-  curves: RecoveryCurve[];
+  curves: ProjectedCurve[];
   curveIndex: Uint32Array;
   ageMonths: Int32Array;
   chargeOffFen: Float64Array;
@@ -33,26 +36,28 @@ export interface ValuationBook {
  * Compiles loans for projection, each with `curveFor(loan)` (curves compared by identity, so
  * return the same object for a segment). The valuation date stands for the end of its month (the
  * cut-off): a loan's age is counted in calendar months to it, and month 1 of the projection is the
- * next calendar month.
+ * next calendar month. Loans may come one at a time (a database cursor): none is kept, only its
+ * numbers in the typed arrays, which grow as needed.
  * @example compileBook(loans, (loan) => curves.bySegment.get(segmentOf(loan)) ?? curves.parent, '2025-12-31')
  * @throws RangeError for a loan charged off after the valuation date or with a negative balance
  */
-export function compileBook<L extends ValuationLoan>(loans: readonly L[], curveFor: (loan: L) => RecoveryCurve, valuationDate: IsoDate): ValuationBook {
-  const count = loans.length;
+export function compileBook<L extends ValuationLoan>(loans: Iterable<L>, curveFor: (loan: L) => ProjectedCurve, valuationDate: IsoDate): ValuationBook {
+  let capacity = Array.isArray(loans) ? loans.length : INITIAL_CAPACITY;
   const book: ValuationBook = {
     curves: [],
-    curveIndex: new Uint32Array(count),
-    ageMonths: new Int32Array(count),
-    chargeOffFen: new Float64Array(count),
-    claimFen: new Float64Array(count),
+    curveIndex: new Uint32Array(capacity),
+    ageMonths: new Int32Array(capacity),
+    chargeOffFen: new Float64Array(capacity),
+    claimFen: new Float64Array(capacity),
     litigatedAccounts: 0,
     faceFen: 0,
     maxAgeMonths: 0,
   };
-  const indexOfCurve = new Map<RecoveryCurve, number>();
+  const indexOfCurve = new Map<ProjectedCurve, number>();
   const valuationMonth = monthIndex(valuationDate);
-  for (let i = 0; i < count; i++) {
-    const loan = loans[i] as L;
+  let i = 0;
+  for (const loan of loans) {
+    if (i === capacity) resize(book, (capacity *= 2));
     const curve = curveFor(loan);
     let index = indexOfCurve.get(curve);
     if (index === undefined) {
@@ -69,6 +74,22 @@ export function compileBook<L extends ValuationLoan>(loans: readonly L[], curveF
     book.faceFen += loan.claimFen;
     if (loan.litigate) book.litigatedAccounts += 1;
     if (age > book.maxAgeMonths) book.maxAgeMonths = age;
+    i += 1;
   }
+  if (i < capacity) resize(book, i);
   return book;
+}
+
+const INITIAL_CAPACITY = 4096;
+
+/** Copies the book's per-loan arrays into arrays of `capacity` (longer to grow, shorter to trim). */
+function resize(book: ValuationBook, capacity: number): void {
+  const copy = <A extends Uint32Array | Int32Array | Float64Array>(from: A, to: A): A => {
+    to.set(from.subarray(0, Math.min(from.length, capacity)));
+    return to;
+  };
+  book.curveIndex = copy(book.curveIndex, new Uint32Array(capacity));
+  book.ageMonths = copy(book.ageMonths, new Int32Array(capacity));
+  book.chargeOffFen = copy(book.chargeOffFen, new Float64Array(capacity));
+  book.claimFen = copy(book.claimFen, new Float64Array(capacity));
 }

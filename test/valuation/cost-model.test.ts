@@ -73,8 +73,17 @@ describe('withCostOverrides', () => {
     expect(overridden.legalCostPerLitigatedAccountFen).toBe(32_500);
   });
 
-  it('refuses a commission rate above 100 % or a negative cost', () => {
+  it('replaces the whole channel mix when one is given', () => {
+    const overridden = withCostOverrides(model, { channelMixByAge: [{ in_house: 1 }, { agency: 0.25, legal: 0.75 }] });
+    expect(overridden.channelMixByAge).toEqual([{ in_house: 1 }, { agency: 0.25, legal: 0.75 }]);
+    expect(commissionRateByAge(overridden, 3)[2]).toBeCloseTo(0.25 * 0.28 + 0.75 * 0.1, 15);
+  });
+
+  it('refuses a commission rate above 100 %, a negative cost, or a channel mix that is empty or does not add up to 1', () => {
     expect(() => withCostOverrides(model, { commissionRateByChannel: { agency: 1.2 } })).toThrow(RangeError);
     expect(() => withCostOverrides(model, { legalCostPerLitigatedAccountFen: -1 })).toThrow(RangeError);
+    expect(() => withCostOverrides(model, { channelMixByAge: [] })).toThrow(RangeError);
+    expect(() => withCostOverrides(model, { channelMixByAge: [{ in_house: 0.5, agency: 0.4 }] })).toThrow(RangeError);
+    expect(() => withCostOverrides(model, { channelMixByAge: [{ in_house: 1.5, agency: -0.5 }] })).toThrow(RangeError);
   });
 });

@@ -30,9 +30,14 @@ const terms = { horizonMonths: 120, discountRateAnnual: 0.12, targetIrrAnnual: 0
 describe('valuePortfolio', () => {
   const valuation = valuePortfolio(book, costs, terms);
 
-  it('reports ERC, costs and net collections in whole fen that add up', () => {
+  it('reports ERC, costs and net collections in whole fen that add up, and are the sums of the months', () => {
     expect(Number.isInteger(valuation.ercFen) && Number.isInteger(valuation.npvFen) && Number.isInteger(valuation.priceFen)).toBe(true);
-    expect(Math.abs(valuation.ercFen - valuation.costsFen - valuation.netCollectionsFen)).toBeLessThanOrEqual(1);
+    expect(valuation.ercFen - valuation.costsFen).toBe(valuation.netCollectionsFen);
+    const total = (months: number[]) => months.reduce((a, b) => a + b, 0);
+    expect(total(valuation.monthly.grossFen)).toBe(valuation.ercFen);
+    expect(total(valuation.monthly.costsFen)).toBe(valuation.costsFen);
+    expect(total(valuation.monthly.netFen)).toBe(valuation.netCollectionsFen);
+    valuation.monthly.costsFen.forEach((costs, t) => expect(costs).toBe(valuation.monthly.commissionFen[t]! + valuation.monthly.legalFen[t]! + valuation.monthly.fixedFen[t]!));
     expect(valuation.faceFen).toBe(synthetic.loans.reduce((sum, loan) => sum + loan.claimFen, 0));
   });
 

@@ -1,0 +1,33 @@
+import { roundToFen } from './fen-rounding';
+import type { MonthlyCashFlows } from './projection';
+
+/** Monthly cash flows in whole fen, month t after the valuation date at index t − 1. */
+export interface MonthlyFen {
+  grossFen: number[];
+  commissionFen: number[];
+  legalFen: number[];
+  fixedFen: number[];
+  costsFen: number[];
+  netFen: number[];
+}
+
+/**
+ * Projected flows as money: gross, commission, legal and fixed each become fen once
+ * (`roundToFen`); costs and net are then added and subtracted in whole fen, so that every month
+ * and every total ties out exactly (costs = commission + legal + fixed, net = gross − costs), in
+ * the API and in a workbook alike.
+ * @example monthlyFen(projectBook(book, costModel, { horizonMonths: 120 })).netFen[0]
+ */
+export function monthlyFen(flows: MonthlyCashFlows): MonthlyFen {
+  const grossFen = Array.from(flows.grossFen, roundToFen);
+  const commissionFen = Array.from(flows.commissionFen, roundToFen);
+  const legalFen = Array.from(flows.legalFen, roundToFen);
+  const fixedFen = Array.from(flows.fixedFen, roundToFen);
+  const costsFen = grossFen.map((_, t) => commissionFen[t]! + legalFen[t]! + fixedFen[t]!);
+  return { grossFen, commissionFen, legalFen, fixedFen, costsFen, netFen: grossFen.map((gross, t) => gross - costsFen[t]!) };
+}
+
+/** Σ of whole-fen amounts. */
+export function totalFen(amounts: readonly number[]): number {
+  return amounts.reduce((sum, fen) => sum + fen, 0);
+}
