@@ -69,18 +69,24 @@ const files = await writeDemoBookCsv(generateDemoBook({ loans: LOANS, seed: 42, 
 step('Files to import (seeded demo book)', { loans: files.loans, collectionEvents: files.events, folder: 'out/input' });
 
 // 2. Import the tape, then the collection history (all or nothing, each in one transaction).
-const tape = await json(as.risk, 'POST', `/loans/import?tapeDate=${AS_OF}`, readFileSync(join(input, 'loans.csv')), 'text/csv');
-const history = await json(as.risk, 'POST', '/collections/import', readFileSync(join(input, 'collections.csv')), 'text/csv');
-step('Import the loan tape and the collection history', { tapeRows: tape.rows, created: tape.created, opening: tape.ledger, events: history.rows, recoveriesBooked: history.ledger?.recovered });
+const tape = await json(as.risk, 'POST', `/loans/import?as_of=${AS_OF}`, readFileSync(join(input, 'loans.csv')), 'text/csv');
+const history = await json(as.risk, 'POST', `/collections/import?as_of=${AS_OF}`, readFileSync(join(input, 'collections.csv')), 'text/csv');
+step('Import the loan tape and the collection history', { tapeRows: tape.rows, created: tape.created, opening: tape.ledger, events: history.rows, booked: history.ledger });
 
 // 3. Write off the charge-off candidates: prepared by one finance user, approved by another, posted.
-const candidates = await json(as.finance, 'GET', '/loans/charge-off-candidates?limit=1');
-const prepared = await json(as.finance, 'POST', '/write-offs', { writeOffDate: '2026-10-01', reason: 'Walkthrough: candidates past the charge-off threshold' });
+const prepared = await json(as.finance, 'POST', '/write-offs', { writeOffDate: AS_OF, reason: 'Walkthrough: candidates past the charge-off threshold' });
 const batchId = prepared.batch.id;
 await call(as.checker, 'POST', `/write-offs/${batchId}/approve`);
 const posted = await json(as.finance, 'POST', `/write-offs/${batchId}/post`);
 const trialBalance = await json(as.finance, 'GET', '/ledger/trial-balance');
-step('Write off (核销), maker-checker', { candidates: candidates.total ?? candidates.items?.length, batch: batchId, loans: posted.batch?.loans ?? posted.loans, amount: posted.batch?.total ?? posted.total, trialBalanced: trialBalance.balanced ?? trialBalance.totals });
+step('Write off (核销): prepared by finance, approved by the checker, posted', {
+  batch: batchId,
+  state: posted.state,
+  loans: posted.loans,
+  claim: posted.claim,
+  journalEntry: posted.entryId,
+  trialBalance: `debit ${trialBalance.balanceSheet.debit} = credit ${trialBalance.balanceSheet.credit}; off-balance register ${trialBalance.offBalance.debit}`,
+});
 
 // 4. Build and screen a portfolio of the written-off book, then lock it.
 const portfolio = await json(as.risk, 'POST', '/portfolios', { name: 'Walkthrough personal NPL Q3', cutOffDate: AS_OF, rulePack: 'cn-personal-npl' });

@@ -45,7 +45,7 @@ export async function writeDataRoom(deps: AppDeps, book: StreamingWorkbook, copy
   const tape = book.addSheet('Loan tape 贷款明细', tapeColumns.map((column) => ({ header: tapeHeader(column), kind: column.kind, width: column.width })), { freezeHeader: true, autoFilter: true });
   let loanRows = 0;
   for (const page of tapePages(deps, portfolio.id, { excluded: false, pageSize: PAGE_SIZE })) {
-    for (const row of fingerprintOrder(page, copy.fingerprint, loanRows)) await tape.addRow(tapeColumns.map((column) => column.value(row, disclosure)));
+    for (const row of fingerprintOrder(page, copy.fingerprint, loanRows, (loan) => loan.loanId)) await tape.addRow(tapeColumns.map((column) => column.value(row, disclosure)));
     loanRows += page.length;
   }
   await tape.end();

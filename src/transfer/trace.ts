@@ -37,25 +37,24 @@ export function traceLeak(deps: AppDeps, leaked: LeakedFile): { evidence: TraceE
 }
 
 /**
- * Row-order evidence: finds the portfolio whose tape the references come from (as P1 tokens or
- * P2 loan ids), places each reference at its index in the unswapped tape (loans on offer by loan
- * id), and compares the pairs' order with every copy of that portfolio and tier.
+ * Row-order evidence: finds the portfolio whose loans the references name (as P1 tokens or P2
+ * loan ids), turns them into loan ids, and compares the order of neighbours with every copy of
+ * that portfolio and tier (`orderAgreement`).
  */
 function rowOrderEvidence(deps: AppDeps, references: readonly string[]): TraceEvidence[] {
   if (references.length < 2) return [];
   const seen = new Set(references);
   for (const portfolioId of downloadedPortfolioIds(deps.db)) {
     const tokenKey = findTokenKey(deps.db, portfolioId);
-    const loanIds = (deps.db.$client.prepare("select loan_id as loanId from portfolio_loans where portfolio_id = ? and coalesce(verdict, '') <> 'excluded' order by loan_id").all(portfolioId) as { loanId: string }[]).map((row) => row.loanId);
+    const loanIds = (deps.db.$client.prepare('select loan_id as loanId from portfolio_loans where portfolio_id = ?').all(portfolioId) as { loanId: string }[]).map((row) => row.loanId);
     for (const tier of ['P1', 'P2'] as const) {
-      const referenceOf = (loanId: string) => (tier === 'P2' || !tokenKey ? loanId : loanToken(tokenKey, loanId));
-      const index = new Map<string, number>();
-      loanIds.forEach((loanId, i) => {
-        const reference = referenceOf(loanId);
-        if (seen.has(reference)) index.set(reference, i);
-      });
-      if (index.size < references.length / 2) continue;
-      const observed = references.map((reference) => index.get(reference) ?? -1);
+      const loanOf = new Map<string, string>();
+      for (const loanId of loanIds) {
+        const reference = tier === 'P2' || !tokenKey ? loanId : loanToken(tokenKey, loanId);
+        if (seen.has(reference)) loanOf.set(reference, loanId);
+      }
+      if (loanOf.size < references.length / 2) continue;
+      const observed = references.map((reference) => loanOf.get(reference));
       return downloadsOfPortfolio(deps.db, portfolioId)
         .filter((download) => download.tier === tier)
         .map((download) => ({ download, ...orderAgreement(observed, download.fingerprint) }))
