@@ -94,6 +94,9 @@ const envSchema = z.object({
   CHARGE_OFF_DPD_THRESHOLD: z.coerce.number().int().positive().optional(),
   IMPORT_BODY_LIMIT_MB: z.coerce.number().int().positive().optional(),
   DELINQUENCY_SCHEMES: z.string().optional(),
+  SELLER_NAME: z.string().trim().min(1).optional(),
+  PUT_BACK_WINDOW_DAYS: z.coerce.number().int().min(0).optional(),
+  FORWARDING_BUSINESS_DAYS: z.coerce.number().int().positive().optional(),
 });
 
 function delinquencySchemesFromEnv(json: string | undefined): Record<string, DelinquencyBucket[]> {
@@ -111,5 +114,8 @@ export function configFromEnv(env: Record<string, string | undefined>): Platform
     chargeOffDpdThreshold: parsed.CHARGE_OFF_DPD_THRESHOLD ?? defaultConfig.chargeOffDpdThreshold,
     delinquencySchemes: delinquencySchemesFromEnv(parsed.DELINQUENCY_SCHEMES),
     importBodyLimitBytes: parsed.IMPORT_BODY_LIMIT_MB ? parsed.IMPORT_BODY_LIMIT_MB * 1024 * 1024 : defaultConfig.importBodyLimitBytes,
+    transfer: Object.fromEntries(
+      Object.entries({ sellerName: parsed.SELLER_NAME, putBackWindowDays: parsed.PUT_BACK_WINDOW_DAYS, forwardingBusinessDays: parsed.FORWARDING_BUSINESS_DAYS }).filter(([, value]) => value !== undefined),
+    ),
   };
 }
