@@ -58,12 +58,13 @@ export function latestSales(deps: AppDeps, loanIds: readonly string[]): Map<stri
 export function saleBookings(deps: AppDeps, saleEntryId: number): Map<string, LoanSaleBooking & { buyerOrganisationId: number }> {
   const rows = statement(
     deps,
-    `select r.loan_id as loanId, -r.amount_fen as claimFen, r.buyer_organisation_id as buyerOrganisationId,
-            (select l.account_code from journal_lines l where l.entry_id = r.entry_id and l.loan_id = r.loan_id and l.credit_fen > 0
-                and l.account_code not in (select value from json_each(:memoAccounts))) as proceedsAccount,
-            coalesce((select sum(l.credit_fen) from journal_lines l where l.entry_id = r.entry_id and l.loan_id = r.loan_id
-                and l.account_code not in (select value from json_each(:memoAccounts))), 0) as priceFen
-       from off_balance_register r where r.entry_id = :saleEntryId and r.kind = 'sold' and r.reversal = 0`,
+    // The entry's lines aggregated once per loan: a subquery per loan would read the whole entry each time (quadratic).
+    `with proceeds as (
+       select loan_id, max(case when credit_fen > 0 then account_code end) as proceedsAccount, sum(credit_fen) as priceFen
+         from journal_lines where entry_id = :saleEntryId and account_code not in (select value from json_each(:memoAccounts)) group by loan_id)
+     select r.loan_id as loanId, -r.amount_fen as claimFen, r.buyer_organisation_id as buyerOrganisationId, p.proceedsAccount, coalesce(p.priceFen, 0) as priceFen
+       from off_balance_register r left join proceeds p on p.loan_id = r.loan_id
+      where r.entry_id = :saleEntryId and r.kind = 'sold' and r.reversal = 0`,
   ).all({ saleEntryId, memoAccounts: JSON.stringify(memoAccountCodes) }) as (LoanSaleBooking & { buyerOrganisationId: number })[];
   return new Map(rows.map((row) => [row.loanId, row]));
 }
