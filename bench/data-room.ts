@@ -55,7 +55,8 @@ function tapeRow(random: Random, index: number): CellValue[] {
  * The `data-room` case: streams a data room of `--rows` loans (1,000,000 by default) to a temp
  * file, a read-me sheet and the 25-column loan tape, at zlib `--level` (1 by default). The loans
  * are generated as they are written (holding them first would cost more memory than the writer),
- * so seconds and peak RSS include making them.
+ * so seconds and peak RSS include making them. `--keep FILE` keeps the workbook (for
+ * scripts/check-data-room.sh).
  */
 export async function dataRoomCase(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { rows: { type: 'string', default: '1000000' }, level: { type: 'string', default: '1' }, keep: { type: 'string' } } });

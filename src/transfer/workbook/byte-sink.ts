@@ -50,10 +50,10 @@ export class ByteSink {
     }
   }
 
-  /** Ends the output and waits until it has taken every byte. */
+  /** Ends the output and waits until it has taken every byte (not until a reader has read them). */
   async end(): Promise<WrittenFile> {
     this.output.end();
-    await finished(this.output);
+    await finished(this.output, { readable: false });
     return { bytes: this.written, sha256: this.hash.digest('hex') };
   }
 }

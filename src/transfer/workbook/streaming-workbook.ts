@@ -30,11 +30,12 @@ import { ZipWriter } from './zip-writer';
  *
  * Fixed from our side by awaiting 'drain' on that PassThrough (`worksheet.stream.pipes[0]`) after
  * each commit: it then held at most 1 MB and RSS stayed at 124–134 MB. The zip level is not the
- * issue (archiver already defaults to level 1). Time stayed exceljs' own: 68 s for 1M realistic
- * rows, most of it building per-cell Row/Cell objects and XML. That meets the target with a thin
- * margin on a shared machine, and reaches into two libraries' private fields; this writer does the
- * same job in a fraction of the time (see bench/data-room.ts), with inline strings, typed cells
- * and nothing retained per row.
+ * cause (archiver already defaults to level 1). Time stayed exceljs' own row building: 68 s for
+ * 1M rows of a 25-column tape (a simpler probe: 54 s at level 1, 65 s at level 6). That meets the
+ * 90 s target with a thin margin on a shared machine and reaches into two libraries' private
+ * fields; this writer takes a median 21.5 s and peaks at about 250 MB (of which about 155 MB is
+ * the tsx process before the first row) for 1M rows of the same shape (bench/data-room.ts), with
+ * inline strings, typed cells and nothing retained per row.
  *
  * Shape: sheets are written one after another, each streamed through the zip as it is built; the
  * workbook, relationships, styles and properties parts, which need the final list of sheets and

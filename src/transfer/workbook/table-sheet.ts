@@ -50,7 +50,7 @@ export class TableSheet extends WorkbookSheet {
   /**
    * Adds a row: one value per column, in order (a shorter row leaves the last cells empty).
    * Resolves at once unless the output is behind; await it before the next row.
-   * @throws TypeError or RangeError when a value does not fit its column, before anything is written
+   * @throws TypeError or RangeError when a value does not fit its column; the row is then not written
    */
   async addRow(values: readonly CellValue[]): Promise<void> {
     this.assertOpen();

@@ -1,4 +1,5 @@
-import { PassThrough, Writable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +64,24 @@ describe('the output holds the writer back', () => {
     const tape = workbook.getWorksheet('Tape')!;
     expect(tape.rowCount).toBe(50_001);
     expect(tape.getRow(50_001).values).toEqual([undefined, ...row(49_999).slice(0, 2), 49_999 * 1.01]);
+  });
+
+  it('streams into a web Response as an HTTP route would, the hash known once the last byte is out', async () => {
+    const output = new PassThrough();
+    const book = createStreamingWorkbook(output);
+    const writing = (async () => {
+      const sheet = book.addSheet('Tape', columns);
+      for (let index = 0; index < 5_000; index++) await sheet.addRow(row(index));
+      await sheet.end();
+      return book.finish();
+    })();
+    const response = new Response(Readable.toWeb(output) as ReadableStream<Uint8Array>);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const written = await writing;
+    expect(written.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('Tape')!.rowCount).toBe(5_001);
   });
 
   it('fails the writer, not hangs it, when the output fails or goes away', async () => {

@@ -1,8 +1,10 @@
 import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SheetNames, continuationName } from '../../../src/transfer/workbook/sheet-names';
 import { createStreamingWorkbook } from '../../../src/transfer/workbook/streaming-workbook';
 import type { WorkbookColumn } from '../../../src/transfer/workbook/table-sheet';
+import { writtenFile } from './written-file';
 
 const columns: WorkbookColumn[] = [{ header: 'loan_id', kind: 'id', width: 12 }];
 const discard = () => new PassThrough().resume();
@@ -61,6 +63,22 @@ describe('a streaming workbook', () => {
     for (const maxRowsPerSheet of [0, 1.5, 1_048_576]) expect(() => book.addSheet(`D${maxRowsPerSheet}`, columns, { maxRowsPerSheet })).toThrow(/maxRowsPerSheet/);
     const sheet = book.addSheet('E', columns);
     await expect(sheet.addRow(['L1', 'extra'])).rejects.toThrow(/1 columns, got a row of 2/);
+  });
+
+  it('opens no empty continuation when a table fills its last sheet exactly, and writes a header-only sheet for no rows', async () => {
+    const file = await writtenFile('exact.xlsx', async (book) => {
+      const tape = book.addSheet('Tape', columns, { maxRowsPerSheet: 2 });
+      for (const id of ['L1', 'L2', 'L3', 'L4']) await tape.addRow([id]);
+      await tape.end();
+      await book.addSheet('Exclusions', columns).end();
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file.path);
+    expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.rowCount, sheet.autoFilter])).toEqual([
+      ['Tape', 3, 'A1:A3'],
+      ['Tape (2)', 3, 'A1:A3'],
+      ['Exclusions', 1, 'A1:A1'],
+    ]);
   });
 
   it('writes nothing of a row with a bad value', async () => {
