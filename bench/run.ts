@@ -16,7 +16,8 @@ const cases: Record<string, (args: string[]) => Promise<void>> = {
   strats: stratsCase,
   valuation: valuationCase,
   simulation: simulationCase,
-  'data-room': (args) => import('./data-room').then((module) => module.dataRoomCase(args)),
+  'xlsx-writer': (args) => import('./xlsx-writer').then((module) => module.dataRoomCase(args)),
+  'data-room': (args) => import('./data-room-portfolio').then((module) => module.dataRoomPortfolioCase(args)),
 };
 
 const [first, ...rest] = process.argv.slice(2);

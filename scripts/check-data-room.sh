@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes the data-room bench workbook (bench/data-room.ts) and reads it back the way a buyer's tools
+# Writes the data-room bench workbook (bench/xlsx-writer.ts) and reads it back the way a buyer's tools
 # do: openpyxl through ../shared/tools/xlsx-report (rows, columns, types, sums per sheet), and with
 # --libreoffice also a CSV conversion by LibreOffice. Checks that the loan-tape sheets hold every
 # loan once, each sheet with its header row. Needs python3-openpyxl (and libreoffice-calc for
@@ -10,7 +10,7 @@ rows=${1:-1000000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-npx tsx bench/run.ts data-room --rows "$rows" --keep "$work/data-room.xlsx"
+npx tsx bench/run.ts xlsx-writer --rows "$rows" --keep "$work/data-room.xlsx"
 report=$(../shared/tools/xlsx-report "$work/data-room.xlsx" ${2:+"$2"})
 echo "$report"
 # "sheet 'Loan tape (2)': 951426 rows, 25 columns": data rows are the rows less one header per sheet.

@@ -25,7 +25,7 @@ export interface DataRoomCopy {
 }
 
 /** Rows read per query, even so that the fingerprint's pairs never straddle two pages. */
-const PAGE_SIZE = 5_000;
+const PAGE_SIZE = 500;
 
 /**
  * Writes a buyer's data room (DOMAIN.md §5): Read-me (seller, buyer, tier, cut-off, rule pack and

@@ -52,7 +52,7 @@ function tapeRow(random: Random, index: number): CellValue[] {
 }
 
 /**
- * The `data-room` case: streams a data room of `--rows` loans (1,000,000 by default) to a temp
+ * The `xlsx-writer` case: the writer alone, streaming a data room of `--rows` loans (1,000,000 by default) to a temp
  * file, a read-me sheet and the 25-column loan tape, at zlib `--level` (1 by default). The loans
  * are generated as they are written (holding them first would cost more memory than the writer),
  * so seconds and peak RSS include making them. `--keep FILE` keeps the workbook (for
@@ -77,7 +77,7 @@ export async function dataRoomCase(args: string[]): Promise<void> {
     const file = await book.finish();
     const seconds = (performance.now() - started) / 1000;
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    console.log(JSON.stringify({ case: 'data-room', rows, seconds: Number(seconds.toFixed(2)), peakRssMb, rowsPerSecond: Math.round(rows / seconds), fileMb: Math.round(file.bytes / 1e6), level: Number(values.level) }));
+    console.log(JSON.stringify({ case: 'xlsx-writer', rows, seconds: Number(seconds.toFixed(2)), peakRssMb, rowsPerSecond: Math.round(rows / seconds), fileMb: Math.round(file.bytes / 1e6), level: Number(values.level) }));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
