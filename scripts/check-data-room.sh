@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
-# Writes the data-room bench workbook (bench/xlsx-writer.ts) and reads it back the way a buyer's tools
-# do: openpyxl through ../shared/tools/xlsx-report (rows, columns, types, sums per sheet), and with
-# --libreoffice also a CSV conversion by LibreOffice. Checks that the loan-tape sheets hold every
-# loan once, each sheet with its header row. Needs python3-openpyxl (and libreoffice-calc for
-# --libreoffice). Usage: scripts/check-data-room.sh [ROWS (default 1000000)] [--libreoffice]
+# Runs the walkthrough (npm run walkthrough), then reads each buyer's data room the way a buyer's
+# tools do — openpyxl through ../shared/tools/xlsx-report and, with --libreoffice, LibreOffice's CSV
+# conversion — and holds it to what the API said of the portfolio (out/walkthrough.json): as many
+# loans on the tape as on offer, the tape's claims summing to the claim on offer, one exclusion row per
+# excluded loan, and (with --libreoffice) as many CSV lines as rows. Needs python3-openpyxl (and
+# libreoffice-calc for --libreoffice). Usage: scripts/check-data-room.sh [--libreoffice]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rows=${1:-1000000}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-npx tsx bench/run.ts xlsx-writer --rows "$rows" --keep "$work/data-room.xlsx"
-report=$(../shared/tools/xlsx-report "$work/data-room.xlsx" ${2:+"$2"})
-echo "$report"
-# "sheet 'Loan tape (2)': 951426 rows, 25 columns": data rows are the rows less one header per sheet.
-loans=$(awk "/^sheet 'Loan tape( \\([0-9]+\\))?': / { sum += \$(NF - 3) - 1 } END { print sum + 0 }" <<<"$report")
-[ "$loans" -eq "$rows" ] || { echo "check-data-room: the tape sheets hold $loans loans, not $rows" >&2; exit 1; }
-echo "check-data-room: $loans loans on the tape sheets, as written"
+npm run --silent walkthrough >/dev/null
+figures=out/walkthrough.json
+field() { python3 -c "import json,sys; print(json.load(open('$figures'))['$1'])"; }
+loans=$(field loansOnOffer); claim=$(field claimOnOffer); excluded=$(field excluded)
+for room in $(python3 -c "import json; print(' '.join(json.load(open('$figures'))['dataRooms']))"); do
+  report=$(../shared/tools/xlsx-report "$room" ${1:+"$1"})
+  rows=$(awk "/^sheet 'Loan tape 贷款明细': / { print \$(NF - 3) - 1 }" <<<"$report")
+  sum=$(awk '/^sheet .Loan tape/ { tape = 1; next } /^sheet / { tape = 0 } tape && /Claim: number/ { sub(/.*sum=/, ""); print }' <<<"$report")
+  exclusions=$(awk "/^sheet 'Exclusions 剔除': / { print \$(NF - 3) - 1 }" <<<"$report")
+  [ "$rows" -eq "$loans" ] || { echo "check-data-room: $room has $rows loans on its tape, the API $loans" >&2; exit 1; }
+  [ "$sum" = "$claim" ] || { echo "check-data-room: $room tape claims sum to $sum, the API says $claim" >&2; exit 1; }
+  [ "$exclusions" -eq "$excluded" ] || { echo "check-data-room: $room lists $exclusions exclusions, the API $excluded" >&2; exit 1; }
+  if [ "${1:-}" = --libreoffice ]; then
+    lines=$(grep -E "^libreoffice .*Loan tape" <<<"$report" | awk '{ print $(NF - 1) }')
+    [ "$lines" -eq $((loans + 1)) ] || { echo "check-data-room: LibreOffice's CSV of the tape has $lines lines, not $((loans + 1))" >&2; exit 1; }
+  fi
+  echo "check-data-room: $room: $rows loans, claim $sum, $exclusions exclusions — as the API says${1:+, and as LibreOffice reads it}"
+done

@@ -111,7 +111,10 @@ step('Offer it to two buyers', { buyers: offers.map((offer: Json) => offer.buyer
 
 // 7. Each buyer downloads its own (P1, masked, fingerprinted) data room.
 const rooms = [await save(as.buyer, `/buyer/portfolios/${portfolio.id}/data-room`, 'data-room-demo-amc-P1.xlsx'), await save(secondToken, `/buyer/portfolios/${portfolio.id}/data-room`, 'data-room-eastern-amc-P1.xlsx')];
-step('Download the data rooms (P1)', Object.fromEntries(rooms.map((room) => [room.file, `${room.bytes} bytes`])));
+const offered = (await json(as.buyer, 'GET', `/buyer/portfolios/${portfolio.id}`)).summary;
+// What the API says of the loans on offer, for scripts/check-data-room.sh to hold the workbooks to.
+writeFileSync(join(OUT, 'walkthrough.json'), `${JSON.stringify({ dataRooms: rooms.map((room) => room.file), loansOnOffer: offered.loans, claimOnOffer: offered.claim, excluded: offered.excluded.loans }, null, 2)}\n`);
+step('Download the data rooms (P1)', { ...Object.fromEntries(rooms.map((room) => [room.file, `${room.bytes} bytes`])), apiLoansOnOffer: offered.loans, apiClaimOnOffer: offered.claim });
 
 // 8. A sealed-bid round with a hidden reserve; both buyers bid before the deadline.
 const reserve = Math.round(Number(valuation.price ?? valuation.measures?.price ?? '1000') * 0.8 * 100) / 100;

@@ -1,3 +1,4 @@
+import { ON_OFFER } from '../portfolios/strat-repository';
 import type { AppDeps } from '../shared/deps';
 
 /** One pool × month of the data room's collection history. */
@@ -24,14 +25,14 @@ export function collectionHistory(deps: AppDeps, portfolioId: number, cutOffDate
   const pools = client
     .prepare(
       `select substr(charge_off_date, 1, 7) as pool, count(*) as accounts, sum(charge_off_fen) as chargeOffFen
-       from portfolio_loans where portfolio_id = ? and coalesce(verdict, '') <> 'excluded' group by pool order by pool`,
+       from portfolio_loans where ${ON_OFFER} group by pool order by pool`,
     )
-    .all(portfolioId) as { pool: string; accounts: number; chargeOffFen: number }[];
+    .all({ portfolioId }) as { pool: string; accounts: number; chargeOffFen: number }[];
   const collected = client
     .prepare(
       `select substr(pl.charge_off_date, 1, 7) as pool, substr(e.event_date, 1, 7) as month, sum(e.amount_fen) as collectedFen, count(distinct e.loan_id) as payingAccounts
        from portfolio_loans pl join collection_events e on e.loan_id = pl.loan_id
-       where pl.portfolio_id = ? and coalesce(pl.verdict, '') <> 'excluded' and e.event_type = 'payment' and e.event_date > pl.charge_off_date and e.event_date <= ?
+       where pl.portfolio_id = ? and pl.verdict is not 'excluded' and e.event_type = 'payment' and e.event_date > pl.charge_off_date and e.event_date <= ?
        group by pool, month`,
     )
     .all(portfolioId, cutOffDate) as { pool: string; month: string; collectedFen: number; payingAccounts: number }[];

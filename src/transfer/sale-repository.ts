@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { sales } from '../../db/schema';
+import { ON_OFFER } from '../portfolios/strat-repository';
 import type { AppDeps } from '../shared/deps';
 
 export type SaleRow = typeof sales.$inferSelect;
@@ -32,11 +33,9 @@ export interface LoanClaim {
   claimFen: number;
 }
 
-/** The loans a portfolio offers (held, not excluded by its screening) with their claims at the cut-off, by loan id. */
+/** The loans a portfolio offers (as its summary counts them) with their claims at the cut-off, by loan id. */
 export function loansOnOffer(deps: AppDeps, portfolioId: number): LoanClaim[] {
-  return deps.db.$client
-    .prepare("select loan_id as loanId, claim_fen as claimFen from portfolio_loans where portfolio_id = ? and active = 1 and coalesce(verdict, '') <> 'excluded' order by loan_id")
-    .all(portfolioId) as LoanClaim[];
+  return deps.db.$client.prepare(`select loan_id as loanId, claim_fen as claimFen from portfolio_loans where ${ON_OFFER} order by loan_id`).all({ portfolioId }) as LoanClaim[];
 }
 
 /** Writes a sale's allocation in bulk, on drizzle's connection (the caller's transaction). */

@@ -1,3 +1,4 @@
+import { ON_OFFER } from '../portfolios/strat-repository';
 import type { AppDeps } from '../shared/deps';
 
 /** A loan of the data room tape: the portfolio's snapshot at the cut-off, with the borrower's identity from the book. */
@@ -52,7 +53,7 @@ const TAPE_SELECT = `select pl.loan_id as loanId, pl.borrower_id as borrowerId, 
  * short query, so no statement stays open while the caller awaits a slow reader.
  */
 export function* tapePages(deps: AppDeps, portfolioId: number, options: { excluded: boolean; pageSize: number }): Generator<TapeRow[]> {
-  const verdictFilter = options.excluded ? "pl.verdict = 'excluded'" : "coalesce(pl.verdict, '') <> 'excluded'";
+  const verdictFilter = options.excluded ? "pl.verdict = 'excluded'" : "pl.verdict is not 'excluded'";
   const page = deps.db.$client.prepare(`${TAPE_SELECT} and ${verdictFilter} order by pl.loan_id limit ?`);
   let after = '';
   for (;;) {
@@ -65,5 +66,5 @@ export function* tapePages(deps: AppDeps, portfolioId: number, options: { exclud
 
 /** How many loans of the portfolio are on offer (not excluded). */
 export function loansOnOfferCount(deps: AppDeps, portfolioId: number): number {
-  return (deps.db.$client.prepare("select count(*) as n from portfolio_loans where portfolio_id = ? and coalesce(verdict, '') <> 'excluded'").get(portfolioId) as { n: number }).n;
+  return (deps.db.$client.prepare(`select count(*) as n from portfolio_loans where ${ON_OFFER}`).get({ portfolioId }) as { n: number }).n;
 }
