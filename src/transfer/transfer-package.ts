@@ -10,7 +10,7 @@ import { findBuyer } from './offer-repository';
 import { borrowerPages, type PackageLoan } from './package-rows';
 import type { SaleRow } from './sale-repository';
 import { requireSale } from './settlement';
-import { transferNoticeHtml, type TransferNotice } from './transfer-notice';
+import { noticeAnchor, transferNoticesHtml, type TransferNotice } from './transfer-notice';
 import { ByteSink, type WrittenFile } from './workbook/byte-sink';
 import { createStreamingWorkbook, type StreamingWorkbook } from './workbook/streaming-workbook';
 import { ZipWriter, type ZipEntry } from './workbook/zip-writer';
@@ -18,24 +18,29 @@ import { ZipWriter, type ZipEntry } from './workbook/zip-writer';
 /** What the manifest says of each file, and the figures that must tie out. */
 export interface PackageManifest {
   sale: { id: number; portfolioId: number; buyer: string; seller: string; cutOffDate: string; contractEffectiveDate: string; deliveryDate: string; price: string };
-  counts: { loans: number; borrowers: number; notices: number };
+  counts: { loans: number; borrowers: number; notices: number; noticeFiles: number };
   totals: { claim: string; allocatedPrice: string; saleClaim: string; salePrice: string };
   ties: { allocationSumsToPrice: boolean; scheduleClaimIsSaleClaim: boolean; oneNoticePerBorrower: boolean };
   files: { path: string; bytes: number; sha256: string }[];
 }
 
 const PAGE_LOANS = 5_000;
-/** A zip without zip64 holds 65,535 entries: the package's own files and one notice per borrower. */
-const MAX_NOTICES = 65_000;
+/**
+ * Borrowers per notice file, each on a printed page of its own: a million borrowers make 2,000
+ * files, which a zip without zip64 (65,535 entries) and a manifest in memory both hold easily.
+ */
+export const NOTICES_PER_FILE = 500;
+const noticeFile = (borrowerIndex: number) => `notices/notices-${String(Math.floor(borrowerIndex / NOTICES_PER_FILE) + 1).padStart(5, '0')}.html`;
 const fen = (value: number) => (value / 100).toFixed(2);
 
 /**
  * Writes a signed sale's transfer package as a zip into `output` (DOMAIN.md §5): the clear (P2)
  * data room made for the buyer, the asset schedule (资产明细表: each loan with its claim and
- * allocated price), one printable transfer notice per borrower (债权转让通知) and a mail-merge
+ * allocated price), a printable transfer notice per borrower (债权转让通知, a page each, 500 to a
+ * file) and a mail-merge
  * sheet of the same data, and a manifest with each file's SHA-256 and the counts and totals that
  * tie out. Everything streams: the loans are read a page of borrowers at a time.
- * @throws Problem not_found; conflict for a sale not signed yet or with more borrowers than one zip can hold
+ * @throws Problem not_found; conflict for a sale not signed yet
  */
 export async function writeTransferPackage(deps: AppDeps, actor: AuditActor, saleId: number, output: Writable): Promise<{ manifest: PackageManifest; written: WrittenFile }> {
   const { sale, notice } = packageTerms(deps, saleId);
@@ -46,17 +51,7 @@ export async function writeTransferPackage(deps: AppDeps, actor: AuditActor, sal
   files.push({ path: 'data-room-P2.xlsx', ...(await intoEntry(zip, 'data-room-P2.xlsx', (writable) => streamDataRoom(deps, actor, started, writable))) });
   const schedule = await intoEntry(zip, 'asset-schedule.xlsx', (writable) => writeWorkbook(writable, notice, (book) => writeAssetSchedule(deps, book, saleId)));
   files.push({ path: 'asset-schedule.xlsx', bytes: schedule.bytes, sha256: schedule.sha256 });
-  const counted = { loans: 0, borrowers: 0, claimFen: 0, priceFen: 0 };
-  for await (const borrowers of borrowerPages(deps, saleId, PAGE_LOANS)) {
-    for (const loans of borrowers) {
-      if (++counted.borrowers > MAX_NOTICES) throw new Problem('conflict', `sale ${saleId} has more than ${MAX_NOTICES} borrowers: one zip cannot hold a notice for each`);
-      const html = transferNoticeHtml(noticeOf(notice, loans));
-      const path = `notices/${safeFileName(loans[0]!.borrowerId)}.html`;
-      await zip.addFile(path, html);
-      files.push({ path, bytes: Buffer.byteLength(html), sha256: createHash('sha256').update(html).digest('hex') });
-      for (const loan of loans) [counted.loans, counted.claimFen, counted.priceFen] = [counted.loans + 1, counted.claimFen + loan.claimFen, counted.priceFen + loan.priceFen];
-    }
-  }
+  const counted = await writeNotices(deps, zip, saleId, notice, files);
   const mailMerge = await intoEntry(zip, 'notices-mail-merge.xlsx', (writable) => writeWorkbook(writable, notice, (book) => writeMailMerge(deps, book, saleId, notice)));
   files.push({ path: 'notices-mail-merge.xlsx', bytes: mailMerge.bytes, sha256: mailMerge.sha256 });
   const manifest = manifestOf(sale, notice, counted, files);
@@ -96,6 +91,39 @@ type NoticeTerms = Omit<TransferNotice, 'borrowerName' | 'nationalId' | 'loans'>
 function noticeOf(terms: NoticeTerms, loans: readonly PackageLoan[]): TransferNotice {
   const { portfolioName: _portfolio, ...notice } = terms;
   return { ...notice, borrowerName: loans[0]!.borrowerName, nationalId: loans[0]!.nationalId, loans: loans.map(({ loanId, claimFen }) => ({ loanId, claimFen })) };
+}
+
+interface NoticeCounts {
+  loans: number;
+  borrowers: number;
+  notices: number;
+  claimFen: number;
+  priceFen: number;
+}
+
+/** The notices, `NOTICES_PER_FILE` borrowers to a file, in borrower order; adds each file to `files` and counts what went in. */
+async function writeNotices(deps: AppDeps, zip: ZipWriter, saleId: number, terms: NoticeTerms, files: PackageManifest['files']): Promise<NoticeCounts> {
+  const counted: NoticeCounts = { loans: 0, borrowers: 0, notices: 0, claimFen: 0, priceFen: 0 };
+  let batch: (TransferNotice & { borrowerId: string })[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const path = noticeFile(counted.notices);
+    const html = transferNoticesHtml(batch);
+    await zip.addFile(path, html);
+    files.push({ path, bytes: Buffer.byteLength(html), sha256: createHash('sha256').update(html).digest('hex') });
+    counted.notices += batch.length;
+    batch = [];
+  };
+  for await (const borrowers of borrowerPages(deps, saleId, PAGE_LOANS)) {
+    for (const loans of borrowers) {
+      batch.push({ ...noticeOf(terms, loans), borrowerId: loans[0]!.borrowerId });
+      counted.borrowers += 1;
+      for (const loan of loans) [counted.loans, counted.claimFen, counted.priceFen] = [counted.loans + 1, counted.claimFen + loan.claimFen, counted.priceFen + loan.priceFen];
+      if (batch.length === NOTICES_PER_FILE) await flush();
+    }
+  }
+  await flush();
+  return counted;
 }
 
 /** Runs `write` into a zip entry through a Writable, and ends the entry; answers what `write` answers. */
@@ -159,32 +187,29 @@ async function writeMailMerge(deps: AppDeps, book: StreamingWorkbook, saleId: nu
     { header: '交割日 Delivery date', kind: 'date', width: 12 },
     { header: '通知文件 Notice file', kind: 'text', width: 28 },
   ]);
+  let borrowerIndex = 0;
   for await (const borrowers of borrowerPages(deps, saleId, PAGE_LOANS)) {
     for (const loans of borrowers) {
       const first = loans[0]!;
+      const file = `${noticeFile(borrowerIndex++)}#${noticeAnchor(first.borrowerId)}`;
       const amountFen = loans.reduce((sum, loan) => sum + loan.claimFen, 0);
       const loanIds = loans.map((loan) => loan.loanId).join(', ');
-      await sheet.addRow([first.borrowerId, first.borrowerName, first.nationalId, first.mobilePhone, loanIds, amountFen, terms.buyerName, terms.buyerPaymentDetails, terms.sellerName, terms.cutOffDate, terms.contractEffectiveDate, terms.deliveryDate, `notices/${safeFileName(first.borrowerId)}.html`]);
+      await sheet.addRow([first.borrowerId, first.borrowerName, first.nationalId, first.mobilePhone, loanIds, amountFen, terms.buyerName, terms.buyerPaymentDetails, terms.sellerName, terms.cutOffDate, terms.contractEffectiveDate, terms.deliveryDate, file]);
     }
   }
   await sheet.end();
 }
 
-function manifestOf(sale: SaleRow, terms: NoticeTerms, counted: { loans: number; borrowers: number; claimFen: number; priceFen: number }, files: PackageManifest['files']): PackageManifest {
+function manifestOf(sale: SaleRow, terms: NoticeTerms, counted: NoticeCounts, files: PackageManifest['files']): PackageManifest {
   return {
     sale: { id: sale.id, portfolioId: sale.portfolioId, buyer: terms.buyerName, seller: terms.sellerName, cutOffDate: sale.cutOffDate, contractEffectiveDate: sale.contractEffectiveDate, deliveryDate: sale.deliveryDate, price: fen(sale.priceFen) },
-    counts: { loans: counted.loans, borrowers: counted.borrowers, notices: files.filter((file) => file.path.startsWith('notices/')).length },
+    counts: { loans: counted.loans, borrowers: counted.borrowers, notices: counted.notices, noticeFiles: files.filter((file) => file.path.startsWith('notices/')).length },
     totals: { claim: fen(counted.claimFen), allocatedPrice: fen(counted.priceFen), saleClaim: fen(sale.claimFen), salePrice: fen(sale.priceFen) },
     ties: {
       allocationSumsToPrice: counted.priceFen === sale.priceFen,
       scheduleClaimIsSaleClaim: counted.claimFen === sale.claimFen && counted.loans === sale.loanCount,
-      oneNoticePerBorrower: files.filter((file) => file.path.startsWith('notices/')).length === counted.borrowers,
+      oneNoticePerBorrower: counted.notices === counted.borrowers,
     },
     files,
   };
-}
-
-/** A borrower id as a file name: anything but letters, digits, dot, dash and underscore becomes '_'. */
-function safeFileName(id: string): string {
-  return id.replace(/[^\p{L}\p{N}._-]/gu, '_');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintOrder, hiddenMark, newFingerprint, orderAgreement, readHiddenMarks, swapsPair } from '../../src/transfer/fingerprint';
-import { transferNoticeHtml } from '../../src/transfer/transfer-notice';
+import { transferNoticesHtml } from '../../src/transfer/transfer-notice';
 
 describe('a copy’s fingerprint', () => {
   it('hides in text as zero-width characters and reads back', () => {
@@ -33,7 +33,8 @@ describe('a copy’s fingerprint', () => {
 
 describe('a transfer notice', () => {
   it('escapes what it prints: a name cannot inject markup', () => {
-    const html = transferNoticeHtml({
+    const html = transferNoticesHtml([{
+      borrowerId: 'B"1',
       borrowerName: '<script>alert(1)</script>',
       nationalId: '110101199003071234',
       loans: [{ loanId: 'L1', claimFen: 123456 }, { loanId: 'L2', claimFen: 1 }],
@@ -44,11 +45,12 @@ describe('a transfer notice', () => {
       contractEffectiveDate: '2026-10-15',
       deliveryDate: '2026-10-31',
       noticeDate: '2026-10-31',
-    });
+    }]);
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('Seller &amp; Co');
     expect(html).toContain('1234.57');
     expect(html).toContain('第五百四十六条');
+    expect(html).toContain('<section id="notice-B_1">');
   });
 });

@@ -23,7 +23,7 @@ describe('the transfer package', () => {
     expect(manifest.totals).toMatchObject({ allocatedPrice: '43210.99', salePrice: '43210.99', claim: sale.claim });
     expect(manifest.counts.loans).toBe(sale.loanCount);
     const borrowers = deal.t.db.$client.prepare('select count(distinct pl.borrower_id) as n from sale_allocations a join portfolio_loans pl on pl.loan_id = a.loan_id and pl.portfolio_id = ? where a.sale_id = ?').get(deal.portfolioId, sale.id) as Json;
-    expect(manifest.counts).toMatchObject({ borrowers: borrowers.n, notices: borrowers.n });
+    expect(manifest.counts).toMatchObject({ borrowers: borrowers.n, notices: borrowers.n, noticeFiles: Math.ceil(borrowers.n / 500) });
     for (const file of manifest.files as Json[]) {
       const content = await zip.file(file.path)!.async('nodebuffer');
       expect(createHash('sha256').update(content).digest('hex'), file.path).toBe(file.sha256);
@@ -36,14 +36,20 @@ describe('the transfer package', () => {
     const sumFen = (column: number) => rows.reduce((sum, row) => sum + Math.round((row[column] as number) * 100), 0);
     expect(sumFen(10)).toBe(4_321_099);
     expect((sumFen(9) / 100).toFixed(2)).toBe(sale.claim);
-    const notice = manifest.files.find((file: Json) => file.path.startsWith('notices/')).path as string;
-    const html = await zip.file(notice)!.async('string');
+    const noticeFiles = (manifest.files as Json[]).filter((file) => file.path.startsWith('notices/'));
+    const pages = await Promise.all(noticeFiles.map(async (file) => (await zip.file(file.path)!.async('string')).match(/<section id=/g)!.length));
+    expect(pages.reduce((a, b) => a + b, 0)).toBe(borrowers.n);
+    const html = await zip.file(noticeFiles[0]!.path)!.async('string');
     expect(html).toContain('债权转让通知书');
     expect(html).toContain('Demo AMC');
     expect(html).toContain('中国工商银行');
     const mailMerge = new ExcelJS.Workbook();
     await mailMerge.xlsx.load((await zip.file('notices-mail-merge.xlsx')!.async('nodebuffer')) as unknown as ArrayBuffer);
     expect(mailMerge.worksheets[0]!.rowCount - 1).toBe(borrowers.n);
+    const firstRow = mailMerge.worksheets[0]!.getRow(2);
+    const [file, anchor] = String(firstRow.getCell(13).value).split('#');
+    expect(await zip.file(file!)!.async('string')).toContain(`<section id="${anchor}">`);
+    expect(await zip.file(file!)!.async('string')).toContain(String(firstRow.getCell(2).value));
     const dataRoom = new ExcelJS.Workbook();
     await dataRoom.xlsx.load((await zip.file('data-room-P2.xlsx')!.async('nodebuffer')) as unknown as ArrayBuffer);
     expect(dataRoom.getWorksheet('Read-me 说明')!.getCell('B5').value).toBe('P2');
