@@ -17,6 +17,7 @@ const cases: Record<string, (args: string[]) => Promise<void>> = {
   valuation: valuationCase,
   simulation: simulationCase,
   'xlsx-writer': (args) => import('./xlsx-writer').then((module) => module.dataRoomCase(args)),
+  sale: (args) => import('./sale').then((module) => module.saleCase(args)),
   'data-room': (args) => import('./data-room-portfolio').then((module) => module.dataRoomPortfolioCase(args)),
 };
 
