@@ -78,7 +78,11 @@ export function bookSale(tx: DbOrTx, deps: AppDeps, request: SaleRequest): Booke
   const claimOf = (loanId: string) => positions.get(loanId)?.balanceFen ?? 0;
   const memo = `Sale ${request.reference} of written-off loans to buyer organisation ${request.buyerOrganisationId}`;
   const header = entryHeader(deps, request.actor, { entryDate: request.date, kind: 'sale', memo, sourceRef });
-  const { entryId } = postEntry(tx, deps, header, request.loans.map((loan) => saleLines(loan.loanId, loan.priceFen, claimOf(loan.loanId), policy)));
+  // A generator, not an array: a million-loan sale is posted without holding its four million lines.
+  const lines = function* () {
+    for (const loan of request.loans) yield saleLines(loan.loanId, loan.priceFen, claimOf(loan.loanId), policy);
+  };
+  const { entryId } = postEntry(tx, deps, header, lines());
   let claimFen = 0;
   for (const { loanId } of request.loans) {
     claimFen += claimOf(loanId);

@@ -61,7 +61,7 @@ export function settleSale(tx: Tx, deps: AppDeps, actor: AuditActor, saleId: num
     throw new Problem('validation_failed', message, { errors: [{ field: 'json.receivedOn', value: receivedOn, message }] });
   }
   const { changes } = screenPortfolio(tx, deps, actor, sale.portfolioId, receivedOn);
-  const loans = allocationsOf(deps, saleId).map(({ loanId, priceFen }) => ({ loanId, priceFen }));
+  const loans = allocationsOf(deps, saleId);
   const reference = saleReference(saleId);
   const booked = bookSale(tx, deps, { reference, buyerOrganisationId: sale.buyerOrganisationId, date: receivedOn, priceFen: sale.priceFen, loans, actor });
   const interim = claimInterimCollections(tx, deps, { saleReference: reference, buyerOrganisationId: sale.buyerOrganisationId, cutOffDate: sale.cutOffDate, loanIds: loans.map((loan) => loan.loanId), date: receivedOn, actor });
