@@ -9,7 +9,7 @@ import { forwardingBusinessDaysOf } from './forwarding-terms';
 import { planInterimClaim } from './interim-claim-plan';
 import { ledgerPolicyOf } from './policy';
 import { bookedRecoveries } from './register-repository';
-import { insertCutOff, recordedCutOff, saleBookings } from './sale-repository';
+import { insertCutOff, recordedCutOff, saleBookings, saleBuyers } from './sale-repository';
 import { assertNotBefore, loansNotInSale, standingSale } from './sale-standing';
 
 export interface InterimClaimRequest {
@@ -48,8 +48,8 @@ export function claimInterimCollections(tx: DbOrTx, deps: AppDeps, request: Inte
     throw new Problem('validation_failed', `cutOffDate ${message}`, { errors: [{ field: 'cutOffDate', value: request.cutOffDate, message }] });
   }
   if (recordedCutOff(deps, sale.entryId)) throw new Problem('conflict', `the interim collections of sale ${request.saleReference} are already claimed`);
-  const bookings = saleBookings(deps, sale.entryId);
-  const buyers = new Set([...bookings.values()].map((booking) => booking.buyerOrganisationId));
+  const bookings = saleBookings(deps, sale.entryId, request.loanIds);
+  const buyers = saleBuyers(deps, sale.entryId);
   if (!buyers.has(request.buyerOrganisationId) || buyers.size !== 1) {
     throw new Problem('conflict', `sale ${request.saleReference} was not made to buyer organisation ${request.buyerOrganisationId}`);
   }

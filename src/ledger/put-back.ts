@@ -47,7 +47,7 @@ export function bookPutBack(tx: DbOrTx, deps: AppDeps, request: PutBackRequest):
   assertNotBefore('date', request.date, sale.saleDate, 'the sale');
   const sourceRef = `put_back:${request.saleReference}:${request.loanId}`;
   if (sourceIsPosted(deps, ['put_back'], sourceRef)) throw new Problem('conflict', `loan ${request.loanId} is already put back from sale ${request.saleReference}`);
-  const booking = saleBookings(deps, sale.entryId).get(request.loanId);
+  const booking = saleBookings(deps, sale.entryId, [request.loanId]).get(request.loanId);
   const errors = loansNotInSale(deps, sale, new Set(booking ? [request.loanId] : []), [request.loanId]);
   if (!booking || errors.length > 0) throw new Problem('conflict', `loan ${request.loanId} cannot be put back from sale ${request.saleReference}`, { errors });
   if (!Number.isSafeInteger(request.refundFen) || request.refundFen < 0 || request.refundFen > booking.priceFen) {

@@ -52,21 +52,28 @@ export function latestSales(deps: AppDeps, loanIds: readonly string[]): Map<stri
 }
 
 /**
- * Per loan of a sale entry: the price and the account it credited (its balance-sheet credit line),
- * the claim that left the register (its `sold` movement) and the buyer.
+ * Per loan of a sale entry (or of those of `loanIds` it sold): the price and the account it credited
+ * (its balance-sheet credit line), the claim that left the register (its `sold` movement) and the buyer.
  */
-export function saleBookings(deps: AppDeps, saleEntryId: number): Map<string, LoanSaleBooking & { buyerOrganisationId: number }> {
+export function saleBookings(deps: AppDeps, saleEntryId: number, loanIds?: readonly string[]): Map<string, LoanSaleBooking & { buyerOrganisationId: number }> {
   const rows = statement(
     deps,
     // The entry's lines aggregated once per loan: a subquery per loan would read the whole entry each time (quadratic).
     `with proceeds as (
        select loan_id, max(case when credit_fen > 0 then account_code end) as proceedsAccount, sum(credit_fen) as priceFen
-         from journal_lines where entry_id = :saleEntryId and account_code not in (select value from json_each(:memoAccounts)) group by loan_id)
+         from journal_lines where entry_id = :saleEntryId and account_code not in (select value from json_each(:memoAccounts))
+          and (:loanIds is null or loan_id in (select value from json_each(:loanIds))) group by loan_id)
      select r.loan_id as loanId, -r.amount_fen as claimFen, r.buyer_organisation_id as buyerOrganisationId, p.proceedsAccount, coalesce(p.priceFen, 0) as priceFen
        from off_balance_register r left join proceeds p on p.loan_id = r.loan_id
-      where r.entry_id = :saleEntryId and r.kind = 'sold' and r.reversal = 0`,
-  ).all({ saleEntryId, memoAccounts: JSON.stringify(memoAccountCodes) }) as (LoanSaleBooking & { buyerOrganisationId: number })[];
+      where r.entry_id = :saleEntryId and r.kind = 'sold' and r.reversal = 0 and (:loanIds is null or r.loan_id in (select value from json_each(:loanIds)))`,
+  ).all({ saleEntryId, memoAccounts: JSON.stringify(memoAccountCodes), loanIds: loanIds ? JSON.stringify(loanIds) : null }) as (LoanSaleBooking & { buyerOrganisationId: number })[];
   return new Map(rows.map((row) => [row.loanId, row]));
+}
+
+/** The buyers a sale entry sold to (one, unless the entry was built by hand). */
+export function saleBuyers(deps: AppDeps, saleEntryId: number): Set<number> {
+  const rows = statement(deps, "select distinct buyer_organisation_id as buyer from off_balance_register where entry_id = ? and kind = 'sold' and reversal = 0").all(saleEntryId) as { buyer: number }[];
+  return new Set(rows.map((row) => row.buyer));
 }
 
 /** The cut-off a settlement recorded for a sale, if it did. */

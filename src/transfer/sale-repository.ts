@@ -50,3 +50,16 @@ export function allocationsOf(deps: AppDeps, saleId: number): (LoanClaim & { pri
     .prepare('select loan_id as loanId, claim_fen as claimFen, price_fen as priceFen from sale_allocations where sale_id = ? order by loan_id')
     .all(saleId) as (LoanClaim & { priceFen: number })[];
 }
+
+/** The sale's loans with a recovery booked on a payment dated after `cutOffDate`: those whose interim collections the buyer is owed. */
+export function loansRecoveredAfter(deps: AppDeps, saleId: number, cutOffDate: string): string[] {
+  return deps.db.$client
+    .prepare(
+      `select distinct a.loan_id from sale_allocations a
+         join off_balance_register r on r.loan_id = a.loan_id and r.kind = 'recovery'
+         join collection_events e on e.id = r.collection_event_id
+        where a.sale_id = ? and e.event_date > ? order by a.loan_id`,
+    )
+    .pluck()
+    .all(saleId, cutOffDate) as string[];
+}

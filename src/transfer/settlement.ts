@@ -9,7 +9,7 @@ import type { VerdictChange } from '../portfolios/screening-repository';
 import type { AppDeps } from '../shared/deps';
 import type { IsoDate } from '../shared/dates';
 import { Problem } from '../shared/problem';
-import { allocationsOf, findSale, updateSale, type SaleRow } from './sale-repository';
+import { allocationsOf, findSale, loansRecoveredAfter, updateSale, type SaleRow } from './sale-repository';
 
 /** The sale's reference in the ledger: its entries' source. */
 export const saleReference = (saleId: number) => `sale-${saleId}`;
@@ -64,7 +64,7 @@ export function settleSale(tx: Tx, deps: AppDeps, actor: AuditActor, saleId: num
   const loans = allocationsOf(deps, saleId);
   const reference = saleReference(saleId);
   const booked = bookSale(tx, deps, { reference, buyerOrganisationId: sale.buyerOrganisationId, date: receivedOn, priceFen: sale.priceFen, loans, actor });
-  const interim = claimInterimCollections(tx, deps, { saleReference: reference, buyerOrganisationId: sale.buyerOrganisationId, cutOffDate: sale.cutOffDate, loanIds: loans.map((loan) => loan.loanId), date: receivedOn, actor });
+  const interim = claimInterimCollections(tx, deps, { saleReference: reference, buyerOrganisationId: sale.buyerOrganisationId, cutOffDate: sale.cutOffDate, loanIds: loansRecoveredAfter(deps, saleId, sale.cutOffDate), date: receivedOn, actor });
   const settled = updateSale(tx, saleId, { status: 'settled', settledAt: deps.clock.now(), receivedOn, entryId: booked.entryId });
   transitionPortfolio(tx, deps, actor, sale.portfolioId, 'sold', `sale ${saleId} settled`);
   recordAudit(tx, actor, deps.clock.now(), { action: 'transfer.sale.settled', targetType: 'sale', targetId: saleId, detail: { entryId: booked.entryId, priceFen: sale.priceFen, changedVerdicts: changes.length } });
