@@ -8,8 +8,10 @@ import { sourceIsPosted } from './journal-repository';
 import { loanStatuses, moveLoanStatus } from './loan-repository';
 import { ledgerPolicyOf } from './policy';
 import { entryHeader, postEntry } from './post-entry';
-import { insertMovement, registerPositions } from './register-repository';
+import { registerPositions } from './register-repository';
 import { saleLines } from './sale-lines';
+import { accounts } from './accounts';
+import { statement } from './statements';
 
 export interface SaleRequest {
   /** The sale's reference in the transfer workflow; one sale is booked once. */
@@ -57,38 +59,23 @@ export function bookSale(tx: DbOrTx, deps: AppDeps, request: SaleRequest): Booke
   assertPriceAllocated(request);
   const sourceRef = `sale:${request.reference}`;
   if (sourceIsPosted(deps, ['sale'], sourceRef)) throw new Problem('conflict', `sale ${request.reference} is already booked`);
-  const loanIds = request.loans.map((loan) => loan.loanId);
-  const statuses = loanStatuses(deps, loanIds);
-  const positions = registerPositions(deps, loanIds);
-  const errors: FieldError[] = [];
-  request.loans.forEach(({ loanId }, index) => {
-    const status = statuses.get(loanId);
-    const position = positions.get(loanId);
-    const problem =
-      status === undefined ? 'no such loan'
-      : status !== 'charged_off' ? `the loan is ${status}, not charged_off`
-      : !position || position.balanceFen <= 0 ? 'no claim of the loan is on file'
-      : position.enteredOn !== null && request.date < position.enteredOn ? `the loan was written off on ${position.enteredOn}, after the sale date`
-      : undefined;
-    if (problem) errors.push({ field: `loans.${index}.loanId`, value: loanId, message: problem });
-  });
+  const errors = [...inChunks(request.loans)].flatMap(({ offset, loans }) => unsellable(deps, request.date, loans, offset));
   if (errors.length > 0) throw new Problem('conflict', `${errors.length} loan(s) of sale ${request.reference} cannot be sold`, { errors });
 
   const policy = ledgerPolicyOf(deps.config);
-  const claimOf = (loanId: string) => positions.get(loanId)?.balanceFen ?? 0;
   const memo = `Sale ${request.reference} of written-off loans to buyer organisation ${request.buyerOrganisationId}`;
   const header = entryHeader(deps, request.actor, { entryDate: request.date, kind: 'sale', memo, sourceRef });
-  // A generator, not an array: a million-loan sale is posted without holding its four million lines.
+  // A chunk of loans at a time, their lines from a generator: a million-loan sale is posted without
+  // holding its four million lines, nor a million register positions.
   const lines = function* () {
-    for (const loan of request.loans) yield saleLines(loan.loanId, loan.priceFen, claimOf(loan.loanId), policy);
+    for (const { loans } of inChunks(request.loans)) {
+      const positions = registerPositions(deps, loans.map((loan) => loan.loanId));
+      for (const loan of loans) yield saleLines(loan.loanId, loan.priceFen, positions.get(loan.loanId)?.balanceFen ?? 0, policy);
+    }
   };
   const { entryId } = postEntry(tx, deps, header, lines());
-  let claimFen = 0;
-  for (const { loanId } of request.loans) {
-    claimFen += claimOf(loanId);
-    const movement = { loanId, movementDate: request.date, kind: 'sold', amountFen: -claimOf(loanId), reversal: false, entryId } as const;
-    insertMovement(deps, { ...movement, buyerOrganisationId: request.buyerOrganisationId, collectionEventId: null });
-  }
+  const claimFen = insertSoldMovements(deps, entryId, request);
+  const loanIds = request.loans.map((loan) => loan.loanId);
   moveLoanStatus(deps, loanIds, 'charged_off', 'sold');
   const booked = { entryId, loans: loanIds.length, priceFen: request.priceFen, claimFen };
   recordAudit(tx, request.actor, deps.clock.now(), {
@@ -98,4 +85,46 @@ export function bookSale(tx: DbOrTx, deps: AppDeps, request: SaleRequest): Booke
     detail: { reference: request.reference, buyerOrganisationId: request.buyerOrganisationId, ...booked },
   });
   return booked;
+}
+
+const CHUNK_LOANS = 10_000;
+
+function* inChunks<L>(loans: readonly L[]): Generator<{ offset: number; loans: readonly L[] }> {
+  for (let offset = 0; offset < loans.length; offset += CHUNK_LOANS) yield { offset, loans: loans.slice(offset, offset + CHUNK_LOANS) };
+}
+
+/** Why each of these loans (the request's from `offset` on) cannot be sold on `date`: only a charged-off loan with a claim on file, written off by then. */
+function unsellable(deps: AppDeps, date: IsoDate, loans: readonly { loanId: string }[], offset: number): FieldError[] {
+  const loanIds = loans.map((loan) => loan.loanId);
+  const statuses = loanStatuses(deps, loanIds);
+  const positions = registerPositions(deps, loanIds);
+  const errors: FieldError[] = [];
+  loanIds.forEach((loanId, index) => {
+    const status = statuses.get(loanId);
+    const position = positions.get(loanId);
+    const problem =
+      status === undefined ? 'no such loan'
+      : status !== 'charged_off' ? `the loan is ${status}, not charged_off`
+      : !position || position.balanceFen <= 0 ? 'no claim of the loan is on file'
+      : position.enteredOn !== null && date < position.enteredOn ? `the loan was written off on ${position.enteredOn}, after the sale date`
+      : undefined;
+    if (problem) errors.push({ field: `loans.${offset + index}.loanId`, value: loanId, message: problem });
+  });
+  return errors;
+}
+
+/**
+ * The `sold` register movement of each loan: the claim that left the register is the loan's
+ * Cr 7001 line of the sale entry, so the movements are written from the posted lines in one
+ * statement. Returns the claims' total.
+ */
+function insertSoldMovements(deps: AppDeps, entryId: number, request: SaleRequest): Fen {
+  const params = { entryId, date: request.date, buyer: request.buyerOrganisationId, memo: accounts.writtenOffMemo };
+  statement(
+    deps,
+    `insert into off_balance_register (loan_id, movement_date, kind, amount_fen, reversal, entry_id, buyer_organisation_id, collection_event_id)
+     select loan_id, :date, 'sold', -credit_fen, 0, :entryId, :buyer, null from journal_lines
+      where entry_id = :entryId and account_code = :memo and credit_fen > 0 order by line_no`,
+  ).run(params);
+  return (statement(deps, 'select coalesce(sum(credit_fen), 0) as fen from journal_lines where entry_id = :entryId and account_code = :memo').get(params) as { fen: Fen }).fen;
 }
