@@ -7,9 +7,13 @@ import type { IsoDate } from '../shared/dates';
 import { Problem } from '../shared/problem';
 import { requireSale, saleReference } from './settlement';
 
-/** The sale's forwarding statement (DOMAIN.md §5): collections after the cut-off owed to its buyer, due dates, what was forwarded. */
-export function saleForwardingStatement(tx: Tx, saleId: number, asOf: IsoDate): ForwardingStatement {
-  const sale = requireSale(tx, saleId);
+/**
+ * The sale's forwarding statement (DOMAIN.md §5): collections after the cut-off owed to its buyer,
+ * due dates, what was forwarded; as the seller or, with `buyerOrganisationId`, as that buyer sees it.
+ * @throws Problem not_found
+ */
+export function saleForwardingStatement(tx: Tx, saleId: number, asOf: IsoDate, buyerOrganisationId?: number): ForwardingStatement {
+  const sale = requireSale(tx, saleId, buyerOrganisationId);
   return forwardingStatement(tx, { buyerOrganisationId: sale.buyerOrganisationId, asOf, saleReference: saleReference(saleId) });
 }
 

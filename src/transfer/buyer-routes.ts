@@ -9,9 +9,6 @@ import { XLSX_CONTENT_TYPE } from '../ledger/xlsx';
 import { idempotently } from '../shared/idempotently';
 import { jsonBody as body, jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 import { createRouter } from '../shared/router';
-import type { Tx } from '../../db/client';
-import { Problem } from '../shared/problem';
-import { saleForwardingStatement } from './after-sale';
 import { buyerRounds, submitBid } from './bid-rounds';
 import { dataRoomFileName, startDownload, streamDataRoom } from './data-room-download';
 import { portfolioIdsOfferedTo } from './offer-repository';
@@ -22,7 +19,7 @@ import { listSales } from './sale-repository';
 import { streamedResponse } from './streamed-response';
 import { requireSale } from './settlement';
 import * as schemas from './schemas';
-import { buyerRoundView, forwardingStatementView, putBackView, saleView } from './views';
+import { buyerRoundView, forwardingStatementResponse, putBackView, saleView } from './views';
 
 const tags = ['Buyer'];
 const notOffered = problem('No such portfolio offered to your organisation');
@@ -85,13 +82,6 @@ const getDataRoom = defineRoute('buyer:deal', {
   },
 });
 
-/** A sale of the buyer's organisation; another's is "not found". */
-function requireOwnSale(tx: Tx, saleId: number, buyerOrganisationId: number) {
-  const sale = requireSale(tx, saleId);
-  if (sale.buyerOrganisationId !== buyerOrganisationId) throw new Problem('not_found', `no sale ${saleId}`);
-  return sale;
-}
-
 export const buyerRoutes = createRouter()
   .openapi(getOffered, (c) => {
     const deps = c.get('deps');
@@ -136,12 +126,6 @@ export const buyerRoutes = createRouter()
   .openapi(getPutBacks, (c) => {
     const { id } = c.req.valid('param');
     const organisation = buyerOrganisationOf(c);
-    return c.json(c.get('deps').db.transaction((tx) => putBacksOf(tx, requireOwnSale(tx, id, organisation).id)).map(putBackView), 200);
+    return c.json(c.get('deps').db.transaction((tx) => putBacksOf(tx, requireSale(tx, id, organisation).id)).map(putBackView), 200);
   })
-  .openapi(getForwarding, (c) => {
-    const { id } = c.req.valid('param');
-    const { db, clock } = c.get('deps');
-    const organisation = buyerOrganisationOf(c);
-    const asOf = c.req.valid('query').asOf ?? clock.today();
-    return c.json(forwardingStatementView(id, db.transaction((tx) => saleForwardingStatement(tx, requireOwnSale(tx, id, organisation).id, asOf))), 200);
-  });
+  .openapi(getForwarding, (c) => c.json(forwardingStatementResponse(c.get('deps'), c.req.valid('param').id, c.req.valid('query').asOf, buyerOrganisationOf(c)), 200));

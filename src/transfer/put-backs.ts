@@ -21,8 +21,7 @@ export interface PutBackClaim {
  * @throws Problem not_found (not the buyer's sale); conflict (not settled, window closed, loan not in the sale, asked already)
  */
 export function requestPutBack(tx: Tx, deps: AppDeps, actor: AuditActor, saleId: number, buyerOrganisationId: number, claim: PutBackClaim): PutBackRow {
-  const sale = requireSale(tx, saleId);
-  if (sale.buyerOrganisationId !== buyerOrganisationId) throw new Problem('not_found', `no sale ${saleId}`);
+  const sale = requireSale(tx, saleId, buyerOrganisationId);
   const deadline = putBackDeadline(sale);
   if (deadline === null) throw new Problem('conflict', `sale ${saleId} is not settled: put-backs follow settlement`);
   const today = deps.clock.today();

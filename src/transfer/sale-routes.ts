@@ -7,7 +7,7 @@ import { formatFen } from '../shared/money';
 import { jsonBody as body, jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 import { Problem } from '../shared/problem';
 import { createRouter } from '../shared/router';
-import { forwardSaleCollections, saleForwardingStatement } from './after-sale';
+import { forwardSaleCollections } from './after-sale';
 import { findPutBack, putBacksOf } from './put-back-repository';
 import { decidePutBack } from './put-backs';
 import { listSales } from './sale-repository';
@@ -15,7 +15,7 @@ import { streamedResponse } from './streamed-response';
 import { writeTransferPackage } from './transfer-package';
 import * as schemas from './schemas';
 import { requireSale, settleSale, signSale } from './settlement';
-import { forwardingStatementView, forwardingView, putBackView, saleView } from './views';
+import { forwardingStatementResponse, forwardingView, putBackView, saleView } from './views';
 
 const tags = ['Transfer'];
 const notFound = problem('No such sale');
@@ -104,12 +104,7 @@ export const salesRoutes = createRouter()
     });
     return c.json(decided, 200);
   })
-  .openapi(getForwarding, (c) => {
-    const { id } = c.req.valid('param');
-    const { db, clock } = c.get('deps');
-    const asOf = c.req.valid('query').asOf ?? clock.today();
-    return c.json(forwardingStatementView(id, db.transaction((tx) => saleForwardingStatement(tx, id, asOf))), 200);
-  })
+  .openapi(getForwarding, (c) => c.json(forwardingStatementResponse(c.get('deps'), c.req.valid('param').id, c.req.valid('query').asOf), 200))
   .openapi(postForwarding, (c) => {
     const { id } = c.req.valid('param');
     const request = c.req.valid('json');

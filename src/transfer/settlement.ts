@@ -14,10 +14,14 @@ import { allocationsOf, findSale, loansRecoveredAfter, updateSale, type SaleRow 
 /** The sale's reference in the ledger: its entries' source. */
 export const saleReference = (saleId: number) => `sale-${saleId}`;
 
-/** @throws Problem not_found */
-export function requireSale(tx: Tx, saleId: number): SaleRow {
+/**
+ * The sale, as the seller or, with `buyerOrganisationId`, as that buyer may see it: another
+ * buyer's sale is "not found", like a sale that does not exist.
+ * @throws Problem not_found
+ */
+export function requireSale(tx: Tx, saleId: number, buyerOrganisationId?: number): SaleRow {
   const sale = findSale(tx, saleId);
-  if (!sale) throw new Problem('not_found', `no sale ${saleId}`);
+  if (!sale || (buyerOrganisationId !== undefined && sale.buyerOrganisationId !== buyerOrganisationId)) throw new Problem('not_found', `no sale ${saleId}`);
   return sale;
 }
 

@@ -1,5 +1,7 @@
 import type { z } from '@hono/zod-openapi';
-import { addDays } from '../shared/dates';
+import type { AppDeps } from '../shared/deps';
+import { addDays, type IsoDate } from '../shared/dates';
+import { saleForwardingStatement } from './after-sale';
 import { formatFen } from '../shared/money';
 import type { BidRoundRow, BidRow } from './bid-repository';
 import type { OfferRow, BuyerRow } from './offer-repository';
@@ -74,7 +76,12 @@ export function putBackView(putBack: PutBackRow): z.infer<typeof schemas.PutBack
   return { id, saleId, loanId, reason, detail, status, requestedAt, decidedAt, decidedBy, decisionNote, refund: putBack.refundFen === null ? null : formatFen(putBack.refundFen), entryId };
 }
 
-export function forwardingStatementView(saleId: number, statement: ForwardingStatement): z.infer<typeof schemas.ForwardingStatementSchema> {
+/** The forwarding statement of a sale on `asOf` (today when absent), as the seller or that buyer sees it. */
+export function forwardingStatementResponse(deps: AppDeps, saleId: number, asOf: IsoDate | undefined, buyerOrganisationId?: number): z.infer<typeof schemas.ForwardingStatementSchema> {
+  return forwardingStatementView(saleId, deps.db.transaction((tx) => saleForwardingStatement(tx, saleId, asOf ?? deps.clock.today(), buyerOrganisationId)));
+}
+
+function forwardingStatementView(saleId: number, statement: ForwardingStatement): z.infer<typeof schemas.ForwardingStatementSchema> {
   const { totals } = statement;
   return {
     saleId,
