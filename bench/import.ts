@@ -26,16 +26,34 @@ export async function importCase(args: string[]): Promise<void> {
     const fileBytes = await writeTapeFile(tapePath, rows);
     const db = openDatabase(join(folder, 'platform.db'));
     const deps = { db, clock: systemClock, config: defaultConfig };
-    const body = Readable.toWeb(createReadStream(tapePath, { highWaterMark: 1 << 16 })) as ReadableStream<Uint8Array>;
+    const body = Readable.toWeb(
+      createReadStream(tapePath, { highWaterMark: 1 << 16 }),
+    ) as ReadableStream<Uint8Array>;
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const result = await importLoanTape(deps, { body, format: 'csv', mode: 'insert', actor: systemActor('bench'), tapeDate: systemClock.today() });
+    const result = await importLoanTape(deps, {
+      body,
+      format: 'csv',
+      mode: 'insert',
+      actor: systemActor('bench'),
+      tapeDate: systemClock.today(),
+    });
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     db.$client.close();
     if (result.created !== rows) throw new Error(`imported ${result.created} loans of ${rows}`);
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    console.log(JSON.stringify({ case: 'import', rows, seconds: Number(seconds.toFixed(2)), rowsPerSecond: Math.round(rows / seconds), peakRssMb, cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)), fileMb: Math.round(fileBytes / 1e6) }));
+    console.log(
+      JSON.stringify({
+        case: 'import',
+        rows,
+        seconds: Number(seconds.toFixed(2)),
+        rowsPerSecond: Math.round(rows / seconds),
+        peakRssMb,
+        cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
+        fileMb: Math.round(fileBytes / 1e6),
+      }),
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -18,7 +18,8 @@ const cases: Record<string, (args: string[]) => Promise<void>> = {
   simulation: simulationCase,
   'xlsx-writer': (args) => import('./xlsx-writer').then((module) => module.dataRoomCase(args)),
   sale: (args) => import('./sale').then((module) => module.saleCase(args)),
-  'data-room': (args) => import('./data-room-portfolio').then((module) => module.dataRoomPortfolioCase(args)),
+  'data-room': (args) =>
+    import('./data-room-portfolio').then((module) => module.dataRoomPortfolioCase(args)),
 };
 
 const [first, ...rest] = process.argv.slice(2);

@@ -27,15 +27,27 @@ const BUYER = { Authorization: 'Bearer demo-buyer-token', 'Content-Type': 'appli
  * claims) and the transfer package written to a file. One JSON line for each.
  */
 export async function saleCase(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { loans: { type: 'string', default: '1000000' }, db: { type: 'string' }, step: { type: 'string' } } });
-  if (values.db !== undefined) return timedStep(values.db, values.step === 'package' ? 'package' : 'settle');
+  const { values } = parseArgs({
+    args,
+    options: {
+      loans: { type: 'string', default: '1000000' },
+      db: { type: 'string' },
+      step: { type: 'string' },
+    },
+  });
+  if (values.db !== undefined)
+    return timedStep(values.db, values.step === 'package' ? 'package' : 'settle');
   const folder = mkdtempSync(join(tmpdir(), 'bench-sale-'));
   try {
     const database = join(folder, 'platform.db');
     const awardSeconds = await prepareAwardedSale(database, Number(values.loans));
     console.log(JSON.stringify({ case: 'sale-award', seconds: Number(awardSeconds.toFixed(2)) }));
     for (const step of ['settle', 'package']) {
-      const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, 'sale', '--db', database, '--step', step], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+      const child = spawnSync(
+        process.execPath,
+        [...process.execArgv, process.argv[1]!, 'sale', '--db', database, '--step', step],
+        { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+      );
       process.stdout.write(child.stdout);
       if (child.status !== 0) throw new Error(`the ${step} process exited with ${child.status}`);
     }
@@ -46,27 +58,63 @@ export async function saleCase(args: string[]): Promise<void> {
 
 async function prepareAwardedSale(database: string, loans: number): Promise<number> {
   let instant = '2026-07-01T09:00:00.000Z';
-  const deps: AppDeps = { db: openDatabase(database), clock: { now: () => instant, today: () => instant.slice(0, 10) }, config: defaultConfig, log: () => {} };
+  const deps: AppDeps = {
+    db: openDatabase(database),
+    clock: { now: () => instant, today: () => instant.slice(0, 10) },
+    config: defaultConfig,
+    log: () => {},
+  };
   seedDemoUsers(deps, () => {});
   seedWrittenOffBook(deps.db, loans);
   // The book was inserted raw: its claims enter the off-balance register as a tape import's would.
-  const importId = deps.db.insert(fileImports).values({ kind: 'loan_tape', status: 'accepted', format: 'csv', mode: 'insert', fileSha256: '0'.repeat(64), fileBytes: 0, actor: 'bench', rowCount: loans, importedAt: instant }).returning({ id: fileImports.id }).get().id;
+  const importId = deps.db
+    .insert(fileImports)
+    .values({
+      kind: 'loan_tape',
+      status: 'accepted',
+      format: 'csv',
+      mode: 'insert',
+      fileSha256: '0'.repeat(64),
+      fileBytes: 0,
+      actor: 'bench',
+      rowCount: loans,
+      importedAt: instant,
+    })
+    .returning({ id: fileImports.id })
+    .get().id;
   deps.db.$client.prepare('update loans set import_id = ?').run(importId);
-  deps.db.transaction((tx) => postOpeningRegister(tx, deps, { importId, newLoansOnly: true, actor: systemActor('bench') }));
+  deps.db.transaction((tx) =>
+    postOpeningRegister(tx, deps, { importId, newLoansOnly: true, actor: systemActor('bench') }),
+  );
   const app = createApp(deps);
   const call = async (headers: Record<string, string>, path: string, payload?: unknown) => {
-    const response = await app.request(path, { method: 'POST', headers, ...(payload === undefined ? {} : { body: JSON.stringify(payload) }) });
-    if (response.status >= 300) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    const response = await app.request(path, {
+      method: 'POST',
+      headers,
+      ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
+    });
+    if (response.status >= 300)
+      throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
     return (await response.json()) as { id: number; bids: { id: number }[] };
   };
   const { id } = await createWholeBookPortfolio(app);
   await call(RISK, `/portfolios/${id}/transitions`, { to: 'locked' });
   await call(RISK, `/portfolios/${id}/offers`, { buyerOrganisationIds: [1] });
-  await call(RISK, `/portfolios/${id}/bid-rounds`, { name: 'bench', deadline: '2026-07-02T00:00:00Z' });
-  const { bids } = await call(BUYER, `/buyer/portfolios/${id}/bids`, { price: '12345678.90', validUntil: '2026-08-31' });
+  await call(RISK, `/portfolios/${id}/bid-rounds`, {
+    name: 'bench',
+    deadline: '2026-07-02T00:00:00Z',
+  });
+  const { bids } = await call(BUYER, `/buyer/portfolios/${id}/bids`, {
+    price: '12345678.90',
+    validUntil: '2026-08-31',
+  });
   instant = '2026-07-03T09:00:00.000Z';
   const started = performance.now();
-  const sale = await call(RISK, `/portfolios/${id}/award`, { bidId: bids[0]!.id, contractEffectiveDate: '2026-07-03', deliveryDate: '2026-07-10' });
+  const sale = await call(RISK, `/portfolios/${id}/award`, {
+    bidId: bids[0]!.id,
+    contractEffectiveDate: '2026-07-03',
+    deliveryDate: '2026-07-10',
+  });
   const seconds = (performance.now() - started) / 1000;
   await call(RISK, `/sales/${sale.id}/sign`);
   deps.db.$client.close();
@@ -74,7 +122,12 @@ async function prepareAwardedSale(database: string, loans: number): Promise<numb
 }
 
 async function timedStep(database: string, step: 'settle' | 'package'): Promise<void> {
-  const deps: AppDeps = { db: openDatabase(database), clock: fixedClock('2026-07-10T09:00:00.000Z'), config: defaultConfig, log: () => {} };
+  const deps: AppDeps = {
+    db: openDatabase(database),
+    clock: fixedClock('2026-07-10T09:00:00.000Z'),
+    config: defaultConfig,
+    log: () => {},
+  };
   const actor = systemActor('bench');
   const started = performance.now();
   const figures =
@@ -83,12 +136,24 @@ async function timedStep(database: string, step: 'settle' | 'package'): Promise<
           const settled = settleSale(tx, deps, actor, 1, '2026-07-10');
           return { loans: settled.sale.loanCount, bringDownChanges: settled.changes.length };
         })
-      : await writeTransferPackage(deps, actor, 1, createWriteStream(join(database, '..', 'package.zip'), { highWaterMark: 1 << 20 })).then(({ manifest, written }) => ({
+      : await writeTransferPackage(
+          deps,
+          actor,
+          1,
+          createWriteStream(join(database, '..', 'package.zip'), { highWaterMark: 1 << 20 }),
+        ).then(({ manifest, written }) => ({
           loans: manifest.counts.loans,
           borrowers: manifest.counts.borrowers,
           fileMb: Math.round(written.bytes / 1e6),
           tiesOut: Object.values(manifest.ties).every(Boolean),
         }));
   const seconds = (performance.now() - started) / 1000;
-  console.log(JSON.stringify({ case: `sale-${step}`, ...figures, seconds: Number(seconds.toFixed(2)), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  console.log(
+    JSON.stringify({
+      case: `sale-${step}`,
+      ...figures,
+      seconds: Number(seconds.toFixed(2)),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
 }

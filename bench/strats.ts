@@ -10,10 +10,17 @@ import { benchBook, createWholeBookPortfolio, fetchStrat } from './portfolio';
  * through the API. Seconds count that one query.
  */
 export async function stratsCase(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { loans: { type: 'string', default: '1000000' }, by: { type: 'string', default: 'balance_band' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      loans: { type: 'string', default: '1000000' },
+      by: { type: 'string', default: 'balance_band' },
+    },
+  });
   const loans = Number(values.loans);
   const by = values.by as StratDimension;
-  if (!stratDimensions.includes(by)) throw new Error(`--by must be one of ${stratDimensions.join(', ')}`);
+  if (!stratDimensions.includes(by))
+    throw new Error(`--by must be one of ${stratDimensions.join(', ')}`);
   const { deps, folder } = benchBook('bench-strats-', loans);
   try {
     const app = createApp(deps);
@@ -22,7 +29,10 @@ export async function stratsCase(args: string[]): Promise<void> {
     const strat = await fetchStrat(app, portfolio.id, by);
     const seconds = (performance.now() - started) / 1000;
     deps.db.$client.close();
-    if (strat.totals.loans !== portfolio.onOffer) throw new Error(`the strat totals ${strat.totals.loans} loans, the screening ${portfolio.onOffer}`);
+    if (strat.totals.loans !== portfolio.onOffer)
+      throw new Error(
+        `the strat totals ${strat.totals.loans} loans, the screening ${portfolio.onOffer}`,
+      );
     console.log(JSON.stringify({ case: 'strats', loans, seconds: Number(seconds.toFixed(3)), by }));
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -8,18 +8,54 @@ import { once } from 'node:events';
  */
 
 const HEADER = [
-  'loan_id', 'borrower_id', 'borrower_name', 'national_id', 'mobile_phone', 'province', 'city', 'product', 'channel',
-  'currency', 'origination_date', 'maturity_date', 'original_principal', 'principal_balance', 'interest_balance',
-  'fee_balance', 'penalty_balance', 'days_past_due', 'last_payment_date', 'last_payment_amount', 'status',
-  'charge_off_date', 'charge_off_amount', 'bankrupt', 'deceased', 'disputed', 'fraud', 'litigation_pending',
-  'complaint_open', 'active_repayment_plan',
+  'loan_id',
+  'borrower_id',
+  'borrower_name',
+  'national_id',
+  'mobile_phone',
+  'province',
+  'city',
+  'product',
+  'channel',
+  'currency',
+  'origination_date',
+  'maturity_date',
+  'original_principal',
+  'principal_balance',
+  'interest_balance',
+  'fee_balance',
+  'penalty_balance',
+  'days_past_due',
+  'last_payment_date',
+  'last_payment_amount',
+  'status',
+  'charge_off_date',
+  'charge_off_amount',
+  'bankrupt',
+  'deceased',
+  'disputed',
+  'fraud',
+  'litigation_pending',
+  'complaint_open',
+  'active_repayment_plan',
 ];
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国红梅志强玉兰海燕晓东春梅丹';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国红梅志强玉兰海燕晓东春梅丹';
 const PLACES: [string, string, string][] = [
-  ['广东省', '深圳市', '440300'], ['广东省', '广州市', '440100'], ['浙江省', '杭州市', '330100'], ['江苏省', '南京市', '320100'],
-  ['四川省', '成都市', '510100'], ['湖北省', '武汉市', '420100'], ['北京市', '北京市', '110100'], ['上海市', '上海市', '310100'],
-  ['河南省', '郑州市', '410100'], ['山东省', '济南市', '370100'], ['湖南省', '长沙市', '430100'], ['福建省', '福州市', '350100'],
+  ['广东省', '深圳市', '440300'],
+  ['广东省', '广州市', '440100'],
+  ['浙江省', '杭州市', '330100'],
+  ['江苏省', '南京市', '320100'],
+  ['四川省', '成都市', '510100'],
+  ['湖北省', '武汉市', '420100'],
+  ['北京市', '北京市', '110100'],
+  ['上海市', '上海市', '310100'],
+  ['河南省', '郑州市', '410100'],
+  ['山东省', '济南市', '370100'],
+  ['湖南省', '长沙市', '430100'],
+  ['福建省', '福州市', '350100'],
 ];
 const PRODUCTS = ['消费贷', '现金贷', '信用卡', '小微经营贷'];
 const CHANNELS = ['线上', '线下', '合作方'];
@@ -65,12 +101,36 @@ function tapeLine(index: number, random: () => number): string {
   const flag = (p: number) => (random() < p ? '1' : '0');
   const loanId = `L${String(10_000_000 + index)}`;
   return [
-    loanId, `C${String(20_000_000 + index)}`, name, nationalId(areaCode, -3_650 + Math.floor(random() * 10_000), Math.floor(random() * 1000)),
-    `1${3 + Math.floor(random() * 7)}${String(Math.floor(random() * 1e9)).padStart(9, '0')}`, province, city, pick(PRODUCTS), pick(CHANNELS), 'CNY',
-    isoOfDay(originationDay), isoOfDay(maturityDay), yuan(principalFen), yuan(balanceFen), yuan(interestFen), yuan(feeFen), yuan(penaltyFen),
-    String(daysPastDue), isoOfDay(lastPaymentDay), yuan(Math.floor(random() * 500_000)), chargedOff ? 'charged_off' : daysPastDue > 0 ? 'delinquent' : 'current',
-    chargedOff ? isoOfDay(chargeOffDay) : '', chargedOff ? yuan(balanceFen + interestFen + feeFen + penaltyFen) : '',
-    flag(0.01), flag(0.005), flag(0.02), flag(0.005), flag(0.05), flag(0.02), flag(0.03),
+    loanId,
+    `C${String(20_000_000 + index)}`,
+    name,
+    nationalId(areaCode, -3_650 + Math.floor(random() * 10_000), Math.floor(random() * 1000)),
+    `1${3 + Math.floor(random() * 7)}${String(Math.floor(random() * 1e9)).padStart(9, '0')}`,
+    province,
+    city,
+    pick(PRODUCTS),
+    pick(CHANNELS),
+    'CNY',
+    isoOfDay(originationDay),
+    isoOfDay(maturityDay),
+    yuan(principalFen),
+    yuan(balanceFen),
+    yuan(interestFen),
+    yuan(feeFen),
+    yuan(penaltyFen),
+    String(daysPastDue),
+    isoOfDay(lastPaymentDay),
+    yuan(Math.floor(random() * 500_000)),
+    chargedOff ? 'charged_off' : daysPastDue > 0 ? 'delinquent' : 'current',
+    chargedOff ? isoOfDay(chargeOffDay) : '',
+    chargedOff ? yuan(balanceFen + interestFen + feeFen + penaltyFen) : '',
+    flag(0.01),
+    flag(0.005),
+    flag(0.02),
+    flag(0.005),
+    flag(0.05),
+    flag(0.02),
+    flag(0.03),
   ].join(',');
 }
 

@@ -22,13 +22,25 @@ function seedDelinquentBook(db: Db, loans: number): void {
   db.$client.transaction(() => {
     for (let i = 0; i < loans; i += 1) {
       const principalFen = 100_000 + ((i * 7919) % 5_000_000);
-      insert.run(`WB${String(i).padStart(8, '0')}`, `B${i}`, i % 3 === 0 ? 'credit_card' : 'cash_loan', principalFen * 2, principalFen, principalFen >> 4, 1_500 + (i % 700), principalFen >> 6, 180 + (i % 400));
+      insert.run(
+        `WB${String(i).padStart(8, '0')}`,
+        `B${i}`,
+        i % 3 === 0 ? 'credit_card' : 'cash_loan',
+        principalFen * 2,
+        principalFen,
+        principalFen >> 4,
+        1_500 + (i % 700),
+        principalFen >> 6,
+        180 + (i % 400),
+      );
     }
   })();
 }
 
 function actorOf(db: Db, email: string): AuditActor {
-  const { id } = db.$client.prepare('select id from users where email = ?').get(email) as { id: number };
+  const { id } = db.$client.prepare('select id from users where email = ?').get(email) as {
+    id: number;
+  };
   return { userId: id, label: email, requestId: null };
 }
 
@@ -44,20 +56,43 @@ export async function writeOffsCase(args: string[]): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'bench-write-offs-'));
   try {
     const db = openDatabase(join(folder, 'platform.db'));
-    const deps: AppDeps = { db, clock: fixedClock('2026-06-30T09:00:00.000Z'), config: defaultConfig, log: () => {} };
+    const deps: AppDeps = {
+      db,
+      clock: fixedClock('2026-06-30T09:00:00.000Z'),
+      config: defaultConfig,
+      log: () => {},
+    };
     seedDemoUsers(deps, () => {});
     seedDelinquentBook(db, loans);
-    const [preparer, approver] = demoUsers.filter((user) => user.role === 'finance').map((user) => actorOf(db, user.email)) as [AuditActor, AuditActor];
-    const { batch } = db.transaction((tx) => prepareWriteOffBatch(tx, deps, preparer, { writeOffDate: '2026-06-30' }));
+    const [preparer, approver] = demoUsers
+      .filter((user) => user.role === 'finance')
+      .map((user) => actorOf(db, user.email)) as [AuditActor, AuditActor];
+    const { batch } = db.transaction((tx) =>
+      prepareWriteOffBatch(tx, deps, preparer, { writeOffDate: '2026-06-30' }),
+    );
     db.transaction((tx) => approveWriteOffBatch(tx, deps, approver, batch.id));
     const started = performance.now();
-    const posted = db.transaction((tx) => postWriteOffBatch(tx, deps, preparer, batch.id), { behavior: 'immediate' });
+    const posted = db.transaction((tx) => postWriteOffBatch(tx, deps, preparer, batch.id), {
+      behavior: 'immediate',
+    });
     const seconds = (performance.now() - started) / 1000;
-    const { lines } = db.$client.prepare('select count(*) as lines from journal_lines where entry_id = ?').get(posted.entryId) as { lines: number };
+    const { lines } = db.$client
+      .prepare('select count(*) as lines from journal_lines where entry_id = ?')
+      .get(posted.entryId) as { lines: number };
     db.$client.close();
-    if (posted.loanCount !== loans || posted.state !== 'posted') throw new Error(`posted ${posted.loanCount} loans of ${loans}`);
+    if (posted.loanCount !== loans || posted.state !== 'posted')
+      throw new Error(`posted ${posted.loanCount} loans of ${loans}`);
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    console.log(JSON.stringify({ case: 'write-offs', loans, seconds: Number(seconds.toFixed(2)), loansPerSecond: Math.round(loans / seconds), journalLines: lines, peakRssMb }));
+    console.log(
+      JSON.stringify({
+        case: 'write-offs',
+        loans,
+        seconds: Number(seconds.toFixed(2)),
+        loansPerSecond: Math.round(loans / seconds),
+        journalLines: lines,
+        peakRssMb,
+      }),
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

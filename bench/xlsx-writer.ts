@@ -12,22 +12,39 @@ import type { WorkbookColumn } from '../src/transfer/workbook/table-sheet';
 
 /** The loan tape's 25 columns: ids, name, phone, national id, places, product, 4 dates, 7 amounts, a rate, 3 counts. */
 const TAPE_COLUMNS: WorkbookColumn[] = [
-  { header: 'loan_id', kind: 'id', width: 12 }, { header: 'borrower_id', kind: 'id', width: 12 }, { header: 'borrower_name', kind: 'text', width: 10 },
-  { header: 'national_id', kind: 'id', width: 20 }, { header: 'mobile_phone', kind: 'id', width: 13 }, { header: 'province', kind: 'text', width: 12 },
-  { header: 'city', kind: 'text', width: 10 }, { header: 'product', kind: 'text', width: 14 }, { header: 'channel', kind: 'text', width: 9 },
-  { header: 'status', kind: 'text', width: 12 }, { header: 'origination_date', kind: 'date', width: 12 }, { header: 'maturity_date', kind: 'date', width: 12 },
-  { header: 'last_payment_date', kind: 'date', width: 12 }, { header: 'charge_off_date', kind: 'date', width: 12 },
-  { header: 'original_principal', kind: 'money', width: 14 }, { header: 'principal_balance', kind: 'money', width: 14 },
-  { header: 'interest_balance', kind: 'money', width: 14 }, { header: 'fee_balance', kind: 'money', width: 12 },
-  { header: 'penalty_balance', kind: 'money', width: 12 }, { header: 'last_payment_amount', kind: 'money', width: 12 },
-  { header: 'charge_off_amount', kind: 'money', width: 14 }, { header: 'annual_rate', kind: 'rate', width: 9 },
-  { header: 'days_past_due', kind: 'integer', width: 8 }, { header: 'term_months', kind: 'integer', width: 8 }, { header: 'payments_made', kind: 'integer', width: 8 },
+  { header: 'loan_id', kind: 'id', width: 12 },
+  { header: 'borrower_id', kind: 'id', width: 12 },
+  { header: 'borrower_name', kind: 'text', width: 10 },
+  { header: 'national_id', kind: 'id', width: 20 },
+  { header: 'mobile_phone', kind: 'id', width: 13 },
+  { header: 'province', kind: 'text', width: 12 },
+  { header: 'city', kind: 'text', width: 10 },
+  { header: 'product', kind: 'text', width: 14 },
+  { header: 'channel', kind: 'text', width: 9 },
+  { header: 'status', kind: 'text', width: 12 },
+  { header: 'origination_date', kind: 'date', width: 12 },
+  { header: 'maturity_date', kind: 'date', width: 12 },
+  { header: 'last_payment_date', kind: 'date', width: 12 },
+  { header: 'charge_off_date', kind: 'date', width: 12 },
+  { header: 'original_principal', kind: 'money', width: 14 },
+  { header: 'principal_balance', kind: 'money', width: 14 },
+  { header: 'interest_balance', kind: 'money', width: 14 },
+  { header: 'fee_balance', kind: 'money', width: 12 },
+  { header: 'penalty_balance', kind: 'money', width: 12 },
+  { header: 'last_payment_amount', kind: 'money', width: 12 },
+  { header: 'charge_off_amount', kind: 'money', width: 14 },
+  { header: 'annual_rate', kind: 'rate', width: 9 },
+  { header: 'days_past_due', kind: 'integer', width: 8 },
+  { header: 'term_months', kind: 'integer', width: 8 },
+  { header: 'payments_made', kind: 'integer', width: 8 },
 ];
 const CHANNELS = ['app', 'web', 'partner', 'offline'];
 /** 2018-01-01 as a day number: loans originate over the five years from it. */
 const FIRST_ORIGINATION_DAY = 17_532;
 /** ISO dates from then on, made once: the generator should not cost more than the writer. */
-const ISO_DAYS = Array.from({ length: 4_000 }, (_, offset) => fromDayNumber(FIRST_ORIGINATION_DAY + offset));
+const ISO_DAYS = Array.from({ length: 4_000 }, (_, offset) =>
+  fromDayNumber(FIRST_ORIGINATION_DAY + offset),
+);
 const isoDay = (offset: number) => ISO_DAYS[offset]!;
 
 /** One synthetic charged-off loan as tape values (amounts in fen), seeded so every run writes the same file. */
@@ -44,10 +61,31 @@ function tapeRow(random: Random, index: number): CellValue[] {
   const paymentsMade = random.int(0, termMonths - 1);
   const lastPaymentOffset = originatedOffset + 30 * paymentsMade + random.int(0, 29);
   return [
-    `L${10_000_000 + index}`, borrower.borrowerId, borrower.borrowerName, borrower.nationalId, borrower.mobilePhone, borrower.province, borrower.city,
-    demoProducts.draw(random), random.pick(CHANNELS), 'charged_off', originated, isoDay(originatedOffset + termMonths * 30), isoDay(lastPaymentOffset), isoDay(lastPaymentOffset + 180),
-    principalFen, balanceFen, interestFen, feeFen, penaltyFen, random.int(0, 500_000), balanceFen + interestFen + feeFen + penaltyFen,
-    random.int(500, 3_600) / 10_000, 180 + random.int(0, 1_200), termMonths, paymentsMade,
+    `L${10_000_000 + index}`,
+    borrower.borrowerId,
+    borrower.borrowerName,
+    borrower.nationalId,
+    borrower.mobilePhone,
+    borrower.province,
+    borrower.city,
+    demoProducts.draw(random),
+    random.pick(CHANNELS),
+    'charged_off',
+    originated,
+    isoDay(originatedOffset + termMonths * 30),
+    isoDay(lastPaymentOffset),
+    isoDay(lastPaymentOffset + 180),
+    principalFen,
+    balanceFen,
+    interestFen,
+    feeFen,
+    penaltyFen,
+    random.int(0, 500_000),
+    balanceFen + interestFen + feeFen + penaltyFen,
+    random.int(500, 3_600) / 10_000,
+    180 + random.int(0, 1_200),
+    termMonths,
+    paymentsMade,
   ];
 }
 
@@ -59,14 +97,24 @@ function tapeRow(random: Random, index: number): CellValue[] {
  * scripts/check-data-room.sh).
  */
 export async function dataRoomCase(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { rows: { type: 'string', default: '1000000' }, level: { type: 'string', default: '1' }, keep: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      rows: { type: 'string', default: '1000000' },
+      level: { type: 'string', default: '1' },
+      keep: { type: 'string' },
+    },
+  });
   const rows = Number(values.rows);
   const folder = mkdtempSync(join(tmpdir(), 'bench-data-room-'));
   try {
     const path = values.keep ?? join(folder, 'data-room.xlsx');
     const random = new Random(20_260_630);
     const started = performance.now();
-    const book = createStreamingWorkbook(createWriteStream(path, { highWaterMark: 1 << 20 }), { compressionLevel: Number(values.level), properties: { title: 'Data room (benchmark)', author: 'bench' } });
+    const book = createStreamingWorkbook(createWriteStream(path, { highWaterMark: 1 << 20 }), {
+      compressionLevel: Number(values.level),
+      properties: { title: 'Data room (benchmark)', author: 'bench' },
+    });
     const readMe = book.addFreeSheet('Read-me', { widths: [24, 60] });
     await readMe.addRow(['Data room (benchmark)'], { bold: true, spanColumns: 2 });
     await readMe.addRow(['Loans', { kind: 'integer', value: rows }]);
@@ -77,7 +125,17 @@ export async function dataRoomCase(args: string[]): Promise<void> {
     const file = await book.finish();
     const seconds = (performance.now() - started) / 1000;
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    console.log(JSON.stringify({ case: 'xlsx-writer', rows, seconds: Number(seconds.toFixed(2)), peakRssMb, rowsPerSecond: Math.round(rows / seconds), fileMb: Math.round(file.bytes / 1e6), level: Number(values.level) }));
+    console.log(
+      JSON.stringify({
+        case: 'xlsx-writer',
+        rows,
+        seconds: Number(seconds.toFixed(2)),
+        peakRssMb,
+        rowsPerSecond: Math.round(rows / seconds),
+        fileMb: Math.round(file.bytes / 1e6),
+        level: Number(values.level),
+      }),
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

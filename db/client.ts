@@ -40,9 +40,16 @@ function migrateWithoutForeignKeys(db: Db): void {
   db.$client.pragma('foreign_keys = OFF');
   try {
     migrate(db, { migrationsFolder });
-    const dangling = db.$client.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    const dangling = db.$client.pragma('foreign_key_check') as {
+      table: string;
+      rowid: number;
+      parent: string;
+    }[];
     const first = dangling[0];
-    if (first) throw new Error(`after migrating: ${dangling.length} row(s) reference missing rows, first ${first.table} row ${first.rowid} → ${first.parent}`);
+    if (first)
+      throw new Error(
+        `after migrating: ${dangling.length} row(s) reference missing rows, first ${first.table} row ${first.rowid} → ${first.parent}`,
+      );
   } finally {
     db.$client.pragma('foreign_keys = ON');
   }

@@ -5,6 +5,7 @@ import { replaceMarkedSection } from '../src/imports/column-docs';
 
 const path = new URL('../README.md', import.meta.url);
 let readme = readFileSync(path, 'utf8');
-for (const [name, table] of importColumnSections()) readme = replaceMarkedSection(readme, name, table);
+for (const [name, table] of importColumnSections())
+  readme = replaceMarkedSection(readme, name, table);
 writeFileSync(path, readme);
 console.log('README.md column tables rewritten');

@@ -36,7 +36,9 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(async (c, next) => {
-    const maxSize = FILE_PATHS.test(c.req.path) ? deps.config.importBodyLimitBytes : deps.config.jsonBodyLimitBytes;
+    const maxSize = FILE_PATHS.test(c.req.path)
+      ? deps.config.importBodyLimitBytes
+      : deps.config.jsonBodyLimitBytes;
     return bodyLimit({
       maxSize,
       onError: () => {
@@ -64,21 +66,35 @@ export function createApp(deps: AppDeps) {
   app.route('/backtests', backtests);
   app.route('/', valuations);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token',
+  });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Debt portfolio platform', version: '0.1.0', description: 'Bad-debt valuation and transfer. Errors are application/problem+json (RFC 9457).' },
+    info: {
+      title: 'Debt portfolio platform',
+      version: '0.1.0',
+      description:
+        'Bad-debt valuation and transfer. Errors are application/problem+json (RFC 9457).',
+    },
   });
   app.route('/docs', docs);
 
-  app.notFound((c) => problemResponse(c, new Problem('not_found', `no route for ${c.req.method} ${c.req.path}`)));
+  app.notFound((c) =>
+    problemResponse(c, new Problem('not_found', `no route for ${c.req.method} ${c.req.path}`)),
+  );
   app.onError((error, c) => {
     const problem =
       error instanceof Problem
         ? error
         : error instanceof HTTPException && error.status < 500
           ? new Problem('bad_request', error.message)
-          : new Problem('internal_error', 'an unexpected error occurred; quote the X-Request-Id header when reporting it');
+          : new Problem(
+              'internal_error',
+              'an unexpected error occurred; quote the X-Request-Id header when reporting it',
+            );
     writeLog(deps, {
       level: problem.status >= 500 ? 'error' : 'warn',
       message: problem.detail,

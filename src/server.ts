@@ -14,16 +14,29 @@ const port = Number(process.env.PORT ?? 3000);
 const databasePath = process.env.DATABASE_PATH ?? './data/platform.db';
 const print = (line: string) => console.log(line);
 
-const deps: AppDeps = { db: openDatabase(databasePath), clock: systemClock, config: configFromEnv(process.env) };
+const deps: AppDeps = {
+  db: openDatabase(databasePath),
+  clock: systemClock,
+  config: configFromEnv(process.env),
+};
 
 bootstrapAdmin(deps, process.env.PLATFORM_ADMIN_TOKEN, print);
 if (process.env.PLATFORM_DEMO !== '0') {
   await seedDemoBookIfEmpty(deps, print);
   // Demo users (with well-known tokens) only ever join a book that the demo loaded.
-  const demoImports = deps.db.select({ n: count() }).from(fileImports).where(eq(fileImports.actor, 'demo')).get()?.n ?? 0;
+  const demoImports =
+    deps.db.select({ n: count() }).from(fileImports).where(eq(fileImports.actor, 'demo')).get()
+      ?.n ?? 0;
   if (demoImports > 0) seedDemoUsers(deps, print);
 }
 
 serve({ fetch: createApp(deps).fetch, port }, (info) => {
-  console.log(JSON.stringify({ level: 'info', message: 'platform listening', port: info.port, database: databasePath }));
+  console.log(
+    JSON.stringify({
+      level: 'info',
+      message: 'platform listening',
+      port: info.port,
+      database: databasePath,
+    }),
+  );
 });

@@ -42,7 +42,10 @@ export const users = sqliteTable(
   },
   (t) => [
     check('users_role', sql`${t.role} in ('admin', 'risk', 'finance', 'buyer')`),
-    check('users_buyer_has_organisation', sql`(${t.role} = 'buyer') = (${t.buyerOrganisationId} is not null)`),
+    check(
+      'users_buyer_has_organisation',
+      sql`(${t.role} = 'buyer') = (${t.buyerOrganisationId} is not null)`,
+    ),
   ],
 );
 

@@ -22,5 +22,8 @@ export const auditEvents = sqliteTable(
     /** A small JSON object with what else matters (counts, reasons). Never a secret. */
     detail: text('detail'),
   },
-  (t) => [index('audit_events_target_idx').on(t.targetType, t.targetId), index('audit_events_actor_idx').on(t.actor, t.occurredAt)],
+  (t) => [
+    index('audit_events_target_idx').on(t.targetType, t.targetId),
+    index('audit_events_actor_idx').on(t.actor, t.occurredAt),
+  ],
 );

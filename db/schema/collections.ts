@@ -5,8 +5,21 @@ import { loans } from './loans';
 
 export const collectionEventTypes = ['payment', 'cost', 'status'] as const;
 export const paymentChannels = ['in_house', 'agency', 'legal', 'settlement', 'debt_sale'] as const;
-export const costKinds = ['agency_commission', 'legal_fee', 'court_fee', 'sms_call', 'other'] as const;
-export const statusEvents = ['bankrupt', 'deceased', 'dispute', 'litigation_filed', 'complaint', 'repayment_plan'] as const;
+export const costKinds = [
+  'agency_commission',
+  'legal_fee',
+  'court_fee',
+  'sms_call',
+  'other',
+] as const;
+export const statusEvents = [
+  'bankrupt',
+  'deceased',
+  'dispute',
+  'litigation_filed',
+  'complaint',
+  'repayment_plan',
+] as const;
 
 export type CollectionEventType = (typeof collectionEventTypes)[number];
 export type PaymentChannel = (typeof paymentChannels)[number];

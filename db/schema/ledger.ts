@@ -1,12 +1,27 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 import { buyerOrganisations, users } from './access';
 import { collectionEvents } from './collections';
 import { loans, loanStatuses } from './loans';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
-export const accountTypes = ['asset', 'liability', 'equity', 'income', 'expense', 'off_balance'] as const;
+export const accountTypes = [
+  'asset',
+  'liability',
+  'equity',
+  'income',
+  'expense',
+  'off_balance',
+] as const;
 export type AccountType = (typeof accountTypes)[number];
 
 /**
@@ -55,17 +70,24 @@ export const journalEntries = sqliteTable(
     kind: text('kind', { enum: journalEntryKinds }).notNull(),
     memo: text('memo').notNull(),
     sourceRef: text('source_ref').notNull(),
-    reversesEntryId: integer('reverses_entry_id').references((): AnySQLiteColumn => journalEntries.id),
+    reversesEntryId: integer('reverses_entry_id').references(
+      (): AnySQLiteColumn => journalEntries.id,
+    ),
     postedAt: text('posted_at').notNull(),
     postedBy: text('posted_by').notNull(),
     postedByUserId: integer('posted_by_user_id').references(() => users.id),
   },
   (t) => [
     check('journal_entries_kind', sql`${t.kind} in (${inList(journalEntryKinds)})`),
-    check('journal_entries_reversal_names_entry', sql`(${t.kind} = 'reversal') = (${t.reversesEntryId} is not null)`),
+    check(
+      'journal_entries_reversal_names_entry',
+      sql`(${t.kind} = 'reversal') = (${t.reversesEntryId} is not null)`,
+    ),
     uniqueIndex('journal_entries_reverses_unique').on(t.reversesEntryId),
     // One entry per source and date: what makes posting a batch, an import or a sale twice impossible.
-    uniqueIndex('journal_entries_source_unique').on(t.kind, t.sourceRef, t.entryDate).where(sql`${t.kind} <> 'reversal'`),
+    uniqueIndex('journal_entries_source_unique')
+      .on(t.kind, t.sourceRef, t.entryDate)
+      .where(sql`${t.kind} <> 'reversal'`),
     index('journal_entries_date_idx').on(t.entryDate),
   ],
 );
@@ -88,12 +110,21 @@ export const journalLines = sqliteTable(
     memo: text('memo'),
   },
   (t) => [
-    check('journal_lines_one_side', sql`(${t.debitFen} > 0 and ${t.creditFen} = 0) or (${t.debitFen} = 0 and ${t.creditFen} > 0)`),
+    check(
+      'journal_lines_one_side',
+      sql`(${t.debitFen} > 0 and ${t.creditFen} = 0) or (${t.debitFen} = 0 and ${t.creditFen} > 0)`,
+    ),
     uniqueIndex('journal_lines_entry_line_unique').on(t.entryId, t.lineNo),
   ],
 );
 
-export const registerMovementKinds = ['written_off', 'opening', 'recovery', 'sold', 'put_back'] as const;
+export const registerMovementKinds = [
+  'written_off',
+  'opening',
+  'recovery',
+  'sold',
+  'put_back',
+] as const;
 export type RegisterMovementKind = (typeof registerMovementKinds)[number];
 
 /**
@@ -123,11 +154,16 @@ export const offBalanceRegister = sqliteTable(
   (t) => [
     check('off_balance_register_kind', sql`${t.kind} in (${inList(registerMovementKinds)})`),
     check('off_balance_register_amount', sql`${t.amountFen} <> 0`),
-    check('off_balance_register_sold_has_buyer', sql`${t.kind} not in ('sold', 'put_back') or ${t.buyerOrganisationId} is not null`),
+    check(
+      'off_balance_register_sold_has_buyer',
+      sql`${t.kind} not in ('sold', 'put_back') or ${t.buyerOrganisationId} is not null`,
+    ),
     index('off_balance_register_loan_idx').on(t.loanId, t.movementDate),
     index('off_balance_register_date_idx').on(t.movementDate),
     // A collection event is recovered once (its reversal is the only other movement naming it).
-    uniqueIndex('off_balance_register_event_unique').on(t.collectionEventId).where(sql`${t.reversal} = 0 and ${t.collectionEventId} is not null`),
+    uniqueIndex('off_balance_register_event_unique')
+      .on(t.collectionEventId)
+      .where(sql`${t.reversal} = 0 and ${t.collectionEventId} is not null`),
   ],
 );
 
@@ -167,7 +203,10 @@ export const writeOffBatches = sqliteTable(
   (t) => [
     check('write_off_batches_state', sql`${t.state} in (${inList(writeOffBatchStates)})`),
     check('write_off_batches_selection', sql`${t.selection} in ('candidates', 'loan_ids')`),
-    check('write_off_batches_posted_has_entry', sql`${t.state} not in ('posted', 'reversed') or ${t.entryId} is not null`),
+    check(
+      'write_off_batches_posted_has_entry',
+      sql`${t.state} not in ('posted', 'reversed') or ${t.entryId} is not null`,
+    ),
   ],
 );
 
@@ -203,7 +242,9 @@ export const writeOffItems = sqliteTable(
       sql`${t.principalFen} >= 0 and ${t.interestFen} >= 0 and ${t.feeFen} >= 0 and ${t.penaltyFen} >= 0 and ${t.principalFen} + ${t.interestFen} + ${t.feeFen} + ${t.penaltyFen} > 0`,
     ),
     index('write_off_items_batch_idx').on(t.batchId, t.id),
-    uniqueIndex('write_off_items_loan_unreleased').on(t.loanId).where(sql`${t.released} = 0`),
+    uniqueIndex('write_off_items_loan_unreleased')
+      .on(t.loanId)
+      .where(sql`${t.released} = 0`),
   ],
 );
 

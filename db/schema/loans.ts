@@ -2,7 +2,14 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { fileImports } from './imports';
 
-export const loanStatuses = ['current', 'delinquent', 'charged_off', 'sold', 'settled', 'closed'] as const;
+export const loanStatuses = [
+  'current',
+  'delinquent',
+  'charged_off',
+  'sold',
+  'settled',
+  'closed',
+] as const;
 export type LoanStatus = (typeof loanStatuses)[number];
 
 /** How many collection agencies have already worked the account: none, one, two, three or more. */
@@ -10,7 +17,13 @@ export const placementStages = ['fresh', 'primary', 'secondary', 'tertiary'] as 
 export type PlacementStage = (typeof placementStages)[number];
 
 /** Where the lender's lawsuit stands: not sued, filed and pending, judgment obtained, in enforcement, enforcement ended (终本). */
-export const litigationStatuses = ['none', 'filed', 'judgment', 'enforcement', 'terminated'] as const;
+export const litigationStatuses = [
+  'none',
+  'filed',
+  'judgment',
+  'enforcement',
+  'terminated',
+] as const;
 export type LitigationStatus = (typeof litigationStatuses)[number];
 
 const flag = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
@@ -73,7 +86,10 @@ export const loans = sqliteTable(
     litigationStatus: text('litigation_status', { enum: litigationStatuses }),
   },
   (t) => [
-    check('loans_status', sql`${t.status} in ('current', 'delinquent', 'charged_off', 'sold', 'settled', 'closed')`),
+    check(
+      'loans_status',
+      sql`${t.status} in ('current', 'delinquent', 'charged_off', 'sold', 'settled', 'closed')`,
+    ),
     check(
       'loans_money_non_negative',
       sql`${t.originalPrincipalFen} >= 0 and ${t.principalFen} >= 0 and ${t.interestFen} >= 0 and ${t.feeFen} >= 0 and ${t.penaltyFen} >= 0 and coalesce(${t.lastPaymentFen}, 0) >= 0 and coalesce(${t.chargeOffFen}, 0) >= 0`,

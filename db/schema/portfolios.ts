@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 import { users } from './access';
 import { loans } from './loans';
 
@@ -9,7 +17,16 @@ const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`
  * draft → locked → offered → awarded → sold → closed, or withdrawn; `split` is a draft whose loans
  * moved to its lots (portfolios whose `parentId` names it).
  */
-export const portfolioStatuses = ['draft', 'locked', 'offered', 'awarded', 'sold', 'closed', 'withdrawn', 'split'] as const;
+export const portfolioStatuses = [
+  'draft',
+  'locked',
+  'offered',
+  'awarded',
+  'sold',
+  'closed',
+  'withdrawn',
+  'split',
+] as const;
 export type PortfolioStatus = (typeof portfolioStatuses)[number];
 
 export const screeningVerdicts = ['eligible', 'flagged', 'excluded'] as const;
@@ -61,7 +78,9 @@ export const portfolioScreenings = sqliteTable(
     flaggedCount: integer('flagged_count').notNull(),
     excludedCount: integer('excluded_count').notNull(),
     changedCount: integer('changed_count').notNull(),
-    inheritedFromId: integer('inherited_from_id').references((): AnySQLiteColumn => portfolioScreenings.id),
+    inheritedFromId: integer('inherited_from_id').references(
+      (): AnySQLiteColumn => portfolioScreenings.id,
+    ),
     screenedAt: text('screened_at').notNull(),
     screenedBy: text('screened_by').notNull(),
     screenedByUserId: integer('screened_by_user_id').references(() => users.id),
@@ -115,15 +134,23 @@ export const portfolioLoans = sqliteTable(
     screeningId: integer('screening_id').references(() => portfolioScreenings.id),
   },
   (t) => [
-    check('portfolio_loans_verdict', sql`${t.verdict} is null or ${t.verdict} in (${inList(screeningVerdicts)})`),
-    check('portfolio_loans_claim', sql`${t.claimFen} = ${t.principalFen} + ${t.interestFen} + ${t.feeFen} + ${t.penaltyFen}`),
+    check(
+      'portfolio_loans_verdict',
+      sql`${t.verdict} is null or ${t.verdict} in (${inList(screeningVerdicts)})`,
+    ),
+    check(
+      'portfolio_loans_claim',
+      sql`${t.claimFen} = ${t.principalFen} + ${t.interestFen} + ${t.feeFen} + ${t.penaltyFen}`,
+    ),
     check(
       'portfolio_loans_money_non_negative',
       sql`${t.principalFen} >= 0 and ${t.interestFen} >= 0 and ${t.feeFen} >= 0 and ${t.penaltyFen} >= 0 and ${t.collectedFen} >= 0 and ${t.chargeOffFen} >= 0`,
     ),
     uniqueIndex('portfolio_loans_portfolio_loan_unique').on(t.portfolioId, t.loanId),
     // A loan is in at most one active portfolio; withdrawn, closed and split ones let go of theirs.
-    uniqueIndex('portfolio_loans_one_active').on(t.loanId).where(sql`${t.active} = 1`),
+    uniqueIndex('portfolio_loans_one_active')
+      .on(t.loanId)
+      .where(sql`${t.active} = 1`),
   ],
 );
 
@@ -146,7 +173,10 @@ export const portfolioVerdictChanges = sqliteTable(
     firedRules: text('fired_rules'),
   },
   (t) => [
-    check('portfolio_verdict_changes_verdicts', sql`${t.previousVerdict} in (${inList(screeningVerdicts)}) and ${t.verdict} in (${inList(screeningVerdicts)})`),
+    check(
+      'portfolio_verdict_changes_verdicts',
+      sql`${t.previousVerdict} in (${inList(screeningVerdicts)}) and ${t.verdict} in (${inList(screeningVerdicts)})`,
+    ),
     index('portfolio_verdict_changes_screening_idx').on(t.screeningId),
   ],
 );

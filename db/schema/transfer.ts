@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { buyerOrganisations, users } from './access';
 import { journalEntries } from './ledger';
 import { loans } from './loans';
@@ -22,7 +30,9 @@ export const portfolioOffers = sqliteTable(
     offeredBy: text('offered_by').notNull(),
     offeredByUserId: integer('offered_by_user_id').references(() => users.id),
   },
-  (t) => [uniqueIndex('portfolio_offers_portfolio_buyer_unique').on(t.portfolioId, t.buyerOrganisationId)],
+  (t) => [
+    uniqueIndex('portfolio_offers_portfolio_buyer_unique').on(t.portfolioId, t.buyerOrganisationId),
+  ],
 );
 
 /**
@@ -64,7 +74,10 @@ export const dataRoomDownloads = sqliteTable(
     sha256: text('sha256'),
     bytes: integer('bytes'),
   },
-  (t) => [check('data_room_downloads_tier', sql`${t.tier} in (${inList(disclosureTiers)})`), index('data_room_downloads_portfolio_idx').on(t.portfolioId)],
+  (t) => [
+    check('data_room_downloads_tier', sql`${t.tier} in (${inList(disclosureTiers)})`),
+    index('data_room_downloads_portfolio_idx').on(t.portfolioId),
+  ],
 );
 
 /** A sealed-bid round on a portfolio: bids until the deadline (an ISO instant); the reserve is never shown to buyers. */
@@ -82,7 +95,10 @@ export const bidRounds = sqliteTable(
     openedBy: text('opened_by').notNull(),
     openedByUserId: integer('opened_by_user_id').references(() => users.id),
   },
-  (t) => [check('bid_rounds_reserve', sql`${t.reservePriceFen} is null or ${t.reservePriceFen} > 0`), index('bid_rounds_portfolio_idx').on(t.portfolioId)],
+  (t) => [
+    check('bid_rounds_reserve', sql`${t.reservePriceFen} is null or ${t.reservePriceFen} > 0`),
+    index('bid_rounds_portfolio_idx').on(t.portfolioId),
+  ],
 );
 
 /** A sealed bid: a price for the whole portfolio (a lot is a portfolio of its own), valid until a date, with its conditions. A later bid of the same buyer in the round supersedes it. */
@@ -152,7 +168,10 @@ export const sales = sqliteTable(
     check('sales_status', sql`${t.status} in (${inList(saleStatuses)})`),
     check('sales_award_kind', sql`${t.awardKind} in (${inList(awardKinds)})`),
     check('sales_price', sql`${t.priceFen} > 0`),
-    check('sales_dates', sql`${t.cutOffDate} <= ${t.contractEffectiveDate} and ${t.contractEffectiveDate} <= ${t.deliveryDate}`),
+    check(
+      'sales_dates',
+      sql`${t.cutOffDate} <= ${t.contractEffectiveDate} and ${t.contractEffectiveDate} <= ${t.deliveryDate}`,
+    ),
     check('sales_settled_booked', sql`(${t.status} = 'settled') = (${t.entryId} is not null)`),
   ],
 );
@@ -170,10 +189,20 @@ export const saleAllocations = sqliteTable(
     claimFen: integer('claim_fen').notNull(),
     priceFen: integer('price_fen').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.saleId, t.loanId] }), check('sale_allocations_amounts', sql`${t.claimFen} >= 0 and ${t.priceFen} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.saleId, t.loanId] }),
+    check('sale_allocations_amounts', sql`${t.claimFen} >= 0 and ${t.priceFen} >= 0`),
+  ],
 );
 
-export const putBackReasons = ['bankrupt', 'deceased', 'paid', 'fraud', 'ineligible', 'other'] as const;
+export const putBackReasons = [
+  'bankrupt',
+  'deceased',
+  'paid',
+  'fraud',
+  'ineligible',
+  'other',
+] as const;
 export const putBackStatuses = ['requested', 'accepted', 'rejected'] as const;
 
 /** An account the buyer returns within the put-back window, and the seller's decision; an accepted one is refunded and booked (`entryId`). */
@@ -201,8 +230,13 @@ export const putBacks = sqliteTable(
   (t) => [
     check('put_backs_reason', sql`${t.reason} in (${inList(putBackReasons)})`),
     check('put_backs_status', sql`${t.status} in (${inList(putBackStatuses)})`),
-    check('put_backs_accepted_booked', sql`(${t.status} = 'accepted') = (${t.entryId} is not null)`),
+    check(
+      'put_backs_accepted_booked',
+      sql`(${t.status} = 'accepted') = (${t.entryId} is not null)`,
+    ),
     // One live request per loan and sale: a rejected one may be asked again with new evidence.
-    uniqueIndex('put_backs_one_live').on(t.saleId, t.loanId).where(sql`${t.status} <> 'rejected'`),
+    uniqueIndex('put_backs_one_live')
+      .on(t.saleId, t.loanId)
+      .where(sql`${t.status} <> 'rejected'`),
   ],
 );

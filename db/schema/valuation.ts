@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, real, sqliteTable, text, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  check,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  type SQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 import { users } from './access';
 import { portfolios } from './portfolios';
 
@@ -30,7 +38,10 @@ const authorshipColumns = () => ({
 });
 
 /** The closed lists of the fit settings, as CHECK constraints named after `table`. */
-function fitSettingChecks(table: string, t: { cohortGrain: SQLiteColumn; method: SQLiteColumn; horizonMonths: SQLiteColumn }) {
+function fitSettingChecks(
+  table: string,
+  t: { cohortGrain: SQLiteColumn; method: SQLiteColumn; horizonMonths: SQLiteColumn },
+) {
   return [
     check(`${table}_cohort_grain`, sql`${t.cohortGrain} in (${inList(cohortGrains)})`),
     check(`${table}_method`, sql`${t.method} in (${inList(curveMethods)})`),
@@ -62,7 +73,10 @@ export const curveSets = sqliteTable(
     triangles: text('triangles').notNull(),
     ...authorshipColumns(),
   },
-  (t) => [...fitSettingChecks('curve_sets', t), check('curve_sets_credibility_k', sql`${t.credibilityK} >= 0`)],
+  (t) => [
+    ...fitSettingChecks('curve_sets', t),
+    check('curve_sets_credibility_k', sql`${t.credibilityK} >= 0`),
+  ],
 );
 
 /**
@@ -83,7 +97,10 @@ export const backtests = sqliteTable(
     result: text('result').notNull(),
     ...authorshipColumns(),
   },
-  (t) => [...fitSettingChecks('backtests', t), check('backtests_actuals_after_as_of', sql`${t.actualsThrough} > ${t.asOf}`)],
+  (t) => [
+    ...fitSettingChecks('backtests', t),
+    check('backtests_actuals_after_as_of', sql`${t.actualsThrough} > ${t.asOf}`),
+  ],
 );
 
 /**

@@ -4,5 +4,9 @@ import type { AppEnv } from '../shared/deps';
 
 /** The audit identity of the request's user. */
 export function auditActorOf(c: Context<AppEnv>): AuditActor {
-  return { userId: c.get('user')?.id ?? null, label: c.get('actor'), requestId: c.get('requestId') };
+  return {
+    userId: c.get('user')?.id ?? null,
+    label: c.get('actor'),
+    requestId: c.get('requestId'),
+  };
 }

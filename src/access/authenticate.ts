@@ -18,7 +18,8 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     const owner = findTokenOwner(db, hashToken(token));
     if (!owner) throw new Problem('unauthorized', 'the bearer token is not valid');
     if (owner.revokedAt) throw new Problem('unauthorized', 'the bearer token has been revoked');
-    if (owner.expiresAt && owner.expiresAt <= clock.now()) throw new Problem('unauthorized', 'the bearer token has expired');
+    if (owner.expiresAt && owner.expiresAt <= clock.now())
+      throw new Problem('unauthorized', 'the bearer token has expired');
     c.set('user', {
       id: owner.userId,
       tokenId: owner.tokenId,

@@ -1,15 +1,42 @@
 import { systemActor } from '../audit/record';
 import type { AppDeps } from '../shared/deps';
 import { findBuyerOrganisationByName, findUserByEmail } from './repository';
-import { createBuyerOrganisation, createUser, issueToken, vetBuyerOrganisation, type NewUser } from './service';
+import {
+  createBuyerOrganisation,
+  createUser,
+  issueToken,
+  vetBuyerOrganisation,
+  type NewUser,
+} from './service';
 
 /** The demo users, one per role (two in finance, for maker-checker), with fixed well-known tokens. */
 export const demoUsers = [
-  { email: 'admin@demo.local', name: 'Demo administrator', role: 'admin', token: 'demo-admin-token' },
+  {
+    email: 'admin@demo.local',
+    name: 'Demo administrator',
+    role: 'admin',
+    token: 'demo-admin-token',
+  },
   { email: 'risk@demo.local', name: '风险 Risk analyst', role: 'risk', token: 'demo-risk-token' },
-  { email: 'finance@demo.local', name: '财务 Finance preparer', role: 'finance', token: 'demo-finance-token' },
-  { email: 'checker@demo.local', name: '财务 Finance approver', role: 'finance', token: 'demo-checker-token' },
-  { email: 'buyer@demo.local', name: 'AMC buyer', role: 'buyer', token: 'demo-buyer-token', organisation: 'Demo AMC 示范资产管理有限公司' },
+  {
+    email: 'finance@demo.local',
+    name: '财务 Finance preparer',
+    role: 'finance',
+    token: 'demo-finance-token',
+  },
+  {
+    email: 'checker@demo.local',
+    name: '财务 Finance approver',
+    role: 'finance',
+    token: 'demo-checker-token',
+  },
+  {
+    email: 'buyer@demo.local',
+    name: 'AMC buyer',
+    role: 'buyer',
+    token: 'demo-buyer-token',
+    organisation: 'Demo AMC 示范资产管理有限公司',
+  },
 ] as const;
 
 const demoOrganisation = {
@@ -27,7 +54,10 @@ const demoOrganisation = {
 export function seedDemoUsers(deps: AppDeps, print: (line: string) => void): void {
   const actor = systemActor('demo');
   const organisation =
-    findBuyerOrganisationByName(deps.db, demoOrganisation.name) ?? vetBuyerOrganisation(deps, actor, createBuyerOrganisation(deps, actor, demoOrganisation).id, { status: 'approved' });
+    findBuyerOrganisationByName(deps.db, demoOrganisation.name) ??
+    vetBuyerOrganisation(deps, actor, createBuyerOrganisation(deps, actor, demoOrganisation).id, {
+      status: 'approved',
+    });
   for (const demo of demoUsers) {
     if (findUserByEmail(deps.db, demo.email)) continue;
     const input: NewUser = { name: demo.name, email: demo.email, role: demo.role };
@@ -35,5 +65,7 @@ export function seedDemoUsers(deps: AppDeps, print: (line: string) => void): voi
     const user = createUser(deps, actor, input);
     issueToken(deps, actor, user.id, { label: 'demo', token: demo.token });
   }
-  print(`Demo users (tokens for Authorization: Bearer …): ${demoUsers.map((u) => `${u.role} ${u.email} → ${u.token}`).join('; ')}`);
+  print(
+    `Demo users (tokens for Authorization: Bearer …): ${demoUsers.map((u) => `${u.role} ${u.email} → ${u.token}`).join('; ')}`,
+  );
 }

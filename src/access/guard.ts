@@ -10,8 +10,13 @@ export function requires(action: Action) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (rolesFor(action) !== 'public') {
       const user = c.get('user');
-      if (!user) throw new Problem('unauthorized', 'this route needs a bearer token (Authorization: Bearer …)');
-      if (!isAllowed(user.role, action)) throw new Problem('forbidden', `the ${user.role} role may not perform ${action}`);
+      if (!user)
+        throw new Problem(
+          'unauthorized',
+          'this route needs a bearer token (Authorization: Bearer …)',
+        );
+      if (!isAllowed(user.role, action))
+        throw new Problem('forbidden', `the ${user.role} role may not perform ${action}`);
     }
     await next();
   });
@@ -24,10 +29,15 @@ const problemContent = { 'application/problem+json': { schema: ProblemSchema } }
  * OpenAPI operation carries the action (`x-action`), the roles allowed, the bearer scheme and the
  * 401/403 answers. Every route of the platform is declared through this.
  */
-export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(action: Action, route: R) {
+export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
+  action: Action,
+  route: R,
+) {
   const roles = rolesFor(action);
   const isPublic = roles === 'public';
-  const access = isPublic ? 'Public: no token needed.' : `Requires one of the roles: ${roles.join(', ')} (action \`${action}\`).`;
+  const access = isPublic
+    ? 'Public: no token needed.'
+    : `Requires one of the roles: ${roles.join(', ')} (action \`${action}\`).`;
   return createRoute({
     ...route,
     description: [route.description, access].filter(Boolean).join('\n\n'),
@@ -36,11 +46,21 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(act
     'x-action': action,
     responses: {
       ...route.responses,
-      ...(route.request ? { 422: { description: 'A request field is invalid; `errors` names each one', content: problemContent } } : {}),
+      ...(route.request
+        ? {
+            422: {
+              description: 'A request field is invalid; `errors` names each one',
+              content: problemContent,
+            },
+          }
+        : {}),
       ...(isPublic
         ? {}
         : {
-            401: { description: 'No bearer token, or one that is unknown, revoked or expired', content: problemContent },
+            401: {
+              description: 'No bearer token, or one that is unknown, revoked or expired',
+              content: problemContent,
+            },
             403: { description: `The role may not perform ${action}`, content: problemContent },
           }),
     },

@@ -63,12 +63,24 @@ export function markTokenRevoked(db: Tx, id: number, revokedAt: string) {
   db.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, id)).run();
 }
 
-export function insertBuyerOrganisation(db: Tx, organisation: typeof buyerOrganisations.$inferInsert) {
+export function insertBuyerOrganisation(
+  db: Tx,
+  organisation: typeof buyerOrganisations.$inferInsert,
+) {
   return db.insert(buyerOrganisations).values(organisation).returning().get();
 }
 
-export function updateBuyerOrganisation(db: Tx, id: number, patch: Partial<typeof buyerOrganisations.$inferInsert>) {
-  return db.update(buyerOrganisations).set(patch).where(eq(buyerOrganisations.id, id)).returning().get();
+export function updateBuyerOrganisation(
+  db: Tx,
+  id: number,
+  patch: Partial<typeof buyerOrganisations.$inferInsert>,
+) {
+  return db
+    .update(buyerOrganisations)
+    .set(patch)
+    .where(eq(buyerOrganisations.id, id))
+    .returning()
+    .get();
 }
 
 export function findBuyerOrganisation(db: Tx, id: number) {

@@ -17,45 +17,86 @@ import {
   RevokedTokenSchema,
   UserSchema,
 } from './schemas';
-import { createBuyerOrganisation, createUser, issueToken, revokeToken, vetBuyerOrganisation } from './service';
-import { jsonBody as body, jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
-
+import {
+  createBuyerOrganisation,
+  createUser,
+  issueToken,
+  revokeToken,
+  vetBuyerOrganisation,
+} from './service';
+import {
+  jsonBody as body,
+  jsonResponse as json,
+  problemResponseDoc as problem,
+} from '../shared/openapi-docs';
 
 const postUser = defineRoute('users:manage', {
-  method: 'post', path: '/users', tags: ['Access'], summary: 'Create a user with one role',
+  method: 'post',
+  path: '/users',
+  tags: ['Access'],
+  summary: 'Create a user with one role',
   request: body(NewUserSchema),
   responses: { 201: json('The user', UserSchema) },
 });
 const getUsers = defineRoute('users:manage', {
-  method: 'get', path: '/users', tags: ['Access'], summary: 'List users',
+  method: 'get',
+  path: '/users',
+  tags: ['Access'],
+  summary: 'List users',
   responses: { 200: json('Every user', z.object({ users: z.array(UserSchema) })) },
 });
 const postToken = defineRoute('users:manage', {
-  method: 'post', path: '/users/{id}/tokens', tags: ['Access'], summary: 'Issue a bearer token for a user (shown once)',
+  method: 'post',
+  path: '/users/{id}/tokens',
+  tags: ['Access'],
+  summary: 'Issue a bearer token for a user (shown once)',
   request: { params: IdParamSchema, ...body(NewTokenSchema) },
   responses: { 201: json('The token, shown this once', IssuedTokenSchema) },
 });
 const deleteToken = defineRoute('users:manage', {
-  method: 'delete', path: '/tokens/{id}', tags: ['Access'], summary: 'Revoke a token',
+  method: 'delete',
+  path: '/tokens/{id}',
+  tags: ['Access'],
+  summary: 'Revoke a token',
   request: { params: IdParamSchema },
   responses: { 200: json('The token is revoked', RevokedTokenSchema) },
 });
 const postOrganisation = defineRoute('users:manage', {
-  method: 'post', path: '/buyer-organisations', tags: ['Access'], summary: 'Register a buyer organisation',
+  method: 'post',
+  path: '/buyer-organisations',
+  tags: ['Access'],
+  summary: 'Register a buyer organisation',
   request: body(NewBuyerOrganisationSchema),
   responses: { 201: json('The organisation', BuyerOrganisationSchema) },
 });
 const getOrganisations = defineRoute('users:manage', {
-  method: 'get', path: '/buyer-organisations', tags: ['Access'], summary: 'List buyer organisations',
-  responses: { 200: json('Every organisation', z.object({ buyerOrganisations: z.array(BuyerOrganisationSchema) })) },
+  method: 'get',
+  path: '/buyer-organisations',
+  tags: ['Access'],
+  summary: 'List buyer organisations',
+  responses: {
+    200: json(
+      'Every organisation',
+      z.object({ buyerOrganisations: z.array(BuyerOrganisationSchema) }),
+    ),
+  },
 });
 const patchOrganisation = defineRoute('users:manage', {
-  method: 'patch', path: '/buyer-organisations/{id}', tags: ['Access'], summary: 'Vet a buyer organisation: approve or suspend it, record its NDA and payment details',
+  method: 'patch',
+  path: '/buyer-organisations/{id}',
+  tags: ['Access'],
+  summary: 'Vet a buyer organisation: approve or suspend it, record its NDA and payment details',
   request: { params: IdParamSchema, ...body(BuyerVettingSchema) },
-  responses: { 200: json('The organisation', BuyerOrganisationSchema), 404: problem('No such buyer organisation') },
+  responses: {
+    200: json('The organisation', BuyerOrganisationSchema),
+    404: problem('No such buyer organisation'),
+  },
 });
 const getMe = defineRoute('me:read', {
-  method: 'get', path: '/me', tags: ['Access'], summary: 'Who the token belongs to',
+  method: 'get',
+  path: '/me',
+  tags: ['Access'],
+  summary: 'Who the token belongs to',
   responses: { 200: json('The caller', MeSchema) },
 });
 
@@ -65,15 +106,50 @@ function signedInUser(user: AuthenticatedUser | undefined): AuthenticatedUser {
 }
 
 export const access = createRouter()
-  .openapi(postUser, (c) => c.json(createUser(c.get('deps'), auditActorOf(c), c.req.valid('json')), 201))
+  .openapi(postUser, (c) =>
+    c.json(createUser(c.get('deps'), auditActorOf(c), c.req.valid('json')), 201),
+  )
   .openapi(getUsers, (c) => c.json({ users: listUsers(c.get('deps').db) }, 200))
-  .openapi(postToken, (c) => c.json(issueToken(c.get('deps'), auditActorOf(c), c.req.valid('param').id, c.req.valid('json')), 201))
-  .openapi(deleteToken, (c) => c.json(revokeToken(c.get('deps'), auditActorOf(c), c.req.valid('param').id), 200))
-  .openapi(postOrganisation, (c) => c.json(createBuyerOrganisation(c.get('deps'), auditActorOf(c), c.req.valid('json')), 201))
-  .openapi(patchOrganisation, (c) => c.json(vetBuyerOrganisation(c.get('deps'), auditActorOf(c), c.req.valid('param').id, c.req.valid('json')), 200))
-  .openapi(getOrganisations, (c) => c.json({ buyerOrganisations: listBuyerOrganisations(c.get('deps').db) }, 200))
+  .openapi(postToken, (c) =>
+    c.json(
+      issueToken(c.get('deps'), auditActorOf(c), c.req.valid('param').id, c.req.valid('json')),
+      201,
+    ),
+  )
+  .openapi(deleteToken, (c) =>
+    c.json(revokeToken(c.get('deps'), auditActorOf(c), c.req.valid('param').id), 200),
+  )
+  .openapi(postOrganisation, (c) =>
+    c.json(createBuyerOrganisation(c.get('deps'), auditActorOf(c), c.req.valid('json')), 201),
+  )
+  .openapi(patchOrganisation, (c) =>
+    c.json(
+      vetBuyerOrganisation(
+        c.get('deps'),
+        auditActorOf(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
+      200,
+    ),
+  )
+  .openapi(getOrganisations, (c) =>
+    c.json({ buyerOrganisations: listBuyerOrganisations(c.get('deps').db) }, 200),
+  )
   .openapi(getMe, (c) => {
     const user = signedInUser(c.get('user'));
-    const organisation = user.buyerOrganisationId === null ? null : (findBuyerOrganisation(c.get('deps').db, user.buyerOrganisationId) ?? null);
-    return c.json({ id: user.id, name: user.name, email: user.email, role: user.role, buyerOrganisation: organisation }, 200);
+    const organisation =
+      user.buyerOrganisationId === null
+        ? null
+        : (findBuyerOrganisation(c.get('deps').db, user.buyerOrganisationId) ?? null);
+    return c.json(
+      {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        role: user.role,
+        buyerOrganisation: organisation,
+      },
+      200,
+    );
   });

@@ -34,7 +34,9 @@ export const IssuedTokenSchema = z
   .object({
     id: z.number().int(),
     userId: z.number().int(),
-    token: z.string().describe('The bearer token. Shown this once only: the platform keeps only its hash.'),
+    token: z
+      .string()
+      .describe('The bearer token. Shown this once only: the platform keeps only its hash.'),
     prefix: z.string(),
     label: z.string().nullable(),
     createdAt: z.string(),
@@ -42,15 +44,29 @@ export const IssuedTokenSchema = z
   })
   .openapi('IssuedToken');
 
-export const RevokedTokenSchema = z.object({ id: z.number().int(), revokedAt: z.string() }).openapi('RevokedToken');
+export const RevokedTokenSchema = z
+  .object({ id: z.number().int(), revokedAt: z.string() })
+  .openapi('RevokedToken');
 
 export const NewBuyerOrganisationSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
     type: z.enum(buyerTypes),
     licenceNumber: z.string().trim().min(1).max(100),
-    ndaSignedOn: z.iso.date().optional().openapi({ description: 'The day the NDA was signed: no portfolio is offered without one' }),
-    paymentDetails: z.string().trim().min(1).max(500).optional().openapi({ description: 'Where borrowers pay once their debt is transferred (printed on the transfer notices)' }),
+    ndaSignedOn: z.iso
+      .date()
+      .optional()
+      .openapi({ description: 'The day the NDA was signed: no portfolio is offered without one' }),
+    paymentDetails: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .optional()
+      .openapi({
+        description:
+          'Where borrowers pay once their debt is transferred (printed on the transfer notices)',
+      }),
   })
   .openapi('NewBuyerOrganisation');
 
@@ -60,13 +76,23 @@ export const BuyerVettingSchema = z
     ndaSignedOn: z.iso.date().nullable().optional(),
     paymentDetails: z.string().trim().min(1).max(500).nullable().optional(),
   })
-  .refine((vetting) => Object.keys(vetting).length > 0, 'name at least one of status, ndaSignedOn, paymentDetails')
+  .refine(
+    (vetting) => Object.keys(vetting).length > 0,
+    'name at least one of status, ndaSignedOn, paymentDetails',
+  )
   .openapi('BuyerVetting');
 
-export const BuyerOrganisationSchema = NewBuyerOrganisationSchema.omit({ ndaSignedOn: true, paymentDetails: true })
+export const BuyerOrganisationSchema = NewBuyerOrganisationSchema.omit({
+  ndaSignedOn: true,
+  paymentDetails: true,
+})
   .extend({
     id: z.number().int(),
-    status: z.enum(buyerStatuses).openapi({ description: 'Only an approved buyer with an NDA on file may be offered portfolios' }),
+    status: z
+      .enum(buyerStatuses)
+      .openapi({
+        description: 'Only an approved buyer with an NDA on file may be offered portfolios',
+      }),
     ndaSignedOn: z.string().nullable(),
     paymentDetails: z.string().nullable(),
     createdAt: z.string(),
@@ -83,4 +109,10 @@ export const MeSchema = z
   })
   .openapi('Me');
 
-export const IdParamSchema = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+export const IdParamSchema = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});

@@ -23,16 +23,23 @@ export function createUser(deps: AppDeps, actor: AuditActor, input: NewUser) {
         });
       }
       if (!repo.findBuyerOrganisation(tx, input.buyerOrganisationId)) {
-        throw new Problem('validation_failed', `buyer organisation ${input.buyerOrganisationId} does not exist`, {
-          errors: [{ field: 'json.buyerOrganisationId', message: 'no such buyer organisation' }],
-        });
+        throw new Problem(
+          'validation_failed',
+          `buyer organisation ${input.buyerOrganisationId} does not exist`,
+          {
+            errors: [{ field: 'json.buyerOrganisationId', message: 'no such buyer organisation' }],
+          },
+        );
       }
     } else if (input.buyerOrganisationId !== undefined) {
       throw new Problem('validation_failed', 'only buyer users belong to a buyer organisation', {
-        errors: [{ field: 'json.buyerOrganisationId', message: `must be absent for role ${input.role}` }],
+        errors: [
+          { field: 'json.buyerOrganisationId', message: `must be absent for role ${input.role}` },
+        ],
       });
     }
-    if (repo.findUserByEmail(tx, input.email)) throw new Problem('conflict', `a user with email ${input.email} already exists`);
+    if (repo.findUserByEmail(tx, input.email))
+      throw new Problem('conflict', `a user with email ${input.email} already exists`);
     const user = repo.insertUser(tx, {
       name: input.name,
       email: input.email,
@@ -40,7 +47,12 @@ export function createUser(deps: AppDeps, actor: AuditActor, input: NewUser) {
       buyerOrganisationId: input.buyerOrganisationId ?? null,
       createdAt: clock.now(),
     });
-    recordAudit(tx, actor, clock.now(), { action: 'user.created', targetType: 'user', targetId: user.id, detail: { role: user.role } });
+    recordAudit(tx, actor, clock.now(), {
+      action: 'user.created',
+      targetType: 'user',
+      targetId: user.id,
+      detail: { role: user.role },
+    });
     return user;
   });
 }
@@ -59,7 +71,8 @@ export function issueToken(
   return db.transaction((tx) => {
     if (!repo.findUser(tx, userId)) throw new Problem('not_found', `no user ${userId}`);
     // Stored in one canonical form (toISOString) so expiry compares correctly as text.
-    const expiresAt = input.expiresAt === undefined ? null : new Date(input.expiresAt).toISOString();
+    const expiresAt =
+      input.expiresAt === undefined ? null : new Date(input.expiresAt).toISOString();
     if (expiresAt !== null && expiresAt <= clock.now()) {
       throw new Problem('validation_failed', 'a token cannot expire in the past', {
         errors: [{ field: 'json.expiresAt', message: 'must be later than now' }],
@@ -74,8 +87,21 @@ export function issueToken(
       createdAt: clock.now(),
       expiresAt,
     });
-    recordAudit(tx, actor, clock.now(), { action: 'token.issued', targetType: 'token', targetId: stored.id, detail: { userId } });
-    return { id: stored.id, userId, token, prefix: stored.prefix, label: stored.label, createdAt: stored.createdAt, expiresAt: stored.expiresAt };
+    recordAudit(tx, actor, clock.now(), {
+      action: 'token.issued',
+      targetType: 'token',
+      targetId: stored.id,
+      detail: { userId },
+    });
+    return {
+      id: stored.id,
+      userId,
+      token,
+      prefix: stored.prefix,
+      label: stored.label,
+      createdAt: stored.createdAt,
+      expiresAt: stored.expiresAt,
+    };
   });
 }
 
@@ -88,7 +114,12 @@ export function revokeToken(deps: AppDeps, actor: AuditActor, tokenId: number) {
     if (token.revokedAt) return { id: token.id, revokedAt: token.revokedAt };
     const revokedAt = clock.now();
     repo.markTokenRevoked(tx, tokenId, revokedAt);
-    recordAudit(tx, actor, revokedAt, { action: 'token.revoked', targetType: 'token', targetId: tokenId, detail: { userId: token.userId } });
+    recordAudit(tx, actor, revokedAt, {
+      action: 'token.revoked',
+      targetType: 'token',
+      targetId: tokenId,
+      detail: { userId: token.userId },
+    });
     return { id: token.id, revokedAt };
   });
 }
@@ -103,12 +134,21 @@ export interface NewBuyerOrganisation {
 }
 
 /** Registers a buyer organisation (a collection agency or an AMC). */
-export function createBuyerOrganisation(deps: AppDeps, actor: AuditActor, input: NewBuyerOrganisation) {
+export function createBuyerOrganisation(
+  deps: AppDeps,
+  actor: AuditActor,
+  input: NewBuyerOrganisation,
+) {
   const { db, clock } = deps;
   return db.transaction((tx) => {
-    if (repo.findBuyerOrganisationByName(tx, input.name)) throw new Problem('conflict', `a buyer organisation named ${input.name} already exists`);
+    if (repo.findBuyerOrganisationByName(tx, input.name))
+      throw new Problem('conflict', `a buyer organisation named ${input.name} already exists`);
     const organisation = repo.insertBuyerOrganisation(tx, { ...input, createdAt: clock.now() });
-    recordAudit(tx, actor, clock.now(), { action: 'buyer_organisation.created', targetType: 'buyer_organisation', targetId: organisation.id });
+    recordAudit(tx, actor, clock.now(), {
+      action: 'buyer_organisation.created',
+      targetType: 'buyer_organisation',
+      targetId: organisation.id,
+    });
     return organisation;
   });
 }
@@ -124,14 +164,26 @@ export interface BuyerVetting {
  * A suspended buyer keeps what it was offered on record but is offered nothing new.
  * @throws Problem not_found
  */
-export function vetBuyerOrganisation(deps: AppDeps, actor: AuditActor, id: number, vetting: BuyerVetting) {
+export function vetBuyerOrganisation(
+  deps: AppDeps,
+  actor: AuditActor,
+  id: number,
+  vetting: BuyerVetting,
+) {
   const { db, clock } = deps;
   return db.transaction((tx) => {
     const before = repo.findBuyerOrganisation(tx, id);
     if (!before) throw new Problem('not_found', `no buyer organisation ${id}`);
-    const patch = Object.fromEntries(Object.entries(vetting).filter(([, value]) => value !== undefined));
+    const patch = Object.fromEntries(
+      Object.entries(vetting).filter(([, value]) => value !== undefined),
+    );
     const organisation = repo.updateBuyerOrganisation(tx, id, patch);
-    recordAudit(tx, actor, clock.now(), { action: 'buyer_organisation.vetted', targetType: 'buyer_organisation', targetId: id, detail: { from: { status: before.status, ndaSignedOn: before.ndaSignedOn }, ...patch } });
+    recordAudit(tx, actor, clock.now(), {
+      action: 'buyer_organisation.vetted',
+      targetType: 'buyer_organisation',
+      targetId: id,
+      detail: { from: { status: before.status, ndaSignedOn: before.ndaSignedOn }, ...patch },
+    });
     return organisation;
   });
 }

@@ -18,13 +18,22 @@ export interface AuditEntry {
 }
 
 /** The platform acting on its own behalf (start-up seeding, migrations of data). */
-export const systemActor = (label = 'system'): AuditActor => ({ userId: null, label, requestId: null });
+export const systemActor = (label = 'system'): AuditActor => ({
+  userId: null,
+  label,
+  requestId: null,
+});
 
 /**
  * Appends one event to the audit trail. Call it with the transaction of the change it records,
  * so the change and its trace commit or roll back together.
  */
-export function recordAudit(tx: DbOrTx, actor: AuditActor, occurredAt: string, entry: AuditEntry): void {
+export function recordAudit(
+  tx: DbOrTx,
+  actor: AuditActor,
+  occurredAt: string,
+  entry: AuditEntry,
+): void {
   tx.insert(auditEvents)
     .values({
       occurredAt,

@@ -7,15 +7,30 @@ import { createRouter } from '../shared/router';
 
 const dateOrTimestamp = z
   .string()
-  .refine((v) => parseIsoDate(v) !== undefined || !Number.isNaN(Date.parse(v)), 'an ISO date (YYYY-MM-DD) or timestamp');
+  .refine(
+    (v) => parseIsoDate(v) !== undefined || !Number.isNaN(Date.parse(v)),
+    'an ISO date (YYYY-MM-DD) or timestamp',
+  );
 
 const AuditQuerySchema = z.object({
-  target: z.string().optional().openapi({ description: 'A target id, or `type:id` (e.g. `user:3`, `file_import:12`)' }),
+  target: z
+    .string()
+    .optional()
+    .openapi({ description: 'A target id, or `type:id` (e.g. `user:3`, `file_import:12`)' }),
   actor: z.string().optional().openapi({ description: "The actor's email (or `system`, `demo`)" }),
-  from: dateOrTimestamp.optional().openapi({ description: 'From this date or instant (inclusive), UTC' }),
-  to: dateOrTimestamp.optional().openapi({ description: 'Up to this date (inclusive) or instant (exclusive), UTC' }),
+  from: dateOrTimestamp
+    .optional()
+    .openapi({ description: 'From this date or instant (inclusive), UTC' }),
+  to: dateOrTimestamp
+    .optional()
+    .openapi({ description: 'Up to this date (inclusive) or instant (exclusive), UTC' }),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-  cursor: z.coerce.number().int().min(0).optional().openapi({ description: 'The `nextCursor` of the previous page' }),
+  cursor: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ description: 'The `nextCursor` of the previous page' }),
 });
 
 const AuditEventSchema = z
@@ -42,7 +57,14 @@ const getAudit = defineRoute('audit:read', {
   responses: {
     200: {
       description: 'Matching events, oldest first',
-      content: { 'application/json': { schema: z.object({ events: z.array(AuditEventSchema), nextCursor: z.number().int().nullable() }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            events: z.array(AuditEventSchema),
+            nextCursor: z.number().int().nullable(),
+          }),
+        },
+      },
     },
   },
 });
@@ -57,7 +79,10 @@ function instant(bound: string, endOfDay: boolean): string {
 function targetFilter(target: string): SQL | undefined {
   const separator = target.indexOf(':');
   if (separator < 0) return eq(auditEvents.targetId, target);
-  return and(eq(auditEvents.targetType, target.slice(0, separator)), eq(auditEvents.targetId, target.slice(separator + 1)));
+  return and(
+    eq(auditEvents.targetType, target.slice(0, separator)),
+    eq(auditEvents.targetId, target.slice(separator + 1)),
+  );
 }
 
 export const audit = createRouter().openapi(getAudit, (c) => {
@@ -78,6 +103,12 @@ export const audit = createRouter().openapi(getAudit, (c) => {
     .limit(query.limit + 1)
     .all();
   const page = rows.slice(0, query.limit);
-  const events = page.map((row) => ({ ...row, detail: row.detail === null ? null : (JSON.parse(row.detail) as Record<string, unknown>) }));
-  return c.json({ events, nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null }, 200);
+  const events = page.map((row) => ({
+    ...row,
+    detail: row.detail === null ? null : (JSON.parse(row.detail) as Record<string, unknown>),
+  }));
+  return c.json(
+    { events, nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null },
+    200,
+  );
 });

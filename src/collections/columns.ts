@@ -1,4 +1,13 @@
-import { collectionEventTypes, costKinds, paymentChannels, statusEvents, type CollectionEventType, type CostKind, type PaymentChannel, type StatusEvent } from '../../db/schema';
+import {
+  collectionEventTypes,
+  costKinds,
+  paymentChannels,
+  statusEvents,
+  type CollectionEventType,
+  type CostKind,
+  type PaymentChannel,
+  type StatusEvent,
+} from '../../db/schema';
 import type { ColumnSpec, EnumValue } from '../imports/columns';
 
 const eventTypeValues: readonly EnumValue<CollectionEventType>[] = [
@@ -38,7 +47,8 @@ const lists: [readonly EnumValue[], readonly string[]][] = [
   [costKindValues, costKinds],
   [statusEventValues, statusEvents],
 ];
-if (lists.some(([values, codes]) => values.length !== codes.length)) throw new Error('every collection code needs its spellings in the collection columns');
+if (lists.some(([values, codes]) => values.length !== codes.length))
+  throw new Error('every collection code needs its spellings in the collection columns');
 
 /**
  * The columns of a collection-history file (回款及催收记录): one dated event per row, a payment,
@@ -46,12 +56,76 @@ if (lists.some(([values, codes]) => values.length !== codes.length)) throw new E
  * `GET /collections/import/columns`.
  */
 export const collectionColumns: readonly ColumnSpec[] = [
-  { name: 'loan_id', aliases: ['借款编号', '借据号', '贷款编号'], required: true, type: 'text', description: { en: 'Loan number; the loan must be in the book.', zh: '借款编号，须已在账簿中。' } },
-  { name: 'event_date', aliases: ['日期', '发生日期', '事件日期'], required: true, type: 'date', description: { en: 'Date of the event: YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or an Excel date.', zh: '发生日期：YYYY-MM-DD、YYYY/MM/DD、YYYYMMDD 或 Excel 日期。' } },
-  { name: 'event_type', aliases: ['事件类型', '类型'], required: true, type: 'enum', values: eventTypeValues, description: { en: 'payment, cost or status.', zh: '还款、费用或状态。' } },
-  { name: 'amount', aliases: ['金额'], required: false, type: 'money', description: { en: 'Yuan, more than 0, for payments and costs; blank for status events.', zh: '金额（元），还款和费用须大于 0；状态事件留空。' } },
-  { name: 'payment_channel', aliases: ['回款渠道', '还款渠道'], required: false, type: 'enum', values: paymentChannelValues, description: { en: 'Who collected a payment; payments only.', zh: '回款渠道，仅用于还款。' } },
-  { name: 'cost_kind', aliases: ['费用类型'], required: false, type: 'enum', values: costKindValues, description: { en: 'What a cost was for; costs only.', zh: '费用类型，仅用于费用。' } },
-  { name: 'status_event', aliases: ['状态事件'], required: false, type: 'enum', values: statusEventValues, description: { en: "Status events only; each sets the loan's flag (bankrupt, deceased, disputed, litigation_pending, complaint_open, active_repayment_plan).", zh: '仅用于状态事件；会设置借款的相应标记（破产、身故、争议、诉讼中、投诉、还款计划）。' } },
-  { name: 'note', aliases: ['备注'], required: false, type: 'text', description: { en: 'Free text.', zh: '备注。' } },
+  {
+    name: 'loan_id',
+    aliases: ['借款编号', '借据号', '贷款编号'],
+    required: true,
+    type: 'text',
+    description: {
+      en: 'Loan number; the loan must be in the book.',
+      zh: '借款编号，须已在账簿中。',
+    },
+  },
+  {
+    name: 'event_date',
+    aliases: ['日期', '发生日期', '事件日期'],
+    required: true,
+    type: 'date',
+    description: {
+      en: 'Date of the event: YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or an Excel date.',
+      zh: '发生日期：YYYY-MM-DD、YYYY/MM/DD、YYYYMMDD 或 Excel 日期。',
+    },
+  },
+  {
+    name: 'event_type',
+    aliases: ['事件类型', '类型'],
+    required: true,
+    type: 'enum',
+    values: eventTypeValues,
+    description: { en: 'payment, cost or status.', zh: '还款、费用或状态。' },
+  },
+  {
+    name: 'amount',
+    aliases: ['金额'],
+    required: false,
+    type: 'money',
+    description: {
+      en: 'Yuan, more than 0, for payments and costs; blank for status events.',
+      zh: '金额（元），还款和费用须大于 0；状态事件留空。',
+    },
+  },
+  {
+    name: 'payment_channel',
+    aliases: ['回款渠道', '还款渠道'],
+    required: false,
+    type: 'enum',
+    values: paymentChannelValues,
+    description: { en: 'Who collected a payment; payments only.', zh: '回款渠道，仅用于还款。' },
+  },
+  {
+    name: 'cost_kind',
+    aliases: ['费用类型'],
+    required: false,
+    type: 'enum',
+    values: costKindValues,
+    description: { en: 'What a cost was for; costs only.', zh: '费用类型，仅用于费用。' },
+  },
+  {
+    name: 'status_event',
+    aliases: ['状态事件'],
+    required: false,
+    type: 'enum',
+    values: statusEventValues,
+    description: {
+      en: "Status events only; each sets the loan's flag (bankrupt, deceased, disputed, litigation_pending, complaint_open, active_repayment_plan).",
+      zh: '仅用于状态事件；会设置借款的相应标记（破产、身故、争议、诉讼中、投诉、还款计划）。',
+    },
+  },
+  {
+    name: 'note',
+    aliases: ['备注'],
+    required: false,
+    type: 'text',
+    description: { en: 'Free text.', zh: '备注。' },
+  },
 ];

@@ -11,7 +11,11 @@ export type PlacementStage = 'fresh' | 'primary' | 'secondary' | 'tertiary';
  * placements are read off this ladder; a lawsuit (a `litigation_filed` event, or the first legal
  * or court fee) moves the account to the legal channel for good.
  */
-export const collectionLadder: readonly { fromMonths: number; channel: CollectionChannel; stage: PlacementStage }[] = [
+export const collectionLadder: readonly {
+  fromMonths: number;
+  channel: CollectionChannel;
+  stage: PlacementStage;
+}[] = [
   { fromMonths: 0, channel: 'in_house', stage: 'fresh' },
   { fromMonths: 3, channel: 'agency', stage: 'primary' },
   { fromMonths: 12, channel: 'agency', stage: 'secondary' },
@@ -52,25 +56,46 @@ export interface Placement {
  * once nothing is owed. Days past due at a placement: those at charge-off (from the tape, or
  * `chargeOffDpd` for an account no longer past due) plus the days since charge-off.
  */
-export function placementsOf(account: LadderAccount, events: readonly AccountEvent[], dataEnd: IsoDate, chargeOffDpd: number): Placement[] {
+export function placementsOf(
+  account: LadderAccount,
+  events: readonly AccountEvent[],
+  dataEnd: IsoDate,
+  chargeOffDpd: number,
+): Placement[] {
   const litigatedOn = events.find((event) => event.kind === 'litigation')?.eventDate;
   const endedOn = events.find((event) => event.kind === 'ended')?.eventDate;
-  const collecting = (date: IsoDate) => date <= dataEnd && (endedOn === undefined || date < endedOn);
+  const collecting = (date: IsoDate) =>
+    date <= dataEnd && (endedOn === undefined || date < endedOn);
   const starts: { channel: CollectionChannel; stage: PlacementStage; startDate: IsoDate }[] = [];
   for (const rung of collectionLadder) {
-    const startDate = rung.fromMonths === 0 ? account.chargeOffDate : addMonths(account.chargeOffDate, rung.fromMonths);
+    const startDate =
+      rung.fromMonths === 0
+        ? account.chargeOffDate
+        : addMonths(account.chargeOffDate, rung.fromMonths);
     if (!collecting(startDate) || (litigatedOn !== undefined && startDate >= litigatedOn)) break;
     starts.push({ ...rung, startDate });
   }
-  if (litigatedOn !== undefined && collecting(litigatedOn)) starts.push({ channel: 'legal', stage: starts.at(-1)?.stage ?? 'fresh', startDate: litigatedOn });
+  if (litigatedOn !== undefined && collecting(litigatedOn))
+    starts.push({
+      channel: 'legal',
+      stage: starts.at(-1)?.stage ?? 'fresh',
+      startDate: litigatedOn,
+    });
   const tapeDpd = account.daysPastDue - daysBetween(account.chargeOffDate, account.tapeDate);
   const dpdAtChargeOff = account.daysPastDue > 0 && tapeDpd > 0 ? tapeDpd : chargeOffDpd;
   const placements: Placement[] = [];
   for (const [index, start] of starts.entries()) {
     const placedFen = account.chargeOffFen - paidBefore(events, start.startDate);
     if (placedFen <= 0) break;
-    const next = starts[index + 1]?.startDate ?? (endedOn !== undefined && endedOn <= dataEnd ? addDays(endedOn, 1) : undefined);
-    placements.push({ ...start, endDate: next, placedFen, daysPastDue: dpdAtChargeOff + daysBetween(account.chargeOffDate, start.startDate) });
+    const next =
+      starts[index + 1]?.startDate ??
+      (endedOn !== undefined && endedOn <= dataEnd ? addDays(endedOn, 1) : undefined);
+    placements.push({
+      ...start,
+      endDate: next,
+      placedFen,
+      daysPastDue: dpdAtChargeOff + daysBetween(account.chargeOffDate, start.startDate),
+    });
   }
   return placements;
 }

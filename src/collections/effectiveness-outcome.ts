@@ -21,7 +21,11 @@ export interface PlacementOutcome {
  * over by `dataEnd`, or the placement ended before it closed: an account placed last month has not
  * yet had its chance to pay within 12 months.
  */
-export function placementOutcome(placement: Placement, events: readonly AccountEvent[], dataEnd: IsoDate): PlacementOutcome {
+export function placementOutcome(
+  placement: Placement,
+  events: readonly AccountEvent[],
+  dataEnd: IsoDate,
+): PlacementOutcome {
   const afterData = addDays(dataEnd, 1);
   const runsUntil = placement.endDate ?? afterData;
   const windowEnds = payerWindowsMonths.map((months) => addMonths(placement.startDate, months));

@@ -2,7 +2,18 @@ import type { Db } from '../../db/client';
 import type { IsoDate } from '../shared/dates';
 import type { AccountEvent, LadderAccount } from './effectiveness-ladder';
 
-type Row = [loanId: string, chargeOffDate: string, chargeOffFen: number, daysPastDue: number, tapeDate: string, eventDate: string | null, eventType: string | null, amountFen: number | null, costKind: string | null, statusEvent: string | null];
+type Row = [
+  loanId: string,
+  chargeOffDate: string,
+  chargeOffFen: number,
+  daysPastDue: number,
+  tapeDate: string,
+  eventDate: string | null,
+  eventType: string | null,
+  amountFen: number | null,
+  costKind: string | null,
+  statusEvent: string | null,
+];
 
 // One ordered scan: loans by loan id (its unique index), each with its events after charge-off in
 // date order (the (loan_id, event_date) index), so SQLite never sorts. The unary `+` keeps it off
@@ -24,22 +35,44 @@ const ENDING_STATUSES = new Set(['bankrupt', 'deceased']);
  * `dataEnd` as the collection ladder reads them: payments, costs (a legal or court fee also marks
  * the lawsuit), a filed lawsuit, and bankruptcy or death, which end collection.
  */
-export function* writtenOffAccounts(db: Db, chargedOffBy: IsoDate, dataEnd: IsoDate): Generator<{ account: LadderAccount; events: AccountEvent[] }> {
+export function* writtenOffAccounts(
+  db: Db,
+  chargedOffBy: IsoDate,
+  dataEnd: IsoDate,
+): Generator<{ account: LadderAccount; events: AccountEvent[] }> {
   const statement = db.$client.prepare(SCAN).raw(true);
   let current: { account: LadderAccount; events: AccountEvent[] } | undefined;
   for (const row of statement.iterate({ chargedOffBy, dataEnd }) as IterableIterator<Row>) {
-    const [loanId, chargeOffDate, chargeOffFen, daysPastDue, tapeDate, eventDate, eventType, amountFen, costKind, statusEvent] = row;
+    const [
+      loanId,
+      chargeOffDate,
+      chargeOffFen,
+      daysPastDue,
+      tapeDate,
+      eventDate,
+      eventType,
+      amountFen,
+      costKind,
+      statusEvent,
+    ] = row;
     if (current?.account.loanId !== loanId) {
       if (current) yield current;
-      current = { account: { loanId, chargeOffDate, chargeOffFen, daysPastDue, tapeDate }, events: [] };
+      current = {
+        account: { loanId, chargeOffDate, chargeOffFen, daysPastDue, tapeDate },
+        events: [],
+      };
     }
     if (eventDate === null) continue;
-    if (eventType === 'payment') current.events.push({ eventDate, kind: 'payment', amountFen: amountFen ?? 0 });
+    if (eventType === 'payment')
+      current.events.push({ eventDate, kind: 'payment', amountFen: amountFen ?? 0 });
     else if (eventType === 'cost') {
-      if (costKind !== null && LEGAL_COSTS.has(costKind)) current.events.push({ eventDate, kind: 'litigation', amountFen: 0 });
+      if (costKind !== null && LEGAL_COSTS.has(costKind))
+        current.events.push({ eventDate, kind: 'litigation', amountFen: 0 });
       current.events.push({ eventDate, kind: 'cost', amountFen: amountFen ?? 0 });
-    } else if (statusEvent === 'litigation_filed') current.events.push({ eventDate, kind: 'litigation', amountFen: 0 });
-    else if (statusEvent !== null && ENDING_STATUSES.has(statusEvent)) current.events.push({ eventDate, kind: 'ended', amountFen: 0 });
+    } else if (statusEvent === 'litigation_filed')
+      current.events.push({ eventDate, kind: 'litigation', amountFen: 0 });
+    else if (statusEvent !== null && ENDING_STATUSES.has(statusEvent))
+      current.events.push({ eventDate, kind: 'ended', amountFen: 0 });
   }
   if (current) yield current;
 }

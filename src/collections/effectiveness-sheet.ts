@@ -13,8 +13,21 @@ export function effectivenessSheet(report: EffectivenessReport): Sheet<SheetRow>
     { ...row, group: row.key, month: null, accountsWorked: row.accounts },
     ...row.trend.map((point) => ({ ...point, group: row.key, accountsWorked: null })),
   ]);
-  rows.push({ ...report.total, group: 'total', month: null, accountsWorked: report.total.accounts });
-  const rate = (header: string, pick: (rates: ReturnType<typeof effectivenessRates>) => number | null): SheetColumn<SheetRow> => ({ header, kind: 'ratio', width: 14, value: (row) => pick(effectivenessRates(row)) });
+  rows.push({
+    ...report.total,
+    group: 'total',
+    month: null,
+    accountsWorked: report.total.accounts,
+  });
+  const rate = (
+    header: string,
+    pick: (rates: ReturnType<typeof effectivenessRates>) => number | null,
+  ): SheetColumn<SheetRow> => ({
+    header,
+    kind: 'ratio',
+    width: 14,
+    value: (row) => pick(effectivenessRates(row)),
+  });
   return {
     name: `Effectiveness by ${report.by}`,
     pages: [rows],
@@ -31,7 +44,12 @@ export function effectivenessSheet(report: EffectivenessReport): Sheet<SheetRow>
       rate('Payers ≤ 12 m', (rates) => rates.payerRates[2] ?? null),
       { header: 'Costs', kind: 'money', width: 16, value: (row) => row.costsFen },
       rate('Cost-to-collect', (rates) => rates.costToCollect),
-      { header: 'Net recovery', kind: 'money', width: 16, value: (row) => effectivenessRates(row).netRecoveryFen },
+      {
+        header: 'Net recovery',
+        kind: 'money',
+        width: 16,
+        value: (row) => effectivenessRates(row).netRecoveryFen,
+      },
     ],
   };
 }

@@ -18,18 +18,30 @@ function measuresView(tally: Tally) {
     costToCollect: rates.costToCollect,
     netRecovery: formatFen(rates.netRecoveryFen),
     payerRate: { within3Months, within6Months, within12Months },
-    maturedPlacements: { within3Months: matured3, within6Months: matured6, within12Months: matured12 },
+    maturedPlacements: {
+      within3Months: matured3,
+      within6Months: matured6,
+      within12Months: matured12,
+    },
   };
 }
 
-export function effectivenessView(report: EffectivenessReport, window: { from?: IsoDate | undefined; to?: IsoDate | undefined; dataEnd: IsoDate }): z.infer<typeof EffectivenessSchema> {
+export function effectivenessView(
+  report: EffectivenessReport,
+  window: { from?: IsoDate | undefined; to?: IsoDate | undefined; dataEnd: IsoDate },
+): z.infer<typeof EffectivenessSchema> {
   return {
     by: report.by,
     from: window.from ?? null,
     to: window.to ?? null,
     dataEnd: window.dataEnd,
     ladder: collectionLadder.map((rung) => ({ ...rung })),
-    rows: report.rows.map((row) => ({ key: row.key, accountsWorked: row.accounts, ...measuresView(row), trend: row.trend.map((point) => ({ month: point.month, ...measuresView(point) })) })),
+    rows: report.rows.map((row) => ({
+      key: row.key,
+      accountsWorked: row.accounts,
+      ...measuresView(row),
+      trend: row.trend.map((point) => ({ month: point.month, ...measuresView(point) })),
+    })),
     total: { accountsWorked: report.total.accounts, ...measuresView(report.total) },
   };
 }

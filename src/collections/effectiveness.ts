@@ -1,8 +1,17 @@
 import type { DelinquencyBucket } from '../shared/config';
 import type { IsoDate } from '../shared/dates';
 import { bucketOf } from '../loans/delinquency';
-import { placementsOf, type AccountEvent, type LadderAccount, type Placement } from './effectiveness-ladder';
-import { placementOutcome, payerWindowsMonths, type PlacementOutcome } from './effectiveness-outcome';
+import {
+  placementsOf,
+  type AccountEvent,
+  type LadderAccount,
+  type Placement,
+} from './effectiveness-ladder';
+import {
+  placementOutcome,
+  payerWindowsMonths,
+  type PlacementOutcome,
+} from './effectiveness-outcome';
 
 export const effectivenessDimensions = ['channel', 'grade', 'stage', 'month'] as const;
 export type EffectivenessDimension = (typeof effectivenessDimensions)[number];
@@ -44,8 +53,21 @@ export interface EffectivenessOptions {
   grades: readonly DelinquencyBucket[];
 }
 
-const emptyTally = (): Tally => ({ accounts: 0, placements: 0, placedFen: 0, recoveredFen: 0, costsFen: 0, payers: payerWindowsMonths.map(() => 0), matured: payerWindowsMonths.map(() => 0) });
-const ORDER: Record<EffectivenessDimension, readonly string[]> = { channel: ['in_house', 'agency', 'legal'], stage: ['fresh', 'primary', 'secondary', 'tertiary'], grade: [], month: [] };
+const emptyTally = (): Tally => ({
+  accounts: 0,
+  placements: 0,
+  placedFen: 0,
+  recoveredFen: 0,
+  costsFen: 0,
+  payers: payerWindowsMonths.map(() => 0),
+  matured: payerWindowsMonths.map(() => 0),
+});
+const ORDER: Record<EffectivenessDimension, readonly string[]> = {
+  channel: ['in_house', 'agency', 'legal'],
+  stage: ['fresh', 'primary', 'secondary', 'tertiary'],
+  grade: [],
+  month: [],
+};
 
 /**
  * Collection effectiveness (催收成功率 and 催收成本评估) of the placements that started in a window,
@@ -54,7 +76,10 @@ const ORDER: Record<EffectivenessDimension, readonly string[]> = { channel: ['in
  * window how many placements paid. One pass over the accounts, one account at a time: memory
  * grows with the groups and months, not with the book.
  */
-export function effectivenessReport(accounts: Iterable<{ account: LadderAccount; events: AccountEvent[] }>, options: EffectivenessOptions): EffectivenessReport {
+export function effectivenessReport(
+  accounts: Iterable<{ account: LadderAccount; events: AccountEvent[] }>,
+  options: EffectivenessOptions,
+): EffectivenessReport {
   const keyOf: Record<EffectivenessDimension, (placement: Placement) => string> = {
     channel: (placement) => placement.channel,
     stage: (placement) => placement.stage,
@@ -66,7 +91,11 @@ export function effectivenessReport(accounts: Iterable<{ account: LadderAccount;
   for (const { account, events } of accounts) {
     const touched = new Set<string>();
     for (const placement of placementsOf(account, events, options.dataEnd, options.chargeOffDpd)) {
-      if ((options.from && placement.startDate < options.from) || (options.to && placement.startDate > options.to)) continue;
+      if (
+        (options.from && placement.startDate < options.from) ||
+        (options.to && placement.startDate > options.to)
+      )
+        continue;
       const key = keyOf[options.by](placement);
       let row = rows.get(key);
       if (!row) rows.set(key, (row = { tally: emptyTally(), trend: new Map() }));
@@ -79,13 +108,23 @@ export function effectivenessReport(accounts: Iterable<{ account: LadderAccount;
       touched.add(key);
     }
   }
-  const order = options.by === 'grade' ? options.grades.map((bucket) => bucket.code) : ORDER[options.by];
+  const order =
+    options.by === 'grade' ? options.grades.map((bucket) => bucket.code) : ORDER[options.by];
   const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
   return {
     by: options.by,
     rows: [...rows]
       .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-      .map(([key, row]) => ({ key, ...row.tally, trend: options.by === 'month' ? [] : [...row.trend].sort(([a], [b]) => a.localeCompare(b)).map(([month, tally]) => ({ month, ...tally })) })),
+      .map(([key, row]) => ({
+        key,
+        ...row.tally,
+        trend:
+          options.by === 'month'
+            ? []
+            : [...row.trend]
+                .sort(([a], [b]) => a.localeCompare(b))
+                .map(([month, tally]) => ({ month, ...tally })),
+      })),
     total,
   };
 }

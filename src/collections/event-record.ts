@@ -22,7 +22,8 @@ export const eventRecordSchema = z
   .check((payload) => {
     const record = payload.value;
     const kind = record.event_type;
-    const blame = (column: keyof typeof record, message: string) => payload.issues.push({ code: 'custom', path: [column], message, input: record[column] });
+    const blame = (column: keyof typeof record, message: string) =>
+      payload.issues.push({ code: 'custom', path: [column], message, input: record[column] });
     const needs = (column: 'payment_channel' | 'cost_kind' | 'status_event') => {
       if (record[column] === null) blame(column, `required for a ${kind} event`);
     };

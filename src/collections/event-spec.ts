@@ -7,22 +7,41 @@ import { collectionColumns } from './columns';
 import { eventRecordSchema, type EventRecord } from './event-record';
 import { flagOfStatusEvent } from './status-flags';
 
-const eventColumns = ['loan_id', 'event_date', 'event_type', 'amount_fen', 'payment_channel', 'cost_kind', 'status_event', 'note'];
+const eventColumns = [
+  'loan_id',
+  'event_date',
+  'event_type',
+  'amount_fen',
+  'payment_channel',
+  'cost_kind',
+  'status_event',
+  'note',
+];
 
 /** Events of loans the book does not have. */
 function unknownLoans(file: StagedFile): FoundErrors {
   const unknown = `FROM ${file.staging.name} s WHERE NOT EXISTS (SELECT 1 FROM loans l WHERE l.loan_id = s.loan_id)`;
   return sqlErrors<{ row: number; loanId: string }>(
     file.sqlite,
-    { countSql: `SELECT count(*) AS total ${unknown}`, listSql: `SELECT s.row, s.loan_id AS loanId ${unknown} ORDER BY s.row LIMIT ?` },
-    ({ row, loanId }) => ({ row, column: file.headerOf('loan_id'), value: loanId, message: `no loan ${loanId} in the book; import the loan tape first` }),
+    {
+      countSql: `SELECT count(*) AS total ${unknown}`,
+      listSql: `SELECT s.row, s.loan_id AS loanId ${unknown} ORDER BY s.row LIMIT ?`,
+    },
+    ({ row, loanId }) => ({
+      row,
+      column: file.headerOf('loan_id'),
+      value: loanId,
+      message: `no loan ${loanId} in the book; import the loan tape first`,
+    }),
   );
 }
 
 /** Sets each loan's flags from its status events; returns the loans changed. */
 function setStatusFlags({ sqlite, staging }: ApplyContext): string[] {
   const flags = Object.entries(flagOfStatusEvent);
-  const perLoan = flags.map(([event, flag]) => `max(status_event = '${event}') AS ${flag}`).join(', ');
+  const perLoan = flags
+    .map(([event, flag]) => `max(status_event = '${event}') AS ${flag}`)
+    .join(', ');
   const changes = flags.map(([, flag]) => `loans.${flag} < s.${flag}`).join(' OR ');
   return sqlite
     .prepare(
@@ -56,7 +75,12 @@ function applyEvents(context: ApplyContext): { created: number; updated: number 
   const insert = context.sqlite.prepare(
     `INSERT INTO collection_events (${eventColumns.join(', ')}, import_id) SELECT ${eventColumns.join(', ')}, ? FROM ${context.staging.name} WHERE true`,
   );
-  const { changes } = loadWithIndexesRebuilt(context.sqlite, 'collection_events', context.rowCount, () => insert.run(context.importId));
+  const { changes } = loadWithIndexesRebuilt(
+    context.sqlite,
+    'collection_events',
+    context.rowCount,
+    () => insert.run(context.importId),
+  );
   const changedLoans = new Set([...setStatusFlags(context), ...advanceLastPayments(context)]);
   return { created: changes, updated: changedLoans.size };
 }
@@ -65,10 +89,22 @@ function applyEvents(context: ApplyContext): { created: number; updated: number 
 export const collectionEventSpec: TableSpec<EventRecord> = {
   kind: 'collections',
   columns: collectionColumns,
-  stagingColumns: eventColumns.map((name) => `${name} ${name === 'amount_fen' ? 'INTEGER' : 'TEXT'}`),
+  stagingColumns: eventColumns.map(
+    (name) => `${name} ${name === 'amount_fen' ? 'INTEGER' : 'TEXT'}`,
+  ),
   complete: () => {},
   schema: eventRecordSchema,
-  stagingRow: (r, row) => [row, r.loan_id, r.event_date, r.event_type, r.amount, r.payment_channel, r.cost_kind, r.status_event, r.note],
+  stagingRow: (r, row) => [
+    row,
+    r.loan_id,
+    r.event_date,
+    r.event_type,
+    r.amount,
+    r.payment_channel,
+    r.cost_kind,
+    r.status_event,
+    r.note,
+  ],
   check: (file) => [unknownLoans(file)],
   apply: applyEvents,
   post: postImportedCollections,

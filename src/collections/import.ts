@@ -9,6 +9,9 @@ import { collectionEventSpec } from './event-spec';
  * or last payment they changed. The request's mode is recorded as given (always `insert`).
  * @throws Problem `validation_failed` naming the first 100 bad cells, `idempotency_key_reused`.
  */
-export async function importCollections(deps: AppDeps, request: ImportRequest): Promise<ImportResult> {
+export async function importCollections(
+  deps: AppDeps,
+  request: ImportRequest,
+): Promise<ImportResult> {
   return runImport(deps, request, collectionEventSpec);
 }

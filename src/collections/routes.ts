@@ -1,5 +1,14 @@
 import { defineRoute } from '../access/guard';
-import { ColumnTableSchema, IdempotencyHeadersSchema, ImportQuerySchema, ImportResultSchema, importBodyContent, importedBody, importRequestOf, unsupportedFormatResponse } from '../imports/http';
+import {
+  ColumnTableSchema,
+  IdempotencyHeadersSchema,
+  ImportQuerySchema,
+  ImportResultSchema,
+  importBodyContent,
+  importedBody,
+  importRequestOf,
+  unsupportedFormatResponse,
+} from '../imports/http';
 import { createRouter } from '../shared/router';
 import { collectionColumns } from './columns';
 import { importCollections } from './import';
@@ -8,12 +17,20 @@ const postImport = defineRoute('collections:import', {
   method: 'post',
   tags: ['Collections'],
   path: '/import',
-  summary: 'Import collection history (payments, costs, status events) from CSV or XLSX, all or nothing',
+  summary:
+    'Import collection history (payments, costs, status events) from CSV or XLSX, all or nothing',
   description:
-    'One dated event per row; every loan must be in the book. Status events set the loan flags; a payment later than the loan\'s last payment becomes its last payment. Any bad row rejects the whole file with 422.',
-  request: { query: ImportQuerySchema, headers: IdempotencyHeadersSchema, body: { content: importBodyContent, required: true } },
+    "One dated event per row; every loan must be in the book. Status events set the loan flags; a payment later than the loan's last payment becomes its last payment. Any bad row rejects the whole file with 422.",
+  request: {
+    query: ImportQuerySchema,
+    headers: IdempotencyHeadersSchema,
+    body: { content: importBodyContent, required: true },
+  },
   responses: {
-    201: { description: 'The events were imported', content: { 'application/json': { schema: ImportResultSchema } } },
+    201: {
+      description: 'The events were imported',
+      content: { 'application/json': { schema: ImportResultSchema } },
+    },
     415: unsupportedFormatResponse,
   },
 });
@@ -23,12 +40,20 @@ const getColumns = defineRoute('public', {
   tags: ['Collections'],
   path: '/import/columns',
   summary: 'The columns a collection-history file may have, with their Chinese names and rules',
-  responses: { 200: { description: 'The column table', content: { 'application/json': { schema: ColumnTableSchema } } } },
+  responses: {
+    200: {
+      description: 'The column table',
+      content: { 'application/json': { schema: ColumnTableSchema } },
+    },
+  },
 });
 
 export const collections = createRouter()
   .openapi(postImport, async (c) => {
-    const request = await importRequestOf(c, c.req.valid('query'), { mode: 'insert', idempotencyKey: c.req.valid('header')['idempotency-key'] });
+    const request = await importRequestOf(c, c.req.valid('query'), {
+      mode: 'insert',
+      idempotencyKey: c.req.valid('header')['idempotency-key'],
+    });
     const result = await importCollections(c.get('deps'), request);
     return c.json(importedBody(c, result), 201);
   })

@@ -31,11 +31,21 @@ interface Contract {
 }
 
 function drawContract(random: Random, terms: ProductTerms): Contract {
-  const yuan = Math.min(terms.principalMaxYuan, Math.max(terms.principalMinYuan, random.logNormal(terms.principalMedianYuan, terms.principalSigma)));
+  const yuan = Math.min(
+    terms.principalMaxYuan,
+    Math.max(
+      terms.principalMinYuan,
+      random.logNormal(terms.principalMedianYuan, terms.principalSigma),
+    ),
+  );
   // Loans are granted (and limits set) in round hundreds of yuan.
   const principalFen = Math.round(yuan / 100) * 100 * 100;
   const termMonths = terms.termMonths.length > 0 ? random.pick(terms.termMonths) : undefined;
-  return { principalFen, annualRate: random.uniform(terms.annualRateMin, terms.annualRateMax), termMonths };
+  return {
+    principalFen,
+    annualRate: random.uniform(terms.annualRateMin, terms.annualRateMax),
+    termMonths,
+  };
 }
 
 /** Remaining principal after `paid` of `n` equal-principal instalments. */
@@ -45,21 +55,35 @@ function principalAfter(contract: Contract, n: number, paid: number): Fen {
 
 /** Instalment `k` (1-based) of `n`: its principal plus a month's interest on what was owed before it. */
 function instalmentFen(contract: Contract, n: number, k: number): Fen {
-  return Math.round(contract.principalFen / n + (principalAfter(contract, n, k - 1) * contract.annualRate) / 12);
+  return Math.round(
+    contract.principalFen / n + (principalAfter(contract, n, k - 1) * contract.annualRate) / 12,
+  );
 }
 
 /** Interest, penalty and late fees accrued on `principalFen` over `daysPastDue` days. */
-function arrearsClaim(terms: ProductTerms, contract: Contract, principalFen: Fen, daysPastDue: number): ClaimFen {
+function arrearsClaim(
+  terms: ProductTerms,
+  contract: Contract,
+  principalFen: Fen,
+  daysPastDue: number,
+): ClaimFen {
   return {
     principalFen,
     interestFen: Math.round((principalFen * contract.annualRate * daysPastDue) / 365),
     feeFen: terms.lateFeeYuan * 100 * Math.min(MAX_LATE_FEES, Math.ceil(daysPastDue / 30)),
-    penaltyFen: Math.round(principalFen * OVERDUE_SHARE_OF_PRINCIPAL * PENALTY_RATE_DAILY * daysPastDue),
+    penaltyFen: Math.round(
+      principalFen * OVERDUE_SHARE_OF_PRINCIPAL * PENALTY_RATE_DAILY * daysPastDue,
+    ),
   };
 }
 
 /** An account that first missed a payment on `firstMissedDueDate` and is `daysPastDue` days late. */
-export function delinquentAccount(random: Random, terms: ProductTerms, firstMissedDueDate: IsoDate, daysPastDue: number): AccountDraft {
+export function delinquentAccount(
+  random: Random,
+  terms: ProductTerms,
+  firstMissedDueDate: IsoDate,
+  daysPastDue: number,
+): AccountDraft {
   const contract = drawContract(random, terms);
   const lastDue = addMonths(firstMissedDueDate, -1);
   const base = { originalPrincipalFen: contract.principalFen };
@@ -77,7 +101,9 @@ export function delinquentAccount(random: Random, terms: ProductTerms, firstMiss
   }
   const n = contract.termMonths;
   // Early defaults are the most common: paid instalments skew low (u² in [0, 1)).
-  const paid = random.chance(FIRST_PAYMENT_DEFAULT_SHARE) ? 0 : 1 + Math.floor((n - 1) * random.next() ** 2);
+  const paid = random.chance(FIRST_PAYMENT_DEFAULT_SHARE)
+    ? 0
+    : 1 + Math.floor((n - 1) * random.next() ** 2);
   const originationDate = addMonths(firstMissedDueDate, -(paid + 1));
   return {
     ...base,
@@ -113,7 +139,11 @@ export function currentAccount(random: Random, terms: ProductTerms, asOf: IsoDat
     ...base,
     originationDate,
     maturityDate: addMonths(originationDate, n),
-    claim: { ...NOTHING_OWED, principalFen, interestFen: Math.round((principalFen * contract.annualRate * daysSinceDue) / 365) },
+    claim: {
+      ...NOTHING_OWED,
+      principalFen,
+      interestFen: Math.round((principalFen * contract.annualRate * daysSinceDue) / 365),
+    },
     lastPaymentDate: paid > 0 ? addMonths(originationDate, paid) : null,
     lastPaymentFen: paid > 0 ? instalmentFen(contract, n, paid) : null,
   };

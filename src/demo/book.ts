@@ -28,9 +28,11 @@ const REPEAT_BORROWER_SHARE = 0.12;
  */
 export function* generateDemoBook(options: DemoBookOptions): Generator<DemoLoanRecord> {
   const { loans, seed, asOf } = options;
-  if (!Number.isSafeInteger(loans) || loans < 0) throw new RangeError(`loan count must be a whole number ≥ 0, got ${loans}`);
+  if (!Number.isSafeInteger(loans) || loans < 0)
+    throw new RangeError(`loan count must be a whole number ≥ 0, got ${loans}`);
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  if (parseIsoDate(asOf) !== asOf) throw new RangeError(`as-of date must be YYYY-MM-DD, got "${asOf}"`);
+  if (parseIsoDate(asOf) !== asOf)
+    throw new RangeError(`as-of date must be YYYY-MM-DD, got "${asOf}"`);
   const random = new Random(seed);
   const cohorts = chargeOffCohorts(random, asOf);
   let borrower: DemoBorrower | undefined;
@@ -41,13 +43,23 @@ export function* generateDemoBook(options: DemoBookOptions): Generator<DemoLoanR
     const channel = terms.channels.draw(random);
     const draft = draftLoan(random, statusMix.draw(random), terms, cohorts, asOf);
     const { originationDate } = draft.fields;
-    if (!borrower || !random.chance(REPEAT_BORROWER_SHARE) || !ofLendingAge(borrower, originationDate)) {
+    if (
+      !borrower ||
+      !random.chance(REPEAT_BORROWER_SHARE) ||
+      !ofLendingAge(borrower, originationDate)
+    ) {
       borrower = newBorrower(random, ++borrowers, originationDate);
     }
     yield {
       loan: {
-        loanId: `L${String(sequence).padStart(8, '0')}`, ...borrower, product, channel, currency: 'CNY', ...draft.fields,
-        servicemember: false, documentsComplete: documentsOnFile(seed, sequence),
+        loanId: `L${String(sequence).padStart(8, '0')}`,
+        ...borrower,
+        product,
+        channel,
+        currency: 'CNY',
+        ...draft.fields,
+        servicemember: false,
+        documentsComplete: documentsOnFile(seed, sequence),
       },
       events: draft.events,
     };

@@ -17,9 +17,46 @@ export interface DemoBorrower {
 
 /** Mobile prefixes in use by China Mobile, China Unicom and China Telecom. */
 const MOBILE_PREFIXES = [
-  '130', '131', '132', '133', '134', '135', '136', '137', '138', '139', '147', '150', '151', '152',
-  '153', '155', '156', '157', '158', '159', '166', '173', '176', '177', '178', '180', '181', '182',
-  '183', '184', '185', '186', '187', '188', '189', '191', '193', '195', '198', '199',
+  '130',
+  '131',
+  '132',
+  '133',
+  '134',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '147',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '173',
+  '176',
+  '177',
+  '178',
+  '180',
+  '181',
+  '182',
+  '183',
+  '184',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '193',
+  '195',
+  '198',
+  '199',
 ];
 
 /** Borrowers' ages at origination: consumer credit skews young (mean 33, sd 8), kept within 20–60. */
@@ -35,10 +72,17 @@ function mobilePhone(random: Random): string {
 }
 
 /** A new borrower aged 20–60 on `originationDate`, living in a population-weighted city. */
-export function newBorrower(random: Random, sequence: number, originationDate: IsoDate): DemoBorrower {
+export function newBorrower(
+  random: Random,
+  sequence: number,
+  originationDate: IsoDate,
+): DemoBorrower {
   const { province, city, areaCodes } = demoCities.draw(random);
   // A tenth of a year inside the bounds, so rounding to whole days never crosses a birthday.
-  const ageYears = Math.min(MAX_AGE_YEARS - 0.1, Math.max(MIN_AGE_YEARS + 0.1, random.normal(AGE_MEAN_YEARS, AGE_SD_YEARS)));
+  const ageYears = Math.min(
+    MAX_AGE_YEARS - 0.1,
+    Math.max(MIN_AGE_YEARS + 0.1, random.normal(AGE_MEAN_YEARS, AGE_SD_YEARS)),
+  );
   const birthDate = addDays(originationDate, -Math.floor(ageYears * DAYS_PER_YEAR));
   const idSequence = random.int(0, 999);
   return {

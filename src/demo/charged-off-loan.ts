@@ -21,15 +21,27 @@ export const CHARGE_OFF_DPD = 180;
  * due keep counting from the first missed payment (180 + days since charge-off) while anything is
  * owed; a completed repayment plan settles it, full payment closes it.
  */
-export function chargedOffLoan(random: Random, terms: ProductTerms, cohort: ChargeOffCohort, asOf: IsoDate): LoanDraft {
+export function chargedOffLoan(
+  random: Random,
+  terms: ProductTerms,
+  cohort: ChargeOffCohort,
+  asOf: IsoDate,
+): LoanDraft {
   const chargeOffDate = drawChargeOffDate(random, cohort);
-  const account = delinquentAccount(random, terms, addDays(chargeOffDate, -CHARGE_OFF_DPD), CHARGE_OFF_DPD);
+  const account = delinquentAccount(
+    random,
+    terms,
+    addDays(chargeOffDate, -CHARGE_OFF_DPD),
+    CHARGE_OFF_DPD,
+  );
   const chargeOffFen = claimTotalFen(account.claim);
   const life = drawLoanLife(random, terms, chargeOffFen);
   const curve = liquidationCurve(terms, chargeOffFen, cohort.vintageFactor);
   const liquidation = liquidate(random, life, curve, chargeOffDate, account.claim, asOf);
   const stillOwed = liquidation.outcome === 'charged_off';
-  const lastPayment = liquidation.events.findLast((event): event is PaymentEvent => event.eventType === 'payment');
+  const lastPayment = liquidation.events.findLast(
+    (event): event is PaymentEvent => event.eventType === 'payment',
+  );
   return {
     fields: {
       originationDate: account.originationDate,

@@ -21,8 +21,10 @@ export function claimTotalFen(claim: ClaimFen): Fen {
  * @throws RangeError for a payment that is not a positive integer or exceeds the claim
  */
 export function applyPayment(claim: ClaimFen, paymentFen: Fen): ClaimFen {
-  if (!Number.isSafeInteger(paymentFen) || paymentFen <= 0) throw new RangeError(`not a payment: ${paymentFen}`);
-  if (paymentFen > claimTotalFen(claim)) throw new RangeError(`payment ${paymentFen} exceeds the claim ${claimTotalFen(claim)}`);
+  if (!Number.isSafeInteger(paymentFen) || paymentFen <= 0)
+    throw new RangeError(`not a payment: ${paymentFen}`);
+  if (paymentFen > claimTotalFen(claim))
+    throw new RangeError(`payment ${paymentFen} exceeds the claim ${claimTotalFen(claim)}`);
   let left = paymentFen;
   const take = (owedFen: Fen): Fen => {
     const paid = Math.min(owedFen, left);

@@ -15,16 +15,26 @@ async function main(command: DemoCommand): Promise<void> {
   if (outDirectory !== undefined) {
     const counts = await writeDemoBookCsv(generateDemoBook(book), outDirectory);
     const seconds = (performance.now() - started) / 1000;
-    console.log(`wrote ${counts.loans} loans and ${counts.events} collection events (seed ${book.seed}, as of ${book.asOf}) to ${outDirectory} in ${seconds.toFixed(2)} s`);
+    console.log(
+      `wrote ${counts.loans} loans and ${counts.events} collection events (seed ${book.seed}, as of ${book.asOf}) to ${outDirectory} in ${seconds.toFixed(2)} s`,
+    );
     return;
   }
   const databasePath = process.env.DATABASE_PATH ?? './data/platform.db';
-  const deps: AppDeps = { db: openDatabase(databasePath), clock: systemClock, config: configFromEnv(process.env) };
+  const deps: AppDeps = {
+    db: openDatabase(databasePath),
+    clock: systemClock,
+    config: configFromEnv(process.env),
+  };
   if (!loanBookIsEmpty(deps)) {
-    throw new Error(`${databasePath} already holds loans; the demo book only loads into an empty database (or use --out DIR)`);
+    throw new Error(
+      `${databasePath} already holds loans; the demo book only loads into an empty database (or use --out DIR)`,
+    );
   }
   const loaded = await importDemoBook(deps, book);
-  console.log(`loaded ${loaded.loans.created} loans and ${loaded.collections.created} collection events (seed ${book.seed}, as of ${book.asOf}) into ${databasePath} in ${loaded.seconds.toFixed(2)} s`);
+  console.log(
+    `loaded ${loaded.loans.created} loans and ${loaded.collections.created} collection events (seed ${book.seed}, as of ${book.asOf}) into ${databasePath} in ${loaded.seconds.toFixed(2)} s`,
+  );
 }
 
 try {

@@ -29,8 +29,15 @@ export function chargeOffCohorts(random: Random, asOf: IsoDate): WeightedChoice<
   for (let age = COHORT_MONTHS - 1; age >= 0; age--) {
     const firstDate = addMonths(tapeMonth, -age);
     const lastDay = addDays(firstDate, LAST_CHARGE_OFF_DAY - 1);
-    const cohort = { firstDate, lastDate: lastDay < asOf ? lastDay : asOf, vintageFactor: random.meanOneNoise(VINTAGE_SIGMA) };
-    entries.push([cohort, 1 + (GROWTH_OVER_COHORTS * (COHORT_MONTHS - 1 - age)) / (COHORT_MONTHS - 1)]);
+    const cohort = {
+      firstDate,
+      lastDate: lastDay < asOf ? lastDay : asOf,
+      vintageFactor: random.meanOneNoise(VINTAGE_SIGMA),
+    };
+    entries.push([
+      cohort,
+      1 + (GROWTH_OVER_COHORTS * (COHORT_MONTHS - 1 - age)) / (COHORT_MONTHS - 1),
+    ]);
   }
   return new WeightedChoice(entries);
 }

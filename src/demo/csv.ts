@@ -51,16 +51,25 @@ export function demoFileChunker(file: DemoFile): CsvChunker {
 }
 
 /** Adds a record's rows to the chunker of the loan tape and of the collections file. */
-export function addRecord(record: DemoLoanRecord, loans: CsvChunker | undefined, collections: CsvChunker | undefined): void {
+export function addRecord(
+  record: DemoLoanRecord,
+  loans: CsvChunker | undefined,
+  collections: CsvChunker | undefined,
+): void {
   loans?.add(loanTapeRow(record.loan));
-  if (collections) for (const event of record.events) collections.add(collectionRow(record.loan.loanId, event));
+  if (collections)
+    for (const event of record.events) collections.add(collectionRow(record.loan.loanId, event));
 }
 
 /** One demo file as CSV text in chunks, built lazily from the book so it never sits in memory whole. */
 export function* csvChunks(book: Iterable<DemoLoanRecord>, file: DemoFile): Generator<string> {
   const chunker = demoFileChunker(file);
   for (const record of book) {
-    addRecord(record, file === 'loans' ? chunker : undefined, file === 'collections' ? chunker : undefined);
+    addRecord(
+      record,
+      file === 'loans' ? chunker : undefined,
+      file === 'collections' ? chunker : undefined,
+    );
     if (chunker.full) yield chunker.take();
   }
   const rest = chunker.take();

@@ -2,7 +2,15 @@ import type { StatusEvent } from '../../db/schema/collections';
 import type { DemoEvent, DemoLoan } from './types';
 
 /** The loan flags that status events set. */
-export type StatusFlags = Pick<DemoLoan, 'bankrupt' | 'deceased' | 'disputed' | 'complaintOpen' | 'litigationPending' | 'activeRepaymentPlan'>;
+export type StatusFlags = Pick<
+  DemoLoan,
+  | 'bankrupt'
+  | 'deceased'
+  | 'disputed'
+  | 'complaintOpen'
+  | 'litigationPending'
+  | 'activeRepaymentPlan'
+>;
 
 const FLAG_OF_EVENT: Record<StatusEvent, keyof StatusFlags> = {
   bankrupt: 'bankrupt',
@@ -20,7 +28,15 @@ const FLAG_OF_EVENT: Record<StatusEvent, keyof StatusFlags> = {
  * only records a repayment plan that is still being kept.)
  */
 export function statusFlags(events: readonly DemoEvent[]): StatusFlags {
-  const flags: StatusFlags = { bankrupt: false, deceased: false, disputed: false, complaintOpen: false, litigationPending: false, activeRepaymentPlan: false };
-  for (const event of events) if (event.eventType === 'status') flags[FLAG_OF_EVENT[event.statusEvent]] = true;
+  const flags: StatusFlags = {
+    bankrupt: false,
+    deceased: false,
+    disputed: false,
+    complaintOpen: false,
+    litigationPending: false,
+    activeRepaymentPlan: false,
+  };
+  for (const event of events)
+    if (event.eventType === 'status') flags[FLAG_OF_EVENT[event.statusEvent]] = true;
   return flags;
 }

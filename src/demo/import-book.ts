@@ -26,7 +26,13 @@ export async function importDemoBook(deps: AppDeps, options: DemoBookOptions): P
 }
 
 function demoImportRequest(options: DemoBookOptions, file: DemoFile): ImportRequest {
-  return { body: utf8Stream(csvChunks(generateDemoBook(options), file)), format: 'csv', mode: 'insert', actor: systemActor('demo'), tapeDate: options.asOf };
+  return {
+    body: utf8Stream(csvChunks(generateDemoBook(options), file)),
+    format: 'csv',
+    mode: 'insert',
+    actor: systemActor('demo'),
+    tapeDate: options.asOf,
+  };
 }
 
 /** A byte stream that pulls the next text chunk only when its reader asks for more. */

@@ -41,7 +41,12 @@ const FRAUD_SHARE = 0.004;
 const PROPENSITY_SIGMA = 0.8;
 
 /** With probability `share`, a month uniform in [firstMonth, lastMonth]. */
-function eventMonth(random: Random, share: number, firstMonth: number, lastMonth: number): number | undefined {
+function eventMonth(
+  random: Random,
+  share: number,
+  firstMonth: number,
+  lastMonth: number,
+): number | undefined {
   return random.chance(share) ? random.int(firstMonth, lastMonth) : undefined;
 }
 
@@ -56,7 +61,14 @@ export function drawLoanLife(random: Random, terms: ProductTerms, claimFen: Fen)
     deceasedMonth: eventMonth(random, DECEASED_SHARE, 1, 48),
     disputeMonth: eventMonth(random, DISPUTE_SHARE, 1, 36),
     complaintMonth: eventMonth(random, COMPLAINT_SHARE, 1, 36),
-    plan: planStart === undefined ? undefined : { startMonth: planStart, months: random.pick([6, 12]), agreedShare: random.uniform(0.35, 0.7) },
+    plan:
+      planStart === undefined
+        ? undefined
+        : {
+            startMonth: planStart,
+            months: random.pick([6, 12]),
+            agreedShare: random.uniform(0.35, 0.7),
+          },
     fraud: random.chance(FRAUD_SHARE),
     propensity: random.meanOneNoise(PROPENSITY_SIGMA),
     commissionLoading: random.uniform(0, 0.05),

@@ -18,7 +18,9 @@ export interface LiquidationCurve {
 }
 
 function bandOf(claimFen: Fen) {
-  return BALANCE_BANDS.find((b) => claimFen < b.upToFen) ?? BALANCE_BANDS[BALANCE_BANDS.length - 1]!;
+  return (
+    BALANCE_BANDS.find((b) => claimFen < b.upToFen) ?? BALANCE_BANDS[BALANCE_BANDS.length - 1]!
+  );
 }
 
 /** The balance band of a charge-off claim (`under_5k`, `5k_20k`, `20k_100k`, `100k_plus`, in yuan). */
@@ -31,10 +33,15 @@ export function balanceBand(claimFen: Fen): string {
  * cohort's luck). With C = recovered36Share · band factor · vintage factor and b the decay, the
  * first month's rate is a = C · (1 − e^(−b)) / (1 − e^(−36b)), so that Σ_{m=1..36} r(m) = C.
  */
-export function liquidationCurve(terms: ProductTerms, claimFen: Fen, vintageFactor: number): LiquidationCurve {
+export function liquidationCurve(
+  terms: ProductTerms,
+  claimFen: Fen,
+  vintageFactor: number,
+): LiquidationCurve {
   const recovered36 = terms.recovered36Share * bandOf(claimFen).recoveryFactor * vintageFactor;
   const b = terms.decayPerMonth;
-  const firstMonthRate = (recovered36 * (1 - Math.exp(-b))) / (1 - Math.exp(-CURVE_CALIBRATION_MONTHS * b));
+  const firstMonthRate =
+    (recovered36 * (1 - Math.exp(-b))) / (1 - Math.exp(-CURVE_CALIBRATION_MONTHS * b));
   return { firstMonthRate, decayPerMonth: b };
 }
 

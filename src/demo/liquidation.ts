@@ -18,7 +18,8 @@ const COMMISSION_BY_STAGE = [0.25, 0.3, 0.35] as const;
 /** A payment is a log-normal share of the charge-off claim: median 5 %, so its mean is 5 % · e^(σ²/2). */
 const PAYMENT_SHARE_MEDIAN = 0.05;
 const PAYMENT_SHARE_SIGMA = 0.5;
-const PAYMENT_SHARE_MEAN = PAYMENT_SHARE_MEDIAN * Math.exp((PAYMENT_SHARE_SIGMA * PAYMENT_SHARE_SIGMA) / 2);
+const PAYMENT_SHARE_MEAN =
+  PAYMENT_SHARE_MEDIAN * Math.exp((PAYMENT_SHARE_SIGMA * PAYMENT_SHARE_SIGMA) / 2);
 const MAX_MONTHLY_PAYMENT_PROBABILITY = 0.9;
 const MIN_PAYMENT_FEN = 5_000;
 /** A judgment makes payment more likely for the year after filing. */
@@ -58,15 +59,29 @@ interface State {
  * it is kept; a lawsuit moves payments to the legal channel and makes them likelier for a year;
  * bankruptcy or death ends collection.
  */
-export function liquidate(random: Random, life: LoanLife, curve: LiquidationCurve, chargeOffDate: IsoDate, claim: ClaimFen, asOf: IsoDate): Liquidation {
+export function liquidate(
+  random: Random,
+  life: LoanLife,
+  curve: LiquidationCurve,
+  chargeOffDate: IsoDate,
+  claim: ClaimFen,
+  asOf: IsoDate,
+): Liquidation {
   const claimFen = claimTotalFen(claim);
-  const state: State = { events: [], owed: claim, plan: 'none', planLastMonth: 0, planInstalmentFen: 0 };
+  const state: State = {
+    events: [],
+    owed: claim,
+    plan: 'none',
+    planLastMonth: 0,
+    planInstalmentFen: 0,
+  };
   const asOfDay = dayNumber(asOf);
   for (let month = 1; ; month++) {
     // Month m runs from charge-off + (m − 1) months (the day after charge-off for m = 1) to the eve of charge-off + m months.
     const window: MonthWindow = {
       month,
-      firstDay: month === 1 ? dayNumber(chargeOffDate) + 1 : addMonthsToDayNumber(chargeOffDate, month - 1),
+      firstDay:
+        month === 1 ? dayNumber(chargeOffDate) + 1 : addMonthsToDayNumber(chargeOffDate, month - 1),
       lastDay: Math.min(addMonthsToDayNumber(chargeOffDate, month) - 1, asOfDay),
     };
     if (window.firstDay > window.lastDay) break;
@@ -75,17 +90,33 @@ export function liquidate(random: Random, life: LoanLife, curve: LiquidationCurv
       if (state.plan === 'active') state.plan = 'broken';
       break;
     }
-    if (month <= IN_HOUSE_MONTHS) state.events.push({ eventType: 'cost', eventDate: dayIn(random, window), amountFen: random.int(SMS_CALL_MIN_FEN, SMS_CALL_MAX_FEN), costKind: 'sms_call' });
+    if (month <= IN_HOUSE_MONTHS)
+      state.events.push({
+        eventType: 'cost',
+        eventDate: dayIn(random, window),
+        amountFen: random.int(SMS_CALL_MIN_FEN, SMS_CALL_MAX_FEN),
+        costKind: 'sms_call',
+      });
     if (life.plan?.startMonth === month) startPlan(state, dayIn(random, window), month, life.plan);
     if (state.plan === 'active') payPlanInstalment(random, state, window);
     else if (!life.fraud) payFromCurve(random, state, life, curve, window, claimFen);
     if (state.plan === 'completed' || claimTotalFen(state.owed) === 0) break;
   }
   // Only a plan still being kept is recorded: the import reads a repayment_plan event as "active" for good.
-  if (state.plan === 'active' && state.planStartDate) state.events.push({ eventType: 'status', eventDate: state.planStartDate, statusEvent: 'repayment_plan' });
+  if (state.plan === 'active' && state.planStartDate)
+    state.events.push({
+      eventType: 'status',
+      eventDate: state.planStartDate,
+      statusEvent: 'repayment_plan',
+    });
   state.events.sort(byEventDate);
-  if (state.plan === 'completed') return { events: state.events, owed: NOTHING_OWED, outcome: 'settled' };
-  return { events: state.events, owed: state.owed, outcome: claimTotalFen(state.owed) === 0 ? 'closed' : 'charged_off' };
+  if (state.plan === 'completed')
+    return { events: state.events, owed: NOTHING_OWED, outcome: 'settled' };
+  return {
+    events: state.events,
+    owed: state.owed,
+    outcome: claimTotalFen(state.owed) === 0 ? 'closed' : 'charged_off',
+  };
 }
 
 /** A month since charge-off as day numbers, cut at the tape date. */
@@ -99,9 +130,16 @@ function dayIn(random: Random, window: MonthWindow): IsoDate {
   return fromDayNumber(random.int(window.firstDay, window.lastDay));
 }
 
-function statusEvents(random: Random, state: State, life: LoanLife, window: MonthWindow, claimFen: Fen): void {
+function statusEvents(
+  random: Random,
+  state: State,
+  life: LoanLife,
+  window: MonthWindow,
+  claimFen: Fen,
+): void {
   const { month } = window;
-  const push = (statusEvent: StatusEvent) => state.events.push({ eventType: 'status', eventDate: dayIn(random, window), statusEvent });
+  const push = (statusEvent: StatusEvent) =>
+    state.events.push({ eventType: 'status', eventDate: dayIn(random, window), statusEvent });
   if (life.disputeMonth === month) push('dispute');
   if (life.complaintMonth === month) push('complaint');
   if (life.bankruptMonth === month) push('bankrupt');
@@ -109,13 +147,31 @@ function statusEvents(random: Random, state: State, life: LoanLife, window: Mont
   if (life.litigationMonth === month) {
     const filedOn = dayIn(random, window);
     state.events.push({ eventType: 'status', eventDate: filedOn, statusEvent: 'litigation_filed' });
-    const legalFeeFen = Math.min(LEGAL_FEE_MAX_FEN, Math.max(LEGAL_FEE_MIN_FEN, Math.round(claimFen * LEGAL_FEE_SHARE)));
-    state.events.push({ eventType: 'cost', eventDate: filedOn, amountFen: legalFeeFen, costKind: 'legal_fee' });
-    state.events.push({ eventType: 'cost', eventDate: filedOn, amountFen: courtFeeFen(claimFen), costKind: 'court_fee' });
+    const legalFeeFen = Math.min(
+      LEGAL_FEE_MAX_FEN,
+      Math.max(LEGAL_FEE_MIN_FEN, Math.round(claimFen * LEGAL_FEE_SHARE)),
+    );
+    state.events.push({
+      eventType: 'cost',
+      eventDate: filedOn,
+      amountFen: legalFeeFen,
+      costKind: 'legal_fee',
+    });
+    state.events.push({
+      eventType: 'cost',
+      eventDate: filedOn,
+      amountFen: courtFeeFen(claimFen),
+      costKind: 'court_fee',
+    });
   }
 }
 
-function startPlan(state: State, startDate: IsoDate, month: number, plan: RepaymentPlanTerms): void {
+function startPlan(
+  state: State,
+  startDate: IsoDate,
+  month: number,
+  plan: RepaymentPlanTerms,
+): void {
   state.plan = 'active';
   state.planStartDate = startDate;
   state.planLastMonth = month + plan.months - 1;
@@ -127,25 +183,58 @@ function payPlanInstalment(random: Random, state: State, window: MonthWindow): v
     state.plan = 'broken';
     return;
   }
-  pay(state, dayIn(random, window), Math.min(state.planInstalmentFen, claimTotalFen(state.owed)), 'settlement');
+  pay(
+    state,
+    dayIn(random, window),
+    Math.min(state.planInstalmentFen, claimTotalFen(state.owed)),
+    'settlement',
+  );
   if (window.month === state.planLastMonth) state.plan = 'completed';
 }
 
-function payFromCurve(random: Random, state: State, life: LoanLife, curve: LiquidationCurve, window: MonthWindow, claimFen: Fen): void {
+function payFromCurve(
+  random: Random,
+  state: State,
+  life: LoanLife,
+  curve: LiquidationCurve,
+  window: MonthWindow,
+  claimFen: Fen,
+): void {
   const { month } = window;
   const litigated = life.litigationMonth !== undefined && month >= life.litigationMonth;
-  const boost = litigated && month < (life.litigationMonth ?? 0) + LITIGATION_BOOST_MONTHS ? LITIGATION_BOOST : 1;
-  const probability = Math.min(MAX_MONTHLY_PAYMENT_PROBABILITY, (life.propensity * boost * incrementalRecoveryRate(curve, month)) / PAYMENT_SHARE_MEAN);
+  const boost =
+    litigated && month < (life.litigationMonth ?? 0) + LITIGATION_BOOST_MONTHS
+      ? LITIGATION_BOOST
+      : 1;
+  const probability = Math.min(
+    MAX_MONTHLY_PAYMENT_PROBABILITY,
+    (life.propensity * boost * incrementalRecoveryRate(curve, month)) / PAYMENT_SHARE_MEAN,
+  );
   if (!random.chance(probability)) return;
-  const wantedFen = Math.max(MIN_PAYMENT_FEN, Math.round(claimFen * random.logNormal(PAYMENT_SHARE_MEDIAN, PAYMENT_SHARE_SIGMA)));
+  const wantedFen = Math.max(
+    MIN_PAYMENT_FEN,
+    Math.round(claimFen * random.logNormal(PAYMENT_SHARE_MEDIAN, PAYMENT_SHARE_SIGMA)),
+  );
   const amountFen = Math.min(wantedFen, claimTotalFen(state.owed));
-  const channel: PaymentChannel = litigated ? 'legal' : month <= IN_HOUSE_MONTHS ? 'in_house' : 'agency';
+  const channel: PaymentChannel = litigated
+    ? 'legal'
+    : month <= IN_HOUSE_MONTHS
+      ? 'in_house'
+      : 'agency';
   const date = dayIn(random, window);
   pay(state, date, amountFen, channel);
   if (channel !== 'agency') return;
   const stage = month <= PRIMARY_LAST_MONTH ? 0 : month <= SECONDARY_LAST_MONTH ? 1 : 2;
-  const commissionFen = Math.round(amountFen * (COMMISSION_BY_STAGE[stage] + life.commissionLoading));
-  if (commissionFen > 0) state.events.push({ eventType: 'cost', eventDate: date, amountFen: commissionFen, costKind: 'agency_commission' });
+  const commissionFen = Math.round(
+    amountFen * (COMMISSION_BY_STAGE[stage] + life.commissionLoading),
+  );
+  if (commissionFen > 0)
+    state.events.push({
+      eventType: 'cost',
+      eventDate: date,
+      amountFen: commissionFen,
+      costKind: 'agency_commission',
+    });
 }
 
 function pay(state: State, date: IsoDate, amountFen: Fen, paymentChannel: PaymentChannel): void {

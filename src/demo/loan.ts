@@ -37,29 +37,65 @@ const DELINQUENT_STATUS_EVENTS: readonly (readonly [StatusEvent, number, number]
   ['complaint', 0.015, 60],
 ];
 
-const NO_FLAGS = { bankrupt: false, deceased: false, disputed: false, fraud: false, litigationPending: false, complaintOpen: false, activeRepaymentPlan: false };
+const NO_FLAGS = {
+  bankrupt: false,
+  deceased: false,
+  disputed: false,
+  fraud: false,
+  litigationPending: false,
+  complaintOpen: false,
+  activeRepaymentPlan: false,
+};
 /** Loans never charged off were never placed with an agency nor sued on. */
-const NEVER_WORKED = { lastAcknowledgementDate: null, placementStage: null, litigationStatus: 'none' } as const;
+const NEVER_WORKED = {
+  lastAcknowledgementDate: null,
+  placementStage: null,
+  litigationStatus: 'none',
+} as const;
 
 /** A loan of `status` on `asOf`; charged-off loans fall in one of `cohorts`. */
-export function draftLoan(random: Random, status: DraftStatus, terms: ProductTerms, cohorts: WeightedChoice<ChargeOffCohort>, asOf: IsoDate): LoanDraft {
+export function draftLoan(
+  random: Random,
+  status: DraftStatus,
+  terms: ProductTerms,
+  cohorts: WeightedChoice<ChargeOffCohort>,
+  asOf: IsoDate,
+): LoanDraft {
   switch (status) {
     case 'charged_off':
       return chargedOffLoan(random, terms, cohorts.draw(random), asOf);
     case 'delinquent':
       return delinquentLoan(random, terms, asOf);
     case 'current':
-      return { fields: { ...accountFields(currentAccount(random, terms, asOf)), status, daysPastDue: 0 }, events: [] };
+      return {
+        fields: { ...accountFields(currentAccount(random, terms, asOf)), status, daysPastDue: 0 },
+        events: [],
+      };
     case 'closed':
-      return { fields: { ...accountFields(paidOffAccount(random, terms, asOf)), status, daysPastDue: 0 }, events: [] };
+      return {
+        fields: { ...accountFields(paidOffAccount(random, terms, asOf)), status, daysPastDue: 0 },
+        events: [],
+      };
     case 'settled':
       return settledLoan(random, terms, asOf);
   }
 }
 
 function accountFields(account: AccountDraft) {
-  const { originationDate, maturityDate, originalPrincipalFen, lastPaymentDate, lastPaymentFen } = account;
-  return { originationDate, maturityDate, originalPrincipalFen, lastPaymentDate, lastPaymentFen, ...account.claim, chargeOffDate: null, chargeOffFen: null, ...NO_FLAGS, ...NEVER_WORKED };
+  const { originationDate, maturityDate, originalPrincipalFen, lastPaymentDate, lastPaymentFen } =
+    account;
+  return {
+    originationDate,
+    maturityDate,
+    originalPrincipalFen,
+    lastPaymentDate,
+    lastPaymentFen,
+    ...account.claim,
+    chargeOffDate: null,
+    chargeOffFen: null,
+    ...NO_FLAGS,
+    ...NEVER_WORKED,
+  };
 }
 
 /** A loan in arrears, some past the charge-off threshold, some with a bankruptcy, death or dispute on file. */
@@ -72,10 +108,22 @@ function delinquentLoan(random: Random, terms: ProductTerms, asOf: IsoDate): Loa
   for (const [statusEvent, share, withinDays] of DELINQUENT_STATUS_EVENTS) {
     if (!random.chance(share)) continue;
     const earliest = Math.max(dayNumber(firstMissedDueDate), dayNumber(asOf) - withinDays);
-    events.push({ eventType: 'status', eventDate: fromDayNumber(random.int(earliest, dayNumber(asOf))), statusEvent });
+    events.push({
+      eventType: 'status',
+      eventDate: fromDayNumber(random.int(earliest, dayNumber(asOf))),
+      statusEvent,
+    });
   }
   events.sort(byEventDate);
-  return { fields: { ...accountFields(account), ...statusFlags(events), status: 'delinquent', daysPastDue }, events };
+  return {
+    fields: {
+      ...accountFields(account),
+      ...statusFlags(events),
+      status: 'delinquent',
+      daysPastDue,
+    },
+    events,
+  };
 }
 
 /** A loan settled at a discount (协商还款) while 31–179 days late, before it was charged off. */
@@ -85,7 +133,16 @@ function settledLoan(random: Random, terms: ProductTerms, asOf: IsoDate): LoanDr
   const account = delinquentAccount(random, terms, addDays(settledOn, -daysPastDue), daysPastDue);
   const settlementFen = Math.round(claimTotalFen(account.claim) * random.uniform(0.5, 0.9));
   return {
-    fields: { ...accountFields({ ...account, claim: NOTHING_OWED, lastPaymentDate: settledOn, lastPaymentFen: settlementFen }), status: 'settled', daysPastDue: 0 },
+    fields: {
+      ...accountFields({
+        ...account,
+        claim: NOTHING_OWED,
+        lastPaymentDate: settledOn,
+        lastPaymentFen: settlementFen,
+      }),
+      status: 'settled',
+      daysPastDue: 0,
+    },
     events: [],
   };
 }

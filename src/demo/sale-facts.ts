@@ -26,7 +26,9 @@ export function placementStageAt(chargeOffDate: IsoDate, asOf: IsoDate): Placeme
 
 /** Where the lender's lawsuit stands on `asOf`: none, or filed, decided or in enforcement by the months since filing. */
 export function litigationStatusAt(events: readonly DemoEvent[], asOf: IsoDate): LitigationStatus {
-  const filed = events.find((event) => event.eventType === 'status' && event.statusEvent === 'litigation_filed');
+  const filed = events.find(
+    (event) => event.eventType === 'status' && event.statusEvent === 'litigation_filed',
+  );
   if (!filed) return 'none';
   const months = monthsBetween(filed.eventDate, asOf);
   if (months < JUDGMENT_AFTER_MONTHS) return 'filed';
@@ -35,7 +37,11 @@ export function litigationStatusAt(events: readonly DemoEvent[], asOf: IsoDate):
 
 /** Agreeing a repayment plan acknowledges the debt: the limitation period runs anew from it. */
 export function lastAcknowledgementDate(events: readonly DemoEvent[]): IsoDate | null {
-  return events.findLast((event) => event.eventType === 'status' && event.statusEvent === 'repayment_plan')?.eventDate ?? null;
+  return (
+    events.findLast(
+      (event) => event.eventType === 'status' && event.statusEvent === 'repayment_plan',
+    )?.eventDate ?? null
+  );
 }
 
 /**

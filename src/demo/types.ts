@@ -48,7 +48,13 @@ export interface DemoLoan {
 
 /** One row of a loan's collection history: exactly one of payment, cost or status. */
 export type DemoEvent =
-  | { eventType: 'payment'; eventDate: IsoDate; amountFen: Fen; paymentChannel: PaymentChannel; note?: string }
+  | {
+      eventType: 'payment';
+      eventDate: IsoDate;
+      amountFen: Fen;
+      paymentChannel: PaymentChannel;
+      note?: string;
+    }
   | { eventType: 'cost'; eventDate: IsoDate; amountFen: Fen; costKind: CostKind; note?: string }
   | { eventType: 'status'; eventDate: IsoDate; statusEvent: StatusEvent; note?: string };
 
@@ -62,7 +68,19 @@ export interface DemoLoanRecord {
 export interface LoanDraft {
   fields: Omit<
     DemoLoan,
-    'loanId' | 'borrowerId' | 'borrowerName' | 'nationalId' | 'mobilePhone' | 'province' | 'city' | 'product' | 'channel' | 'currency' | 'birthDate' | 'servicemember' | 'documentsComplete'
+    | 'loanId'
+    | 'borrowerId'
+    | 'borrowerName'
+    | 'nationalId'
+    | 'mobilePhone'
+    | 'province'
+    | 'city'
+    | 'product'
+    | 'channel'
+    | 'currency'
+    | 'birthDate'
+    | 'servicemember'
+    | 'documentsComplete'
   >;
   events: DemoEvent[];
 }

@@ -14,11 +14,17 @@ export interface DemoFileCounts {
  * Writes `directory/loans.csv` and `directory/collections.csv` in one pass over the book,
  * waiting for each file to drain so memory stays flat however large the book.
  */
-export async function writeDemoBookCsv(book: Iterable<DemoLoanRecord>, directory: string): Promise<DemoFileCounts> {
+export async function writeDemoBookCsv(
+  book: Iterable<DemoLoanRecord>,
+  directory: string,
+): Promise<DemoFileCounts> {
   mkdirSync(directory, { recursive: true });
   const files = [
     { out: createWriteStream(join(directory, 'loans.csv')), chunker: demoFileChunker('loans') },
-    { out: createWriteStream(join(directory, 'collections.csv')), chunker: demoFileChunker('collections') },
+    {
+      out: createWriteStream(join(directory, 'collections.csv')),
+      chunker: demoFileChunker('collections'),
+    },
   ] as const;
   const counts: DemoFileCounts = { loans: 0, events: 0 };
   for (const record of book) {

@@ -6,7 +6,9 @@ import type { AppEnv } from '../shared/deps';
 
 // Swagger UI is served from the installed package, not a CDN: the reference must work offline and
 // on networks that block third-party scripts.
-const swaggerUiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+const swaggerUiDir = dirname(
+  createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'),
+);
 const assets: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
   'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
@@ -43,5 +45,7 @@ export const docs = new Hono<AppEnv>()
     const type = assets[c.req.param('file')];
     if (!type) return c.notFound();
     c.header('Cache-Control', 'public, max-age=86400');
-    return c.body(readFileSync(join(swaggerUiDir, c.req.param('file'))), 200, { 'Content-Type': type });
+    return c.body(readFileSync(join(swaggerUiDir, c.req.param('file'))), 200, {
+      'Content-Type': type,
+    });
   });

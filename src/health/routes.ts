@@ -14,7 +14,12 @@ const getHealth = defineRoute('public', {
   path: '/',
   tags: ['Platform'],
   summary: 'Liveness and database check',
-  responses: { 200: { description: 'The platform is up', content: { 'application/json': { schema: HealthSchema } } } },
+  responses: {
+    200: {
+      description: 'The platform is up',
+      content: { 'application/json': { schema: HealthSchema } },
+    },
+  },
 });
 
 export const health = createRouter().openapi(getHealth, (c) => {

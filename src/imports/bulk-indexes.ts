@@ -13,12 +13,21 @@ const MIN_SHARE_TO_REBUILD = 1 / 8;
  * 0.3 s). Unique indexes stay, since they detect conflicts. Inside the transaction, so other
  * connections see the indexes throughout.
  */
-export function loadWithIndexesRebuilt<T>(sqlite: Database.Database, table: string, rows: number, load: () => T): T {
+export function loadWithIndexesRebuilt<T>(
+  sqlite: Database.Database,
+  table: string,
+  rows: number,
+  load: () => T,
+): T {
   // max(rowid) is read from the end of the table, where count(*) would scan it.
-  const { existing } = sqlite.prepare(`SELECT coalesce(max(rowid), 0) AS existing FROM ${table}`).get() as { existing: number };
+  const { existing } = sqlite
+    .prepare(`SELECT coalesce(max(rowid), 0) AS existing FROM ${table}`)
+    .get() as { existing: number };
   if (rows < MIN_ROWS_TO_REBUILD || rows < (existing + rows) * MIN_SHARE_TO_REBUILD) return load();
   const indexes = sqlite
-    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'")
+    .prepare(
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'",
+    )
     .all(table) as { name: string; sql: string }[];
   for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
   const result = load();

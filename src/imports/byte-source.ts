@@ -31,7 +31,8 @@ export class ByteSource implements AsyncIterable<Uint8Array> {
       const chunk = next.value;
       this.hash.update(chunk);
       this.bytes += chunk.byteLength;
-      for (let start = 0; start < chunk.byteLength; start += MAX_CHUNK_BYTES) yield chunk.subarray(start, start + MAX_CHUNK_BYTES);
+      for (let start = 0; start < chunk.byteLength; start += MAX_CHUNK_BYTES)
+        yield chunk.subarray(start, start + MAX_CHUNK_BYTES);
     }
   }
 
@@ -47,7 +48,9 @@ export class ByteSource implements AsyncIterable<Uint8Array> {
   }
 }
 
-async function* chunksOf(body: ReadableStream<Uint8Array> | Uint8Array | null): AsyncGenerator<Uint8Array> {
+async function* chunksOf(
+  body: ReadableStream<Uint8Array> | Uint8Array | null,
+): AsyncGenerator<Uint8Array> {
   if (body === null) return;
   if (body instanceof Uint8Array) {
     yield body;

@@ -11,10 +11,16 @@ export class CellFailure {
 export type CellParser<T> = (cell: Cell) => T | null | CellFailure;
 
 const FORMULA_REFUSED = new CellFailure('formulas are not accepted; paste values');
-const NOT_AN_AMOUNT = new CellFailure('not an amount: expected yuan such as 1234.56 or 1,234.56, at most 2 decimals');
-const NOT_A_DATE = new CellFailure('not a date: expected YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or an Excel date');
+const NOT_AN_AMOUNT = new CellFailure(
+  'not an amount: expected yuan such as 1234.56 or 1,234.56, at most 2 decimals',
+);
+const NOT_A_DATE = new CellFailure(
+  'not a date: expected YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or an Excel date',
+);
 const NOT_AN_INTEGER = new CellFailure('not a whole number');
-const NOT_A_FLAG = new CellFailure('not a yes/no value: expected 1/0, true/false, yes/no, Y/N or 是/否');
+const NOT_A_FLAG = new CellFailure(
+  'not a yes/no value: expected 1/0, true/false, yes/no, Y/N or 是/否',
+);
 const EIGHT_DIGITS = /^(\d{4})(\d{2})(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 const SERIAL = /^\d{1,7}$/;
@@ -108,7 +114,8 @@ export const dateCell: CellParser<string> = (cell) => {
   if (typeof cell === 'string') {
     const text = cell.trim();
     if (text === '') return null;
-    if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) return isRealIsoDate(text) ? text : NOT_A_DATE;
+    if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45)
+      return isRealIsoDate(text) ? text : NOT_A_DATE;
     if (isFormulaText(text)) return FORMULA_REFUSED;
     const eight = EIGHT_DIGITS.exec(text);
     if (eight) return parseIsoDate(`${eight[1]}-${eight[2]}-${eight[3]}`) ?? NOT_A_DATE;
@@ -117,7 +124,8 @@ export const dateCell: CellParser<string> = (cell) => {
   }
   // A serial with a time of day (45123.75) is still that day.
   if (typeof cell === 'number') return excelSerialToIsoDate(Math.floor(cell)) ?? NOT_A_DATE;
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? NOT_A_DATE : cell.toISOString().slice(0, 10);
+  if (cell instanceof Date)
+    return Number.isNaN(cell.getTime()) ? NOT_A_DATE : cell.toISOString().slice(0, 10);
   if (cell instanceof Formula) return FORMULA_REFUSED;
   return cell === null ? null : NOT_A_DATE;
 };
@@ -136,8 +144,16 @@ export const integerCell: CellParser<number> = (cell) => {
 };
 
 const FLAG_WORDS = new Map<string, boolean>([
-  ['1', true], ['true', true], ['yes', true], ['y', true], ['是', true],
-  ['0', false], ['false', false], ['no', false], ['n', false], ['否', false],
+  ['1', true],
+  ['true', true],
+  ['yes', true],
+  ['y', true],
+  ['是', true],
+  ['0', false],
+  ['false', false],
+  ['no', false],
+  ['n', false],
+  ['否', false],
 ]);
 
 /** A yes/no flag: 1/0, true/false, yes/no, Y/N, 是/否 (any case); blank → null (the column default, false). */
@@ -157,10 +173,15 @@ export const flagCell: CellParser<boolean> = (cell) => {
  * A parser for a closed list of codes, each accepted under its own name or any of its aliases
  * (case-insensitive): e.g. `charged_off`, `已核销`.
  */
-export function enumCell<Code extends string>(values: readonly { code: Code; aliases: readonly string[] }[]): CellParser<Code> {
+export function enumCell<Code extends string>(
+  values: readonly { code: Code; aliases: readonly string[] }[],
+): CellParser<Code> {
   const lookup = new Map<string, Code>();
-  for (const { code, aliases } of values) for (const name of [code, ...aliases]) lookup.set(name.toLowerCase(), code);
-  const failure = new CellFailure(`not one of: ${values.map(({ code, aliases }) => [code, ...aliases].join('/')).join(', ')}`);
+  for (const { code, aliases } of values)
+    for (const name of [code, ...aliases]) lookup.set(name.toLowerCase(), code);
+  const failure = new CellFailure(
+    `not one of: ${values.map(({ code, aliases }) => [code, ...aliases].join('/')).join(', ')}`,
+  );
   return (cell) => {
     const text = textCell(cell);
     if (text === null || text instanceof CellFailure) return text;

@@ -7,11 +7,23 @@ import type { ColumnSpec } from './columns';
  */
 export function columnTableMarkdown(columns: readonly ColumnSpec[]): string {
   const rows = columns.map((column) => {
-    const values = column.values ? `: ${column.values.map((value) => `\`${value.code}\``).join(' ')}` : '';
-    const cells = [`\`${column.name}\``, column.aliases.join(', '), column.required ? 'yes' : '', `${column.type}${values}`, column.description.en];
+    const values = column.values
+      ? `: ${column.values.map((value) => `\`${value.code}\``).join(' ')}`
+      : '';
+    const cells = [
+      `\`${column.name}\``,
+      column.aliases.join(', '),
+      column.required ? 'yes' : '',
+      `${column.type}${values}`,
+      column.description.en,
+    ];
     return `| ${cells.map((cell) => cell.replaceAll('|', '\\|')).join(' | ')} |`;
   });
-  return ['| column | Chinese headers | required | type | meaning |', '|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '| column | Chinese headers | required | type | meaning |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 /** Replaces the text between `<!-- name -->` and `<!-- /name -->` in a document. */
@@ -20,6 +32,7 @@ export function replaceMarkedSection(document: string, name: string, content: st
   const end = `<!-- /${name} -->`;
   const from = document.indexOf(start);
   const to = document.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`the document has no section marked ${start} … ${end}`);
+  if (from < 0 || to < from)
+    throw new Error(`the document has no section marked ${start} … ${end}`);
   return `${document.slice(0, from + start.length)}\n${content}\n${document.slice(to)}`;
 }

@@ -1,4 +1,12 @@
-import { dateCell, enumCell, flagCell, integerCell, moneyCell, textCell, type CellParser } from './cells';
+import {
+  dateCell,
+  enumCell,
+  flagCell,
+  integerCell,
+  moneyCell,
+  textCell,
+  type CellParser,
+} from './cells';
 
 export type ColumnType = 'text' | 'money' | 'date' | 'integer' | 'flag' | 'enum';
 

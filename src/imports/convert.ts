@@ -15,7 +15,9 @@ export class RowConverter<R extends object> {
     private readonly bindings: readonly ColumnBinding[],
     private readonly log: ErrorLog,
   ) {
-    this.blank = Object.fromEntries(spec.columns.map((column) => [column.name, column.default ?? null]));
+    this.blank = Object.fromEntries(
+      spec.columns.map((column) => [column.name, column.default ?? null]),
+    );
     this.bindingByName = new Map(bindings.map((binding) => [binding.column.name, binding]));
   }
 
@@ -33,10 +35,20 @@ export class RowConverter<R extends object> {
       if (value === null) {
         if (!binding.column.required) continue;
         (failed ??= new Set()).add(binding.column.name);
-        this.log.add({ row, column: binding.header, value: cellText(cell), message: 'required: the cell is empty' });
+        this.log.add({
+          row,
+          column: binding.header,
+          value: cellText(cell),
+          message: 'required: the cell is empty',
+        });
       } else if (value instanceof CellFailure) {
         (failed ??= new Set()).add(binding.column.name);
-        this.log.add({ row, column: binding.header, value: cellText(cell), message: value.message });
+        this.log.add({
+          row,
+          column: binding.header,
+          value: cellText(cell),
+          message: value.message,
+        });
       } else {
         record[binding.column.name] = value;
       }
@@ -57,6 +69,8 @@ export class RowConverter<R extends object> {
 
 /** Whether a row has nothing in it (spreadsheets leave such rows, e.g. `,,,,` at the end of a CSV). */
 export function isBlankRow(cells: readonly unknown[]): boolean {
-  for (const cell of cells) if (cell !== null && cell !== '' && !(typeof cell === 'string' && cell.trim() === '')) return false;
+  for (const cell of cells)
+    if (cell !== null && cell !== '' && !(typeof cell === 'string' && cell.trim() === ''))
+      return false;
   return true;
 }

@@ -72,7 +72,10 @@ export class CsvParser {
           continue;
         }
         if (nextNewline === text.length && !final) break;
-        const end = nextNewline > pos && text.charCodeAt(nextNewline - 1) === CR ? nextNewline - 1 : nextNewline;
+        const end =
+          nextNewline > pos && text.charCodeAt(nextNewline - 1) === CR
+            ? nextNewline - 1
+            : nextNewline;
         fields.push(text.slice(pos, end));
         pos = nextNewline + 1;
         complete = true;
@@ -93,13 +96,21 @@ export class CsvParser {
    * The quoted field starting at `start`: its value and the index just past it (at the separator
    * or the end). `undefined` when the text ends before the field is known to be complete.
    */
-  private quotedField(text: string, start: number, final: boolean): { value: string; end: number } | undefined {
+  private quotedField(
+    text: string,
+    start: number,
+    final: boolean,
+  ): { value: string; end: number } | undefined {
     let value = '';
     let from = start + 1;
     for (;;) {
       const quote = text.indexOf('"', from);
       if (quote < 0 || (quote === text.length - 1 && !final)) {
-        if (final) throw new CsvSyntaxError(this.recordsSeen + 1, 'a quoted field is never closed (a `"` is missing)');
+        if (final)
+          throw new CsvSyntaxError(
+            this.recordsSeen + 1,
+            'a quoted field is never closed (a `"` is missing)',
+          );
         return undefined;
       }
       if (text.charCodeAt(quote + 1) === QUOTE) {

@@ -17,7 +17,9 @@ function utf8Decoder(): Decoder {
   // fatal: a GBK file read as UTF-8 must fail loudly, not turn names into U+FFFD.
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const fail = (): never => {
-    throw new DecodeError('the file is not valid UTF-8; if it was saved as GBK (ANSI), send it with charset=gbk or encoding=gbk');
+    throw new DecodeError(
+      'the file is not valid UTF-8; if it was saved as GBK (ANSI), send it with charset=gbk or encoding=gbk',
+    );
   };
   return {
     write: (bytes) => {
@@ -40,7 +42,10 @@ function utf8Decoder(): Decoder {
 function gbkDecoder(): Decoder {
   // GB18030 is a superset of GBK (and GB2312): decoding with it accepts every file either wrote.
   const decoder = iconv.getDecoder('gb18030');
-  return { write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), end: () => decoder.end() ?? '' };
+  return {
+    write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    end: () => decoder.end() ?? '',
+  };
 }
 
 function decoderFor(encoding: TextEncoding): Decoder {
@@ -79,7 +84,10 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  * first non-ASCII byte, and the next 4 KB decide: valid UTF-8 → UTF-8, else GBK (what Chinese Excel
  * writes as "CSV"). Throws `DecodeError` when a file read as UTF-8 turns out not to be.
  */
-export async function* decodeText(bytes: AsyncIterable<Uint8Array>, forced?: TextEncoding): AsyncGenerator<string> {
+export async function* decodeText(
+  bytes: AsyncIterable<Uint8Array>,
+  forced?: TextEncoding,
+): AsyncGenerator<string> {
   let decoder = forced ? decoderFor(forced) : undefined;
   // Bytes not decoded yet because the encoding is undecided: the start of the file, or everything from its first non-ASCII byte.
   let pending: Uint8Array = new Uint8Array(0);

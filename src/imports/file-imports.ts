@@ -24,6 +24,13 @@ export function recordImport(db: DbOrTx, record: ImportRecord): number {
 }
 
 /** Sets how many loans or events an accepted import created and updated. */
-export function recordImportCounts(db: DbOrTx, importId: number, counts: { created: number; updated: number }): void {
-  db.update(fileImports).set({ createdCount: counts.created, updatedCount: counts.updated }).where(eq(fileImports.id, importId)).run();
+export function recordImportCounts(
+  db: DbOrTx,
+  importId: number,
+  counts: { created: number; updated: number },
+): void {
+  db.update(fileImports)
+    .set({ createdCount: counts.created, updatedCount: counts.updated })
+    .where(eq(fileImports.id, importId))
+    .run();
 }

@@ -35,23 +35,35 @@ export function bindHeader(
   headerRow = 1,
 ): { bindings: ColumnBinding[]; errors: FieldError[] } {
   const byName = new Map<string, ColumnSpec>();
-  for (const column of columns) for (const name of [column.name, ...column.aliases]) byName.set(normaliseHeader(name), column);
+  for (const column of columns)
+    for (const name of [column.name, ...column.aliases]) byName.set(normaliseHeader(name), column);
   const bindings: ColumnBinding[] = [];
   const errors: FieldError[] = [];
   headerCells.forEach((cell, index) => {
-    const header = cellText(cell).replace(/^\uFEFF/, '').trim();
+    const header = cellText(cell)
+      .replace(/^\uFEFF/, '')
+      .trim();
     const column = byName.get(normaliseHeader(header));
     if (!column) return;
     const earlier = bindings.find((binding) => binding.column === column);
     if (earlier) {
-      errors.push({ row: headerRow, column: header, value: header, message: `the same column as "${earlier.header}" (${column.name}); keep one of them` });
+      errors.push({
+        row: headerRow,
+        column: header,
+        value: header,
+        message: `the same column as "${earlier.header}" (${column.name}); keep one of them`,
+      });
       return;
     }
     bindings.push({ column, index, header, parse: parserFor(column) });
   });
   for (const column of columns) {
     if (column.required && !bindings.some((binding) => binding.column === column)) {
-      errors.push({ row: headerRow, column: column.name, message: `required column missing: name it ${[column.name, ...column.aliases].map((name) => `"${name}"`).join(' or ')}` });
+      errors.push({
+        row: headerRow,
+        column: column.name,
+        message: `required column missing: name it ${[column.name, ...column.aliases].map((name) => `"${name}"`).join(' or ')}`,
+      });
     }
   }
   return { bindings, errors };

@@ -10,31 +10,60 @@ import type { ImportFormat, ImportMode, ImportRequest, ImportResult, TextEncodin
 
 const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV_MEDIA_TYPES = new Set(['text/csv', 'application/csv', 'text/plain']);
-const ENCODING_NAMES: Record<string, TextEncoding> = { 'utf-8': 'utf-8', utf8: 'utf-8', gbk: 'gbk', gb2312: 'gbk', gb18030: 'gbk', cp936: 'gbk' };
+const ENCODING_NAMES: Record<string, TextEncoding> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  gbk: 'gbk',
+  gb2312: 'gbk',
+  gb18030: 'gbk',
+  cp936: 'gbk',
+};
 
 /** Query parameters every import route takes. */
 export const ImportQuerySchema = z.object({
-  format: z.enum(['csv', 'xlsx']).optional().openapi({ description: 'The file format, when the Content-Type does not say it.' }),
+  format: z
+    .enum(['csv', 'xlsx'])
+    .optional()
+    .openapi({ description: 'The file format, when the Content-Type does not say it.' }),
   encoding: z
     .enum(Object.keys(ENCODING_NAMES) as [string, ...string[]])
     .optional()
-    .openapi({ description: 'Text encoding of a CSV file (overrides the charset of the Content-Type); detected when absent.' }),
+    .openapi({
+      description:
+        'Text encoding of a CSV file (overrides the charset of the Content-Type); detected when absent.',
+    }),
   as_of: z
     .string()
     .refine((text) => parseIsoDate(text) === text, 'not a date: expected YYYY-MM-DD')
     .optional()
-    .openapi({ description: 'The date the file describes (tape_date); today when absent.', example: '2026-06-30' }),
+    .openapi({
+      description: 'The date the file describes (tape_date); today when absent.',
+      example: '2026-06-30',
+    }),
 });
 
 export const IdempotencyHeadersSchema = z.object({
-  'idempotency-key': z.string().min(1).max(255).optional().openapi({ description: 'Send the same key again to be answered from the first import instead of importing twice.' }),
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .openapi({
+      description:
+        'Send the same key again to be answered from the first import instead of importing twice.',
+    }),
 });
 
 /** The upload as documented: the raw file, or a multipart form with a `file` field. */
 export const importBodyContent = {
   'text/csv': { schema: { type: 'string' as const, format: 'binary' } },
   [XLSX_MEDIA_TYPE]: { schema: { type: 'string' as const, format: 'binary' } },
-  'multipart/form-data': { schema: { type: 'object' as const, properties: { file: { type: 'string' as const, format: 'binary' } } } },
+  'multipart/form-data': {
+    schema: {
+      type: 'object' as const,
+      properties: { file: { type: 'string' as const, format: 'binary' } },
+    },
+  },
 };
 
 /** The 415 answer of an import route. */
@@ -47,7 +76,10 @@ export const ImportResultSchema = z
   .object({
     importId: z.number().int(),
     kind: z.enum(['loan_tape', 'collections']),
-    rows: z.number().int().openapi({ description: 'Data rows in the file (blank rows not counted).' }),
+    rows: z
+      .number()
+      .int()
+      .openapi({ description: 'Data rows in the file (blank rows not counted).' }),
     created: z.number().int(),
     updated: z.number().int(),
     fileSha256: z.string(),
@@ -55,23 +87,31 @@ export const ImportResultSchema = z
     ledger: z
       .record(z.string(), z.union([z.string(), z.number(), z.null()]))
       .optional()
-      .openapi({ description: 'What the import booked: the opening register entry of loans already written off, or the recoveries and costs of collections.' }),
+      .openapi({
+        description:
+          'What the import booked: the opening register entry of loans already written off, or the recoveries and costs of collections.',
+      }),
   })
   .openapi('ImportResult');
 
 export const ColumnTableSchema = z
   .object({
-    columns: z.array(
-      z.object({
-        name: z.string(),
-        aliases: z.array(z.string()).readonly(),
-        required: z.boolean(),
-        type: z.enum(['text', 'money', 'date', 'integer', 'flag', 'enum']),
-        default: z.union([z.string(), z.number(), z.boolean()]).optional(),
-        values: z.array(z.object({ code: z.string(), aliases: z.array(z.string()).readonly() })).readonly().optional(),
-        description: z.object({ en: z.string(), zh: z.string() }),
-      }),
-    ).readonly(),
+    columns: z
+      .array(
+        z.object({
+          name: z.string(),
+          aliases: z.array(z.string()).readonly(),
+          required: z.boolean(),
+          type: z.enum(['text', 'money', 'date', 'integer', 'flag', 'enum']),
+          default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+          values: z
+            .array(z.object({ code: z.string(), aliases: z.array(z.string()).readonly() }))
+            .readonly()
+            .optional(),
+          description: z.object({ en: z.string(), zh: z.string() }),
+        }),
+      )
+      .readonly(),
   })
   .openapi('ImportColumnTable');
 
@@ -83,17 +123,31 @@ function formatOfMediaType(mediaType: string): ImportFormat | undefined {
 function encodingOf(name: string | undefined): TextEncoding | undefined {
   if (name === undefined) return undefined;
   const encoding = ENCODING_NAMES[name.trim().toLowerCase().replace(/^"|"$/g, '')];
-  if (!encoding) throw new Problem('unsupported_media_type', `charset ${name} is not supported: send UTF-8 or GBK`);
+  if (!encoding)
+    throw new Problem(
+      'unsupported_media_type',
+      `charset ${name} is not supported: send UTF-8 or GBK`,
+    );
   return encoding;
 }
 
 /** The file of a multipart upload (`file` field): small uploads from a browser form. */
-async function multipartFile(c: Context<AppEnv>): Promise<{ body: Uint8Array; format: ImportFormat | undefined }> {
+async function multipartFile(
+  c: Context<AppEnv>,
+): Promise<{ body: Uint8Array; format: ImportFormat | undefined }> {
   const form = await c.req.parseBody();
   const file = form.file;
-  if (!(file instanceof File)) throw new Problem('bad_request', 'a multipart upload needs the file in a field named "file"');
-  const byName = /\.xlsx$/i.test(file.name) ? 'xlsx' : /\.csv$/i.test(file.name) ? 'csv' : undefined;
-  return { body: new Uint8Array(await file.arrayBuffer()), format: formatOfMediaType(file.type) ?? byName };
+  if (!(file instanceof File))
+    throw new Problem('bad_request', 'a multipart upload needs the file in a field named "file"');
+  const byName = /\.xlsx$/i.test(file.name)
+    ? 'xlsx'
+    : /\.csv$/i.test(file.name)
+      ? 'csv'
+      : undefined;
+  return {
+    body: new Uint8Array(await file.arrayBuffer()),
+    format: formatOfMediaType(file.type) ?? byName,
+  };
 }
 
 /**
@@ -107,12 +161,20 @@ export async function importRequestOf(
   query: z.infer<typeof ImportQuerySchema>,
   options: { mode: ImportMode; idempotencyKey: string | undefined },
 ): Promise<ImportRequest> {
-  const [mediaType = '', ...parameters] = (c.req.header('Content-Type') ?? '').split(';').map((part) => part.trim());
-  const charset = parameters.find((parameter) => /^charset=/i.test(parameter))?.slice('charset='.length);
-  const upload = mediaType.toLowerCase() === 'multipart/form-data' ? await multipartFile(c) : undefined;
+  const [mediaType = '', ...parameters] = (c.req.header('Content-Type') ?? '')
+    .split(';')
+    .map((part) => part.trim());
+  const charset = parameters
+    .find((parameter) => /^charset=/i.test(parameter))
+    ?.slice('charset='.length);
+  const upload =
+    mediaType.toLowerCase() === 'multipart/form-data' ? await multipartFile(c) : undefined;
   const format = query.format ?? upload?.format ?? formatOfMediaType(mediaType.toLowerCase());
   if (!format) {
-    throw new Problem('unsupported_media_type', `send the file as text/csv or ${XLSX_MEDIA_TYPE}, or say format=csv or format=xlsx`);
+    throw new Problem(
+      'unsupported_media_type',
+      `send the file as text/csv or ${XLSX_MEDIA_TYPE}, or say format=csv or format=xlsx`,
+    );
   }
   const encoding = encodingOf(query.encoding ?? charset);
   const url = new URL(c.req.url);
@@ -129,7 +191,10 @@ export async function importRequestOf(
 }
 
 /** The answer to an accepted import: 201 with the result, marked when it replays an earlier answer. */
-export function importedBody(c: Context<AppEnv>, result: ImportResult): Omit<ImportResult, 'replayed'> {
+export function importedBody(
+  c: Context<AppEnv>,
+  result: ImportResult,
+): Omit<ImportResult, 'replayed'> {
   const { replayed, ...body } = result;
   if (replayed) c.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
   return body;

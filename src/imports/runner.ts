@@ -1,6 +1,12 @@
 import { recordAudit, type AuditActor } from '../audit/record';
 import type { AppDeps } from '../shared/deps';
-import { isKeyUsed, requestHash, storedResponse, storeResponse, type StoredResponse } from '../shared/idempotency';
+import {
+  isKeyUsed,
+  requestHash,
+  storedResponse,
+  storeResponse,
+  type StoredResponse,
+} from '../shared/idempotency';
 import { Problem } from '../shared/problem';
 import { ByteSource } from './byte-source';
 import { ErrorLog } from './error-log';
@@ -24,13 +30,21 @@ const CREATED = 201;
  * A request whose Idempotency-Key was already used is answered from the stored response.
  * @throws Problem `validation_failed` (422) for a bad file, `idempotency_key_reused` (422).
  */
-export async function runImport<R extends object>(deps: AppDeps, request: ImportRequest, spec: TableSpec<R>): Promise<ImportResult> {
+export async function runImport<R extends object>(
+  deps: AppDeps,
+  request: ImportRequest,
+  spec: TableSpec<R>,
+): Promise<ImportResult> {
   const source = new ByteSource(request.body);
   const fingerprint = request.requestFingerprint ?? `import ${spec.kind}`;
   const key = request.idempotencyKey;
   if (key && isKeyUsed(deps.db, key)) {
     await source.drain();
-    const stored = storedResponse(deps.db, key, requestHash(fingerprint, source.digest().fileSha256));
+    const stored = storedResponse(
+      deps.db,
+      key,
+      requestHash(fingerprint, source.digest().fileSha256),
+    );
     if (stored) return replayOf(stored);
   }
   const staging = await StagingTable.create(deps.db.$client, spec.stagingColumns);
@@ -54,8 +68,15 @@ function replayOf(stored: StoredResponse): ImportResult {
   return { ...(JSON.parse(stored.body) as ImportResult), replayed: true };
 }
 
-function stagedFile(deps: AppDeps, staging: StagingTable, read: StagedRows, request: ImportRequest): StagedFile {
-  const headers = new Map((read.bindings ?? []).map((binding) => [binding.column.name, binding.header]));
+function stagedFile(
+  deps: AppDeps,
+  staging: StagingTable,
+  read: StagedRows,
+  request: ImportRequest,
+): StagedFile {
+  const headers = new Map(
+    (read.bindings ?? []).map((binding) => [binding.column.name, binding.header]),
+  );
   return {
     sqlite: deps.db.$client,
     staging,
@@ -66,7 +87,14 @@ function stagedFile(deps: AppDeps, staging: StagingTable, read: StagedRows, requ
 }
 
 /** Records the rejected run in its own small transaction (the book untouched) and builds the 422 answer. */
-function rejection<R extends object>(deps: AppDeps, request: ImportRequest, spec: TableSpec<R>, source: ByteSource, read: StagedRows, log: ErrorLog): Problem {
+function rejection<R extends object>(
+  deps: AppDeps,
+  request: ImportRequest,
+  spec: TableSpec<R>,
+  source: ByteSource,
+  read: StagedRows,
+  log: ErrorLog,
+): Problem {
   const importedAt = deps.clock.now();
   const file = source.digest();
   const importId = deps.db.transaction((tx) => {
@@ -81,12 +109,20 @@ function rejection<R extends object>(deps: AppDeps, request: ImportRequest, spec
       errorCount: log.total,
       importedAt,
     });
-    auditImport(tx, request, importedAt, { action: `${spec.kind}.rejected`, importId: id, ...file, detail: { rows: read.rowCount, errors: log.total } });
+    auditImport(tx, request, importedAt, {
+      action: `${spec.kind}.rejected`,
+      importId: id,
+      ...file,
+      detail: { rows: read.rowCount, errors: log.total },
+    });
     return id;
   });
   const errors = log.first();
   const only = log.total === 1 ? errors[0] : undefined;
-  const detail = only && only.row === undefined ? `${only.message}; nothing was imported` : `${log.total} error(s) in the file; nothing was imported`;
+  const detail =
+    only && only.row === undefined
+      ? `${only.message}; nothing was imported`
+      : `${log.total} error(s) in the file; nothing was imported`;
   return new Problem('validation_failed', detail, { errors, totalErrors: log.total, importId });
 }
 
@@ -119,12 +155,35 @@ function accept<R extends object>(
       errorCount: 0,
       importedAt,
     });
-    const counts = spec.apply({ ...staged, importId, tapeDate: request.tapeDate, rowCount: read.rowCount });
+    const counts = spec.apply({
+      ...staged,
+      importId,
+      tapeDate: request.tapeDate,
+      rowCount: read.rowCount,
+    });
     recordImportCounts(tx, importId, counts);
     const ledger = spec.post(tx, deps, { importId, actor: request.actor, mode: request.mode });
-    const result: ImportResult = { importId, kind: spec.kind, rows: read.rowCount, ...counts, ...file, ledger };
-    auditImport(tx, request, importedAt, { action: `${spec.kind}.imported`, importId, ...file, detail: { rows: result.rows, created: result.created, updated: result.updated } });
-    if (key) storeResponse(tx, { key, hash, response: { status: CREATED, body: JSON.stringify(result) }, createdAt: importedAt });
+    const result: ImportResult = {
+      importId,
+      kind: spec.kind,
+      rows: read.rowCount,
+      ...counts,
+      ...file,
+      ledger,
+    };
+    auditImport(tx, request, importedAt, {
+      action: `${spec.kind}.imported`,
+      importId,
+      ...file,
+      detail: { rows: result.rows, created: result.created, updated: result.updated },
+    });
+    if (key)
+      storeResponse(tx, {
+        key,
+        hash,
+        response: { status: CREATED, body: JSON.stringify(result) },
+        createdAt: importedAt,
+      });
     return result;
   });
 }
@@ -134,13 +193,24 @@ function auditImport(
   db: Parameters<typeof recordAudit>[0],
   request: ImportRequest,
   occurredAt: string,
-  entry: { action: string; importId: number; fileSha256: string; fileBytes: number; detail: Record<string, unknown> },
+  entry: {
+    action: string;
+    importId: number;
+    fileSha256: string;
+    fileBytes: number;
+    detail: Record<string, unknown>;
+  },
 ): void {
   recordAudit(db, request.actor, occurredAt, {
     action: entry.action,
     targetType: 'file_import',
     targetId: entry.importId,
     fileSha256: entry.fileSha256,
-    detail: { format: request.format, mode: request.mode, fileBytes: entry.fileBytes, ...entry.detail },
+    detail: {
+      format: request.format,
+      mode: request.mode,
+      fileBytes: entry.fileBytes,
+      ...entry.detail,
+    },
   });
 }

@@ -16,7 +16,10 @@ export interface StagedRows {
 }
 
 /** The file's rows, by its format. */
-export function readRows(bytes: AsyncIterable<Uint8Array>, request: Pick<ImportRequest, 'format' | 'encoding'>): AsyncIterable<SourceRow[]> {
+export function readRows(
+  bytes: AsyncIterable<Uint8Array>,
+  request: Pick<ImportRequest, 'format' | 'encoding'>,
+): AsyncIterable<SourceRow[]> {
   return request.format === 'csv' ? csvRows(decodeText(bytes, request.encoding)) : xlsxRows(bytes);
 }
 
@@ -81,11 +84,21 @@ export async function stageRows<R extends object>(
       if (stager.headerFailed) return { rowCount: 0 };
     }
   } catch (error) {
-    if (!(error instanceof DecodeError || error instanceof CsvSyntaxError || error instanceof WorkbookError)) throw error;
-    log.add({ ...(error instanceof CsvSyntaxError ? { row: error.row } : {}), message: error.message });
+    if (!(
+      error instanceof DecodeError ||
+      error instanceof CsvSyntaxError ||
+      error instanceof WorkbookError
+    ))
+      throw error;
+    log.add({
+      ...(error instanceof CsvSyntaxError ? { row: error.row } : {}),
+      message: error.message,
+    });
     return { rowCount: stager.rowCount };
   }
-  if (stager.headerRow === 0) log.add({ message: 'the file is empty: it has no header row and no data' });
-  else if (stager.rowCount === 0) log.add({ row: stager.headerRow, message: 'the file has a header row but no data rows' });
+  if (stager.headerRow === 0)
+    log.add({ message: 'the file is empty: it has no header row and no data' });
+  else if (stager.rowCount === 0)
+    log.add({ row: stager.headerRow, message: 'the file has a header row but no data rows' });
   return { rowCount: stager.rowCount, ...(stager.bindings ? { bindings: stager.bindings } : {}) };
 }

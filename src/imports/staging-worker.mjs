@@ -10,7 +10,9 @@ const db = new Database(path);
 db.pragma('journal_mode = OFF');
 db.pragma('synchronous = OFF');
 db.exec(`CREATE TABLE staging (row INTEGER PRIMARY KEY, ${columns.join(', ')})`);
-const insert = db.prepare(`INSERT INTO staging VALUES (${['?', ...columns.map(() => '?')].join(', ')})`);
+const insert = db.prepare(
+  `INSERT INTO staging VALUES (${['?', ...columns.map(() => '?')].join(', ')})`,
+);
 db.exec('BEGIN');
 
 parentPort.on('message', (message) => {

@@ -38,14 +38,19 @@ export class StagingTable {
     this.schema = `import_${randomUUID().replaceAll('-', '')}`;
     this.name = `${this.schema}.staging`;
     this.path = join(tmpdir(), `${this.schema}.sqlite`);
-    this.worker = new Worker(new URL('./staging-worker.mjs', import.meta.url), { workerData: { path: this.path, columns } });
+    this.worker = new Worker(new URL('./staging-worker.mjs', import.meta.url), {
+      workerData: { path: this.path, columns },
+    });
     this.worker.on('message', (reply: WorkerReply) => this.receive(reply));
     this.worker.on('error', (error) => this.receive({ error: error.message }));
     this.worker.on('exit', () => this.receive({ error: 'the staging writer stopped' }));
   }
 
   /** A new, empty staging table; `columns` are column definitions after `row INTEGER PRIMARY KEY` (the file row). */
-  static async create(sqlite: Database.Database, columns: readonly string[]): Promise<StagingTable> {
+  static async create(
+    sqlite: Database.Database,
+    columns: readonly string[],
+  ): Promise<StagingTable> {
     const staging = new StagingTable(sqlite, columns);
     await staging.next();
     return staging;

@@ -50,5 +50,9 @@ export interface TableSpec<R extends object> {
   /** Moves the staged rows into the book, inside the import's transaction. */
   apply(context: ApplyContext): { created: number; updated: number };
   /** Books what the applied rows mean for the ledger, in the same transaction. */
-  post(tx: DbOrTx, deps: AppDeps, context: { importId: number; actor: AuditActor; mode: ImportMode }): LedgerSummary;
+  post(
+    tx: DbOrTx,
+    deps: AppDeps,
+    context: { importId: number; actor: AuditActor; mode: ImportMode },
+  ): LedgerSummary;
 }

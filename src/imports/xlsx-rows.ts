@@ -36,7 +36,9 @@ export async function* xlsxRows(bytes: AsyncIterable<Uint8Array>): AsyncGenerato
     }
   } catch (error) {
     if (error instanceof WorkbookError) throw error;
-    throw new WorkbookError(`the file is not a readable .xlsx workbook (${error instanceof Error ? error.message : String(error)})`);
+    throw new WorkbookError(
+      `the file is not a readable .xlsx workbook (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   if (batch.length > 0) yield batch;
 }
@@ -44,9 +46,22 @@ export async function* xlsxRows(bytes: AsyncIterable<Uint8Array>): AsyncGenerato
 /** An exceljs cell value as a Cell: rich text and hyperlinks as their text, formulas as Formula, errors as their code (#N/A). */
 function toCell(value: unknown): Cell {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  const object = value as { formula?: string; sharedFormula?: string; richText?: { text: string }[]; text?: unknown; error?: string };
-  if (object.formula !== undefined || object.sharedFormula !== undefined) return new Formula(object.formula ?? object.sharedFormula ?? '');
+  if (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value instanceof Date
+  )
+    return value;
+  const object = value as {
+    formula?: string;
+    sharedFormula?: string;
+    richText?: { text: string }[];
+    text?: unknown;
+    error?: string;
+  };
+  if (object.formula !== undefined || object.sharedFormula !== undefined)
+    return new Formula(object.formula ?? object.sharedFormula ?? '');
   if (object.richText) return object.richText.map((part) => part.text).join('');
   if (object.text !== undefined) return toCell(object.text);
   if (object.error !== undefined) return object.error;

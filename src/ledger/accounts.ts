@@ -22,7 +22,10 @@ export const accounts = {
 export type AccountCode = (typeof accounts)[keyof typeof accounts];
 
 /** Off-balance memo accounts: they balance among themselves and stay out of the balance-sheet trial balance. */
-export const memoAccountCodes: readonly string[] = [accounts.writtenOffMemo, accounts.writtenOffMemoContra];
+export const memoAccountCodes: readonly string[] = [
+  accounts.writtenOffMemo,
+  accounts.writtenOffMemoContra,
+];
 
 export function isMemoAccount(code: string): boolean {
   return memoAccountCodes.includes(code);

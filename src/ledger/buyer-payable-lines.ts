@@ -22,11 +22,33 @@ export function buyerCollectionLines(loanId: string, amountFen: Fen): JournalLin
  * sold (Dr 7002 / Cr 7001). The memo pair nets to nothing, as do the two register movements that
  * mirror it; both leave the trail that the claim went to the buyer.
  */
-export function interimClaimLines(loanId: string, appliedFen: Fen, policy: LedgerPolicy): JournalLineDraft[] {
+export function interimClaimLines(
+  loanId: string,
+  appliedFen: Fen,
+  policy: LedgerPolicy,
+): JournalLineDraft[] {
   const lines = [
-    ...transfer(recoveryAccountOf(policy), accounts.buyerCollectionsPayable, appliedFen, loanId, 'collected after the cut-off: owed to the buyer'),
-    ...transfer(accounts.writtenOffMemo, accounts.writtenOffMemoContra, appliedFen, loanId, 'claim as at the cut-off, back on file'),
-    ...transfer(accounts.writtenOffMemoContra, accounts.writtenOffMemo, appliedFen, loanId, 'and sold with the loan'),
+    ...transfer(
+      recoveryAccountOf(policy),
+      accounts.buyerCollectionsPayable,
+      appliedFen,
+      loanId,
+      'collected after the cut-off: owed to the buyer',
+    ),
+    ...transfer(
+      accounts.writtenOffMemo,
+      accounts.writtenOffMemoContra,
+      appliedFen,
+      loanId,
+      'claim as at the cut-off, back on file',
+    ),
+    ...transfer(
+      accounts.writtenOffMemoContra,
+      accounts.writtenOffMemo,
+      appliedFen,
+      loanId,
+      'and sold with the loan',
+    ),
   ];
   assertBalanced(lines);
   return lines;

@@ -67,17 +67,21 @@ export interface CollectionPlan {
   notRecoveries: { eventId: number; loanId: string; reason: NotRecoveryReason }[];
 }
 
-type PaymentRoute = { to: 'recovery' } | { to: 'buyer'; sale: LoanSale } | { to: 'none'; reason: NotRecoveryReason };
+type PaymentRoute =
+  { to: 'recovery' } | { to: 'buyer'; sale: LoanSale } | { to: 'none'; reason: NotRecoveryReason };
 
 /** Whose a payment is: the seller's as a recovery, the buyer's, or not the ledger's to book. */
 function routePayment(event: CollectionEvent, context: CollectionContext): PaymentRoute {
   if (event.status === 'sold') {
     const sale = context.sales.get(event.loanId);
     if (!sale) return { to: 'none', reason: 'sold' };
-    return event.eventDate > sale.cutOffDate ? { to: 'buyer', sale } : { to: 'none', reason: 'before_cut_off' };
+    return event.eventDate > sale.cutOffDate
+      ? { to: 'buyer', sale }
+      : { to: 'none', reason: 'before_cut_off' };
   }
   const position = context.positions.get(event.loanId);
-  if (event.status !== 'charged_off' || !position?.enteredOn || position.claimInFen <= 0) return { to: 'none', reason: 'not_written_off' };
+  if (event.status !== 'charged_off' || !position?.enteredOn || position.claimInFen <= 0)
+    return { to: 'none', reason: 'not_written_off' };
   if (event.eventDate < position.enteredOn) return { to: 'none', reason: 'before_write_off' };
   return { to: 'recovery' };
 }
@@ -91,23 +95,42 @@ const plannedOn = (byDate: Map<IsoDate, PlannedEntry>, date: IsoDate): PlannedEn
 /** A cost from the loan's tape date on is collection expense; an earlier one is only counted. */
 function planCost(plan: CollectionPlan, event: CollectionEvent): void {
   const historical = event.eventDate < event.tapeDate;
-  if (!historical) plannedOn(plan.costs, event.eventDate).lines.push(collectionCostLines(event.loanId, event.amountFen, event.costKind));
+  if (!historical)
+    plannedOn(plan.costs, event.eventDate).lines.push(
+      collectionCostLines(event.loanId, event.amountFen, event.costKind),
+    );
   const totals = historical ? plan.totals.historicalCosts : plan.totals.costs;
   totals.events += 1;
   totals.amountFen += event.amountFen;
 }
 
 /** A recovery: applied = min(payment, claim still on file), the rest excess; the claim never goes below zero. */
-function planRecovery(plan: CollectionPlan, event: CollectionEvent, remainingFen: Map<string, Fen>, policy: LedgerPolicy): void {
+function planRecovery(
+  plan: CollectionPlan,
+  event: CollectionEvent,
+  remainingFen: Map<string, Fen>,
+  policy: LedgerPolicy,
+): void {
   const split = splitRecovery(event.amountFen, Math.max(0, remainingFen.get(event.loanId) ?? 0));
   remainingFen.set(event.loanId, (remainingFen.get(event.loanId) ?? 0) - split.appliedFen);
   const entry = plannedOn(plan.recoveries, event.eventDate);
   entry.lines.push(recoveryLines(event.loanId, split, policy));
   if (split.appliedFen > 0) {
-    const movement = { loanId: event.loanId, movementDate: event.eventDate, kind: 'recovery', amountFen: -split.appliedFen, reversal: false } as const;
-    entry.movements.push({ ...movement, buyerOrganisationId: null, collectionEventId: event.eventId });
+    const movement = {
+      loanId: event.loanId,
+      movementDate: event.eventDate,
+      kind: 'recovery',
+      amountFen: -split.appliedFen,
+      reversal: false,
+    } as const;
+    entry.movements.push({
+      ...movement,
+      buyerOrganisationId: null,
+      collectionEventId: event.eventId,
+    });
   }
-  if (split.excessFen > 0) plan.excess.push({ eventId: event.eventId, loanId: event.loanId, excessFen: split.excessFen });
+  if (split.excessFen > 0)
+    plan.excess.push({ eventId: event.eventId, loanId: event.loanId, excessFen: split.excessFen });
   const totals = plan.totals.recoveries;
   totals.events += 1;
   totals.paidFen += event.amountFen;
@@ -116,7 +139,12 @@ function planRecovery(plan: CollectionPlan, event: CollectionEvent, remainingFen
 }
 
 /** A payment the buyer is owed, the whole of it, due for forwarding so many business days on. */
-function planBuyerCollection(plan: CollectionPlan, event: CollectionEvent, sale: LoanSale, businessDays: number): void {
+function planBuyerCollection(
+  plan: CollectionPlan,
+  event: CollectionEvent,
+  sale: LoanSale,
+  businessDays: number,
+): void {
   const entry = plannedOn(plan.buyerCollections, event.eventDate);
   entry.lines.push(buyerCollectionLines(event.loanId, event.amountFen));
   entry.payables.push({
@@ -139,7 +167,10 @@ function planBuyerCollection(plan: CollectionPlan, event: CollectionEvent, sale:
  * status, from the loan's tape date on: an earlier cost is history the lender has booked already
  * (a migrated book).
  */
-export function planCollectionPosting(events: readonly CollectionEvent[], context: CollectionContext): CollectionPlan {
+export function planCollectionPosting(
+  events: readonly CollectionEvent[],
+  context: CollectionContext,
+): CollectionPlan {
   const plan: CollectionPlan = {
     recoveries: new Map(),
     costs: new Map(),
@@ -153,7 +184,9 @@ export function planCollectionPosting(events: readonly CollectionEvent[], contex
     excess: [],
     notRecoveries: [],
   };
-  const remainingFen = new Map([...context.positions].map(([loanId, position]) => [loanId, position.balanceFen]));
+  const remainingFen = new Map(
+    [...context.positions].map(([loanId, position]) => [loanId, position.balanceFen]),
+  );
   for (const event of events) {
     if (event.eventType === 'cost') {
       planCost(plan, event);
@@ -161,8 +194,14 @@ export function planCollectionPosting(events: readonly CollectionEvent[], contex
     }
     const route = routePayment(event, context);
     if (route.to === 'recovery') planRecovery(plan, event, remainingFen, context.policy);
-    else if (route.to === 'buyer') planBuyerCollection(plan, event, route.sale, context.forwardingBusinessDays);
-    else plan.notRecoveries.push({ eventId: event.eventId, loanId: event.loanId, reason: route.reason });
+    else if (route.to === 'buyer')
+      planBuyerCollection(plan, event, route.sale, context.forwardingBusinessDays);
+    else
+      plan.notRecoveries.push({
+        eventId: event.eventId,
+        loanId: event.loanId,
+        reason: route.reason,
+      });
   }
   return plan;
 }

@@ -4,7 +4,12 @@ import { recordAudit, type AuditActor } from '../audit/record';
 import type { AppDeps } from '../shared/deps';
 import type { IsoDate } from '../shared/dates';
 import { Problem } from '../shared/problem';
-import { planCollectionPosting, type CollectionEvent, type CollectionPlan, type PlannedEntry } from './collection-plan';
+import {
+  planCollectionPosting,
+  type CollectionEvent,
+  type CollectionPlan,
+  type PlannedEntry,
+} from './collection-plan';
 import { forwardingBusinessDaysOf } from './forwarding-terms';
 import { sourceIsPosted } from './journal-repository';
 import { insertPayable } from './payable-repository';
@@ -45,7 +50,17 @@ export function postPlannedEntries(
 ): number[] {
   const entryIds: number[] = [];
   for (const [entryDate, entry] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
-    const { entryId } = postEntry(tx, deps, entryHeader(deps, header.actor, { entryDate, kind: header.kind, memo: header.memo, sourceRef: header.sourceRef }), entry.lines);
+    const { entryId } = postEntry(
+      tx,
+      deps,
+      entryHeader(deps, header.actor, {
+        entryDate,
+        kind: header.kind,
+        memo: header.memo,
+        sourceRef: header.sourceRef,
+      }),
+      entry.lines,
+    );
     for (const movement of entry.movements) insertMovement(deps, { ...movement, entryId });
     for (const payable of entry.payables) insertPayable(deps, { ...payable, entryId });
     entryIds.push(entryId);
@@ -60,13 +75,20 @@ export function postPlannedEntries(
  * register movements and the buyers' payables.
  * @throws Problem conflict when the import is already booked
  */
-export function postCollectionEvents(tx: DbOrTx, deps: AppDeps, request: { importId: number; actor: AuditActor }): CollectionPosting {
+export function postCollectionEvents(
+  tx: DbOrTx,
+  deps: AppDeps,
+  request: { importId: number; actor: AuditActor },
+): CollectionPosting {
   const sourceRef = `file_import:${request.importId}`;
-  if (sourceIsPosted(deps, ['recovery', 'collection_cost', 'buyer_collection'], sourceRef)) throw new Problem('conflict', `collections import ${request.importId} is already booked`);
+  if (sourceIsPosted(deps, ['recovery', 'collection_cost', 'buyer_collection'], sourceRef))
+    throw new Problem('conflict', `collections import ${request.importId} is already booked`);
   const events = importEvents(deps, request.importId);
   const payments = events.filter((event) => event.eventType === 'payment');
   const paidLoanIds = [...new Set(payments.map((event) => event.loanId))];
-  const soldLoanIds = [...new Set(payments.filter((event) => event.status === 'sold').map((event) => event.loanId))];
+  const soldLoanIds = [
+    ...new Set(payments.filter((event) => event.status === 'sold').map((event) => event.loanId)),
+  ];
   const plan = planCollectionPosting(events, {
     positions: registerPositions(deps, paidLoanIds),
     sales: latestSales(deps, soldLoanIds),
@@ -76,16 +98,39 @@ export function postCollectionEvents(tx: DbOrTx, deps: AppDeps, request: { impor
   const post = (kind: JournalEntryKind, byDate: ReadonlyMap<IsoDate, PlannedEntry>, memo: string) =>
     postPlannedEntries(tx, deps, { kind, sourceRef, memo, actor: request.actor }, byDate);
   const entryIds = [
-    ...post('recovery', plan.recoveries, `Recoveries after write-off, collections import ${request.importId}`),
-    ...post('collection_cost', plan.costs, `Collection costs, collections import ${request.importId}`),
-    ...post('buyer_collection', plan.buyerCollections, `Collections for sold loans owed to their buyers, collections import ${request.importId}`),
+    ...post(
+      'recovery',
+      plan.recoveries,
+      `Recoveries after write-off, collections import ${request.importId}`,
+    ),
+    ...post(
+      'collection_cost',
+      plan.costs,
+      `Collection costs, collections import ${request.importId}`,
+    ),
+    ...post(
+      'buyer_collection',
+      plan.buyerCollections,
+      `Collections for sold loans owed to their buyers, collections import ${request.importId}`,
+    ),
   ];
-  const posting: CollectionPosting = { importId: request.importId, entryIds, ...plan.totals, excess: plan.excess, notRecoveries: plan.notRecoveries };
+  const posting: CollectionPosting = {
+    importId: request.importId,
+    entryIds,
+    ...plan.totals,
+    excess: plan.excess,
+    notRecoveries: plan.notRecoveries,
+  };
   recordAudit(tx, request.actor, deps.clock.now(), {
     action: 'ledger.collections.posted',
     targetType: 'file_import',
     targetId: request.importId,
-    detail: { entryIds, ...plan.totals, excessPayments: plan.excess.length, notRecoveries: plan.notRecoveries.length },
+    detail: {
+      entryIds,
+      ...plan.totals,
+      excessPayments: plan.excess.length,
+      notRecoveries: plan.notRecoveries.length,
+    },
   });
   return posting;
 }

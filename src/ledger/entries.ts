@@ -2,7 +2,12 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import { journalLines, ledgerAccounts } from '../../db/schema';
 import type { AppDeps } from '../shared/deps';
 import { Problem } from '../shared/problem';
-import { findEntry, findReversalOf, type JournalEntryRow, type JournalLineRow } from './journal-repository';
+import {
+  findEntry,
+  findReversalOf,
+  type JournalEntryRow,
+  type JournalLineRow,
+} from './journal-repository';
 
 export interface EntryWithLines extends JournalEntryRow {
   reversedByEntryId: number | null;
@@ -19,7 +24,11 @@ export function listAccounts(deps: AppDeps) {
  * One posted entry with a page of its lines (a write-off batch's entry has several lines per loan).
  * @throws Problem not_found for an unknown entry
  */
-export function getEntry(deps: AppDeps, entryId: number, page: { limit: number; cursor?: number }): EntryWithLines {
+export function getEntry(
+  deps: AppDeps,
+  entryId: number,
+  page: { limit: number; cursor?: number },
+): EntryWithLines {
   const entry = findEntry(deps.db, entryId);
   if (!entry) throw new Problem('not_found', `no journal entry ${entryId}`);
   const rows = deps.db
@@ -31,5 +40,10 @@ export function getEntry(deps: AppDeps, entryId: number, page: { limit: number; 
     .all();
   const lines = rows.slice(0, page.limit);
   const nextCursor = rows.length > page.limit ? String(lines.at(-1)?.lineNo) : null;
-  return { ...entry, reversedByEntryId: findReversalOf(deps.db, entryId)?.id ?? null, lines, nextCursor };
+  return {
+    ...entry,
+    reversedByEntryId: findReversalOf(deps.db, entryId)?.id ?? null,
+    lines,
+    nextCursor,
+  };
 }

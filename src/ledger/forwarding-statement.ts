@@ -1,7 +1,12 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '../../db/client';
-import { buyerForwardingItems, buyerForwardings, buyerPayables, journalEntries } from '../../db/schema';
+import {
+  buyerForwardingItems,
+  buyerForwardings,
+  buyerPayables,
+  journalEntries,
+} from '../../db/schema';
 import type { IsoDate } from '../shared/dates';
 import type { Fen } from '../shared/money';
 
@@ -49,7 +54,13 @@ export interface ForwardingStatementRequest {
 
 /** Totals of the items: owed is everything listed, outstanding what is not forwarded. */
 export function forwardingTotals(items: readonly ForwardingItem[]): ForwardingTotals {
-  const totals = { items: items.length, owedFen: 0, forwardedFen: 0, outstandingFen: 0, overdueFen: 0 };
+  const totals = {
+    items: items.length,
+    owedFen: 0,
+    forwardedFen: 0,
+    outstandingFen: 0,
+    overdueFen: 0,
+  };
   for (const item of items) {
     totals.owedFen += item.amountFen;
     if (item.forwardedOn === null) totals.outstandingFen += item.amountFen;
@@ -64,7 +75,10 @@ export function forwardingTotals(items: readonly ForwardingItem[]): ForwardingTo
  * annex, and what `GET /sales/:id/forwarding` shows): each collection owed, when it is due, whether
  * and when it was forwarded, overdue flags, and totals. By due date.
  */
-export function forwardingStatement(db: DbOrTx, request: ForwardingStatementRequest): ForwardingStatement {
+export function forwardingStatement(
+  db: DbOrTx,
+  request: ForwardingStatementRequest,
+): ForwardingStatement {
   const booking = alias(journalEntries, 'booking');
   const sale = alias(journalEntries, 'sale');
   const rows = db
@@ -84,13 +98,23 @@ export function forwardingStatement(db: DbOrTx, request: ForwardingStatementRequ
     .innerJoin(booking, eq(booking.id, buyerPayables.entryId))
     .innerJoin(sale, eq(sale.id, buyerPayables.saleEntryId))
     .leftJoin(buyerForwardingItems, eq(buyerForwardingItems.payableId, buyerPayables.id))
-    .leftJoin(buyerForwardings, and(eq(buyerForwardings.id, buyerForwardingItems.forwardingId), lte(buyerForwardings.forwardedDate, request.asOf)))
+    .leftJoin(
+      buyerForwardings,
+      and(
+        eq(buyerForwardings.id, buyerForwardingItems.forwardingId),
+        lte(buyerForwardings.forwardedDate, request.asOf),
+      ),
+    )
     .where(
       and(
         eq(buyerPayables.buyerOrganisationId, request.buyerOrganisationId),
         lte(booking.entryDate, request.asOf),
-        request.saleReference === undefined ? undefined : eq(sale.sourceRef, `sale:${request.saleReference}`),
-        request.loanIds === undefined ? undefined : sql`${buyerPayables.loanId} in (select value from json_each(${JSON.stringify(request.loanIds)}))`,
+        request.saleReference === undefined
+          ? undefined
+          : eq(sale.sourceRef, `sale:${request.saleReference}`),
+        request.loanIds === undefined
+          ? undefined
+          : sql`${buyerPayables.loanId} in (select value from json_each(${JSON.stringify(request.loanIds)}))`,
       ),
     )
     .orderBy(asc(buyerPayables.dueDate), asc(buyerPayables.id))
@@ -100,5 +124,10 @@ export function forwardingStatement(db: DbOrTx, request: ForwardingStatementRequ
     saleReference: saleSourceRef.slice('sale:'.length),
     overdue: row.forwardedOn === null && row.dueDate < request.asOf,
   }));
-  return { buyerOrganisationId: request.buyerOrganisationId, asOf: request.asOf, items, totals: forwardingTotals(items) };
+  return {
+    buyerOrganisationId: request.buyerOrganisationId,
+    asOf: request.asOf,
+    items,
+    totals: forwardingTotals(items),
+  };
 }

@@ -16,6 +16,10 @@ export function forwardingBusinessDaysOf(config: PlatformConfig): number {
  * at settlement, not before).
  * @example forwardingDueDate('2026-06-05', '2026-06-05', 10) // '2026-06-19'
  */
-export function forwardingDueDate(receivedDate: IsoDate, bookedDate: IsoDate, businessDays: number): IsoDate {
+export function forwardingDueDate(
+  receivedDate: IsoDate,
+  bookedDate: IsoDate,
+  businessDays: number,
+): IsoDate {
   return addBusinessDays(receivedDate > bookedDate ? receivedDate : bookedDate, businessDays);
 }

@@ -5,7 +5,14 @@ import type { IsoDate } from '../shared/dates';
 import { Problem, type FieldError } from '../shared/problem';
 import { forwardingLines } from './buyer-payable-lines';
 import { entryHeader, postEntry } from './post-entry';
-import { findForwarding, insertForwarding, outstandingPayables, payablesById, type Forwarding, type PayableState } from './payable-repository';
+import {
+  findForwarding,
+  insertForwarding,
+  outstandingPayables,
+  payablesById,
+  type Forwarding,
+  type PayableState,
+} from './payable-repository';
 
 export interface ForwardingRequest {
   /** The payment's reference (a bank transfer number, say): one forwarding per reference. */
@@ -26,25 +33,52 @@ const idSet = (ids: readonly number[]) => [...ids].sort((a, b) => a - b).join(',
 
 /** A forwarding asked again under its reference: the same one (replayed), or a clash. */
 function replayOf(earlier: Forwarding, request: ForwardingRequest): ForwardingResult {
-  const same = earlier.buyerOrganisationId === request.buyerOrganisationId && earlier.forwardedDate === request.date && (!request.payableIds || idSet(earlier.payableIds) === idSet(request.payableIds));
-  if (!same) throw new Problem('conflict', `forwarding ${request.reference} was made before with other terms (entry ${earlier.entryId})`);
+  const same =
+    earlier.buyerOrganisationId === request.buyerOrganisationId &&
+    earlier.forwardedDate === request.date &&
+    (!request.payableIds || idSet(earlier.payableIds) === idSet(request.payableIds));
+  if (!same)
+    throw new Problem(
+      'conflict',
+      `forwarding ${request.reference} was made before with other terms (entry ${earlier.entryId})`,
+    );
   return { ...earlier, replayed: true };
 }
 
 /** The payables a request names, each checked: this buyer's, booked by the date, not forwarded yet. */
-function namedPayables(deps: AppDeps, request: ForwardingRequest & { payableIds: number[] }): PayableState[] {
+function namedPayables(
+  deps: AppDeps,
+  request: ForwardingRequest & { payableIds: number[] },
+): PayableState[] {
   const found = payablesById(deps, request.payableIds);
   const invalid: FieldError[] = [];
   const forwarded: FieldError[] = [];
   request.payableIds.forEach((id, index) => {
     const payable = found.get(id);
     const field = `payableIds.${index}`;
-    if (!payable || payable.buyerOrganisationId !== request.buyerOrganisationId) invalid.push({ field, value: id, message: `no collection ${id} is owed to buyer organisation ${request.buyerOrganisationId}` });
-    else if (payable.bookedOn > request.date) invalid.push({ field, value: id, message: `booked on ${payable.bookedOn}, after the forwarding date` });
-    else if (payable.forwardingId !== null) forwarded.push({ field, value: id, message: 'already forwarded' });
+    if (!payable || payable.buyerOrganisationId !== request.buyerOrganisationId)
+      invalid.push({
+        field,
+        value: id,
+        message: `no collection ${id} is owed to buyer organisation ${request.buyerOrganisationId}`,
+      });
+    else if (payable.bookedOn > request.date)
+      invalid.push({
+        field,
+        value: id,
+        message: `booked on ${payable.bookedOn}, after the forwarding date`,
+      });
+    else if (payable.forwardingId !== null)
+      forwarded.push({ field, value: id, message: 'already forwarded' });
   });
-  if (invalid.length > 0) throw new Problem('validation_failed', `${invalid.length} payable(s) cannot be forwarded`, { errors: invalid });
-  if (forwarded.length > 0) throw new Problem('conflict', `${forwarded.length} payable(s) are already forwarded`, { errors: forwarded });
+  if (invalid.length > 0)
+    throw new Problem('validation_failed', `${invalid.length} payable(s) cannot be forwarded`, {
+      errors: invalid,
+    });
+  if (forwarded.length > 0)
+    throw new Problem('conflict', `${forwarded.length} payable(s) are already forwarded`, {
+      errors: forwarded,
+    });
   return request.payableIds.map((id) => found.get(id) as PayableState);
 }
 
@@ -57,20 +91,42 @@ function namedPayables(deps: AppDeps, request: ForwardingRequest & { payableIds:
  *   the same payable twice), conflict (already forwarded, nothing outstanding, or the reference
  *   used with other terms)
  */
-export function forwardCollections(tx: DbOrTx, deps: AppDeps, request: ForwardingRequest): ForwardingResult {
+export function forwardCollections(
+  tx: DbOrTx,
+  deps: AppDeps,
+  request: ForwardingRequest,
+): ForwardingResult {
   const earlier = findForwarding(deps, request.reference);
   if (earlier) return replayOf(earlier, request);
   if (request.payableIds && new Set(request.payableIds).size !== request.payableIds.length) {
-    throw new Problem('validation_failed', 'a payable is listed twice', { errors: [{ field: 'payableIds', message: 'each payable once' }] });
+    throw new Problem('validation_failed', 'a payable is listed twice', {
+      errors: [{ field: 'payableIds', message: 'each payable once' }],
+    });
   }
   const payables = request.payableIds
     ? namedPayables(deps, { ...request, payableIds: request.payableIds })
-    : outstandingPayables(deps, request.buyerOrganisationId).filter((payable) => payable.bookedOn <= request.date);
-  if (payables.length === 0) throw new Problem('conflict', `nothing is outstanding to forward to buyer organisation ${request.buyerOrganisationId} on ${request.date}`);
+    : outstandingPayables(deps, request.buyerOrganisationId).filter(
+        (payable) => payable.bookedOn <= request.date,
+      );
+  if (payables.length === 0)
+    throw new Problem(
+      'conflict',
+      `nothing is outstanding to forward to buyer organisation ${request.buyerOrganisationId} on ${request.date}`,
+    );
 
   const memo = `Collections forwarded to buyer organisation ${request.buyerOrganisationId}, reference ${request.reference}`;
-  const header = entryHeader(deps, request.actor, { entryDate: request.date, kind: 'forwarding', memo, sourceRef: `forwarding:${request.reference}` });
-  const { entryId } = postEntry(tx, deps, header, payables.map((payable) => forwardingLines(payable.loanId, payable.amountFen)));
+  const header = entryHeader(deps, request.actor, {
+    entryDate: request.date,
+    kind: 'forwarding',
+    memo,
+    sourceRef: `forwarding:${request.reference}`,
+  });
+  const { entryId } = postEntry(
+    tx,
+    deps,
+    header,
+    payables.map((payable) => forwardingLines(payable.loanId, payable.amountFen)),
+  );
   const forwarding = {
     reference: request.reference,
     buyerOrganisationId: request.buyerOrganisationId,
@@ -84,7 +140,12 @@ export function forwardCollections(tx: DbOrTx, deps: AppDeps, request: Forwardin
     action: 'ledger.collections.forwarded',
     targetType: 'journal_entry',
     targetId: entryId,
-    detail: { reference: request.reference, buyerOrganisationId: request.buyerOrganisationId, payables: payables.length, amountFen: forwarding.amountFen },
+    detail: {
+      reference: request.reference,
+      buyerOrganisationId: request.buyerOrganisationId,
+      payables: payables.length,
+      amountFen: forwarding.amountFen,
+    },
   });
   return { id, ...forwarding };
 }

@@ -6,11 +6,19 @@ import { formatFen } from '../shared/money';
 import { postCollectionEvents } from './collection-posting';
 import { postOpeningRegister } from './opening-register';
 
-type ImportPosting = (tx: DbOrTx, deps: AppDeps, context: { importId: number; actor: AuditActor; mode: ImportMode }) => LedgerSummary;
+type ImportPosting = (
+  tx: DbOrTx,
+  deps: AppDeps,
+  context: { importId: number; actor: AuditActor; mode: ImportMode },
+) => LedgerSummary;
 
 /** A loan tape's loans that arrive already written off enter the off-balance register (one opening entry). */
 export const postTapeOpeningRegister: ImportPosting = (tx, deps, context) => {
-  const opening = postOpeningRegister(tx, deps, { importId: context.importId, actor: context.actor, newLoansOnly: context.mode === 'insert' });
+  const opening = postOpeningRegister(tx, deps, {
+    importId: context.importId,
+    actor: context.actor,
+    newLoansOnly: context.mode === 'insert',
+  });
   return {
     openingEntryId: opening.entryId,
     loansOnRegister: opening.loans,
@@ -24,7 +32,10 @@ export const postTapeOpeningRegister: ImportPosting = (tx, deps, context) => {
  * the cut-off are owed to the buyer; its costs are collection expense.
  */
 export const postImportedCollections: ImportPosting = (tx, deps, context) => {
-  const posting = postCollectionEvents(tx, deps, { importId: context.importId, actor: context.actor });
+  const posting = postCollectionEvents(tx, deps, {
+    importId: context.importId,
+    actor: context.actor,
+  });
   return {
     entries: posting.entryIds.length,
     recoveryPayments: posting.recoveries.events,

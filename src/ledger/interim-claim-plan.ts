@@ -31,14 +31,33 @@ export interface InterimClaimTerms {
  * the claim is not claimed: it was never part of the claim the buyer bought, and stays owed to the
  * borrower. Recoveries dated on or before the cut-off are the seller's and are left alone.
  */
-export function planInterimClaim(recoveries: readonly BookedRecovery[], terms: InterimClaimTerms): PlannedEntry {
+export function planInterimClaim(
+  recoveries: readonly BookedRecovery[],
+  terms: InterimClaimTerms,
+): PlannedEntry {
   const entry: PlannedEntry = { lines: [], movements: [], payables: [] };
   for (const recovery of recoveries) {
     if (recovery.eventDate <= terms.cutOffDate || recovery.appliedFen <= 0) continue;
     const { loanId, eventId, appliedFen } = recovery;
     entry.lines.push(interimClaimLines(loanId, appliedFen, terms.policy));
-    entry.movements.push({ loanId, movementDate: terms.date, kind: 'recovery', amountFen: appliedFen, reversal: true, buyerOrganisationId: null, collectionEventId: eventId });
-    entry.movements.push({ loanId, movementDate: terms.date, kind: 'sold', amountFen: -appliedFen, reversal: false, buyerOrganisationId: terms.buyerOrganisationId, collectionEventId: null });
+    entry.movements.push({
+      loanId,
+      movementDate: terms.date,
+      kind: 'recovery',
+      amountFen: appliedFen,
+      reversal: true,
+      buyerOrganisationId: null,
+      collectionEventId: eventId,
+    });
+    entry.movements.push({
+      loanId,
+      movementDate: terms.date,
+      kind: 'sold',
+      amountFen: -appliedFen,
+      reversal: false,
+      buyerOrganisationId: terms.buyerOrganisationId,
+      collectionEventId: null,
+    });
     entry.payables.push({
       loanId,
       buyerOrganisationId: terms.buyerOrganisationId,

@@ -40,21 +40,39 @@ export interface InterimClaim {
  *   settlement date before it), conflict (sale reversed, claimed before, another buyer's, or a loan
  *   not, or no longer, in the sale)
  */
-export function claimInterimCollections(tx: DbOrTx, deps: AppDeps, request: InterimClaimRequest): InterimClaim {
+export function claimInterimCollections(
+  tx: DbOrTx,
+  deps: AppDeps,
+  request: InterimClaimRequest,
+): InterimClaim {
   const sale = standingSale(deps, request.saleReference);
   assertNotBefore('date', request.date, sale.saleDate, 'the sale');
   if (request.cutOffDate > sale.saleDate) {
     const message = `must not be after the sale (${sale.saleDate})`;
-    throw new Problem('validation_failed', `cutOffDate ${message}`, { errors: [{ field: 'cutOffDate', value: request.cutOffDate, message }] });
+    throw new Problem('validation_failed', `cutOffDate ${message}`, {
+      errors: [{ field: 'cutOffDate', value: request.cutOffDate, message }],
+    });
   }
-  if (recordedCutOff(deps, sale.entryId)) throw new Problem('conflict', `the interim collections of sale ${request.saleReference} are already claimed`);
+  if (recordedCutOff(deps, sale.entryId))
+    throw new Problem(
+      'conflict',
+      `the interim collections of sale ${request.saleReference} are already claimed`,
+    );
   const bookings = saleBookings(deps, sale.entryId, request.loanIds);
   const buyers = saleBuyers(deps, sale.entryId);
   if (!buyers.has(request.buyerOrganisationId) || buyers.size !== 1) {
-    throw new Problem('conflict', `sale ${request.saleReference} was not made to buyer organisation ${request.buyerOrganisationId}`);
+    throw new Problem(
+      'conflict',
+      `sale ${request.saleReference} was not made to buyer organisation ${request.buyerOrganisationId}`,
+    );
   }
   const errors = loansNotInSale(deps, sale, new Set(bookings.keys()), request.loanIds);
-  if (errors.length > 0) throw new Problem('conflict', `${errors.length} loan(s) are not in sale ${request.saleReference}`, { errors });
+  if (errors.length > 0)
+    throw new Problem(
+      'conflict',
+      `${errors.length} loan(s) are not in sale ${request.saleReference}`,
+      { errors },
+    );
 
   const planned = planInterimClaim(bookedRecoveries(deps, request.loanIds), {
     saleEntryId: sale.entryId,
@@ -65,11 +83,31 @@ export function claimInterimCollections(tx: DbOrTx, deps: AppDeps, request: Inte
     forwardingBusinessDays: forwardingBusinessDaysOf(deps.config),
   });
   const memo = `Collections after the ${request.cutOffDate} cut-off of sale ${request.saleReference}, booked as recoveries before it settled: owed to the buyer`;
-  const header = { kind: 'buyer_collection', sourceRef: `interim:${request.saleReference}`, memo, actor: request.actor } as const;
-  const [entryId = null] = planned.lines.length > 0 ? postPlannedEntries(tx, deps, header, new Map([[request.date, planned]])) : [];
+  const header = {
+    kind: 'buyer_collection',
+    sourceRef: `interim:${request.saleReference}`,
+    memo,
+    actor: request.actor,
+  } as const;
+  const [entryId = null] =
+    planned.lines.length > 0
+      ? postPlannedEntries(tx, deps, header, new Map([[request.date, planned]]))
+      : [];
   const now = deps.clock.now();
-  insertCutOff(deps, { saleEntryId: sale.entryId, buyerOrganisationId: request.buyerOrganisationId, cutOffDate: request.cutOffDate, claimEntryId: entryId, recordedAt: now, recordedBy: request.actor.label });
-  const claim = { entryId, payables: planned.payables.length, amountFen: planned.payables.reduce((sum, payable) => sum + payable.amountFen, 0), cutOffDate: request.cutOffDate };
+  insertCutOff(deps, {
+    saleEntryId: sale.entryId,
+    buyerOrganisationId: request.buyerOrganisationId,
+    cutOffDate: request.cutOffDate,
+    claimEntryId: entryId,
+    recordedAt: now,
+    recordedBy: request.actor.label,
+  });
+  const claim = {
+    entryId,
+    payables: planned.payables.length,
+    amountFen: planned.payables.reduce((sum, payable) => sum + payable.amountFen, 0),
+    cutOffDate: request.cutOffDate,
+  };
   recordAudit(tx, request.actor, now, {
     action: 'ledger.interim_collections.claimed',
     targetType: 'sale',

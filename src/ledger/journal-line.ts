@@ -21,8 +21,15 @@ export class UnbalancedEntryError extends Error {
  * a line of nothing is refused by the journal.
  * @throws RangeError for a negative or fractional amount
  */
-export function transfer(debitAccount: string, creditAccount: string, amountFen: Fen, loanId: string | null, memo: string | null = null): JournalLineDraft[] {
-  if (!Number.isSafeInteger(amountFen) || amountFen < 0) throw new RangeError(`not a non-negative amount of fen: ${amountFen}`);
+export function transfer(
+  debitAccount: string,
+  creditAccount: string,
+  amountFen: Fen,
+  loanId: string | null,
+  memo: string | null = null,
+): JournalLineDraft[] {
+  if (!Number.isSafeInteger(amountFen) || amountFen < 0)
+    throw new RangeError(`not a non-negative amount of fen: ${amountFen}`);
   if (amountFen === 0) return [];
   return [
     { accountCode: debitAccount, debitFen: amountFen, creditFen: 0, loanId, memo },
@@ -53,10 +60,18 @@ export function assertBalanced(lines: readonly JournalLineDraft[]): void {
     const { debitFen, creditFen } = line;
     const oneSide = (debitFen > 0 && creditFen === 0) || (debitFen === 0 && creditFen > 0);
     if (!oneSide || !Number.isSafeInteger(debitFen) || !Number.isSafeInteger(creditFen)) {
-      throw new UnbalancedEntryError(`line on ${line.accountCode} must have exactly one positive side in whole fen (debit ${debitFen}, credit ${creditFen})`);
+      throw new UnbalancedEntryError(
+        `line on ${line.accountCode} must have exactly one positive side in whole fen (debit ${debitFen}, credit ${creditFen})`,
+      );
     }
   }
   const { onBalanceFen, memoFen } = netFen(lines);
-  if (onBalanceFen !== 0) throw new UnbalancedEntryError(`balance-sheet lines do not balance: debits − credits = ${onBalanceFen} fen`);
-  if (memoFen !== 0) throw new UnbalancedEntryError(`off-balance memo lines do not balance: debits − credits = ${memoFen} fen`);
+  if (onBalanceFen !== 0)
+    throw new UnbalancedEntryError(
+      `balance-sheet lines do not balance: debits − credits = ${onBalanceFen} fen`,
+    );
+  if (memoFen !== 0)
+    throw new UnbalancedEntryError(
+      `off-balance memo lines do not balance: debits − credits = ${memoFen} fen`,
+    );
 }

@@ -25,20 +25,23 @@ export function insertEntry(tx: DbOrTx, header: EntryHeader): number {
 }
 
 /** Inserts one line; `lineNo` counts from 1 within the entry. */
-export function insertLine(deps: AppDeps, entryId: number, lineNo: number, line: JournalLineDraft): void {
-  statement(deps, 'insert into journal_lines (entry_id, line_no, account_code, debit_fen, credit_fen, loan_id, memo) values (?, ?, ?, ?, ?, ?, ?)').run(
-    entryId,
-    lineNo,
-    line.accountCode,
-    line.debitFen,
-    line.creditFen,
-    line.loanId,
-    line.memo,
-  );
+export function insertLine(
+  deps: AppDeps,
+  entryId: number,
+  lineNo: number,
+  line: JournalLineDraft,
+): void {
+  statement(
+    deps,
+    'insert into journal_lines (entry_id, line_no, account_code, debit_fen, credit_fen, loan_id, memo) values (?, ?, ?, ?, ?, ?, ?)',
+  ).run(entryId, lineNo, line.accountCode, line.debitFen, line.creditFen, line.loanId, line.memo);
 }
 
 /** The posted totals of an entry, balance-sheet and off-balance memo lines apart. */
-export function entryTotals(deps: AppDeps, entryId: number): { memo: number; lines: number; debitFen: number; creditFen: number }[] {
+export function entryTotals(
+  deps: AppDeps,
+  entryId: number,
+): { memo: number; lines: number; debitFen: number; creditFen: number }[] {
   return statement(
     deps,
     `select a.type = 'off_balance' as memo, count(*) as lines, sum(l.debit_fen) as debitFen, sum(l.credit_fen) as creditFen
@@ -56,14 +59,23 @@ export function findReversalOf(tx: DbOrTx, entryId: number): JournalEntryRow | u
 }
 
 export function entryLines(tx: DbOrTx, entryId: number): JournalLineRow[] {
-  return tx.select().from(journalLines).where(eq(journalLines.entryId, entryId)).orderBy(asc(journalLines.lineNo)).all();
+  return tx
+    .select()
+    .from(journalLines)
+    .where(eq(journalLines.entryId, entryId))
+    .orderBy(asc(journalLines.lineNo))
+    .all();
 }
 
 /** Whether an entry of this kind already books this source (a batch, an import, a sale) on any date. */
-export function sourceIsPosted(deps: AppDeps, kinds: readonly JournalEntryKind[], sourceRef: string): boolean {
-  const found = statement(deps, `select 1 from journal_entries where source_ref = ? and kind in (select value from json_each(?)) limit 1`).get(
-    sourceRef,
-    JSON.stringify(kinds),
-  );
+export function sourceIsPosted(
+  deps: AppDeps,
+  kinds: readonly JournalEntryKind[],
+  sourceRef: string,
+): boolean {
+  const found = statement(
+    deps,
+    `select 1 from journal_entries where source_ref = ? and kind in (select value from json_each(?)) limit 1`,
+  ).get(sourceRef, JSON.stringify(kinds));
   return found !== undefined;
 }

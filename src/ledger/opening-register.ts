@@ -44,10 +44,21 @@ const IMPORTED = `from loans l indexed by loans_import_idx where l.import_id = :
  * million objects in memory.
  * @throws Problem conflict when the import's opening entry is already posted
  */
-export function postOpeningRegister(tx: DbOrTx, deps: AppDeps, request: OpeningRequest): OpeningRegister {
+export function postOpeningRegister(
+  tx: DbOrTx,
+  deps: AppDeps,
+  request: OpeningRequest,
+): OpeningRegister {
   const sourceRef = `file_import:${request.importId}`;
-  if (sourceIsPosted(deps, ['write_off_opening'], sourceRef)) throw new Problem('conflict', `the opening register entry of import ${request.importId} is already posted`);
-  const params = { importId: request.importId, loanIds: request.loanIds ? JSON.stringify(request.loanIds) : null };
+  if (sourceIsPosted(deps, ['write_off_opening'], sourceRef))
+    throw new Problem(
+      'conflict',
+      `the opening register entry of import ${request.importId} is already posted`,
+    );
+  const params = {
+    importId: request.importId,
+    loanIds: request.loanIds ? JSON.stringify(request.loanIds) : null,
+  };
   const onRegister = request.newLoansOnly ? '0' : ON_REGISTER;
   const skipped = statement(
     deps,
@@ -58,11 +69,25 @@ export function postOpeningRegister(tx: DbOrTx, deps: AppDeps, request: OpeningR
   const opened = statement(
     deps,
     `select count(*) as loans, coalesce(sum(${CLAIM}), 0) as claimFen, max(l.tape_date) as latest, min(l.id) as firstId, max(l.id) as lastId ${opening}`,
-  ).get(params) as { loans: number; claimFen: Fen; latest: IsoDate | null; firstId: number; lastId: number };
+  ).get(params) as {
+    loans: number;
+    claimFen: Fen;
+    latest: IsoDate | null;
+    firstId: number;
+    lastId: number;
+  };
   if (opened.loans === 0) return { entryId: null, loans: 0, claimFen: 0, skipped };
   const date = request.date ?? (opened.latest as IsoDate);
   const memo = `Opening register: loans of import ${request.importId} delivered already written off (账销案存)`;
-  const entryId = insertEntry(tx, entryHeader(deps, request.actor, { entryDate: date, kind: 'write_off_opening', memo, sourceRef }));
+  const entryId = insertEntry(
+    tx,
+    entryHeader(deps, request.actor, {
+      entryDate: date,
+      kind: 'write_off_opening',
+      memo,
+      sourceRef,
+    }),
+  );
   writeOpeningLinesAndMovements(deps, { entryId, date, opening, params, ...opened });
   assertPostedEntryBalances(deps, entryId);
   recordAudit(tx, request.actor, deps.clock.now(), {
@@ -82,7 +107,14 @@ export function postOpeningRegister(tx: DbOrTx, deps: AppDeps, request: OpeningR
  */
 function writeOpeningLinesAndMovements(
   deps: AppDeps,
-  opening: { entryId: number; date: IsoDate; opening: string; params: Record<string, unknown>; firstId: number; lastId: number },
+  opening: {
+    entryId: number;
+    date: IsoDate;
+    opening: string;
+    params: Record<string, unknown>;
+    firstId: number;
+    lastId: number;
+  },
 ): void {
   const { entryId, date, params, firstId, lastId } = opening;
   const lines = deps.db.$client.prepare(
@@ -90,8 +122,22 @@ function writeOpeningLinesAndMovements(
      select :entryId, l.id - :firstId + 1 + :lineOffset, :account, :debit * (${CLAIM}), (1 - :debit) * (${CLAIM}), l.loan_id, null
        ${opening.opening} order by l.id`,
   );
-  lines.run({ ...params, entryId, firstId, lineOffset: 0, account: accounts.writtenOffMemo, debit: 1 });
-  lines.run({ ...params, entryId, firstId, lineOffset: lastId - firstId + 1, account: accounts.writtenOffMemoContra, debit: 0 });
+  lines.run({
+    ...params,
+    entryId,
+    firstId,
+    lineOffset: 0,
+    account: accounts.writtenOffMemo,
+    debit: 1,
+  });
+  lines.run({
+    ...params,
+    entryId,
+    firstId,
+    lineOffset: lastId - firstId + 1,
+    account: accounts.writtenOffMemoContra,
+    debit: 0,
+  });
   deps.db.$client
     .prepare(
       `insert into off_balance_register (loan_id, movement_date, kind, amount_fen, reversal, entry_id, buyer_organisation_id, collection_event_id)

@@ -37,14 +37,19 @@ export function insertPayable(deps: AppDeps, payable: BuyerPayable): void {
 
 /** Whether any collection has been booked as owed to the buyer of this sale. */
 export function saleHasPayables(deps: AppDeps, saleEntryId: number): boolean {
-  return statement(deps, 'select 1 from buyer_payables where sale_entry_id = ? limit 1').get(saleEntryId) !== undefined;
+  return (
+    statement(deps, 'select 1 from buyer_payables where sale_entry_id = ? limit 1').get(
+      saleEntryId,
+    ) !== undefined
+  );
 }
 
 /** Which of the given collection events are booked as owed to a buyer. */
 export function eventsOwedToBuyers(deps: AppDeps, eventIds: readonly number[]): Set<number> {
-  const rows = statement(deps, 'select collection_event_id as id from buyer_payables where collection_event_id in (select value from json_each(?))').all(
-    JSON.stringify(eventIds),
-  ) as { id: number }[];
+  const rows = statement(
+    deps,
+    'select collection_event_id as id from buyer_payables where collection_event_id in (select value from json_each(?))',
+  ).all(JSON.stringify(eventIds)) as { id: number }[];
   return new Set(rows.map((row) => row.id));
 }
 
@@ -65,12 +70,18 @@ const payableStates = `
 
 /** The payables of a buyer not forwarded yet, oldest first. */
 export function outstandingPayables(deps: AppDeps, buyerOrganisationId: number): PayableState[] {
-  return statement(deps, `${payableStates} where p.buyer_organisation_id = ? and i.payable_id is null order by p.id`).all(buyerOrganisationId) as PayableState[];
+  return statement(
+    deps,
+    `${payableStates} where p.buyer_organisation_id = ? and i.payable_id is null order by p.id`,
+  ).all(buyerOrganisationId) as PayableState[];
 }
 
 /** The given payables, whoever they are owed to and whatever their state; unknown ids are left out. */
 export function payablesById(deps: AppDeps, ids: readonly number[]): Map<number, PayableState> {
-  const rows = statement(deps, `${payableStates} where p.id in (select value from json_each(?)) order by p.id`).all(JSON.stringify(ids)) as PayableState[];
+  const rows = statement(
+    deps,
+    `${payableStates} where p.id in (select value from json_each(?)) order by p.id`,
+  ).all(JSON.stringify(ids)) as PayableState[];
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -100,9 +111,18 @@ export function insertForwarding(deps: AppDeps, forwarding: Omit<Forwarding, 'id
   const { lastInsertRowid } = statement(
     deps,
     'insert into buyer_forwardings (reference, buyer_organisation_id, forwarded_date, amount_fen, entry_id) values (?, ?, ?, ?, ?)',
-  ).run(forwarding.reference, forwarding.buyerOrganisationId, forwarding.forwardedDate, forwarding.amountFen, forwarding.entryId);
+  ).run(
+    forwarding.reference,
+    forwarding.buyerOrganisationId,
+    forwarding.forwardedDate,
+    forwarding.amountFen,
+    forwarding.entryId,
+  );
   const id = Number(lastInsertRowid);
-  const link = statement(deps, 'insert into buyer_forwarding_items (payable_id, forwarding_id) values (?, ?)');
+  const link = statement(
+    deps,
+    'insert into buyer_forwarding_items (payable_id, forwarding_id) values (?, ?)',
+  );
   for (const payableId of forwarding.payableIds) link.run(payableId, id);
   return id;
 }

@@ -12,14 +12,20 @@ import { entryTotals, insertEntry, insertLine, type EntryHeader } from './journa
  * memo lines apart: what a deferred constraint would check, which SQLite does not have.
  * @throws UnbalancedEntryError when a group or the posted entry does not balance, or it has no line
  */
-export function postEntry(tx: DbOrTx, deps: AppDeps, header: EntryHeader, groups: Iterable<readonly JournalLineDraft[]>): { entryId: number; lineCount: number } {
+export function postEntry(
+  tx: DbOrTx,
+  deps: AppDeps,
+  header: EntryHeader,
+  groups: Iterable<readonly JournalLineDraft[]>,
+): { entryId: number; lineCount: number } {
   const entryId = insertEntry(tx, header);
   let lineCount = 0;
   for (const group of groups) {
     assertBalanced(group);
     for (const line of group) insertLine(deps, entryId, ++lineCount, line);
   }
-  if (lineCount === 0) throw new UnbalancedEntryError(`${header.kind} entry for ${header.sourceRef} has no line`);
+  if (lineCount === 0)
+    throw new UnbalancedEntryError(`${header.kind} entry for ${header.sourceRef} has no line`);
   assertPostedEntryBalances(deps, entryId);
   return { entryId, lineCount };
 }
@@ -33,7 +39,9 @@ export function assertPostedEntryBalances(deps: AppDeps, entryId: number): void 
   for (const part of entryTotals(deps, entryId)) {
     if (part.debitFen !== part.creditFen) {
       const section = part.memo ? 'off-balance memo' : 'balance-sheet';
-      throw new UnbalancedEntryError(`posted entry ${entryId}: ${section} debits ${part.debitFen} ≠ credits ${part.creditFen}`);
+      throw new UnbalancedEntryError(
+        `posted entry ${entryId}: ${section} debits ${part.debitFen} ≠ credits ${part.creditFen}`,
+      );
     }
   }
 }
@@ -42,7 +50,15 @@ export function assertPostedEntryBalances(deps: AppDeps, entryId: number): void 
 export function entryHeader(
   deps: AppDeps,
   actor: AuditActor,
-  entry: Pick<EntryHeader, 'entryDate' | 'kind' | 'memo' | 'sourceRef'> & { reversesEntryId?: number },
+  entry: Pick<EntryHeader, 'entryDate' | 'kind' | 'memo' | 'sourceRef'> & {
+    reversesEntryId?: number;
+  },
 ): EntryHeader {
-  return { ...entry, reversesEntryId: entry.reversesEntryId ?? null, postedAt: deps.clock.now(), postedBy: actor.label, postedByUserId: actor.userId };
+  return {
+    ...entry,
+    reversesEntryId: entry.reversesEntryId ?? null,
+    postedAt: deps.clock.now(),
+    postedBy: actor.label,
+    postedByUserId: actor.userId,
+  };
 }

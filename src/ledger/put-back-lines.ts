@@ -18,9 +18,30 @@ export interface LoanSaleBooking {
  * @throws RangeError for a refund above the price the loan was sold for
  */
 export function putBackLines(sale: LoanSaleBooking, refundFen: Fen): JournalLineDraft[] {
-  if (refundFen > sale.priceFen) throw new RangeError(`a refund of ${refundFen} fen is more than the ${sale.priceFen} fen the loan was sold for`);
-  const refund = sale.proceedsAccount === null ? [] : transfer(sale.proceedsAccount, accounts.cashAtBank, refundFen, sale.loanId, 'put-back refund');
-  const lines = [...refund, ...transfer(accounts.writtenOffMemo, accounts.writtenOffMemoContra, sale.claimFen, sale.loanId, 'put back by the buyer')];
+  if (refundFen > sale.priceFen)
+    throw new RangeError(
+      `a refund of ${refundFen} fen is more than the ${sale.priceFen} fen the loan was sold for`,
+    );
+  const refund =
+    sale.proceedsAccount === null
+      ? []
+      : transfer(
+          sale.proceedsAccount,
+          accounts.cashAtBank,
+          refundFen,
+          sale.loanId,
+          'put-back refund',
+        );
+  const lines = [
+    ...refund,
+    ...transfer(
+      accounts.writtenOffMemo,
+      accounts.writtenOffMemoContra,
+      sale.claimFen,
+      sale.loanId,
+      'put back by the buyer',
+    ),
+  ];
   assertBalanced(lines);
   return lines;
 }

@@ -46,22 +46,59 @@ export function bookPutBack(tx: DbOrTx, deps: AppDeps, request: PutBackRequest):
   const sale = standingSale(deps, request.saleReference);
   assertNotBefore('date', request.date, sale.saleDate, 'the sale');
   const sourceRef = `put_back:${request.saleReference}:${request.loanId}`;
-  if (sourceIsPosted(deps, ['put_back'], sourceRef)) throw new Problem('conflict', `loan ${request.loanId} is already put back from sale ${request.saleReference}`);
+  if (sourceIsPosted(deps, ['put_back'], sourceRef))
+    throw new Problem(
+      'conflict',
+      `loan ${request.loanId} is already put back from sale ${request.saleReference}`,
+    );
   const booking = saleBookings(deps, sale.entryId, [request.loanId]).get(request.loanId);
-  const errors = loansNotInSale(deps, sale, new Set(booking ? [request.loanId] : []), [request.loanId]);
-  if (!booking || errors.length > 0) throw new Problem('conflict', `loan ${request.loanId} cannot be put back from sale ${request.saleReference}`, { errors });
-  if (!Number.isSafeInteger(request.refundFen) || request.refundFen < 0 || request.refundFen > booking.priceFen) {
+  const errors = loansNotInSale(deps, sale, new Set(booking ? [request.loanId] : []), [
+    request.loanId,
+  ]);
+  if (!booking || errors.length > 0)
+    throw new Problem(
+      'conflict',
+      `loan ${request.loanId} cannot be put back from sale ${request.saleReference}`,
+      { errors },
+    );
+  if (
+    !Number.isSafeInteger(request.refundFen) ||
+    request.refundFen < 0 ||
+    request.refundFen > booking.priceFen
+  ) {
     const message = `a refund is whole fen, from 0 to the ${booking.priceFen} fen the loan was sold for`;
-    throw new Problem('validation_failed', `refund ${message}`, { errors: [{ field: 'refundFen', value: request.refundFen, message }] });
+    throw new Problem('validation_failed', `refund ${message}`, {
+      errors: [{ field: 'refundFen', value: request.refundFen, message }],
+    });
   }
 
   const memo = `Put-back of loan ${request.loanId} from sale ${request.saleReference}: ${request.reason}`;
-  const header = entryHeader(deps, request.actor, { entryDate: request.date, kind: 'put_back', memo, sourceRef });
+  const header = entryHeader(deps, request.actor, {
+    entryDate: request.date,
+    kind: 'put_back',
+    memo,
+    sourceRef,
+  });
   const { entryId } = postEntry(tx, deps, header, [putBackLines(booking, request.refundFen)]);
   const { buyerOrganisationId, claimFen } = booking;
-  insertMovement(deps, { loanId: request.loanId, movementDate: request.date, kind: 'put_back', amountFen: claimFen, reversal: false, entryId, buyerOrganisationId, collectionEventId: null });
+  insertMovement(deps, {
+    loanId: request.loanId,
+    movementDate: request.date,
+    kind: 'put_back',
+    amountFen: claimFen,
+    reversal: false,
+    entryId,
+    buyerOrganisationId,
+    collectionEventId: null,
+  });
   moveLoanStatus(deps, [request.loanId], 'sold', 'charged_off');
-  const booked = { entryId, loanId: request.loanId, buyerOrganisationId, refundFen: request.refundFen, claimFen };
+  const booked = {
+    entryId,
+    loanId: request.loanId,
+    buyerOrganisationId,
+    refundFen: request.refundFen,
+    claimFen,
+  };
   recordAudit(tx, request.actor, deps.clock.now(), {
     action: 'ledger.put_back.booked',
     targetType: 'journal_entry',

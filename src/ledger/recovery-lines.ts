@@ -18,8 +18,10 @@ export interface RecoverySplit {
  * @throws RangeError for a payment that is not positive, or a negative remaining claim
  */
 export function splitRecovery(paymentFen: Fen, remainingClaimFen: Fen): RecoverySplit {
-  if (!Number.isSafeInteger(paymentFen) || paymentFen <= 0) throw new RangeError(`a payment must be a positive amount of fen: ${paymentFen}`);
-  if (!Number.isSafeInteger(remainingClaimFen) || remainingClaimFen < 0) throw new RangeError(`a remaining claim cannot be negative: ${remainingClaimFen}`);
+  if (!Number.isSafeInteger(paymentFen) || paymentFen <= 0)
+    throw new RangeError(`a payment must be a positive amount of fen: ${paymentFen}`);
+  if (!Number.isSafeInteger(remainingClaimFen) || remainingClaimFen < 0)
+    throw new RangeError(`a remaining claim cannot be negative: ${remainingClaimFen}`);
   const appliedFen = Math.min(paymentFen, remainingClaimFen);
   return { appliedFen, excessFen: paymentFen - appliedFen };
 }
@@ -34,10 +36,20 @@ export function recoveryAccountOf(policy: LedgerPolicy): string {
  * recovery income) for the applied part / Cr borrower overpayments for any excess; the memo claim
  * falls by the applied part: Dr 7002 / Cr 7001.
  */
-export function recoveryLines(loanId: string, split: RecoverySplit, policy: LedgerPolicy): JournalLineDraft[] {
+export function recoveryLines(
+  loanId: string,
+  split: RecoverySplit,
+  policy: LedgerPolicy,
+): JournalLineDraft[] {
   const lines = [
     ...transfer(accounts.cashAtBank, recoveryAccountOf(policy), split.appliedFen, loanId),
-    ...transfer(accounts.cashAtBank, accounts.overpaymentsPayable, split.excessFen, loanId, 'paid beyond the claim on file; owed to the borrower'),
+    ...transfer(
+      accounts.cashAtBank,
+      accounts.overpaymentsPayable,
+      split.excessFen,
+      loanId,
+      'paid beyond the claim on file; owed to the borrower',
+    ),
     ...transfer(accounts.writtenOffMemoContra, accounts.writtenOffMemo, split.appliedFen, loanId),
   ];
   assertBalanced(lines);
@@ -45,6 +57,10 @@ export function recoveryLines(loanId: string, split: RecoverySplit, policy: Ledg
 }
 
 /** A cost of collecting a loan: Dr collection expense / Cr cash. */
-export function collectionCostLines(loanId: string, costFen: Fen, memo: string | null): JournalLineDraft[] {
+export function collectionCostLines(
+  loanId: string,
+  costFen: Fen,
+  memo: string | null,
+): JournalLineDraft[] {
   return transfer(accounts.collectionExpense, accounts.cashAtBank, costFen, loanId, memo);
 }

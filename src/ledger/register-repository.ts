@@ -48,7 +48,10 @@ export interface RegisterPosition {
 }
 
 /** The register position of each given loan that has any movement, over all movements posted so far. */
-export function registerPositions(deps: AppDeps, loanIds: readonly string[]): Map<string, RegisterPosition> {
+export function registerPositions(
+  deps: AppDeps,
+  loanIds: readonly string[],
+): Map<string, RegisterPosition> {
   const rows = statement(
     deps,
     `select loan_id as loanId, sum(amount_fen) as balanceFen,
@@ -60,19 +63,32 @@ export function registerPositions(deps: AppDeps, loanIds: readonly string[]): Ma
 }
 
 export function entryMovements(tx: DbOrTx, entryId: number): RegisterMovementRow[] {
-  return tx.select().from(offBalanceRegister).where(eq(offBalanceRegister.entryId, entryId)).orderBy(offBalanceRegister.id).all();
+  return tx
+    .select()
+    .from(offBalanceRegister)
+    .where(eq(offBalanceRegister.entryId, entryId))
+    .orderBy(offBalanceRegister.id)
+    .all();
 }
 
 /**
  * The payments booked as recoveries of the given loans, one row per collection event with the
  * part that lowered the claim, net of reversals (a reversed recovery nets to zero), in date order.
  */
-export function bookedRecoveries(deps: AppDeps, loanIds: readonly string[]): { loanId: string; eventId: number; eventDate: IsoDate; appliedFen: Fen }[] {
+export function bookedRecoveries(
+  deps: AppDeps,
+  loanIds: readonly string[],
+): { loanId: string; eventId: number; eventDate: IsoDate; appliedFen: Fen }[] {
   return statement(
     deps,
     `select r.loan_id as loanId, r.collection_event_id as eventId, e.event_date as eventDate, -sum(r.amount_fen) as appliedFen
        from off_balance_register r join collection_events e on e.id = r.collection_event_id
       where r.kind = 'recovery' and r.loan_id in (select value from json_each(?))
       group by r.loan_id, r.collection_event_id order by e.event_date, r.collection_event_id`,
-  ).all(JSON.stringify(loanIds)) as { loanId: string; eventId: number; eventDate: IsoDate; appliedFen: Fen }[];
+  ).all(JSON.stringify(loanIds)) as {
+    loanId: string;
+    eventId: number;
+    eventDate: IsoDate;
+    appliedFen: Fen;
+  }[];
 }

@@ -45,7 +45,12 @@ export interface DateRange {
 }
 
 /** Journal lines of entries dated in the range, in posting order, after line `afterId`. */
-export function journalPage(deps: AppDeps, range: DateRange, afterId: number, limit: number): JournalLineRecord[] {
+export function journalPage(
+  deps: AppDeps,
+  range: DateRange,
+  afterId: number,
+  limit: number,
+): JournalLineRecord[] {
   return statement(
     deps,
     `select l.id as lineId, e.id as entryId, e.entry_date as entryDate, e.kind, e.source_ref as sourceRef, e.reverses_entry_id as reversesEntryId,
@@ -56,7 +61,10 @@ export function journalPage(deps: AppDeps, range: DateRange, afterId: number, li
   ).all(range.from, range.to, afterId, limit) as JournalLineRecord[];
 }
 
-export function journalTotals(deps: AppDeps, range: DateRange): { lines: number; debitFen: Fen; creditFen: Fen } {
+export function journalTotals(
+  deps: AppDeps,
+  range: DateRange,
+): { lines: number; debitFen: Fen; creditFen: Fen } {
   return statement(
     deps,
     `select count(*) as lines, coalesce(sum(l.debit_fen), 0) as debitFen, coalesce(sum(l.credit_fen), 0) as creditFen
@@ -65,7 +73,10 @@ export function journalTotals(deps: AppDeps, range: DateRange): { lines: number;
 }
 
 /** Register flows per month (`YYYY-MM`) of movement and product: write-offs by batch, and recoveries. */
-export function writeOffFlows(deps: AppDeps, range: DateRange): ({ month: string; product: string } & WriteOffFlows)[] {
+export function writeOffFlows(
+  deps: AppDeps,
+  range: DateRange,
+): ({ month: string; product: string } & WriteOffFlows)[] {
   return statement(
     deps,
     `select substr(r.movement_date, 1, 7) as month, l.product,
@@ -107,15 +118,33 @@ const registerLoansSql = `
    group by r.loan_id having writtenOffFen <> 0`;
 
 /** Loans on the register as of a date, by loan id, after `afterLoanId`. */
-export function registerPage(deps: AppDeps, asOf: IsoDate, afterLoanId: string, limit: number): RegisterLoan[] {
-  return statement(deps, `${registerLoansSql} order by r.loan_id limit :limit`).all({ asOf, afterLoanId, limit }) as RegisterLoan[];
+export function registerPage(
+  deps: AppDeps,
+  asOf: IsoDate,
+  afterLoanId: string,
+  limit: number,
+): RegisterLoan[] {
+  return statement(deps, `${registerLoansSql} order by r.loan_id limit :limit`).all({
+    asOf,
+    afterLoanId,
+    limit,
+  }) as RegisterLoan[];
 }
 
-export function registerTotals(deps: AppDeps, asOf: IsoDate): { loans: number; writtenOffFen: Fen; recoveredFen: Fen; soldFen: Fen; balanceFen: Fen } {
+export function registerTotals(
+  deps: AppDeps,
+  asOf: IsoDate,
+): { loans: number; writtenOffFen: Fen; recoveredFen: Fen; soldFen: Fen; balanceFen: Fen } {
   return statement(
     deps,
     `select count(*) as loans, coalesce(sum(writtenOffFen), 0) as writtenOffFen, coalesce(sum(recoveredFen), 0) as recoveredFen,
             coalesce(sum(soldFen), 0) as soldFen, coalesce(sum(balanceFen), 0) as balanceFen
        from (${registerLoansSql})`,
-  ).get({ asOf, afterLoanId: '' }) as { loans: number; writtenOffFen: Fen; recoveredFen: Fen; soldFen: Fen; balanceFen: Fen };
+  ).get({ asOf, afterLoanId: '' }) as {
+    loans: number;
+    writtenOffFen: Fen;
+    recoveredFen: Fen;
+    soldFen: Fen;
+    balanceFen: Fen;
+  };
 }

@@ -6,7 +6,9 @@ import type { Sheet, SheetColumn } from './xlsx';
 // The downloads' layouts. Money columns take fen and are written as yuan numbers with two decimals.
 
 /** The general-ledger upload: one row per journal line. */
-export function journalSheet(pages: Iterable<readonly JournalLineRecord[]>): Sheet<JournalLineRecord> {
+export function journalSheet(
+  pages: Iterable<readonly JournalLineRecord[]>,
+): Sheet<JournalLineRecord> {
   return {
     name: 'Journal',
     pages,
@@ -39,8 +41,18 @@ export function trialBalanceSheet(report: TrialBalance): Sheet<TrialBalanceRow> 
     { header: 'Type', kind: 'text', width: 12, value: (row) => row.type },
     { header: 'Debit', kind: 'money', width: 16, value: (row) => row.debitFen },
     { header: 'Credit', kind: 'money', width: 16, value: (row) => row.creditFen },
-    { header: 'Debit balance', kind: 'money', width: 16, value: (row) => Math.max(row.balanceFen, 0) },
-    { header: 'Credit balance', kind: 'money', width: 16, value: (row) => Math.max(-row.balanceFen, 0) },
+    {
+      header: 'Debit balance',
+      kind: 'money',
+      width: 16,
+      value: (row) => Math.max(row.balanceFen, 0),
+    },
+    {
+      header: 'Credit balance',
+      kind: 'money',
+      width: 16,
+      value: (row) => Math.max(-row.balanceFen, 0),
+    },
   ];
   return { name: `Trial balance ${report.asOf}`, pages: [rows], columns };
 }
@@ -54,7 +66,12 @@ export function writeOffReportSheet(report: WriteOffReport): Sheet<WriteOffRow> 
     columns: [
       { header: 'Month', kind: 'text', width: 10, value: (row) => row.month },
       { header: 'Product', kind: 'text', width: 18, value: (row) => row.product },
-      { header: 'Loans written off', kind: 'integer', width: 18, value: (row) => row.loansWrittenOff },
+      {
+        header: 'Loans written off',
+        kind: 'integer',
+        width: 18,
+        value: (row) => row.loansWrittenOff,
+      },
       { header: 'Written off', kind: 'money', width: 18, value: (row) => row.writtenOffFen },
       { header: 'Recoveries', kind: 'money', width: 16, value: (row) => row.recoveredFen },
       { header: 'Net charge-off', kind: 'money', width: 18, value: (row) => row.netChargeOffFen },
@@ -71,12 +88,22 @@ export function offBalanceSheet(pages: Iterable<readonly RegisterLoan[]>): Sheet
       { header: 'Loan ID', kind: 'text', width: 16, value: (loan) => loan.loanId },
       { header: 'Product', kind: 'text', width: 18, value: (loan) => loan.product },
       { header: 'Written off on', kind: 'date', width: 14, value: (loan) => loan.enteredOn },
-      { header: 'Written-off claim', kind: 'money', width: 18, value: (loan) => loan.writtenOffFen },
+      {
+        header: 'Written-off claim',
+        kind: 'money',
+        width: 18,
+        value: (loan) => loan.writtenOffFen,
+      },
       { header: 'Recoveries', kind: 'money', width: 16, value: (loan) => loan.recoveredFen },
       { header: 'Sold', kind: 'money', width: 16, value: (loan) => loan.soldFen },
       { header: 'Claim on file', kind: 'money', width: 16, value: (loan) => loan.balanceFen },
       { header: 'Status', kind: 'text', width: 11, value: (loan) => registerStatus(loan) },
-      { header: 'Buyer', kind: 'text', width: 32, value: (loan) => (loan.soldFen > 0 ? loan.buyer : null) },
+      {
+        header: 'Buyer',
+        kind: 'text',
+        width: 32,
+        value: (loan) => (loan.soldFen > 0 ? loan.buyer : null),
+      },
     ],
   };
 }

@@ -17,7 +17,11 @@ export function dateRange(from: IsoDate | undefined, to: IsoDate | undefined): D
 }
 
 /** Reads a keyset-paginated list a page at a time until it ends. */
-function* pagesOf<T, Cursor>(first: Cursor, fetch: (after: Cursor) => T[], cursorOf: (last: T) => Cursor): Generator<T[]> {
+function* pagesOf<T, Cursor>(
+  first: Cursor,
+  fetch: (after: Cursor) => T[],
+  cursorOf: (last: T) => Cursor,
+): Generator<T[]> {
   let after = first;
   for (;;) {
     const page = fetch(after);
@@ -39,7 +43,11 @@ export interface JournalReport extends DateRange, Page<JournalLineRecord> {
   totals: { lines: number; debitFen: Fen; creditFen: Fen };
 }
 
-export function journalReport(deps: AppDeps, range: DateRange, page: { limit: number; cursor?: number }): JournalReport {
+export function journalReport(
+  deps: AppDeps,
+  range: DateRange,
+  page: { limit: number; cursor?: number },
+): JournalReport {
   const rows = repository.journalPage(deps, range, page.cursor ?? 0, page.limit + 1);
   const items = rows.slice(0, page.limit);
   const nextCursor = rows.length > page.limit ? String(items.at(-1)?.lineId) : null;
@@ -48,7 +56,11 @@ export function journalReport(deps: AppDeps, range: DateRange, page: { limit: nu
 
 /** Every journal line of the range, a page at a time (for the GL export). */
 export function journalPages(deps: AppDeps, range: DateRange): Iterable<JournalLineRecord[]> {
-  return pagesOf(0, (afterId) => repository.journalPage(deps, range, afterId, PAGE_ROWS), (line) => line.lineId);
+  return pagesOf(
+    0,
+    (afterId) => repository.journalPage(deps, range, afterId, PAGE_ROWS),
+    (line) => line.lineId,
+  );
 }
 
 export interface WriteOffReport extends DateRange {
@@ -59,7 +71,15 @@ export interface WriteOffReport extends DateRange {
 /** Written off, recovered, net charge-off and recovery rate per month × product, from the register. */
 export function writeOffReport(deps: AppDeps, range: DateRange): WriteOffReport {
   const flows = repository.writeOffFlows(deps, range);
-  return { ...range, rows: flows.map((row) => ({ month: row.month, product: row.product, ...writeOffMeasures(row) })), totals: writeOffMeasures(sumFlows(flows)) };
+  return {
+    ...range,
+    rows: flows.map((row) => ({
+      month: row.month,
+      product: row.product,
+      ...writeOffMeasures(row),
+    })),
+    totals: writeOffMeasures(sumFlows(flows)),
+  };
 }
 
 export type RegisterStatus = 'on_file' | 'recovered' | 'sold';
@@ -78,7 +98,11 @@ export interface OffBalanceReport extends Page<RegisterLoan> {
   totals: ReturnType<typeof repository.registerTotals>;
 }
 
-export function offBalanceReport(deps: AppDeps, asOf: IsoDate, page: { limit: number; cursor?: string }): OffBalanceReport {
+export function offBalanceReport(
+  deps: AppDeps,
+  asOf: IsoDate,
+  page: { limit: number; cursor?: string },
+): OffBalanceReport {
   const rows = repository.registerPage(deps, asOf, page.cursor ?? '', page.limit + 1);
   const items = rows.slice(0, page.limit);
   const nextCursor = rows.length > page.limit ? (items.at(-1)?.loanId ?? null) : null;
@@ -87,5 +111,9 @@ export function offBalanceReport(deps: AppDeps, asOf: IsoDate, page: { limit: nu
 
 /** Every loan on the register as of a date, a page at a time (for the download). */
 export function offBalancePages(deps: AppDeps, asOf: IsoDate): Iterable<RegisterLoan[]> {
-  return pagesOf('', (afterLoanId) => repository.registerPage(deps, asOf, afterLoanId, PAGE_ROWS), (loan) => loan.loanId);
+  return pagesOf(
+    '',
+    (afterLoanId) => repository.registerPage(deps, asOf, afterLoanId, PAGE_ROWS),
+    (loan) => loan.loanId,
+  );
 }

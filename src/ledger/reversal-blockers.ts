@@ -12,13 +12,21 @@ import { latestSales } from './sale-repository';
  * owed to the buyer and a forwarding each leave append-only payables and forwarding rows that a
  * reversing entry could not take back.
  */
-const settledWithTheBuyer: readonly JournalEntryKind[] = ['put_back', 'buyer_collection', 'forwarding'];
+const settledWithTheBuyer: readonly JournalEntryKind[] = [
+  'put_back',
+  'buyer_collection',
+  'forwarding',
+];
 
 /** @throws Problem conflict for a reversal, or an entry the buyer side settles */
 export function assertReversibleKind(entry: JournalEntryRow): void {
-  if (entry.kind === 'reversal') throw new Problem('conflict', `entry ${entry.id} is itself a reversal and cannot be reversed`);
+  if (entry.kind === 'reversal')
+    throw new Problem('conflict', `entry ${entry.id} is itself a reversal and cannot be reversed`);
   if (settledWithTheBuyer.includes(entry.kind)) {
-    throw new Problem('conflict', `entry ${entry.id} is a ${entry.kind} entry: what it owes or pays the buyer is settled with the buyer, not reversed`);
+    throw new Problem(
+      'conflict',
+      `entry ${entry.id} is a ${entry.kind} entry: what it owes or pays the buyer is settled with the buyer, not reversed`,
+    );
   }
 }
 
@@ -29,28 +37,48 @@ export function assertReversibleKind(entry: JournalEntryRow): void {
  * back) and no collection has been booked as owed to its buyer.
  * @throws Problem conflict when collections are owed to the buyer of a sale
  */
-export function reversalBlockers(deps: AppDeps, entry: JournalEntryRow, movements: readonly RegisterMovementRow[], amounts: ReadonlyMap<string, number>): FieldError[] {
+export function reversalBlockers(
+  deps: AppDeps,
+  entry: JournalEntryRow,
+  movements: readonly RegisterMovementRow[],
+  amounts: ReadonlyMap<string, number>,
+): FieldError[] {
   const loanIds = [...amounts.keys()];
   const errors: FieldError[] = [];
-  const refuse = (loanId: string, message: string) => errors.push({ field: 'loanId', value: loanId, message });
+  const refuse = (loanId: string, message: string) =>
+    errors.push({ field: 'loanId', value: loanId, message });
   if (entry.kind === 'write_off' || entry.kind === 'write_off_opening') {
     const positions = registerPositions(deps, loanIds);
     for (const [loanId, amountFen] of amounts) {
-      if (positions.get(loanId)?.balanceFen !== amountFen) refuse(loanId, 'the claim has had recoveries or a sale since: reverse those first');
+      if (positions.get(loanId)?.balanceFen !== amountFen)
+        refuse(loanId, 'the claim has had recoveries or a sale since: reverse those first');
     }
   } else if (entry.kind === 'recovery') {
     const statuses = loanStatuses(deps, loanIds);
-    const owed = eventsOwedToBuyers(deps, movements.flatMap((movement) => (movement.collectionEventId === null ? [] : [movement.collectionEventId])));
-    for (const loanId of loanIds) if (statuses.get(loanId) === 'sold') refuse(loanId, 'the loan has been sold since: reverse the sale first');
+    const owed = eventsOwedToBuyers(
+      deps,
+      movements.flatMap((movement) =>
+        movement.collectionEventId === null ? [] : [movement.collectionEventId],
+      ),
+    );
+    for (const loanId of loanIds)
+      if (statuses.get(loanId) === 'sold')
+        refuse(loanId, 'the loan has been sold since: reverse the sale first');
     for (const movement of movements) {
-      if (movement.collectionEventId !== null && owed.has(movement.collectionEventId)) refuse(movement.loanId, 'the payment was handed to the buyer at settlement');
+      if (movement.collectionEventId !== null && owed.has(movement.collectionEventId))
+        refuse(movement.loanId, 'the payment was handed to the buyer at settlement');
     }
   } else if (entry.kind === 'sale') {
-    if (saleHasPayables(deps, entry.id)) throw new Problem('conflict', `entry ${entry.id} cannot be reversed: collections are booked as owed to the buyer of this sale`);
+    if (saleHasPayables(deps, entry.id))
+      throw new Problem(
+        'conflict',
+        `entry ${entry.id} cannot be reversed: collections are booked as owed to the buyer of this sale`,
+      );
     const statuses = loanStatuses(deps, loanIds);
     const sales = latestSales(deps, loanIds);
     for (const loanId of loanIds) {
-      if (statuses.get(loanId) !== 'sold' || sales.get(loanId)?.saleEntryId !== entry.id) refuse(loanId, `the loan is ${statuses.get(loanId)}, no longer sold in this sale`);
+      if (statuses.get(loanId) !== 'sold' || sales.get(loanId)?.saleEntryId !== entry.id)
+        refuse(loanId, `the loan is ${statuses.get(loanId)}, no longer sold in this sale`);
     }
   }
   return errors;

@@ -5,7 +5,11 @@ import { assertBalanced, type JournalLineDraft } from './journal-line';
  * the original and its reversal together sum to zero on every account and every loan.
  */
 export function reversalLines(original: readonly JournalLineDraft[]): JournalLineDraft[] {
-  const lines = original.map((line) => ({ ...line, debitFen: line.creditFen, creditFen: line.debitFen }));
+  const lines = original.map((line) => ({
+    ...line,
+    debitFen: line.creditFen,
+    creditFen: line.debitFen,
+  }));
   assertBalanced(lines);
   return lines;
 }

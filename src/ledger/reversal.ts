@@ -20,7 +20,8 @@ export interface ReversalRequest {
 /** Net register amount of the entry per loan. */
 function amountsByLoan(movements: readonly RegisterMovementRow[]): Map<string, number> {
   const amounts = new Map<string, number>();
-  for (const movement of movements) amounts.set(movement.loanId, (amounts.get(movement.loanId) ?? 0) + movement.amountFen);
+  for (const movement of movements)
+    amounts.set(movement.loanId, (amounts.get(movement.loanId) ?? 0) + movement.amountFen);
   return amounts;
 }
 
@@ -33,26 +34,59 @@ function amountsByLoan(movements: readonly RegisterMovementRow[]): Map<string, n
  * @throws Problem not_found, conflict (already reversed, not reversible, or loans moved on since),
  *   validation_failed (dated before the entry)
  */
-export function reverseEntry(tx: DbOrTx, deps: AppDeps, actor: AuditActor, request: ReversalRequest): { entryId: number; reversesEntryId: number; lineCount: number } {
+export function reverseEntry(
+  tx: DbOrTx,
+  deps: AppDeps,
+  actor: AuditActor,
+  request: ReversalRequest,
+): { entryId: number; reversesEntryId: number; lineCount: number } {
   const original = findEntry(tx, request.entryId);
   if (!original) throw new Problem('not_found', `no journal entry ${request.entryId}`);
   assertReversibleKind(original);
   const earlier = findReversalOf(tx, original.id);
-  if (earlier) throw new Problem('conflict', `entry ${original.id} is already reversed by entry ${earlier.id}`);
+  if (earlier)
+    throw new Problem(
+      'conflict',
+      `entry ${original.id} is already reversed by entry ${earlier.id}`,
+    );
   if (request.date < original.entryDate) {
     const message = `a reversal cannot be dated before the entry it reverses (${original.entryDate})`;
-    throw new Problem('validation_failed', message, { errors: [{ field: 'json.date', value: request.date, message }] });
+    throw new Problem('validation_failed', message, {
+      errors: [{ field: 'json.date', value: request.date, message }],
+    });
   }
   const movements = entryMovements(tx, original.id);
   const amounts = amountsByLoan(movements);
   const errors = reversalBlockers(deps, original, movements, amounts);
-  if (errors.length > 0) throw new Problem('conflict', `entry ${original.id} cannot be reversed: ${errors.length} loan(s) have moved on`, { errors });
+  if (errors.length > 0)
+    throw new Problem(
+      'conflict',
+      `entry ${original.id} cannot be reversed: ${errors.length} loan(s) have moved on`,
+      { errors },
+    );
 
   const memo = `Reversal of entry ${original.id} (${original.kind}): ${request.reason}`;
-  const header = entryHeader(deps, actor, { entryDate: request.date, kind: 'reversal', memo, sourceRef: `journal_entry:${original.id}`, reversesEntryId: original.id });
-  const { entryId, lineCount } = postEntry(tx, deps, header, [reversalLines(entryLines(tx, original.id))]);
+  const header = entryHeader(deps, actor, {
+    entryDate: request.date,
+    kind: 'reversal',
+    memo,
+    sourceRef: `journal_entry:${original.id}`,
+    reversesEntryId: original.id,
+  });
+  const { entryId, lineCount } = postEntry(tx, deps, header, [
+    reversalLines(entryLines(tx, original.id)),
+  ]);
   for (const { loanId, kind, amountFen, buyerOrganisationId, collectionEventId } of movements) {
-    insertMovement(deps, { loanId, kind, amountFen: -amountFen, movementDate: request.date, reversal: true, entryId, buyerOrganisationId, collectionEventId });
+    insertMovement(deps, {
+      loanId,
+      kind,
+      amountFen: -amountFen,
+      movementDate: request.date,
+      reversal: true,
+      entryId,
+      buyerOrganisationId,
+      collectionEventId,
+    });
   }
   if (original.kind === 'write_off') releaseReversedBatch(tx, deps, actor, original.id);
   if (original.kind === 'sale') moveLoanStatus(deps, [...amounts.keys()], 'sold', 'charged_off');
@@ -60,7 +94,12 @@ export function reverseEntry(tx: DbOrTx, deps: AppDeps, actor: AuditActor, reque
     action: 'ledger.entry.reversed',
     targetType: 'journal_entry',
     targetId: original.id,
-    detail: { reversalEntryId: entryId, kind: original.kind, reason: request.reason, loans: amounts.size },
+    detail: {
+      reversalEntryId: entryId,
+      kind: original.kind,
+      reason: request.reason,
+      loans: amounts.size,
+    },
   });
   return { entryId, reversesEntryId: original.id, lineCount };
 }

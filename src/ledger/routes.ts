@@ -5,11 +5,30 @@ import { createRouter } from '../shared/router';
 import { sendWorkbook } from './download';
 import { getEntry, listAccounts } from './entries';
 import { idempotently } from '../shared/idempotently';
-import { journalSheet, offBalanceSheet, trialBalanceSheet, writeOffReportSheet } from './report-sheets';
-import { dateRange, journalPages, journalReport, offBalancePages, offBalanceReport, trialBalanceReport, writeOffReport } from './reports';
+import {
+  journalSheet,
+  offBalanceSheet,
+  trialBalanceSheet,
+  writeOffReportSheet,
+} from './report-sheets';
+import {
+  dateRange,
+  journalPages,
+  journalReport,
+  offBalancePages,
+  offBalanceReport,
+  trialBalanceReport,
+  writeOffReport,
+} from './reports';
 import { reverseEntry } from './reversal';
 import * as schemas from './schemas';
-import { entryView, journalView, offBalanceView, trialBalanceView, writeOffReportView } from './views';
+import {
+  entryView,
+  journalView,
+  offBalanceView,
+  trialBalanceView,
+  writeOffReportView,
+} from './views';
 import { jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 
 const report = <T extends z.ZodType>(description: string, schema: T) => ({
@@ -17,40 +36,84 @@ const report = <T extends z.ZodType>(description: string, schema: T) => ({
   content: { 'application/json': { schema }, ...schemas.XlsxContent },
 });
 const getAccounts = defineRoute('ledger:read', {
-  method: 'get', path: '/accounts', tags: ['Ledger'], summary: 'The chart of accounts (会计科目)',
+  method: 'get',
+  path: '/accounts',
+  tags: ['Ledger'],
+  summary: 'The chart of accounts (会计科目)',
   responses: { 200: json('Every account', schemas.AccountSchema.array()) },
 });
 const getTrialBalance = defineRoute('ledger:read', {
-  method: 'get', path: '/trial-balance', tags: ['Ledger'], summary: 'Trial balance as of a date; off-balance memo accounts apart',
+  method: 'get',
+  path: '/trial-balance',
+  tags: ['Ledger'],
+  summary: 'Trial balance as of a date; off-balance memo accounts apart',
   request: { query: schemas.AsOfQuery },
-  responses: { 200: report('Per account debit, credit and balance, with totals', schemas.TrialBalanceSchema) },
+  responses: {
+    200: report('Per account debit, credit and balance, with totals', schemas.TrialBalanceSchema),
+  },
 });
 const getJournal = defineRoute('ledger:read', {
-  method: 'get', path: '/journal', tags: ['Ledger'], summary: 'Journal lines of the entries dated in a range (the general-ledger export)',
-  description: 'The xlsx has one row per journal line: entry id, date, account code, account name, debit, credit, loan id, memo.',
+  method: 'get',
+  path: '/journal',
+  tags: ['Ledger'],
+  summary: 'Journal lines of the entries dated in a range (the general-ledger export)',
+  description:
+    'The xlsx has one row per journal line: entry id, date, account code, account name, debit, credit, loan id, memo.',
   request: { query: schemas.JournalQuery },
-  responses: { 200: report('A page of journal lines, with the totals of the range', schemas.JournalSchema) },
+  responses: {
+    200: report('A page of journal lines, with the totals of the range', schemas.JournalSchema),
+  },
 });
 const getWriteOffReport = defineRoute('ledger:read', {
-  method: 'get', path: '/write-off-report', tags: ['Ledger'], summary: 'Write-offs per month and product: count, amount, recoveries, net charge-off, recovery rate',
+  method: 'get',
+  path: '/write-off-report',
+  tags: ['Ledger'],
+  summary:
+    'Write-offs per month and product: count, amount, recoveries, net charge-off, recovery rate',
   request: { query: schemas.RangeQuery },
-  responses: { 200: report('One row per month × product, with totals', schemas.WriteOffReportSchema) },
+  responses: {
+    200: report('One row per month × product, with totals', schemas.WriteOffReportSchema),
+  },
 });
 const getOffBalance = defineRoute('ledger:read', {
-  method: 'get', path: '/off-balance', tags: ['Ledger'], summary: 'The off-balance register (账销案存) per loan as of a date',
+  method: 'get',
+  path: '/off-balance',
+  tags: ['Ledger'],
+  summary: 'The off-balance register (账销案存) per loan as of a date',
   request: { query: schemas.OffBalanceQuery },
-  responses: { 200: report('A page of loans with written-off claim, recoveries, sold and claim on file', schemas.OffBalanceSchema) },
+  responses: {
+    200: report(
+      'A page of loans with written-off claim, recoveries, sold and claim on file',
+      schemas.OffBalanceSchema,
+    ),
+  },
 });
 const getJournalEntry = defineRoute('ledger:read', {
-  method: 'get', path: '/entries/{id}', tags: ['Ledger'], summary: 'One journal entry with a page of its lines',
+  method: 'get',
+  path: '/entries/{id}',
+  tags: ['Ledger'],
+  summary: 'One journal entry with a page of its lines',
   request: { params: schemas.EntryParams, query: schemas.EntryQuery },
   responses: { 200: json('The entry', schemas.EntrySchema), 404: problem('No such entry') },
 });
 const postReversal = defineRoute('ledger:reverse', {
-  method: 'post', path: '/entries/{id}/reverse', tags: ['Ledger'], summary: 'Reverse a posted entry by a reversing entry that references it',
+  method: 'post',
+  path: '/entries/{id}/reverse',
+  tags: ['Ledger'],
+  summary: 'Reverse a posted entry by a reversing entry that references it',
   description: 'Posted entries are never edited. Honours `Idempotency-Key`.',
-  request: { params: schemas.EntryParams, body: { required: true, content: { 'application/json': { schema: schemas.ReverseEntrySchema } } } },
-  responses: { 201: json('The reversing entry', schemas.ReversalSchema), 404: problem('No such entry'), 409: problem('Already reversed, a reversal, or its loans have moved on') },
+  request: {
+    params: schemas.EntryParams,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: schemas.ReverseEntrySchema } },
+    },
+  },
+  responses: {
+    201: json('The reversing entry', schemas.ReversalSchema),
+    404: problem('No such entry'),
+    409: problem('Already reversed, a reversal, or its loans have moved on'),
+  },
 });
 
 export const ledger = createRouter()
@@ -59,36 +122,76 @@ export const ledger = createRouter()
     const query = c.req.valid('query');
     const balance = trialBalanceReport(c.get('deps'), query.as_of ?? c.get('deps').clock.today());
     if (query.format === 'json') return c.json(trialBalanceView(balance), 200);
-    const audit = { action: 'ledger.trial_balance.downloaded', targetType: 'trial_balance', targetId: balance.asOf };
+    const audit = {
+      action: 'ledger.trial_balance.downloaded',
+      targetType: 'trial_balance',
+      targetId: balance.asOf,
+    };
     return sendWorkbook(c, `trial-balance-${balance.asOf}.xlsx`, trialBalanceSheet(balance), audit);
   })
   .openapi(getJournal, async (c) => {
     const { from, to, format, limit, cursor } = c.req.valid('query');
     const range = dateRange(from, to);
-    if (format === 'json') return c.json(journalView(journalReport(c.get('deps'), range, { limit, cursor })), 200);
-    const audit = { action: 'ledger.journal.downloaded', targetType: 'journal', targetId: `${range.from}..${range.to}` };
-    return sendWorkbook(c, `journal-${from ?? 'start'}-${to ?? 'end'}.xlsx`, journalSheet(journalPages(c.get('deps'), range)), audit);
+    if (format === 'json')
+      return c.json(journalView(journalReport(c.get('deps'), range, { limit, cursor })), 200);
+    const audit = {
+      action: 'ledger.journal.downloaded',
+      targetType: 'journal',
+      targetId: `${range.from}..${range.to}`,
+    };
+    return sendWorkbook(
+      c,
+      `journal-${from ?? 'start'}-${to ?? 'end'}.xlsx`,
+      journalSheet(journalPages(c.get('deps'), range)),
+      audit,
+    );
   })
   .openapi(getWriteOffReport, async (c) => {
     const { from, to, format } = c.req.valid('query');
     const result = writeOffReport(c.get('deps'), dateRange(from, to));
     if (format === 'json') return c.json(writeOffReportView(result), 200);
-    const audit = { action: 'ledger.write_off_report.downloaded', targetType: 'write_off_report', targetId: `${result.from}..${result.to}` };
-    return sendWorkbook(c, `write-off-report-${from ?? 'start'}-${to ?? 'end'}.xlsx`, writeOffReportSheet(result), audit);
+    const audit = {
+      action: 'ledger.write_off_report.downloaded',
+      targetType: 'write_off_report',
+      targetId: `${result.from}..${result.to}`,
+    };
+    return sendWorkbook(
+      c,
+      `write-off-report-${from ?? 'start'}-${to ?? 'end'}.xlsx`,
+      writeOffReportSheet(result),
+      audit,
+    );
   })
   .openapi(getOffBalance, async (c) => {
     const { as_of: asOfQuery, format, limit, cursor } = c.req.valid('query');
     const asOf = asOfQuery ?? c.get('deps').clock.today();
-    if (format === 'json') return c.json(offBalanceView(offBalanceReport(c.get('deps'), asOf, { limit, cursor })), 200);
-    const audit = { action: 'ledger.off_balance.downloaded', targetType: 'off_balance_register', targetId: asOf };
-    return sendWorkbook(c, `off-balance-register-${asOf}.xlsx`, offBalanceSheet(offBalancePages(c.get('deps'), asOf)), audit);
+    if (format === 'json')
+      return c.json(offBalanceView(offBalanceReport(c.get('deps'), asOf, { limit, cursor })), 200);
+    const audit = {
+      action: 'ledger.off_balance.downloaded',
+      targetType: 'off_balance_register',
+      targetId: asOf,
+    };
+    return sendWorkbook(
+      c,
+      `off-balance-register-${asOf}.xlsx`,
+      offBalanceSheet(offBalancePages(c.get('deps'), asOf)),
+      audit,
+    );
   })
-  .openapi(getJournalEntry, (c) => c.json(entryView(getEntry(c.get('deps'), c.req.valid('param').id, c.req.valid('query'))), 200))
+  .openapi(getJournalEntry, (c) =>
+    c.json(entryView(getEntry(c.get('deps'), c.req.valid('param').id, c.req.valid('query'))), 200),
+  )
   .openapi(postReversal, (c) => {
     const { id } = c.req.valid('param');
     const request = c.req.valid('json');
     const reversal = idempotently(c, { id, ...request }, 201, (tx) => {
-      const { entryId, reversesEntryId, lineCount } = reverseEntry(tx, c.get('deps'), auditActorOf(c), { entryId: id, ...request });
+      const { entryId, reversesEntryId, lineCount } = reverseEntry(
+        tx,
+        c.get('deps'),
+        auditActorOf(c),
+        { entryId: id, ...request },
+      );
       return { entryId, reversesEntryId, lines: lineCount };
     });
     return c.json(reversal, 201);

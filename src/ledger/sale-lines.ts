@@ -8,8 +8,14 @@ import type { LedgerPolicy } from './policy';
  * allowance or gain on transfer, as configured; the whole remaining claim leaves the memo register:
  * Dr 7002 / Cr 7001.
  */
-export function saleLines(loanId: string, priceFen: Fen, remainingClaimFen: Fen, policy: LedgerPolicy): JournalLineDraft[] {
-  const proceedsAccount = policy.saleProceedsTo === 'allowance' ? accounts.loanLossAllowance : accounts.transferGainLoss;
+export function saleLines(
+  loanId: string,
+  priceFen: Fen,
+  remainingClaimFen: Fen,
+  policy: LedgerPolicy,
+): JournalLineDraft[] {
+  const proceedsAccount =
+    policy.saleProceedsTo === 'allowance' ? accounts.loanLossAllowance : accounts.transferGainLoss;
   const lines = [
     ...transfer(accounts.cashAtBank, proceedsAccount, priceFen, loanId),
     ...transfer(accounts.writtenOffMemoContra, accounts.writtenOffMemo, remainingClaimFen, loanId),

@@ -55,7 +55,11 @@ export function latestSales(deps: AppDeps, loanIds: readonly string[]): Map<stri
  * Per loan of a sale entry (or of those of `loanIds` it sold): the price and the account it credited
  * (its balance-sheet credit line), the claim that left the register (its `sold` movement) and the buyer.
  */
-export function saleBookings(deps: AppDeps, saleEntryId: number, loanIds?: readonly string[]): Map<string, LoanSaleBooking & { buyerOrganisationId: number }> {
+export function saleBookings(
+  deps: AppDeps,
+  saleEntryId: number,
+  loanIds?: readonly string[],
+): Map<string, LoanSaleBooking & { buyerOrganisationId: number }> {
   const rows = statement(
     deps,
     // The entry's lines aggregated once per loan: a subquery per loan would read the whole entry each time (quadratic).
@@ -66,29 +70,54 @@ export function saleBookings(deps: AppDeps, saleEntryId: number, loanIds?: reado
      select r.loan_id as loanId, -r.amount_fen as claimFen, r.buyer_organisation_id as buyerOrganisationId, p.proceedsAccount, coalesce(p.priceFen, 0) as priceFen
        from off_balance_register r left join proceeds p on p.loan_id = r.loan_id
       where r.entry_id = :saleEntryId and r.kind = 'sold' and r.reversal = 0 and (:loanIds is null or r.loan_id in (select value from json_each(:loanIds)))`,
-  ).all({ saleEntryId, memoAccounts: JSON.stringify(memoAccountCodes), loanIds: loanIds ? JSON.stringify(loanIds) : null }) as (LoanSaleBooking & { buyerOrganisationId: number })[];
+  ).all({
+    saleEntryId,
+    memoAccounts: JSON.stringify(memoAccountCodes),
+    loanIds: loanIds ? JSON.stringify(loanIds) : null,
+  }) as (LoanSaleBooking & { buyerOrganisationId: number })[];
   return new Map(rows.map((row) => [row.loanId, row]));
 }
 
 /** The buyers a sale entry sold to (one, unless the entry was built by hand). */
 export function saleBuyers(deps: AppDeps, saleEntryId: number): Set<number> {
-  const rows = statement(deps, "select distinct buyer_organisation_id as buyer from off_balance_register where entry_id = ? and kind = 'sold' and reversal = 0").all(saleEntryId) as { buyer: number }[];
+  const rows = statement(
+    deps,
+    "select distinct buyer_organisation_id as buyer from off_balance_register where entry_id = ? and kind = 'sold' and reversal = 0",
+  ).all(saleEntryId) as { buyer: number }[];
   return new Set(rows.map((row) => row.buyer));
 }
 
 /** The cut-off a settlement recorded for a sale, if it did. */
-export function recordedCutOff(deps: AppDeps, saleEntryId: number): { cutOffDate: IsoDate; claimEntryId: number | null } | undefined {
-  return statement(deps, 'select cut_off_date as cutOffDate, claim_entry_id as claimEntryId from sale_cut_offs where sale_entry_id = ?').get(saleEntryId) as
-    | { cutOffDate: IsoDate; claimEntryId: number | null }
-    | undefined;
+export function recordedCutOff(
+  deps: AppDeps,
+  saleEntryId: number,
+): { cutOffDate: IsoDate; claimEntryId: number | null } | undefined {
+  return statement(
+    deps,
+    'select cut_off_date as cutOffDate, claim_entry_id as claimEntryId from sale_cut_offs where sale_entry_id = ?',
+  ).get(saleEntryId) as { cutOffDate: IsoDate; claimEntryId: number | null } | undefined;
 }
 
 export function insertCutOff(
   deps: AppDeps,
-  row: { saleEntryId: number; buyerOrganisationId: number; cutOffDate: IsoDate; claimEntryId: number | null; recordedAt: string; recordedBy: string },
+  row: {
+    saleEntryId: number;
+    buyerOrganisationId: number;
+    cutOffDate: IsoDate;
+    claimEntryId: number | null;
+    recordedAt: string;
+    recordedBy: string;
+  },
 ): void {
   statement(
     deps,
     'insert into sale_cut_offs (sale_entry_id, buyer_organisation_id, cut_off_date, claim_entry_id, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?)',
-  ).run(row.saleEntryId, row.buyerOrganisationId, row.cutOffDate, row.claimEntryId, row.recordedAt, row.recordedBy);
+  ).run(
+    row.saleEntryId,
+    row.buyerOrganisationId,
+    row.cutOffDate,
+    row.claimEntryId,
+    row.recordedAt,
+    row.recordedBy,
+  );
 }

@@ -13,30 +13,55 @@ import { findPostedSale, latestSales, type PostedSale } from './sale-repository'
 export function standingSale(deps: AppDeps, reference: string): PostedSale {
   const sale = findPostedSale(deps, reference);
   if (!sale) throw new Problem('not_found', `no sale ${reference} is booked`);
-  if (sale.reversedByEntryId !== null) throw new Problem('conflict', `sale ${reference} was reversed by entry ${sale.reversedByEntryId}`);
+  if (sale.reversedByEntryId !== null)
+    throw new Problem(
+      'conflict',
+      `sale ${reference} was reversed by entry ${sale.reversedByEntryId}`,
+    );
   return sale;
 }
 
 /** @throws Problem validation_failed when `date` is before `earliest` */
-export function assertNotBefore(field: string, date: IsoDate, earliest: IsoDate, what: string): void {
+export function assertNotBefore(
+  field: string,
+  date: IsoDate,
+  earliest: IsoDate,
+  what: string,
+): void {
   if (date >= earliest) return;
   const message = `must not be before ${what} (${earliest})`;
-  throw new Problem('validation_failed', `${field} ${message}`, { errors: [{ field, value: date, message }] });
+  throw new Problem('validation_failed', `${field} ${message}`, {
+    errors: [{ field, value: date, message }],
+  });
 }
 
 /**
  * Why each of the loans is not, now, a loan of this sale: it was never in it, or it has left it
  * (put back, perhaps sold again since). `soldInSale` are the loans the sale's entry sold.
  */
-export function loansNotInSale(deps: AppDeps, sale: PostedSale, soldInSale: ReadonlySet<string>, loanIds: readonly string[]): FieldError[] {
+export function loansNotInSale(
+  deps: AppDeps,
+  sale: PostedSale,
+  soldInSale: ReadonlySet<string>,
+  loanIds: readonly string[],
+): FieldError[] {
   const statuses = loanStatuses(deps, loanIds);
   const latest = latestSales(deps, loanIds);
   const errors: FieldError[] = [];
   const field = 'loanId';
   for (const loanId of loanIds) {
-    if (!soldInSale.has(loanId)) errors.push({ field, value: loanId, message: `the loan was not sold in sale ${sale.reference}` });
+    if (!soldInSale.has(loanId))
+      errors.push({
+        field,
+        value: loanId,
+        message: `the loan was not sold in sale ${sale.reference}`,
+      });
     else if (statuses.get(loanId) !== 'sold' || latest.get(loanId)?.saleEntryId !== sale.entryId) {
-      errors.push({ field, value: loanId, message: `the loan is ${statuses.get(loanId)}, no longer sold in sale ${sale.reference}` });
+      errors.push({
+        field,
+        value: loanId,
+        message: `the loan is ${statuses.get(loanId)}, no longer sold in sale ${sale.reference}`,
+      });
     }
   }
   return errors;

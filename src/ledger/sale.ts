@@ -36,14 +36,33 @@ function assertPriceAllocated(request: SaleRequest): void {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   request.loans.forEach((loan, index) => {
-    if (seen.has(loan.loanId)) errors.push({ field: `loans.${index}.loanId`, value: loan.loanId, message: 'the loan is listed twice' });
+    if (seen.has(loan.loanId))
+      errors.push({
+        field: `loans.${index}.loanId`,
+        value: loan.loanId,
+        message: 'the loan is listed twice',
+      });
     seen.add(loan.loanId);
-    if (!Number.isSafeInteger(loan.priceFen) || loan.priceFen < 0) errors.push({ field: `loans.${index}.priceFen`, value: loan.priceFen, message: 'a price is whole fen, not negative' });
+    if (!Number.isSafeInteger(loan.priceFen) || loan.priceFen < 0)
+      errors.push({
+        field: `loans.${index}.priceFen`,
+        value: loan.priceFen,
+        message: 'a price is whole fen, not negative',
+      });
   });
   const allocatedFen = request.loans.reduce((sum, loan) => sum + loan.priceFen, 0);
-  if (request.loans.length === 0) errors.push({ field: 'loans', message: 'a sale sells at least one loan' });
-  else if (allocatedFen !== request.priceFen) errors.push({ field: 'priceFen', value: request.priceFen, message: `the loans' prices sum to ${allocatedFen} fen` });
-  if (errors.length > 0) throw new Problem('validation_failed', `sale ${request.reference} is not well formed`, { errors });
+  if (request.loans.length === 0)
+    errors.push({ field: 'loans', message: 'a sale sells at least one loan' });
+  else if (allocatedFen !== request.priceFen)
+    errors.push({
+      field: 'priceFen',
+      value: request.priceFen,
+      message: `the loans' prices sum to ${allocatedFen} fen`,
+    });
+  if (errors.length > 0)
+    throw new Problem('validation_failed', `sale ${request.reference} is not well formed`, {
+      errors,
+    });
 }
 
 /**
@@ -58,19 +77,41 @@ function assertPriceAllocated(request: SaleRequest): void {
 export function bookSale(tx: DbOrTx, deps: AppDeps, request: SaleRequest): BookedSale {
   assertPriceAllocated(request);
   const sourceRef = `sale:${request.reference}`;
-  if (sourceIsPosted(deps, ['sale'], sourceRef)) throw new Problem('conflict', `sale ${request.reference} is already booked`);
-  const errors = [...inChunks(request.loans)].flatMap(({ offset, loans }) => unsellable(deps, request.date, loans, offset));
-  if (errors.length > 0) throw new Problem('conflict', `${errors.length} loan(s) of sale ${request.reference} cannot be sold`, { errors });
+  if (sourceIsPosted(deps, ['sale'], sourceRef))
+    throw new Problem('conflict', `sale ${request.reference} is already booked`);
+  const errors = [...inChunks(request.loans)].flatMap(({ offset, loans }) =>
+    unsellable(deps, request.date, loans, offset),
+  );
+  if (errors.length > 0)
+    throw new Problem(
+      'conflict',
+      `${errors.length} loan(s) of sale ${request.reference} cannot be sold`,
+      { errors },
+    );
 
   const policy = ledgerPolicyOf(deps.config);
   const memo = `Sale ${request.reference} of written-off loans to buyer organisation ${request.buyerOrganisationId}`;
-  const header = entryHeader(deps, request.actor, { entryDate: request.date, kind: 'sale', memo, sourceRef });
+  const header = entryHeader(deps, request.actor, {
+    entryDate: request.date,
+    kind: 'sale',
+    memo,
+    sourceRef,
+  });
   // A chunk of loans at a time, their lines from a generator: a million-loan sale is posted without
   // holding its four million lines, nor a million register positions.
   const lines = function* () {
     for (const { loans } of inChunks(request.loans)) {
-      const positions = registerPositions(deps, loans.map((loan) => loan.loanId));
-      for (const loan of loans) yield saleLines(loan.loanId, loan.priceFen, positions.get(loan.loanId)?.balanceFen ?? 0, policy);
+      const positions = registerPositions(
+        deps,
+        loans.map((loan) => loan.loanId),
+      );
+      for (const loan of loans)
+        yield saleLines(
+          loan.loanId,
+          loan.priceFen,
+          positions.get(loan.loanId)?.balanceFen ?? 0,
+          policy,
+        );
     }
   };
   const { entryId } = postEntry(tx, deps, header, lines());
@@ -82,7 +123,11 @@ export function bookSale(tx: DbOrTx, deps: AppDeps, request: SaleRequest): Booke
     action: 'ledger.sale.booked',
     targetType: 'journal_entry',
     targetId: entryId,
-    detail: { reference: request.reference, buyerOrganisationId: request.buyerOrganisationId, ...booked },
+    detail: {
+      reference: request.reference,
+      buyerOrganisationId: request.buyerOrganisationId,
+      ...booked,
+    },
   });
   return booked;
 }
@@ -90,11 +135,17 @@ export function bookSale(tx: DbOrTx, deps: AppDeps, request: SaleRequest): Booke
 const CHUNK_LOANS = 10_000;
 
 function* inChunks<L>(loans: readonly L[]): Generator<{ offset: number; loans: readonly L[] }> {
-  for (let offset = 0; offset < loans.length; offset += CHUNK_LOANS) yield { offset, loans: loans.slice(offset, offset + CHUNK_LOANS) };
+  for (let offset = 0; offset < loans.length; offset += CHUNK_LOANS)
+    yield { offset, loans: loans.slice(offset, offset + CHUNK_LOANS) };
 }
 
 /** Why each of these loans (the request's from `offset` on) cannot be sold on `date`: only a charged-off loan with a claim on file, written off by then. */
-function unsellable(deps: AppDeps, date: IsoDate, loans: readonly { loanId: string }[], offset: number): FieldError[] {
+function unsellable(
+  deps: AppDeps,
+  date: IsoDate,
+  loans: readonly { loanId: string }[],
+  offset: number,
+): FieldError[] {
   const loanIds = loans.map((loan) => loan.loanId);
   const statuses = loanStatuses(deps, loanIds);
   const positions = registerPositions(deps, loanIds);
@@ -103,12 +154,17 @@ function unsellable(deps: AppDeps, date: IsoDate, loans: readonly { loanId: stri
     const status = statuses.get(loanId);
     const position = positions.get(loanId);
     const problem =
-      status === undefined ? 'no such loan'
-      : status !== 'charged_off' ? `the loan is ${status}, not charged_off`
-      : !position || position.balanceFen <= 0 ? 'no claim of the loan is on file'
-      : position.enteredOn !== null && date < position.enteredOn ? `the loan was written off on ${position.enteredOn}, after the sale date`
-      : undefined;
-    if (problem) errors.push({ field: `loans.${offset + index}.loanId`, value: loanId, message: problem });
+      status === undefined
+        ? 'no such loan'
+        : status !== 'charged_off'
+          ? `the loan is ${status}, not charged_off`
+          : !position || position.balanceFen <= 0
+            ? 'no claim of the loan is on file'
+            : position.enteredOn !== null && date < position.enteredOn
+              ? `the loan was written off on ${position.enteredOn}, after the sale date`
+              : undefined;
+    if (problem)
+      errors.push({ field: `loans.${offset + index}.loanId`, value: loanId, message: problem });
   });
   return errors;
 }
@@ -119,12 +175,22 @@ function unsellable(deps: AppDeps, date: IsoDate, loans: readonly { loanId: stri
  * statement. Returns the claims' total.
  */
 function insertSoldMovements(deps: AppDeps, entryId: number, request: SaleRequest): Fen {
-  const params = { entryId, date: request.date, buyer: request.buyerOrganisationId, memo: accounts.writtenOffMemo };
+  const params = {
+    entryId,
+    date: request.date,
+    buyer: request.buyerOrganisationId,
+    memo: accounts.writtenOffMemo,
+  };
   statement(
     deps,
     `insert into off_balance_register (loan_id, movement_date, kind, amount_fen, reversal, entry_id, buyer_organisation_id, collection_event_id)
      select loan_id, :date, 'sold', -credit_fen, 0, :entryId, :buyer, null from journal_lines
       where entry_id = :entryId and account_code = :memo and credit_fen > 0 order by line_no`,
   ).run(params);
-  return (statement(deps, 'select coalesce(sum(credit_fen), 0) as fen from journal_lines where entry_id = :entryId and account_code = :memo').get(params) as { fen: Fen }).fen;
+  return (
+    statement(
+      deps,
+      'select coalesce(sum(credit_fen), 0) as fen from journal_lines where entry_id = :entryId and account_code = :memo',
+    ).get(params) as { fen: Fen }
+  ).fen;
 }

@@ -3,37 +3,94 @@ import { accountTypes, journalEntryKinds, loanStatuses } from '../../db/schema';
 
 // The API contract of the ledger and its reports, hand-written so the tables can change without breaking callers.
 
-const money = z.string().regex(/^-?\d+\.\d{2}$/).openapi({ description: 'Amount in yuan, two decimals', example: '1234.56' });
+const money = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/)
+  .openapi({ description: 'Amount in yuan, two decimals', example: '1234.56' });
 const isoDate = z.iso.date().openapi({ example: '2026-06-30' });
-const limit = z.coerce.number().int().min(1).max(1000).default(100).openapi({ description: 'Page size, at most 1000' });
-const format = z.enum(['json', 'xlsx']).default('json').openapi({ description: '`xlsx` downloads the report as an Excel workbook' });
-const nextCursor = z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page' });
+const limit = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(1000)
+  .default(100)
+  .openapi({ description: 'Page size, at most 1000' });
+const format = z
+  .enum(['json', 'xlsx'])
+  .default('json')
+  .openapi({ description: '`xlsx` downloads the report as an Excel workbook' });
+const nextCursor = z
+  .string()
+  .nullable()
+  .openapi({ description: 'Pass as `cursor` for the next page; null on the last page' });
 
-export const EntryParams = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+export const EntryParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
 
-export const AsOfQuery = z.object({ as_of: isoDate.optional().openapi({ description: 'Default: today' }), format });
-export const OffBalanceQuery = AsOfQuery.extend({ limit, cursor: z.string().min(1).optional().openapi({ description: 'A loan id: the `nextCursor` of the previous page' }) });
+export const AsOfQuery = z.object({
+  as_of: isoDate.optional().openapi({ description: 'Default: today' }),
+  format,
+});
+export const OffBalanceQuery = AsOfQuery.extend({
+  limit,
+  cursor: z
+    .string()
+    .min(1)
+    .optional()
+    .openapi({ description: 'A loan id: the `nextCursor` of the previous page' }),
+});
 export const RangeQuery = z.object({
   from: isoDate.optional().openapi({ description: 'From this date, inclusive; open when absent' }),
   to: isoDate.optional().openapi({ description: 'Up to this date, inclusive; open when absent' }),
   format,
 });
-export const JournalQuery = RangeQuery.extend({ limit, cursor: z.coerce.number().int().min(0).optional().openapi({ description: 'The `nextCursor` of the previous page' }) });
-export const EntryQuery = z.object({ limit, cursor: z.coerce.number().int().min(0).optional().openapi({ description: 'A line number: the `nextCursor` of the previous page' }) });
+export const JournalQuery = RangeQuery.extend({
+  limit,
+  cursor: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ description: 'The `nextCursor` of the previous page' }),
+});
+export const EntryQuery = z.object({
+  limit,
+  cursor: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ description: 'A line number: the `nextCursor` of the previous page' }),
+});
 
 export const ReverseEntrySchema = z
   .object({
-    date: isoDate.openapi({ description: 'The date of the reversing entry: on or after the entry it reverses' }),
+    date: isoDate.openapi({
+      description: 'The date of the reversing entry: on or after the entry it reverses',
+    }),
     reason: z.string().trim().min(1).max(500),
   })
   .openapi('ReverseEntry');
 
 export const XlsxContent = {
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    schema: z.string().openapi({ format: 'binary' }),
+  },
 };
 
 export const AccountSchema = z
-  .object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), type: z.enum(accountTypes), normalSide: z.enum(['debit', 'credit']) })
+  .object({
+    code: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    type: z.enum(accountTypes),
+    normalSide: z.enum(['debit', 'credit']),
+  })
   .openapi('LedgerAccount');
 
 const TrialBalanceSection = z.object({
@@ -41,7 +98,9 @@ const TrialBalanceSection = z.object({
     AccountSchema.omit({ normalSide: true }).extend({
       debit: money,
       credit: money,
-      balance: money.openapi({ description: 'Debit − credit: positive a debit balance, negative a credit balance' }),
+      balance: money.openapi({
+        description: 'Debit − credit: positive a debit balance, negative a credit balance',
+      }),
     }),
   ),
   debit: money,
@@ -50,7 +109,13 @@ const TrialBalanceSection = z.object({
 });
 
 export const TrialBalanceSchema = z
-  .object({ asOf: isoDate, balanceSheet: TrialBalanceSection, offBalance: TrialBalanceSection.openapi({ description: 'Memo accounts of written-off claims (账销案存)' }) })
+  .object({
+    asOf: isoDate,
+    balanceSheet: TrialBalanceSection,
+    offBalance: TrialBalanceSection.openapi({
+      description: 'Memo accounts of written-off claims (账销案存)',
+    }),
+  })
   .openapi('TrialBalance');
 
 const JournalLineSchema = z.object({
@@ -74,7 +139,9 @@ export const JournalSchema = z
   .object({
     from: isoDate,
     to: isoDate,
-    totals: z.object({ lines: z.number().int(), debit: money, credit: money }).openapi({ description: 'All lines of the range, not only this page' }),
+    totals: z
+      .object({ lines: z.number().int(), debit: money, credit: money })
+      .openapi({ description: 'All lines of the range, not only this page' }),
     items: z.array(JournalLineSchema),
     nextCursor,
   })
@@ -91,13 +158,26 @@ export const EntrySchema = z
     reversedByEntryId: z.number().int().nullable(),
     postedAt: z.string(),
     postedBy: z.string(),
-    lines: z.array(z.object({ lineNo: z.number().int(), accountCode: z.string(), debit: money, credit: money, loanId: z.string().nullable(), memo: z.string().nullable() })),
+    lines: z.array(
+      z.object({
+        lineNo: z.number().int(),
+        accountCode: z.string(),
+        debit: money,
+        credit: money,
+        loanId: z.string().nullable(),
+        memo: z.string().nullable(),
+      }),
+    ),
     nextCursor,
   })
   .openapi('JournalEntry');
 
 export const ReversalSchema = z
-  .object({ entryId: z.number().int().openapi({ description: 'The reversing entry' }), reversesEntryId: z.number().int(), lines: z.number().int() })
+  .object({
+    entryId: z.number().int().openapi({ description: 'The reversing entry' }),
+    reversesEntryId: z.number().int(),
+    lines: z.number().int(),
+  })
   .openapi('Reversal');
 
 const WriteOffMeasures = z.object({
@@ -105,27 +185,47 @@ const WriteOffMeasures = z.object({
   writtenOff: money,
   recoveries: money,
   netChargeOff: money.openapi({ description: 'Written off − recoveries' }),
-  recoveryRate: z.number().nullable().openapi({ description: 'Recoveries ÷ written off (4 decimals); null when nothing was written off' }),
+  recoveryRate: z
+    .number()
+    .nullable()
+    .openapi({
+      description: 'Recoveries ÷ written off (4 decimals); null when nothing was written off',
+    }),
 });
 
 export const WriteOffReportSchema = z
-  .object({ from: isoDate, to: isoDate, rows: z.array(WriteOffMeasures.extend({ month: z.string(), product: z.string() })), totals: WriteOffMeasures })
+  .object({
+    from: isoDate,
+    to: isoDate,
+    rows: z.array(WriteOffMeasures.extend({ month: z.string(), product: z.string() })),
+    totals: WriteOffMeasures,
+  })
   .openapi('WriteOffReport');
 
 export const OffBalanceSchema = z
   .object({
     asOf: isoDate,
-    totals: z.object({ loans: z.number().int(), writtenOff: money, recoveries: money, sold: money, balance: money }),
+    totals: z.object({
+      loans: z.number().int(),
+      writtenOff: money,
+      recoveries: money,
+      sold: money,
+      balance: money,
+    }),
     items: z.array(
       z.object({
         loanId: z.string(),
         product: z.string(),
         loanStatus: z.enum(loanStatuses),
         writtenOffOn: isoDate.nullable(),
-        writtenOff: money.openapi({ description: 'The claim written off (or opened from a tape), net of reversals' }),
+        writtenOff: money.openapi({
+          description: 'The claim written off (or opened from a tape), net of reversals',
+        }),
         recoveries: money,
         sold: money,
-        balance: money.openapi({ description: 'The claim still on file: written off − recoveries − sold' }),
+        balance: money.openapi({
+          description: 'The claim still on file: written off − recoveries − sold',
+        }),
         status: z.enum(['on_file', 'recovered', 'sold']),
         buyer: z.string().nullable(),
       }),

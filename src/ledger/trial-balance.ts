@@ -33,7 +33,10 @@ export interface TrialBalance {
 }
 
 function section(totals: readonly AccountTotal[]): TrialBalanceSection {
-  const accounts = totals.map((total) => ({ ...total, balanceFen: total.debitFen - total.creditFen }));
+  const accounts = totals.map((total) => ({
+    ...total,
+    balanceFen: total.debitFen - total.creditFen,
+  }));
   const debitFen = accounts.reduce((sum, account) => sum + account.debitFen, 0);
   const creditFen = accounts.reduce((sum, account) => sum + account.creditFen, 0);
   return { accounts, debitFen, creditFen, balanced: debitFen === creditFen };

@@ -1,8 +1,19 @@
 import type { z } from '@hono/zod-openapi';
 import { formatFen } from '../shared/money';
 import type { EntryWithLines } from './entries';
-import { registerStatus, type JournalReport, type OffBalanceReport, type WriteOffReport } from './reports';
-import type { EntrySchema, JournalSchema, OffBalanceSchema, TrialBalanceSchema, WriteOffReportSchema } from './schemas';
+import {
+  registerStatus,
+  type JournalReport,
+  type OffBalanceReport,
+  type WriteOffReport,
+} from './reports';
+import type {
+  EntrySchema,
+  JournalSchema,
+  OffBalanceSchema,
+  TrialBalanceSchema,
+  WriteOffReportSchema,
+} from './schemas';
 import type { TrialBalance, TrialBalanceSection } from './trial-balance';
 import type { WriteOffMeasures } from './write-off-measures';
 
@@ -10,15 +21,17 @@ import type { WriteOffMeasures } from './write-off-measures';
 
 function sectionView(section: TrialBalanceSection) {
   return {
-    accounts: section.accounts.map(({ code, nameZh, nameEn, type, debitFen, creditFen, balanceFen }) => ({
-      code,
-      nameZh,
-      nameEn,
-      type,
-      debit: formatFen(debitFen),
-      credit: formatFen(creditFen),
-      balance: formatFen(balanceFen),
-    })),
+    accounts: section.accounts.map(
+      ({ code, nameZh, nameEn, type, debitFen, creditFen, balanceFen }) => ({
+        code,
+        nameZh,
+        nameEn,
+        type,
+        debit: formatFen(debitFen),
+        credit: formatFen(creditFen),
+        balance: formatFen(balanceFen),
+      }),
+    ),
     debit: formatFen(section.debitFen),
     credit: formatFen(section.creditFen),
     balanced: section.balanced,
@@ -26,15 +39,27 @@ function sectionView(section: TrialBalanceSection) {
 }
 
 export function trialBalanceView(report: TrialBalance): z.infer<typeof TrialBalanceSchema> {
-  return { asOf: report.asOf, balanceSheet: sectionView(report.balanceSheet), offBalance: sectionView(report.offBalance) };
+  return {
+    asOf: report.asOf,
+    balanceSheet: sectionView(report.balanceSheet),
+    offBalance: sectionView(report.offBalance),
+  };
 }
 
 export function journalView(report: JournalReport): z.infer<typeof JournalSchema> {
   return {
     from: report.from,
     to: report.to,
-    totals: { lines: report.totals.lines, debit: formatFen(report.totals.debitFen), credit: formatFen(report.totals.creditFen) },
-    items: report.items.map(({ debitFen, creditFen, ...line }) => ({ ...line, debit: formatFen(debitFen), credit: formatFen(creditFen) })),
+    totals: {
+      lines: report.totals.lines,
+      debit: formatFen(report.totals.debitFen),
+      credit: formatFen(report.totals.creditFen),
+    },
+    items: report.items.map(({ debitFen, creditFen, ...line }) => ({
+      ...line,
+      debit: formatFen(debitFen),
+      credit: formatFen(creditFen),
+    })),
     nextCursor: report.nextCursor,
   };
 }
@@ -76,7 +101,11 @@ export function writeOffReportView(report: WriteOffReport): z.infer<typeof Write
   return {
     from: report.from,
     to: report.to,
-    rows: report.rows.map((row) => ({ month: row.month, product: row.product, ...measuresView(row) })),
+    rows: report.rows.map((row) => ({
+      month: row.month,
+      product: row.product,
+      ...measuresView(row),
+    })),
     totals: measuresView(report.totals),
   };
 }

@@ -28,10 +28,30 @@ export function claimFenOf(claim: Omit<WriteOffClaim, 'loanId'>): Fen {
 export function writeOffLines(claim: WriteOffClaim, policy: LedgerPolicy): JournalLineDraft[] {
   const toIncome = policy.accruedReversal === 'income';
   const lines = [
-    ...transfer(accounts.loanLossAllowance, accounts.loansReceivable, claim.principalFen, claim.loanId),
-    ...transfer(toIncome ? accounts.interestIncome : accounts.loanLossAllowance, accounts.interestReceivable, claim.interestFen + claim.penaltyFen, claim.loanId),
-    ...transfer(toIncome ? accounts.feeIncome : accounts.loanLossAllowance, accounts.feesReceivable, claim.feeFen, claim.loanId),
-    ...transfer(accounts.writtenOffMemo, accounts.writtenOffMemoContra, claimFenOf(claim), claim.loanId),
+    ...transfer(
+      accounts.loanLossAllowance,
+      accounts.loansReceivable,
+      claim.principalFen,
+      claim.loanId,
+    ),
+    ...transfer(
+      toIncome ? accounts.interestIncome : accounts.loanLossAllowance,
+      accounts.interestReceivable,
+      claim.interestFen + claim.penaltyFen,
+      claim.loanId,
+    ),
+    ...transfer(
+      toIncome ? accounts.feeIncome : accounts.loanLossAllowance,
+      accounts.feesReceivable,
+      claim.feeFen,
+      claim.loanId,
+    ),
+    ...transfer(
+      accounts.writtenOffMemo,
+      accounts.writtenOffMemoContra,
+      claimFenOf(claim),
+      claim.loanId,
+    ),
   ];
   assertBalanced(lines);
   return lines;

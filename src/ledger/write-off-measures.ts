@@ -25,7 +25,10 @@ export function writeOffMeasures(flows: WriteOffFlows): WriteOffMeasures {
   return {
     ...flows,
     netChargeOffFen: flows.writtenOffFen - flows.recoveredFen,
-    recoveryRate: flows.writtenOffFen === 0 ? null : Math.round((flows.recoveredFen / flows.writtenOffFen) * 10_000) / 10_000,
+    recoveryRate:
+      flows.writtenOffFen === 0
+        ? null
+        : Math.round((flows.recoveredFen / flows.writtenOffFen) * 10_000) / 10_000,
   };
 }
 

@@ -33,7 +33,8 @@ export interface Workbook {
   rows: number;
 }
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_CONTENT_TYPE =
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const numberFormats: Record<ColumnKind, string> = {
   text: '@',
@@ -59,7 +60,9 @@ function cellValue(kind: ColumnKind, value: string | number | null): ExcelJS.Cel
  * frozen, bold header row, set widths, and typed cells (numbers and dates, never numbers as text).
  * Returns the file and its SHA-256, which the download's audit event records.
  */
-export async function writeWorkbook(sheets: Sheet<unknown> | readonly Sheet<unknown>[]): Promise<Workbook> {
+export async function writeWorkbook(
+  sheets: Sheet<unknown> | readonly Sheet<unknown>[],
+): Promise<Workbook> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   const hash = createHash('sha256');
@@ -67,9 +70,14 @@ export async function writeWorkbook(sheets: Sheet<unknown> | readonly Sheet<unkn
     chunks.push(chunk);
     hash.update(chunk);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   let rows = 0;
-  for (const sheet of Array.isArray(sheets) ? sheets : [sheets]) rows += writeSheet(workbook, sheet);
+  for (const sheet of Array.isArray(sheets) ? sheets : [sheets])
+    rows += writeSheet(workbook, sheet);
   const ended = new Promise((resolve) => stream.on('end', resolve));
   await workbook.commit();
   await ended;
@@ -80,14 +88,20 @@ export async function writeWorkbook(sheets: Sheet<unknown> | readonly Sheet<unkn
 function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet<unknown>): number {
   let rows = 0;
   const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  worksheet.columns = sheet.columns.map((column) => ({ header: column.header, width: column.width, style: { numFmt: numberFormats[column.kind] } }));
+  worksheet.columns = sheet.columns.map((column) => ({
+    header: column.header,
+    width: column.width,
+    style: { numFmt: numberFormats[column.kind] },
+  }));
   const header = worksheet.getRow(1);
   header.font = { bold: true };
   header.commit();
   for (const page of sheet.pages) {
     for (const row of page) {
       const kinds = sheet.columns.map((column) => column.kindOf?.(row) ?? column.kind);
-      const added = worksheet.addRow(sheet.columns.map((column, i) => cellValue(kinds[i]!, column.value(row))));
+      const added = worksheet.addRow(
+        sheet.columns.map((column, i) => cellValue(kinds[i]!, column.value(row))),
+      );
       sheet.columns.forEach((column, i) => {
         if (column.kindOf) added.getCell(i + 1).numFmt = numberFormats[kinds[i]!];
       });

@@ -33,7 +33,12 @@ const claimOf = sql`${loans.principalFen} + ${loans.interestFen} + ${loans.feeFe
 
 /** The latest tape date of the book; `undefined` when the book is empty. */
 export function latestTapeDate(db: DbOrTx): IsoDate | undefined {
-  return db.select({ latest: max(loans.tapeDate) }).from(loans).get()?.latest ?? undefined;
+  return (
+    db
+      .select({ latest: max(loans.tapeDate) })
+      .from(loans)
+      .get()?.latest ?? undefined
+  );
 }
 
 /** On-book loans grouped by tape date and days past due, with their summed balances: one scan. */
@@ -86,10 +91,22 @@ export function listLoans(db: DbOrTx, filters: LoanFilters, range: KeysetRange):
 function chargeOffCandidate(asOf: IsoDate, policy: ChargeOffPolicy): SQL | undefined {
   const projectedDaysPastDue = sql`(case when ${loans.daysPastDue} > 0
     then ${loans.daysPastDue} + ${dayNumber(asOf)} - unixepoch(${loans.tapeDate}) / 86400 else 0 end)`;
-  return and(onBook, or(sql`${projectedDaysPastDue} >= ${policy.dpdThreshold}`, eq(loans.bankrupt, true), eq(loans.deceased, true)));
+  return and(
+    onBook,
+    or(
+      sql`${projectedDaysPastDue} >= ${policy.dpdThreshold}`,
+      eq(loans.bankrupt, true),
+      eq(loans.deceased, true),
+    ),
+  );
 }
 
-export function chargeOffCandidatePage(db: DbOrTx, asOf: IsoDate, policy: ChargeOffPolicy, range: KeysetRange): LoanRow[] {
+export function chargeOffCandidatePage(
+  db: DbOrTx,
+  asOf: IsoDate,
+  policy: ChargeOffPolicy,
+  range: KeysetRange,
+): LoanRow[] {
   return db
     .select()
     .from(loans)
@@ -99,7 +116,15 @@ export function chargeOffCandidatePage(db: DbOrTx, asOf: IsoDate, policy: Charge
     .all();
 }
 
-export function chargeOffCandidateTotals(db: DbOrTx, asOf: IsoDate, policy: ChargeOffPolicy): { loans: number; claimFen: Fen } {
-  const totals = db.select({ loans: count(), claimFen: sumOf(claimOf) }).from(loans).where(chargeOffCandidate(asOf, policy)).get();
+export function chargeOffCandidateTotals(
+  db: DbOrTx,
+  asOf: IsoDate,
+  policy: ChargeOffPolicy,
+): { loans: number; claimFen: Fen } {
+  const totals = db
+    .select({ loans: count(), claimFen: sumOf(claimOf) })
+    .from(loans)
+    .where(chargeOffCandidate(asOf, policy))
+    .get();
   return totals ?? { loans: 0, claimFen: 0 };
 }

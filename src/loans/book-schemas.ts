@@ -4,13 +4,23 @@ import { chargeOffRuleCodes } from './charge-off-policy';
 
 // The API contract of the loan book, hand-written so the tables can change without breaking callers.
 
-const money = z.string().regex(/^-?\d+\.\d{2}$/).openapi({ description: 'Amount in yuan, two decimals', example: '1234.56' });
+const money = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/)
+  .openapi({ description: 'Amount in yuan, two decimals', example: '1234.56' });
 const isoDate = z.iso.date().openapi({ example: '2026-06-30' });
 
 const asOf = isoDate.optional().openapi({
-  description: 'Date to report as of; default the latest tape date. Earlier than the latest tape date is refused (422).',
+  description:
+    'Date to report as of; default the latest tape date. Earlier than the latest tape date is refused (422).',
 });
-const limit = z.coerce.number().int().min(1).max(1000).default(100).openapi({ description: 'Page size, at most 1000' });
+const limit = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(1000)
+  .default(100)
+  .openapi({ description: 'Page size, at most 1000' });
 const cursor = z
   .string()
   .regex(/^\d{1,15}$/)
@@ -25,11 +35,20 @@ export const LoanListQuery = z.object({
   cursor,
 });
 
-export const LoanParams = z.object({ loanId: z.string().min(1).openapi({ param: { name: 'loanId', in: 'path' }, example: 'L000123' }) });
+export const LoanParams = z.object({
+  loanId: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'loanId', in: 'path' }, example: 'L000123' }),
+});
 
 export const DelinquencyQuery = z.object({
   as_of: asOf,
-  scheme: z.string().min(1).default('grades').openapi({ description: '`grades`, `m_buckets` or a configured scheme name' }),
+  scheme: z
+    .string()
+    .min(1)
+    .default('grades')
+    .openapi({ description: '`grades`, `m_buckets` or a configured scheme name' }),
 });
 
 export const ChargeOffCandidatesQuery = z.object({ as_of: asOf, limit, cursor });
@@ -71,19 +90,40 @@ export const LoanSchema = z
   })
   .openapi('Loan');
 
-const nextCursor = z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page' });
+const nextCursor = z
+  .string()
+  .nullable()
+  .openapi({ description: 'Pass as `cursor` for the next page; null on the last page' });
 
-export const LoanPageSchema = z.object({ items: z.array(LoanSchema), nextCursor }).openapi('LoanPage');
+export const LoanPageSchema = z
+  .object({ items: z.array(LoanSchema), nextCursor })
+  .openapi('LoanPage');
 
-const Measures = z.object({ loans: z.number().int(), principal: money, interest: money, fee: money, penalty: money, total: money });
+const Measures = z.object({
+  loans: z.number().int(),
+  principal: money,
+  interest: money,
+  fee: money,
+  penalty: money,
+  total: money,
+});
 
 export const DelinquencyReportSchema = z
   .object({
     asOf: isoDate,
     scheme: z.string(),
-    buckets: z.array(Measures.extend({ code: z.string(), label: z.string(), minDays: z.number().int(), maxDays: z.number().int().nullable() })),
+    buckets: z.array(
+      Measures.extend({
+        code: z.string(),
+        label: z.string(),
+        minDays: z.number().int(),
+        maxDays: z.number().int().nullable(),
+      }),
+    ),
     current: Measures,
-    totals: Measures.openapi({ description: 'All on-book loans: the sum of the bucket rows and current' }),
+    totals: Measures.openapi({
+      description: 'All on-book loans: the sum of the bucket rows and current',
+    }),
     chargedOff: z.object({ loans: z.number().int(), chargeOffAmount: money }),
   })
   .openapi('DelinquencyReport');
@@ -92,7 +132,9 @@ export const ChargeOffCandidatesSchema = z
   .object({
     asOf: isoDate,
     policy: z.object({ dpdThreshold: z.number().int() }),
-    total: z.object({ loans: z.number().int(), claim: money }).openapi({ description: 'All candidates, not only this page' }),
+    total: z
+      .object({ loans: z.number().int(), claim: money })
+      .openapi({ description: 'All candidates, not only this page' }),
     items: z.array(
       z.object({
         loanId: z.string(),
@@ -105,7 +147,9 @@ export const ChargeOffCandidatesSchema = z
         fee: money,
         penalty: money,
         claim: money,
-        rules: z.array(z.object({ code: z.enum(chargeOffRuleCodes), description: z.string() })).min(1),
+        rules: z
+          .array(z.object({ code: z.enum(chargeOffRuleCodes), description: z.string() }))
+          .min(1),
       }),
     ),
     nextCursor,

@@ -41,15 +41,23 @@ export interface ChargeOffCandidates extends Page<ChargeOffCandidate> {
 }
 
 /** Fetches one row more than the page holds, to know whether another page follows. */
-function keysetPage<T extends { id: number }>(page: PageRequest, fetch: (range: KeysetRange) => T[]): Page<T> {
-  const rows = fetch({ afterId: page.cursor === undefined ? 0 : Number(page.cursor), limit: page.limit + 1 });
+function keysetPage<T extends { id: number }>(
+  page: PageRequest,
+  fetch: (range: KeysetRange) => T[],
+): Page<T> {
+  const rows = fetch({
+    afterId: page.cursor === undefined ? 0 : Number(page.cursor),
+    limit: page.limit + 1,
+  });
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > page.limit && last ? String(last.id) : null };
 }
 
 function invalidQuery(field: string, value: unknown, message: string): Problem {
-  return new Problem('validation_failed', message, { errors: [{ field: `query.${field}`, value, message }] });
+  return new Problem('validation_failed', message, {
+    errors: [{ field: `query.${field}`, value, message }],
+  });
 }
 
 /**
@@ -60,7 +68,11 @@ function resolveAsOf(db: DbOrTx, deps: AppDeps, requested: IsoDate | undefined):
   const latest = repository.latestTapeDate(db);
   if (requested === undefined) return latest ?? deps.clock.today();
   if (latest !== undefined && requested < latest) {
-    throw invalidQuery('as_of', requested, `as_of ${requested} is before the latest tape date ${latest}; earlier balances cannot be reconstructed`);
+    throw invalidQuery(
+      'as_of',
+      requested,
+      `as_of ${requested} is before the latest tape date ${latest}; earlier balances cannot be reconstructed`,
+    );
   }
   return requested;
 }
@@ -77,32 +89,62 @@ export function getLoan(deps: AppDeps, loanId: string): LoanRow {
 }
 
 /** Loans and balances per delinquency bucket of `schemeName` as of a date, in one read snapshot. */
-export function delinquencyReport(deps: AppDeps, request: { asOf?: IsoDate; scheme: string }): DelinquencyReport {
+export function delinquencyReport(
+  deps: AppDeps,
+  request: { asOf?: IsoDate; scheme: string },
+): DelinquencyReport {
   const buckets = deps.config.delinquencySchemes[request.scheme];
   if (!buckets) {
     const known = Object.keys(deps.config.delinquencySchemes).join(', ');
-    throw invalidQuery('scheme', request.scheme, `unknown delinquency scheme ${request.scheme}; configured: ${known}`);
+    throw invalidQuery(
+      'scheme',
+      request.scheme,
+      `unknown delinquency scheme ${request.scheme}; configured: ${known}`,
+    );
   }
   return deps.db.transaction((tx) => {
     const asOf = resolveAsOf(tx, deps, request.asOf);
-    const breakdown = classifyDelinquency(repository.delinquencyRecords(tx), { name: request.scheme, buckets }, asOf);
-    return { asOf, scheme: request.scheme, ...breakdown, chargedOff: repository.chargedOffTotals(tx) };
+    const breakdown = classifyDelinquency(
+      repository.delinquencyRecords(tx),
+      { name: request.scheme, buckets },
+      asOf,
+    );
+    return {
+      asOf,
+      scheme: request.scheme,
+      ...breakdown,
+      chargedOff: repository.chargedOffTotals(tx),
+    };
   });
 }
 
 /** On-book loans the charge-off policy (坏账认定) marks as bad as of a date, each with the rules that fired. */
-export function chargeOffCandidates(deps: AppDeps, request: { asOf?: IsoDate } & PageRequest): ChargeOffCandidates {
+export function chargeOffCandidates(
+  deps: AppDeps,
+  request: { asOf?: IsoDate } & PageRequest,
+): ChargeOffCandidates {
   const policy: ChargeOffPolicy = { dpdThreshold: deps.config.chargeOffDpdThreshold };
   return deps.db.transaction((tx) => {
     const asOf = resolveAsOf(tx, deps, request.asOf);
-    const page = keysetPage(request, (range) => repository.chargeOffCandidatePage(tx, asOf, policy, range));
+    const page = keysetPage(request, (range) =>
+      repository.chargeOffCandidatePage(tx, asOf, policy, range),
+    );
     const items = page.items.map((loan) => {
       const daysPastDue = projectedDaysPastDue(loan.daysPastDue, loan.tapeDate, asOf);
       const rules = chargeOffRules({ ...loan, daysPastDue }, policy);
       // The SQL filter and the pure rules must agree; a loan with no rule means they drifted apart.
-      if (rules.length === 0) throw new Error(`loan ${loan.loanId} was selected as a charge-off candidate but no rule fires`);
+      if (rules.length === 0)
+        throw new Error(
+          `loan ${loan.loanId} was selected as a charge-off candidate but no rule fires`,
+        );
       return { loan, daysPastDue, rules };
     });
-    return { asOf, policy, total: repository.chargeOffCandidateTotals(tx, asOf, policy), items, nextCursor: page.nextCursor };
+    return {
+      asOf,
+      policy,
+      total: repository.chargeOffCandidateTotals(tx, asOf, policy),
+      items,
+      nextCursor: page.nextCursor,
+    };
   });
 }

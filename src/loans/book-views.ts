@@ -3,12 +3,18 @@ import { formatFen } from '../shared/money';
 import type { BalanceMeasures } from './balance-measures';
 import type { LoanRow } from './book-repository';
 import type { ChargeOffCandidates, DelinquencyReport, Page } from './book-service';
-import type { ChargeOffCandidatesSchema, DelinquencyReportSchema, LoanPageSchema, LoanSchema } from './book-schemas';
+import type {
+  ChargeOffCandidatesSchema,
+  DelinquencyReportSchema,
+  LoanPageSchema,
+  LoanSchema,
+} from './book-schemas';
 
 // Domain results (integer fen) as the API shows them (decimal strings, camelCase).
 
 const optionalFen = (fen: number | null) => (fen === null ? null : formatFen(fen));
-const claimFenOf = (loan: LoanRow) => loan.principalFen + loan.interestFen + loan.feeFen + loan.penaltyFen;
+const claimFenOf = (loan: LoanRow) =>
+  loan.principalFen + loan.interestFen + loan.feeFen + loan.penaltyFen;
 
 /** Every field named: a column added to the table does not reach the API unless added here. */
 export function loanView(loan: LoanRow): z.infer<typeof LoanSchema> {
@@ -63,7 +69,9 @@ function measuresView(measures: BalanceMeasures) {
   };
 }
 
-export function delinquencyReportView(report: DelinquencyReport): z.infer<typeof DelinquencyReportSchema> {
+export function delinquencyReportView(
+  report: DelinquencyReport,
+): z.infer<typeof DelinquencyReportSchema> {
   return {
     asOf: report.asOf,
     scheme: report.scheme,
@@ -76,11 +84,16 @@ export function delinquencyReportView(report: DelinquencyReport): z.infer<typeof
     })),
     current: measuresView(report.current),
     totals: measuresView(report.totals),
-    chargedOff: { loans: report.chargedOff.loans, chargeOffAmount: formatFen(report.chargedOff.chargeOffFen) },
+    chargedOff: {
+      loans: report.chargedOff.loans,
+      chargeOffAmount: formatFen(report.chargedOff.chargeOffFen),
+    },
   };
 }
 
-export function chargeOffCandidatesView(candidates: ChargeOffCandidates): z.infer<typeof ChargeOffCandidatesSchema> {
+export function chargeOffCandidatesView(
+  candidates: ChargeOffCandidates,
+): z.infer<typeof ChargeOffCandidatesSchema> {
   return {
     asOf: candidates.asOf,
     policy: candidates.policy,

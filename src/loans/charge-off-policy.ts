@@ -35,7 +35,10 @@ export function chargeOffRules(loan: ChargeOffSubject, policy: ChargeOffPolicy):
   if (!isOnBook(loan.status)) return [];
   const rules: ChargeOffRule[] = [];
   if (loan.daysPastDue >= policy.dpdThreshold) {
-    rules.push({ code: 'dpd_threshold', description: `${loan.daysPastDue} days past due ≥ ${policy.dpdThreshold}` });
+    rules.push({
+      code: 'dpd_threshold',
+      description: `${loan.daysPastDue} days past due ≥ ${policy.dpdThreshold}`,
+    });
   }
   if (loan.bankrupt) rules.push({ code: 'bankrupt', description: 'borrower bankrupt (个人破产)' });
   if (loan.deceased) rules.push({ code: 'deceased', description: 'borrower deceased' });

@@ -11,7 +11,11 @@ import { daysBetween, type IsoDate } from '../shared/dates';
  * @example projectedDaysPastDue(5, '2026-05-31', '2026-06-30') // 35
  * @throws RangeError when `asOf` is before `tapeDate`: the past before a tape cannot be reconstructed
  */
-export function projectedDaysPastDue(daysPastDue: number, tapeDate: IsoDate, asOf: IsoDate): number {
+export function projectedDaysPastDue(
+  daysPastDue: number,
+  tapeDate: IsoDate,
+  asOf: IsoDate,
+): number {
   const elapsedDays = daysBetween(tapeDate, asOf);
   if (elapsedDays < 0) throw new RangeError(`as of ${asOf} is before the tape date ${tapeDate}`);
   return daysPastDue > 0 ? daysPastDue + elapsedDays : 0;

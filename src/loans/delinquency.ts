@@ -32,7 +32,9 @@ export interface DelinquencyBreakdown {
 }
 
 function contains(bucket: DelinquencyBucket, daysPastDue: number): boolean {
-  return daysPastDue >= bucket.minDays && (bucket.maxDays === undefined || daysPastDue <= bucket.maxDays);
+  return (
+    daysPastDue >= bucket.minDays && (bucket.maxDays === undefined || daysPastDue <= bucket.maxDays)
+  );
 }
 
 /**
@@ -40,7 +42,10 @@ function contains(bucket: DelinquencyBucket, daysPastDue: number): boolean {
  * `undefined` for 0 days, a current loan.
  * @example bucketOf(31, builtInDelinquencySchemes.grades)?.code // 'moderate'
  */
-export function bucketOf(daysPastDue: number, buckets: readonly DelinquencyBucket[]): DelinquencyBucket | undefined {
+export function bucketOf(
+  daysPastDue: number,
+  buckets: readonly DelinquencyBucket[],
+): DelinquencyBucket | undefined {
   return buckets.find((bucket) => contains(bucket, daysPastDue));
 }
 
@@ -51,22 +56,40 @@ export function bucketOf(daysPastDue: number, buckets: readonly DelinquencyBucke
  * @throws Error if the scheme is invalid (see `assertValidDelinquencyScheme`)
  * @throws RangeError if `asOf` is before a record's tape date
  */
-export function classifyDelinquency(records: readonly DelinquencyRecord[], scheme: DelinquencyScheme, asOf: IsoDate): DelinquencyBreakdown {
+export function classifyDelinquency(
+  records: readonly DelinquencyRecord[],
+  scheme: DelinquencyScheme,
+  asOf: IsoDate,
+): DelinquencyBreakdown {
   assertValidDelinquencyScheme(scheme.name, scheme.buckets);
   const rows = scheme.buckets.map((bucket) => ({ bucket, measures: emptyMeasures() }));
   const current = emptyMeasures();
   for (const record of records) {
     const daysPastDue = projectedDaysPastDue(record.daysPastDue, record.tapeDate, asOf);
-    const into = daysPastDue === 0 ? current : rows.find(({ bucket }) => contains(bucket, daysPastDue))?.measures;
+    const into =
+      daysPastDue === 0
+        ? current
+        : rows.find(({ bucket }) => contains(bucket, daysPastDue))?.measures;
     // A valid scheme covers every day from 1 up; reaching this would mean the check above is wrong.
-    if (!into) throw new Error(`no bucket of scheme "${scheme.name}" holds ${daysPastDue} days past due`);
+    if (!into)
+      throw new Error(`no bucket of scheme "${scheme.name}" holds ${daysPastDue} days past due`);
     addMeasures(into, measuresOf(record));
   }
-  const totals = rows.reduce((sum, row) => addMeasures(sum, row.measures), addMeasures(emptyMeasures(), current));
+  const totals = rows.reduce(
+    (sum, row) => addMeasures(sum, row.measures),
+    addMeasures(emptyMeasures(), current),
+  );
   return { buckets: rows, current, totals };
 }
 
 function measuresOf(record: DelinquencyRecord): BalanceMeasures {
   const { loans, principalFen, interestFen, feeFen, penaltyFen } = record;
-  return { loans, principalFen, interestFen, feeFen, penaltyFen, totalFen: principalFen + interestFen + feeFen + penaltyFen };
+  return {
+    loans,
+    principalFen,
+    interestFen,
+    feeFen,
+    penaltyFen,
+    totalFen: principalFen + interestFen + feeFen + penaltyFen,
+  };
 }

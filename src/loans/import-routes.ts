@@ -1,6 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute } from '../access/guard';
-import { ColumnTableSchema, IdempotencyHeadersSchema, ImportQuerySchema, ImportResultSchema, importBodyContent, importedBody, importRequestOf, unsupportedFormatResponse } from '../imports/http';
+import {
+  ColumnTableSchema,
+  IdempotencyHeadersSchema,
+  ImportQuerySchema,
+  ImportResultSchema,
+  importBodyContent,
+  importedBody,
+  importRequestOf,
+  unsupportedFormatResponse,
+} from '../imports/http';
 import { createRouter } from '../shared/router';
 import { tapeColumns } from './tape-columns';
 import { importLoanTape } from './tape-import';
@@ -18,7 +27,10 @@ const postImport = defineRoute('loans:import', {
     body: { content: importBodyContent, required: true },
   },
   responses: {
-    201: { description: 'The tape was imported', content: { 'application/json': { schema: ImportResultSchema } } },
+    201: {
+      description: 'The tape was imported',
+      content: { 'application/json': { schema: ImportResultSchema } },
+    },
     415: unsupportedFormatResponse,
   },
 });
@@ -28,13 +40,21 @@ const getColumns = defineRoute('public', {
   tags: ['Loans'],
   path: '/import/columns',
   summary: 'The columns a loan tape may have, with their Chinese names and rules',
-  responses: { 200: { description: 'The column table', content: { 'application/json': { schema: ColumnTableSchema } } } },
+  responses: {
+    200: {
+      description: 'The column table',
+      content: { 'application/json': { schema: ColumnTableSchema } },
+    },
+  },
 });
 
 export const loanImportRoutes = createRouter()
   .openapi(postImport, async (c) => {
     const query = c.req.valid('query');
-    const request = await importRequestOf(c, query, { mode: query.mode, idempotencyKey: c.req.valid('header')['idempotency-key'] });
+    const request = await importRequestOf(c, query, {
+      mode: query.mode,
+      idempotencyKey: c.req.valid('header')['idempotency-key'],
+    });
     const result = await importLoanTape(c.get('deps'), request);
     return c.json(importedBody(c, result), 201);
   })

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { loanStatuses, type LitigationStatus, type LoanStatus, type PlacementStage } from '../../db/schema';
+import {
+  loanStatuses,
+  type LitigationStatus,
+  type LoanStatus,
+  type PlacementStage,
+} from '../../db/schema';
 import type { Blankable } from '../imports/table-spec';
 import { isValidNationalId } from './national-id';
 
@@ -56,8 +61,16 @@ const notNegative = z.number().min(0, 'must not be negative');
  * the GC work of a 1,000,000-row import (see bench/import.ts); over these 18 it costs about 0.4 µs a row.
  */
 const ruleFields = z.object({
-  national_id: z.string().refine(isValidNationalId, 'not a valid national id: 18 characters with a correct GB 11643 check character, or 15 digits'),
-  mobile_phone: z.string().regex(/^1\d{10}$/, 'not a mobile number: 11 digits starting with 1').nullable(),
+  national_id: z
+    .string()
+    .refine(
+      isValidNationalId,
+      'not a valid national id: 18 characters with a correct GB 11643 check character, or 15 digits',
+    ),
+  mobile_phone: z
+    .string()
+    .regex(/^1\d{10}$/, 'not a mobile number: 11 digits starting with 1')
+    .nullable(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'not a currency code: 3 capital letters such as CNY'),
   origination_date: z.string(),
   maturity_date: z.string().nullable(),
@@ -85,18 +98,35 @@ type RuleFields = z.infer<typeof ruleFields>;
 function checkDates(payload: z.core.ParsePayload<RuleFields>): void {
   const record = payload.value;
   const start = record.origination_date;
-  for (const column of ['maturity_date', 'last_payment_date', 'charge_off_date', 'last_acknowledgement_date'] as const) {
+  for (const column of [
+    'maturity_date',
+    'last_payment_date',
+    'charge_off_date',
+    'last_acknowledgement_date',
+  ] as const) {
     const date = record[column];
-    if (date !== null && date < start) blame(payload, column, `before the origination date ${start}`);
+    if (date !== null && date < start)
+      blame(payload, column, `before the origination date ${start}`);
   }
-  if (record.birth_date !== null && record.birth_date >= start) blame(payload, 'birth_date', `not before the origination date ${start}`);
+  if (record.birth_date !== null && record.birth_date >= start)
+    blame(payload, 'birth_date', `not before the origination date ${start}`);
   if (record.charge_off_date === null) {
-    if (record.status === 'charged_off' || record.status === 'sold') blame(payload, 'charge_off_date', `required: a loan with status ${record.status} needs its charge-off date`);
-    if (record.charge_off_amount !== null) blame(payload, 'charge_off_amount', 'a charge-off amount needs a charge-off date');
+    if (record.status === 'charged_off' || record.status === 'sold')
+      blame(
+        payload,
+        'charge_off_date',
+        `required: a loan with status ${record.status} needs its charge-off date`,
+      );
+    if (record.charge_off_amount !== null)
+      blame(payload, 'charge_off_amount', 'a charge-off amount needs a charge-off date');
   }
 }
 
-function blame(payload: z.core.ParsePayload<RuleFields>, column: keyof RuleFields, message: string): void {
+function blame(
+  payload: z.core.ParsePayload<RuleFields>,
+  column: keyof RuleFields,
+  message: string,
+): void {
   payload.issues.push({ code: 'custom', path: [column], message, input: payload.value[column] });
 }
 
@@ -121,6 +151,10 @@ export function completeTapeRecord(draft: Blankable<TapeRecord>): void {
   draft.borrower_id ??= draft.national_id;
   draft.status ??= derivedLoanStatus(draft.charge_off_date, draft.days_past_due ?? 0);
   if (draft.charge_off_date !== null && draft.charge_off_amount === null) {
-    draft.charge_off_amount = (draft.principal_balance ?? 0) + (draft.interest_balance ?? 0) + (draft.fee_balance ?? 0) + (draft.penalty_balance ?? 0);
+    draft.charge_off_amount =
+      (draft.principal_balance ?? 0) +
+      (draft.interest_balance ?? 0) +
+      (draft.fee_balance ?? 0) +
+      (draft.penalty_balance ?? 0);
   }
 }

@@ -10,7 +10,8 @@ import { stagedLoanColumns, stagedLoanRow } from './tape-staging';
 const columnList = stagedLoanColumns.map((column) => column.name).join(', ');
 
 /** The staged rows whose loan the book already has, as a FROM … WHERE clause (alias `s`). */
-const inBookFrom = (staging: string) => `FROM ${staging} s WHERE EXISTS (SELECT 1 FROM loans l WHERE l.loan_id = s.loan_id)`;
+const inBookFrom = (staging: string) =>
+  `FROM ${staging} s WHERE EXISTS (SELECT 1 FROM loans l WHERE l.loan_id = s.loan_id)`;
 
 /** Loan ids that appear more than once in the file: every later row is an error naming the first. */
 function duplicatesInFile(file: StagedFile): FoundErrors {
@@ -23,7 +24,12 @@ function duplicatesInFile(file: StagedFile): FoundErrors {
                 FROM ${staging} s JOIN (SELECT loan_id, min(row) AS first_row FROM ${staging} GROUP BY loan_id HAVING count(*) > 1) d USING (loan_id)
                 WHERE s.row > d.first_row ORDER BY s.row LIMIT ?`,
     },
-    ({ row, loanId, firstRow }) => ({ row, column: file.headerOf('loan_id'), value: loanId, message: `duplicate loan id: rows ${firstRow} and ${row} both have ${loanId}` }),
+    ({ row, loanId, firstRow }) => ({
+      row,
+      column: file.headerOf('loan_id'),
+      value: loanId,
+      message: `duplicate loan id: rows ${firstRow} and ${row} both have ${loanId}`,
+    }),
   );
 }
 
@@ -32,8 +38,16 @@ function alreadyInBook(file: StagedFile): FoundErrors {
   const inBook = inBookFrom(file.staging.name);
   return sqlErrors<{ row: number; loanId: string }>(
     file.sqlite,
-    { countSql: `SELECT count(*) AS total ${inBook}`, listSql: `SELECT s.row, s.loan_id AS loanId ${inBook} ORDER BY s.row LIMIT ?` },
-    ({ row, loanId }) => ({ row, column: file.headerOf('loan_id'), value: loanId, message: `loan ${loanId} is already in the book; import with mode=upsert to update it` }),
+    {
+      countSql: `SELECT count(*) AS total ${inBook}`,
+      listSql: `SELECT s.row, s.loan_id AS loanId ${inBook} ORDER BY s.row LIMIT ?`,
+    },
+    ({ row, loanId }) => ({
+      row,
+      column: file.headerOf('loan_id'),
+      value: loanId,
+      message: `loan ${loanId} is already in the book; import with mode=upsert to update it`,
+    }),
   );
 }
 
@@ -46,16 +60,27 @@ function applyTape(context: ApplyContext): { created: number; updated: number } 
   const { sqlite, staging, mode } = context;
   const updated =
     mode === 'upsert'
-      ? (sqlite.prepare(`SELECT count(*) AS n ${inBookFrom(staging.name)}`).get() as { n: number }).n
+      ? (sqlite.prepare(`SELECT count(*) AS n ${inBookFrom(staging.name)}`).get() as { n: number })
+          .n
       : 0;
   const overwritten = stagedLoanColumns
-    .filter((column) => column.name !== 'loan_id' && column.updatedBy.some((name) => context.present.has(name)))
+    .filter(
+      (column) =>
+        column.name !== 'loan_id' && column.updatedBy.some((name) => context.present.has(name)),
+    )
     .map((column) => `${column.name} = excluded.${column.name}`);
-  const onConflict = mode === 'upsert' ? `ON CONFLICT (loan_id) DO UPDATE SET ${[...overwritten, 'tape_date = excluded.tape_date', 'import_id = excluded.import_id'].join(', ')}` : '';
+  const onConflict =
+    mode === 'upsert'
+      ? `ON CONFLICT (loan_id) DO UPDATE SET ${[...overwritten, 'tape_date = excluded.tape_date', 'import_id = excluded.import_id'].join(', ')}`
+      : '';
   // The staging table's rowid is the file row, so its scan order is the file's order. `WHERE true`
   // lets SQLite tell the upsert clause from a join constraint.
-  const insert = sqlite.prepare(`INSERT INTO loans (${columnList}, tape_date, import_id) SELECT ${columnList}, ?, ? FROM ${staging.name} WHERE true ${onConflict}`);
-  const { changes } = loadWithIndexesRebuilt(sqlite, 'loans', context.rowCount, () => insert.run(context.tapeDate, context.importId));
+  const insert = sqlite.prepare(
+    `INSERT INTO loans (${columnList}, tape_date, import_id) SELECT ${columnList}, ?, ? FROM ${staging.name} WHERE true ${onConflict}`,
+  );
+  const { changes } = loadWithIndexesRebuilt(sqlite, 'loans', context.rowCount, () =>
+    insert.run(context.tapeDate, context.importId),
+  );
   return { created: changes - updated, updated };
 }
 
@@ -67,7 +92,10 @@ export const loanTapeSpec: TableSpec<TapeRecord> = {
   complete: completeTapeRecord,
   schema: tapeRulesSchema,
   stagingRow: stagedLoanRow,
-  check: (file) => (file.mode === 'insert' ? [duplicatesInFile(file), alreadyInBook(file)] : [duplicatesInFile(file)]),
+  check: (file) =>
+    file.mode === 'insert'
+      ? [duplicatesInFile(file), alreadyInBook(file)]
+      : [duplicatesInFile(file)],
   apply: applyTape,
   post: postTapeOpeningRegister,
 };

@@ -12,8 +12,16 @@ interface StagedLoanColumn {
   updatedBy: readonly string[];
 }
 
-const same = (name: string, sqlType: 'TEXT' | 'INTEGER' = 'TEXT'): StagedLoanColumn => ({ name, sqlType, updatedBy: [name] });
-const fenOf = (name: string, tapeColumn: string): StagedLoanColumn => ({ name, sqlType: 'INTEGER', updatedBy: [tapeColumn] });
+const same = (name: string, sqlType: 'TEXT' | 'INTEGER' = 'TEXT'): StagedLoanColumn => ({
+  name,
+  sqlType,
+  updatedBy: [name],
+});
+const fenOf = (name: string, tapeColumn: string): StagedLoanColumn => ({
+  name,
+  sqlType: 'INTEGER',
+  updatedBy: [tapeColumn],
+});
 
 /** In the order of `stagedLoanRow`. */
 export const stagedLoanColumns: readonly StagedLoanColumn[] = [
@@ -39,7 +47,11 @@ export const stagedLoanColumns: readonly StagedLoanColumn[] = [
   fenOf('last_payment_fen', 'last_payment_amount'),
   { name: 'status', sqlType: 'TEXT', updatedBy: ['status', 'charge_off_date'] },
   same('charge_off_date'),
-  { name: 'charge_off_fen', sqlType: 'INTEGER', updatedBy: ['charge_off_amount', 'charge_off_date'] },
+  {
+    name: 'charge_off_fen',
+    sqlType: 'INTEGER',
+    updatedBy: ['charge_off_amount', 'charge_off_date'],
+  },
   same('bankrupt', 'INTEGER'),
   same('deceased', 'INTEGER'),
   same('disputed', 'INTEGER'),

@@ -25,7 +25,8 @@ export interface CreatedPortfolio extends ScreeningRun {
   skippedHeldElsewhere: number;
 }
 
-const invalid = (errors: FieldError[]) => new Problem('validation_failed', `${errors.length} invalid request field(s)`, { errors });
+const invalid = (errors: FieldError[]) =>
+  new Problem('validation_failed', `${errors.length} invalid request field(s)`, { errors });
 
 /** The cut-off must not precede the balances the book knows; named loans must be able to enter. */
 function validate(deps: AppDeps, request: CreatePortfolioRequest): void {
@@ -37,8 +38,12 @@ function validate(deps: AppDeps, request: CreatePortfolioRequest): void {
   const { includeLoanIds = [], excludeLoanIds = [] } = request.criteria;
   const facts = namedLoanFacts(deps, [...includeLoanIds, ...excludeLoanIds]);
   const errors = [
-    ...namedLoanErrors('json.criteria.includeLoanIds', includeLoanIds, (loanId) => namedLoanRefusal(facts.get(loanId), request.cutOffDate)),
-    ...namedLoanErrors('json.criteria.excludeLoanIds', excludeLoanIds, (loanId) => (facts.has(loanId) ? undefined : 'no such loan')),
+    ...namedLoanErrors('json.criteria.includeLoanIds', includeLoanIds, (loanId) =>
+      namedLoanRefusal(facts.get(loanId), request.cutOffDate),
+    ),
+    ...namedLoanErrors('json.criteria.excludeLoanIds', excludeLoanIds, (loanId) =>
+      facts.has(loanId) ? undefined : 'no such loan',
+    ),
   ];
   if (errors.length > 0) throw invalid(errors);
 }
@@ -49,7 +54,12 @@ function validate(deps: AppDeps, request: CreatePortfolioRequest): void {
  * as of the cut-off date.
  * @throws Problem validation_failed for a cut-off before the book's tape date, refused loan ids, or no loan taken
  */
-export function createPortfolio(tx: Tx, deps: AppDeps, actor: AuditActor, request: CreatePortfolioRequest): CreatedPortfolio {
+export function createPortfolio(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  request: CreatePortfolioRequest,
+): CreatedPortfolio {
   validate(deps, request);
   const now = deps.clock.now();
   const pack = rulePacks[request.rulePack];
@@ -68,17 +78,36 @@ export function createPortfolio(tx: Tx, deps: AppDeps, actor: AuditActor, reques
   // The snapshot is screened as it is taken: its verdicts are the first screening's.
   const screening = startScreening(tx, deps, actor, portfolio, request.cutOffDate);
   const selection = useSelection(deps, criteriaMatcher(request.criteria));
-  const loans = insertSnapshot(deps, { portfolioId: portfolio.id, cutOffDate: request.cutOffDate, screeningId: screening.id });
+  const loans = insertSnapshot(deps, {
+    portfolioId: portfolio.id,
+    cutOffDate: request.cutOffDate,
+    screeningId: screening.id,
+  });
   const skippedHeldElsewhere = selection.heldElsewhere;
   if (loans === 0) {
-    const message = skippedHeldElsewhere > 0 ? `every loan the criteria take (${skippedHeldElsewhere}) is in another active portfolio` : 'no written-off loan meets the criteria';
+    const message =
+      skippedHeldElsewhere > 0
+        ? `every loan the criteria take (${skippedHeldElsewhere}) is in another active portfolio`
+        : 'no written-off loan meets the criteria';
     throw invalid([{ field: 'json.criteria', message }]);
   }
   recordAudit(tx, actor, now, {
     action: 'portfolio.created',
     targetType: 'portfolio',
     targetId: portfolio.id,
-    detail: { name: portfolio.name, cutOffDate: portfolio.cutOffDate, rulePack: pack.id, version: pack.version, loans, skippedHeldElsewhere },
+    detail: {
+      name: portfolio.name,
+      cutOffDate: portfolio.cutOffDate,
+      rulePack: pack.id,
+      version: pack.version,
+      loans,
+      skippedHeldElsewhere,
+    },
   });
-  return { portfolio, loans, skippedHeldElsewhere, ...completeScreening(tx, deps, actor, portfolio, screening, []) };
+  return {
+    portfolio,
+    loans,
+    skippedHeldElsewhere,
+    ...completeScreening(tx, deps, actor, portfolio, screening, []),
+  };
 }

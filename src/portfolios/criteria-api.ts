@@ -11,7 +11,8 @@ type CriteriaBody = z.infer<typeof CriteriaSchema>;
 function fenOf(yuan: string | undefined): number | undefined {
   if (yuan === undefined) return undefined;
   const fen = parseFen(yuan);
-  if (fen === undefined) throw new Error(`"${yuan}" passed the request schema but is not an amount`);
+  if (fen === undefined)
+    throw new Error(`"${yuan}" passed the request schema but is not an amount`);
   return fen;
 }
 

@@ -38,19 +38,26 @@ export interface CriteriaCandidate {
   litigationStatus: string;
 }
 
-const within = (value: number | string, min: number | string | undefined, max: number | string | undefined) =>
-  (min === undefined || value >= min) && (max === undefined || value <= max);
+const within = (
+  value: number | string,
+  min: number | string | undefined,
+  max: number | string | undefined,
+) => (min === undefined || value >= min) && (max === undefined || value <= max);
 
-const oneOf = (value: string | null, allowed: ReadonlySet<string> | undefined) => allowed === undefined || (value !== null && allowed.has(value));
+const oneOf = (value: string | null, allowed: ReadonlySet<string> | undefined) =>
+  allowed === undefined || (value !== null && allowed.has(value));
 
-const setOf = (values: readonly string[] | undefined) => (values === undefined ? undefined : new Set(values));
+const setOf = (values: readonly string[] | undefined) =>
+  values === undefined ? undefined : new Set(values);
 
 /**
  * The criteria as a predicate, with the lists turned into sets once so that a million candidates
  * can be checked quickly.
  * @example criteriaMatcher({ products: ['credit_card'] })({ ...candidate, product: 'credit_card' }) // true
  */
-export function criteriaMatcher(criteria: PortfolioCriteria): (candidate: CriteriaCandidate) => boolean {
+export function criteriaMatcher(
+  criteria: PortfolioCriteria,
+): (candidate: CriteriaCandidate) => boolean {
   const included = setOf(criteria.includeLoanIds);
   const excluded = setOf(criteria.excludeLoanIds);
   const products = setOf(criteria.products);
@@ -66,7 +73,11 @@ export function criteriaMatcher(criteria: PortfolioCriteria): (candidate: Criter
       oneOf(candidate.province, provinces) &&
       within(candidate.claimFen, criteria.claimFenMin, criteria.claimFenMax) &&
       within(candidate.dpdAtChargeOff, criteria.dpdAtChargeOffMin, criteria.dpdAtChargeOffMax) &&
-      within(candidate.monthsSinceChargeOff, criteria.monthsSinceChargeOffMin, criteria.monthsSinceChargeOffMax) &&
+      within(
+        candidate.monthsSinceChargeOff,
+        criteria.monthsSinceChargeOffMin,
+        criteria.monthsSinceChargeOffMax,
+      ) &&
       oneOf(candidate.placementStage, stages) &&
       oneOf(candidate.litigationStatus, litigation)
     );

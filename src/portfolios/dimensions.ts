@@ -20,7 +20,8 @@ export type StratDimension = (typeof stratDimensions)[number];
  * How a dimension groups loans: into bands of a measure (rows in band order), or by the value of
  * a field (rows by claim, largest first). `unknownKey` names the row of loans without a value.
  */
-export type DimensionScale = { kind: 'band'; scale: BandScale; unknownKey: string } | { kind: 'value'; unknownKey: string };
+export type DimensionScale =
+  { kind: 'band'; scale: BandScale; unknownKey: string } | { kind: 'value'; unknownKey: string };
 
 const UNKNOWN = 'unknown';
 
@@ -36,7 +37,11 @@ export function dimensionScale(dimension: StratDimension, bands: PortfolioBands)
     case 'dpd_at_charge_off':
       return { kind: 'band', scale: integerBands(bands.dpdAtChargeOff), unknownKey: UNKNOWN };
     case 'last_payment_recency':
-      return { kind: 'band', scale: integerBands(bands.monthsSinceLastPayment), unknownKey: 'never_paid' };
+      return {
+        kind: 'band',
+        scale: integerBands(bands.monthsSinceLastPayment),
+        unknownKey: 'never_paid',
+      };
     case 'borrower_age_band':
       return { kind: 'band', scale: integerBands(bands.borrowerAgeYears), unknownKey: UNKNOWN };
     case 'province':

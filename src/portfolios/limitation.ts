@@ -19,9 +19,17 @@ export function sameDayYearsLater(date: IsoDate, years: number): IsoDate {
  * acknowledgement or other interruption the lender recorded, and — when neither is known — the
  * first day of the default.
  */
-export function limitationStartDate(subject: Pick<ScreeningSubject, 'lastPaymentDate' | 'lastAcknowledgementDate' | 'chargeOffDate' | 'dpdAtChargeOff'>): IsoDate {
-  const interruptions = [subject.lastPaymentDate, subject.lastAcknowledgementDate].filter((date): date is IsoDate => date !== null);
-  if (interruptions.length === 0) return delinquencyStartDate(subject.chargeOffDate, subject.dpdAtChargeOff);
+export function limitationStartDate(
+  subject: Pick<
+    ScreeningSubject,
+    'lastPaymentDate' | 'lastAcknowledgementDate' | 'chargeOffDate' | 'dpdAtChargeOff'
+  >,
+): IsoDate {
+  const interruptions = [subject.lastPaymentDate, subject.lastAcknowledgementDate].filter(
+    (date): date is IsoDate => date !== null,
+  );
+  if (interruptions.length === 0)
+    return delinquencyStartDate(subject.chargeOffDate, subject.dpdAtChargeOff);
   return interruptions.reduce((latest, date) => (date > latest ? date : latest));
 }
 
@@ -33,7 +41,10 @@ export function limitationStartDate(subject: Pick<ScreeningSubject, 'lastPayment
  * @example limitationDaysLeft({ ...subject, lastPaymentDate: '2023-06-30' }, '2026-06-30', 3) // 0
  */
 export function limitationDaysLeft(
-  subject: Pick<ScreeningSubject, 'lastPaymentDate' | 'lastAcknowledgementDate' | 'chargeOffDate' | 'dpdAtChargeOff'>,
+  subject: Pick<
+    ScreeningSubject,
+    'lastPaymentDate' | 'lastAcknowledgementDate' | 'chargeOffDate' | 'dpdAtChargeOff'
+  >,
   asOf: IsoDate,
   years: number,
 ): number {

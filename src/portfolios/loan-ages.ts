@@ -13,7 +13,11 @@ import { addDays, daysBetween, monthsBetween, parseIsoDate, type IsoDate } from 
  *
  * @example daysPastDueAtChargeOff(210, '2026-05-31', '2026-05-01') // 180
  */
-export function daysPastDueAtChargeOff(daysPastDue: number, tapeDate: IsoDate, chargeOffDate: IsoDate): number {
+export function daysPastDueAtChargeOff(
+  daysPastDue: number,
+  tapeDate: IsoDate,
+  chargeOffDate: IsoDate,
+): number {
   const sinceChargeOff = daysBetween(chargeOffDate, tapeDate);
   return daysPastDue >= sinceChargeOff ? daysPastDue - sinceChargeOff : daysPastDue;
 }
@@ -33,7 +37,12 @@ export function delinquencyStartDate(chargeOffDate: IsoDate, dpdAtChargeOff: num
  * @example birthDateOfNationalId('11010519491231002X') // '1949-12-31'
  */
 export function birthDateOfNationalId(nationalId: string): IsoDate | undefined {
-  const digits = nationalId.length === 18 ? nationalId.slice(6, 14) : nationalId.length === 15 ? `19${nationalId.slice(6, 12)}` : '';
+  const digits =
+    nationalId.length === 18
+      ? nationalId.slice(6, 14)
+      : nationalId.length === 15
+        ? `19${nationalId.slice(6, 12)}`
+        : '';
   if (!/^\d{8}$/.test(digits)) return undefined;
   const date = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
   return parseIsoDate(date) === date ? date : undefined;

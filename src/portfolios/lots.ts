@@ -16,7 +16,8 @@ export interface LotCandidate {
  * @throws RangeError for a lot count that is not a whole number ≥ 1
  */
 export function stratifiedLots(candidates: readonly LotCandidate[], lotCount: number): Int32Array {
-  if (!Number.isSafeInteger(lotCount) || lotCount < 1) throw new RangeError(`lot count must be a whole number ≥ 1, got ${lotCount}`);
+  if (!Number.isSafeInteger(lotCount) || lotCount < 1)
+    throw new RangeError(`lot count must be a whole number ≥ 1, got ${lotCount}`);
   const lotOf = new Int32Array(candidates.length);
   const lotTotals = new Array<number>(lotCount).fill(0);
   for (const members of stratumMembers(candidates)) {
@@ -25,7 +26,11 @@ export function stratifiedLots(candidates: readonly LotCandidate[], lotCount: nu
     for (const index of members) {
       let best = 0;
       for (let lot = 1; lot < lotCount; lot++) {
-        if (stratumTotals[lot]! < stratumTotals[best]! || (stratumTotals[lot] === stratumTotals[best] && lotTotals[lot]! < lotTotals[best]!)) best = lot;
+        if (
+          stratumTotals[lot]! < stratumTotals[best]! ||
+          (stratumTotals[lot] === stratumTotals[best] && lotTotals[lot]! < lotTotals[best]!)
+        )
+          best = lot;
       }
       const claimFen = candidates[index]!.claimFen;
       stratumTotals[best] = stratumTotals[best]! + claimFen;
@@ -44,5 +49,7 @@ function stratumMembers(candidates: readonly LotCandidate[]): number[][] {
     if (members) members.push(index);
     else byStratum.set(candidate.stratum, [index]);
   });
-  return [...byStratum.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, members]) => members);
+  return [...byStratum.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, members]) => members);
 }

@@ -31,7 +31,11 @@ export interface MemberRow {
 }
 
 /** A page of a portfolio's loans in loan-id order after `afterLoanId`, optionally of one verdict. */
-export function membersPage(deps: AppDeps, portfolioId: number, filter: { verdict?: ScreeningVerdict; afterLoanId?: string; limit: number }): MemberRow[] {
+export function membersPage(
+  deps: AppDeps,
+  portfolioId: number,
+  filter: { verdict?: ScreeningVerdict; afterLoanId?: string; limit: number },
+): MemberRow[] {
   return deps.db.$client
     .prepare(
       `select loan_id as loanId, borrower_id as borrowerId, product, province, charge_off_date as chargeOffDate, charge_off_fen as chargeOffFen,
@@ -44,5 +48,10 @@ export function membersPage(deps: AppDeps, portfolioId: number, filter: { verdic
         where portfolio_id = @portfolioId and loan_id > @afterLoanId and (@verdict is null or verdict = @verdict)
         order by loan_id limit @limit`,
     )
-    .all({ portfolioId, afterLoanId: filter.afterLoanId ?? '', verdict: filter.verdict ?? null, limit: filter.limit }) as MemberRow[];
+    .all({
+      portfolioId,
+      afterLoanId: filter.afterLoanId ?? '',
+      verdict: filter.verdict ?? null,
+      limit: filter.limit,
+    }) as MemberRow[];
 }

@@ -7,18 +7,31 @@ import type { NamedLoanFacts } from './snapshot-repository';
  * it must be in the book, written off (not sold) by the cut-off, on a tape no later than the
  * cut-off, and in no active portfolio.
  */
-export function namedLoanRefusal(facts: NamedLoanFacts | undefined, cutOffDate: IsoDate, portfolioId?: number): string | undefined {
+export function namedLoanRefusal(
+  facts: NamedLoanFacts | undefined,
+  cutOffDate: IsoDate,
+  portfolioId?: number,
+): string | undefined {
   if (!facts) return 'no such loan';
   if (facts.status === 'sold') return 'the loan is already sold';
-  if (facts.status !== 'charged_off' || facts.chargeOffDate === null) return `the loan is ${facts.status}, not written off`;
-  if (facts.chargeOffDate > cutOffDate) return `the loan was charged off on ${facts.chargeOffDate}, after the cut-off date`;
-  if (facts.tapeDate > cutOffDate) return `the loan's balances are from a tape dated ${facts.tapeDate}, after the cut-off date`;
+  if (facts.status !== 'charged_off' || facts.chargeOffDate === null)
+    return `the loan is ${facts.status}, not written off`;
+  if (facts.chargeOffDate > cutOffDate)
+    return `the loan was charged off on ${facts.chargeOffDate}, after the cut-off date`;
+  if (facts.tapeDate > cutOffDate)
+    return `the loan's balances are from a tape dated ${facts.tapeDate}, after the cut-off date`;
   if (facts.heldBy === null) return undefined;
-  return facts.heldBy === portfolioId ? 'the loan is already in this portfolio' : `the loan is in active portfolio ${facts.heldBy}`;
+  return facts.heldBy === portfolioId
+    ? 'the loan is already in this portfolio'
+    : `the loan is in active portfolio ${facts.heldBy}`;
 }
 
 /** Field errors for a list of loan ids under `field`: each refused id, and each id listed twice. */
-export function namedLoanErrors(field: string, loanIds: readonly string[], refusalOf: (loanId: string) => string | undefined): FieldError[] {
+export function namedLoanErrors(
+  field: string,
+  loanIds: readonly string[],
+  refusalOf: (loanId: string) => string | undefined,
+): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   loanIds.forEach((loanId, index) => {

@@ -32,15 +32,39 @@ export function* loansOnOffer(deps: AppDeps, portfolioId: number): Generator<Off
     )
     .raw(true)
     .iterate({ portfolioId }) as IterableIterator<Row>;
-  for (const [loanId, chargeOffDate, chargeOffFen, claimFen, product, province, placementStage, litigationStatus] of rows) {
-    yield { loanId, chargeOffDate, chargeOffFen, claimFen, product, province, placementStage, litigationStatus };
+  for (const [
+    loanId,
+    chargeOffDate,
+    chargeOffFen,
+    claimFen,
+    product,
+    province,
+    placementStage,
+    litigationStatus,
+  ] of rows) {
+    yield {
+      loanId,
+      chargeOffDate,
+      chargeOffFen,
+      claimFen,
+      product,
+      province,
+      placementStage,
+      litigationStatus,
+    };
   }
 }
 
 /** Those of `loanIds` that are on offer in the portfolio. */
-export function onOfferAmong(deps: AppDeps, portfolioId: number, loanIds: readonly string[]): Set<string> {
+export function onOfferAmong(
+  deps: AppDeps,
+  portfolioId: number,
+  loanIds: readonly string[],
+): Set<string> {
   const rows = deps.db.$client
-    .prepare(`select loan_id from portfolio_loans where ${ON_OFFER} and loan_id in (select value from json_each(@loanIds))`)
+    .prepare(
+      `select loan_id from portfolio_loans where ${ON_OFFER} and loan_id in (select value from json_each(@loanIds))`,
+    )
     .pluck()
     .all({ portfolioId, loanIds: JSON.stringify(loanIds) }) as string[];
   return new Set(rows);

@@ -11,8 +11,16 @@ export function requirePortfolio(tx: DbOrTx, id: number): PortfolioRow {
 }
 
 /** @throws Problem conflict unless the portfolio is in one of `statuses`, saying what `doing` needs */
-export function requireStatus(portfolio: PortfolioRow, statuses: readonly PortfolioStatus[], doing: string): void {
+export function requireStatus(
+  portfolio: PortfolioRow,
+  statuses: readonly PortfolioStatus[],
+  doing: string,
+): void {
   if (!statuses.includes(portfolio.status)) {
-    throw new Problem('conflict', `portfolio ${portfolio.id} is ${portfolio.status}: ${doing} needs it ${statuses.join(' or ')}`, { portfolioStatus: portfolio.status });
+    throw new Problem(
+      'conflict',
+      `portfolio ${portfolio.id} is ${portfolio.status}: ${doing} needs it ${statuses.join(' or ')}`,
+      { portfolioStatus: portfolio.status },
+    );
   }
 }

@@ -38,15 +38,31 @@ export function portfolioDetail(deps: AppDeps, portfolioId: number): PortfolioDe
       verdictSums: verdictSums(deps, portfolioId),
       borrowers: borrowersOnOffer(deps, portfolioId),
       ruleCounts: ruleCounts(deps, portfolioId),
-      provinces: stratTable(stratGroups(deps, portfolioId, 'province', provinceScale), provinceScale),
+      provinces: stratTable(
+        stratGroups(deps, portfolioId, 'province', provinceScale),
+        provinceScale,
+      ),
     });
-    return { portfolio, summary, screening: repository.latestScreening(tx, portfolioId), lots: repository.lotsOf(tx, portfolioId) };
+    return {
+      portfolio,
+      summary,
+      screening: repository.latestScreening(tx, portfolioId),
+      lots: repository.lotsOf(tx, portfolioId),
+    };
   });
 }
 
 /** Portfolios newest first, a page at a time; the cursor is the id of the last one sent. */
-export function listPortfolios(deps: AppDeps, query: { status?: PortfolioStatus; parentId?: number; cursor?: number; limit: number }): { items: PortfolioRow[]; nextCursor: number | null } {
-  const rows = repository.listPortfolios(deps.db, { status: query.status, parentId: query.parentId, beforeId: query.cursor, limit: query.limit + 1 });
+export function listPortfolios(
+  deps: AppDeps,
+  query: { status?: PortfolioStatus; parentId?: number; cursor?: number; limit: number },
+): { items: PortfolioRow[]; nextCursor: number | null } {
+  const rows = repository.listPortfolios(deps.db, {
+    status: query.status,
+    parentId: query.parentId,
+    beforeId: query.cursor,
+    limit: query.limit + 1,
+  });
   const items = rows.slice(0, query.limit);
   return { items, nextCursor: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
 }
@@ -59,17 +75,29 @@ export interface MemberPage {
 }
 
 /** A page of a portfolio's loans in loan-id order, optionally of one verdict. */
-export function portfolioLoans(deps: AppDeps, portfolioId: number, query: { verdict?: ScreeningVerdict; cursor?: string; limit: number }): MemberPage {
+export function portfolioLoans(
+  deps: AppDeps,
+  portfolioId: number,
+  query: { verdict?: ScreeningVerdict; cursor?: string; limit: number },
+): MemberPage {
   return deps.db.transaction((tx) => {
     requirePortfolio(tx, portfolioId);
-    const rows = membersPage(deps, portfolioId, { verdict: query.verdict, afterLoanId: query.cursor, limit: query.limit + 1 });
+    const rows = membersPage(deps, portfolioId, {
+      verdict: query.verdict,
+      afterLoanId: query.cursor,
+      limit: query.limit + 1,
+    });
     const items = rows.slice(0, query.limit);
     const screenings = new Map<number, ScreeningRow>();
     for (const id of new Set(items.map((item) => item.screeningId))) {
       const screening = id === null ? undefined : repository.findScreening(tx, id);
       if (screening) screenings.set(screening.id, screening);
     }
-    return { items, screenings, nextCursor: rows.length > query.limit ? (items.at(-1)?.loanId ?? null) : null };
+    return {
+      items,
+      screenings,
+      nextCursor: rows.length > query.limit ? (items.at(-1)?.loanId ?? null) : null,
+    };
   });
 }
 
@@ -82,10 +110,15 @@ export function portfolioScreenings(deps: AppDeps, portfolioId: number): Screeni
 }
 
 /** One screening of a portfolio with the loans whose outcome it changed. */
-export function screeningDetail(deps: AppDeps, portfolioId: number, screeningId: number): { screening: ScreeningRow; changes: VerdictChange[] } {
+export function screeningDetail(
+  deps: AppDeps,
+  portfolioId: number,
+  screeningId: number,
+): { screening: ScreeningRow; changes: VerdictChange[] } {
   return deps.db.transaction((tx) => {
     const screening = repository.findScreening(tx, screeningId);
-    if (!screening || screening.portfolioId !== portfolioId) throw new Problem('not_found', `portfolio ${portfolioId} has no screening ${screeningId}`);
+    if (!screening || screening.portfolioId !== portfolioId)
+      throw new Problem('not_found', `portfolio ${portfolioId} has no screening ${screeningId}`);
     return { screening, changes: verdictChangesOf(deps, screeningId) };
   });
 }

@@ -55,6 +55,13 @@ export function verdictOfFired(firedRuleIds: readonly string[], pack: RulePack):
 }
 
 /** The rule table of a pack without its predicates: what a screening stores and the API shows. */
-export function ruleTable(pack: RulePack): { id: string; action: RuleAction; descriptionZh: string; descriptionEn: string }[] {
-  return pack.rules.map(({ id, action, descriptionZh, descriptionEn }) => ({ id, action, descriptionZh, descriptionEn }));
+export function ruleTable(
+  pack: RulePack,
+): { id: string; action: RuleAction; descriptionZh: string; descriptionEn: string }[] {
+  return pack.rules.map(({ id, action, descriptionZh, descriptionEn }) => ({
+    id,
+    action,
+    descriptionZh,
+    descriptionEn,
+  }));
 }

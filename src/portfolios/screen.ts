@@ -3,11 +3,23 @@ import { recordAudit, type AuditActor } from '../audit/record';
 import type { AppDeps } from '../shared/deps';
 import type { IsoDate } from '../shared/dates';
 import { Problem } from '../shared/problem';
-import { insertScreening, updatePortfolio, updateScreening, type PortfolioRow, type ScreeningRow } from './portfolio-repository';
+import {
+  insertScreening,
+  updatePortfolio,
+  updateScreening,
+  type PortfolioRow,
+  type ScreeningRow,
+} from './portfolio-repository';
 import { requirePortfolio, requireStatus } from './portfolio-lookup';
 import { ruleTable, type RulePack } from './rule-pack';
 import { rulePacks, type RulePackId } from './rule-packs';
-import { differingOutcomes, insertVerdictChanges, verdictCounts, writeVerdicts, type VerdictChange } from './screening-repository';
+import {
+  differingOutcomes,
+  insertVerdictChanges,
+  verdictCounts,
+  writeVerdicts,
+  type VerdictChange,
+} from './screening-repository';
 import { useScreening } from './sql-functions';
 
 export interface ScreeningRun {
@@ -18,7 +30,8 @@ export interface ScreeningRun {
 
 function rulePackOf(portfolio: PortfolioRow): RulePack {
   const pack = rulePacks[portfolio.rulePackId as RulePackId];
-  if (!pack) throw new Error(`portfolio ${portfolio.id} names an unknown rule pack ${portfolio.rulePackId}`);
+  if (!pack)
+    throw new Error(`portfolio ${portfolio.id} names an unknown rule pack ${portfolio.rulePackId}`);
   return pack;
 }
 
@@ -26,7 +39,13 @@ function rulePackOf(portfolio: PortfolioRow): RulePack {
  * Opens a screening of `portfolio` as of `asOf` with the current version of its rule pack: the
  * record that the verdicts it sets will name; its SQL functions are registered for that date.
  */
-export function startScreening(tx: Tx, deps: AppDeps, actor: AuditActor, portfolio: PortfolioRow, asOf: IsoDate): ScreeningRow {
+export function startScreening(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  portfolio: PortfolioRow,
+  asOf: IsoDate,
+): ScreeningRow {
   const pack = rulePackOf(portfolio);
   useScreening(deps, pack, asOf);
   return insertScreening(tx, {
@@ -46,15 +65,35 @@ export function startScreening(tx: Tx, deps: AppDeps, actor: AuditActor, portfol
 }
 
 /** Closes a screening: its counts of the portfolio's verdicts and of `changes`, and the audit trail. */
-export function completeScreening(tx: Tx, deps: AppDeps, actor: AuditActor, portfolio: PortfolioRow, screening: ScreeningRow, changes: VerdictChange[]): ScreeningRun {
+export function completeScreening(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  portfolio: PortfolioRow,
+  screening: ScreeningRow,
+  changes: VerdictChange[],
+): ScreeningRun {
   const counts = verdictCounts(deps, portfolio.id);
-  const completed = updateScreening(tx, screening.id, { eligibleCount: counts.eligible, flaggedCount: counts.flagged, excludedCount: counts.excluded, changedCount: changes.length });
-  if (screening.rulePackVersion !== portfolio.rulePackVersion) updatePortfolio(tx, portfolio.id, { rulePackVersion: screening.rulePackVersion });
+  const completed = updateScreening(tx, screening.id, {
+    eligibleCount: counts.eligible,
+    flaggedCount: counts.flagged,
+    excludedCount: counts.excluded,
+    changedCount: changes.length,
+  });
+  if (screening.rulePackVersion !== portfolio.rulePackVersion)
+    updatePortfolio(tx, portfolio.id, { rulePackVersion: screening.rulePackVersion });
   recordAudit(tx, actor, deps.clock.now(), {
     action: 'portfolio.screened',
     targetType: 'portfolio',
     targetId: portfolio.id,
-    detail: { screeningId: screening.id, asOf: screening.asOf, rulePack: screening.rulePackId, version: screening.rulePackVersion, ...counts, changed: changes.length },
+    detail: {
+      screeningId: screening.id,
+      asOf: screening.asOf,
+      rulePack: screening.rulePackId,
+      version: screening.rulePackVersion,
+      ...counts,
+      changed: changes.length,
+    },
   });
   return { screening: completed, changes };
 }
@@ -65,13 +104,33 @@ export function completeScreening(tx: Tx, deps: AppDeps, actor: AuditActor, port
  * it to this screening), and a history row for each earlier verdict it changes. Rows already
  * credited to this screening, or never screened, have no earlier verdict to change.
  */
-export function runScreening(tx: Tx, deps: AppDeps, actor: AuditActor, portfolio: PortfolioRow, screening: ScreeningRow): ScreeningRun {
+export function runScreening(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  portfolio: PortfolioRow,
+  screening: ScreeningRow,
+): ScreeningRun {
   const differing = differingOutcomes(deps, portfolio.id, portfolio.cutOffDate, screening.asOf);
-  writeVerdicts(deps, screening.id, differing.map(({ id, newVerdict, newFiredRules }) => ({ id, verdict: newVerdict, firedRules: newFiredRules })));
+  writeVerdicts(
+    deps,
+    screening.id,
+    differing.map(({ id, newVerdict, newFiredRules }) => ({
+      id,
+      verdict: newVerdict,
+      firedRules: newFiredRules,
+    })),
+  );
   const changes: VerdictChange[] = [];
   for (const row of differing) {
     if (row.verdict === null || row.screeningId === screening.id) continue;
-    changes.push({ loanId: row.loanId, previousVerdict: row.verdict, previousFiredRules: row.firedRules, verdict: row.newVerdict, firedRules: row.newFiredRules });
+    changes.push({
+      loanId: row.loanId,
+      previousVerdict: row.verdict,
+      previousFiredRules: row.firedRules,
+      verdict: row.newVerdict,
+      firedRules: row.newFiredRules,
+    });
   }
   changes.sort((a, b) => (a.loanId < b.loanId ? -1 : a.loanId > b.loanId ? 1 : 0));
   insertVerdictChanges(deps, screening.id, changes);
@@ -83,12 +142,20 @@ export function runScreening(tx: Tx, deps: AppDeps, actor: AuditActor, portfolio
  * the portfolio holds its loans; verdicts change, membership and snapshot do not.
  * @throws Problem not_found, conflict for a portfolio that let go of its loans, validation_failed for a date before the cut-off
  */
-export function screenPortfolio(tx: Tx, deps: AppDeps, actor: AuditActor, portfolioId: number, asOf: IsoDate = deps.clock.today()): ScreeningRun {
+export function screenPortfolio(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  portfolioId: number,
+  asOf: IsoDate = deps.clock.today(),
+): ScreeningRun {
   const portfolio = requirePortfolio(tx, portfolioId);
   requireStatus(portfolio, ['draft', 'locked', 'offered', 'awarded', 'sold'], 'screening');
   if (asOf < portfolio.cutOffDate) {
     const message = `a screening cannot be dated before the cut-off date ${portfolio.cutOffDate}`;
-    throw new Problem('validation_failed', message, { errors: [{ field: 'json.asOf', value: asOf, message }] });
+    throw new Problem('validation_failed', message, {
+      errors: [{ field: 'json.asOf', value: asOf, message }],
+    });
   }
   return runScreening(tx, deps, actor, portfolio, startScreening(tx, deps, actor, portfolio, asOf));
 }

@@ -1,7 +1,12 @@
 import type { ScreeningVerdict } from '../../db/schema';
 import type { AppDeps } from '../shared/deps';
 import type { IsoDate } from '../shared/dates';
-import { collectedSinceChargeOffSql, lastPaymentDateSql, litigationStatusSql, packedFlagsSql } from './snapshot-sql';
+import {
+  collectedSinceChargeOffSql,
+  lastPaymentDateSql,
+  litigationStatusSql,
+  packedFlagsSql,
+} from './snapshot-sql';
 import { screeningSql } from './sql-functions';
 
 /** A portfolio loan whose stored verdict a screening does not confirm, with the outcome it found. */
@@ -17,10 +22,19 @@ export interface DifferingOutcome {
 }
 
 const subjectColumns = {
-  status: 'l.status', product: 'pl.product', originationDate: 'pl.origination_date', birthDate: 'pl.birth_date', chargeOffDate: 'pl.charge_off_date',
-  dpdAtChargeOff: 'pl.dpd_at_charge_off', claimFen: 'pl.claim_fen', chargeOffFen: 'pl.charge_off_fen',
+  status: 'l.status',
+  product: 'pl.product',
+  originationDate: 'pl.origination_date',
+  birthDate: 'pl.birth_date',
+  chargeOffDate: 'pl.charge_off_date',
+  dpdAtChargeOff: 'pl.dpd_at_charge_off',
+  claimFen: 'pl.claim_fen',
+  chargeOffFen: 'pl.charge_off_fen',
   collectedFen: `case when @asOf = @cutOff then pl.collected_fen else ${collectedSinceChargeOffSql('pl.loan_id', 'pl.charge_off_date', '@asOf')} end`,
-  lastPaymentDate: lastPaymentDateSql('@asOf'), lastAcknowledgementDate: 'l.last_acknowledgement_date', litigationStatus: litigationStatusSql, flags: packedFlagsSql,
+  lastPaymentDate: lastPaymentDateSql('@asOf'),
+  lastAcknowledgementDate: 'l.last_acknowledgement_date',
+  litigationStatus: litigationStatusSql,
+  flags: packedFlagsSql,
 };
 
 /**
@@ -29,7 +43,12 @@ const subjectColumns = {
  * the one stored. On the cut-off date the snapshot's collections are the answer (no lookup);
  * later, payments up to `asOf` are summed.
  */
-export function differingOutcomes(deps: AppDeps, portfolioId: number, cutOffDate: IsoDate, asOf: IsoDate): DifferingOutcome[] {
+export function differingOutcomes(
+  deps: AppDeps,
+  portfolioId: number,
+  cutOffDate: IsoDate,
+  asOf: IsoDate,
+): DifferingOutcome[] {
   const sql = `select id, loan_id as loanId, verdict, fired_rules as firedRules, screening_id as screeningId,
       portfolio_verdict(new_fired) as newVerdict, new_fired as newFiredRules
     from (
@@ -38,15 +57,27 @@ export function differingOutcomes(deps: AppDeps, portfolioId: number, cutOffDate
       limit -1 offset 0
     )
     where new_fired is not fired_rules or portfolio_verdict(new_fired) is not verdict`;
-  return deps.db.$client.prepare(sql).all({ portfolioId, cutOff: cutOffDate, asOf }) as DifferingOutcome[];
+  return deps.db.$client
+    .prepare(sql)
+    .all({ portfolioId, cutOff: cutOffDate, asOf }) as DifferingOutcome[];
 }
 
 /** How many loans of a portfolio have each verdict. */
-export function verdictCounts(deps: AppDeps, portfolioId: number): Record<ScreeningVerdict, number> {
-  const rows = deps.db.$client.prepare('select verdict, count(*) as loans from portfolio_loans where portfolio_id = ? group by verdict').all(portfolioId) as { verdict: ScreeningVerdict | null; loans: number }[];
+export function verdictCounts(
+  deps: AppDeps,
+  portfolioId: number,
+): Record<ScreeningVerdict, number> {
+  const rows = deps.db.$client
+    .prepare(
+      'select verdict, count(*) as loans from portfolio_loans where portfolio_id = ? group by verdict',
+    )
+    .all(portfolioId) as { verdict: ScreeningVerdict | null; loans: number }[];
   const counts = { eligible: 0, flagged: 0, excluded: 0 };
   for (const row of rows) {
-    if (row.verdict === null) throw new Error(`portfolio ${portfolioId} has ${row.loans} unscreened loans after a screening`);
+    if (row.verdict === null)
+      throw new Error(
+        `portfolio ${portfolioId} has ${row.loans} unscreened loans after a screening`,
+      );
     counts[row.verdict] = row.loans;
   }
   return counts;
@@ -60,8 +91,14 @@ export interface VerdictUpdate {
 }
 
 /** Stores verdicts that changed, crediting them to `screeningId`; the rows left alone keep theirs. */
-export function writeVerdicts(deps: AppDeps, screeningId: number, updates: readonly VerdictUpdate[]): void {
-  const update = deps.db.$client.prepare('update portfolio_loans set verdict = ?, fired_rules = ?, screening_id = ? where id = ?');
+export function writeVerdicts(
+  deps: AppDeps,
+  screeningId: number,
+  updates: readonly VerdictUpdate[],
+): void {
+  const update = deps.db.$client.prepare(
+    'update portfolio_loans set verdict = ?, fired_rules = ?, screening_id = ? where id = ?',
+  );
   for (const row of updates) update.run(row.verdict, row.firedRules, screeningId, row.id);
 }
 
@@ -74,11 +111,23 @@ export interface VerdictChange {
   firedRules: string | null;
 }
 
-export function insertVerdictChanges(deps: AppDeps, screeningId: number, changes: readonly VerdictChange[]): void {
+export function insertVerdictChanges(
+  deps: AppDeps,
+  screeningId: number,
+  changes: readonly VerdictChange[],
+): void {
   const insert = deps.db.$client.prepare(
     'insert into portfolio_verdict_changes (screening_id, loan_id, previous_verdict, previous_fired_rules, verdict, fired_rules) values (?, ?, ?, ?, ?, ?)',
   );
-  for (const change of changes) insert.run(screeningId, change.loanId, change.previousVerdict, change.previousFiredRules, change.verdict, change.firedRules);
+  for (const change of changes)
+    insert.run(
+      screeningId,
+      change.loanId,
+      change.previousVerdict,
+      change.previousFiredRules,
+      change.verdict,
+      change.firedRules,
+    );
 }
 
 /** The changes a screening recorded, by loan id. */

@@ -17,13 +17,30 @@ export interface SnapshotInsert {
 }
 
 const candidateColumns = {
-  loanId: 'c.loan_id', chargeOffDate: 'c.charge_off_date', product: 'c.product', province: 'c.province', claimFen: 'c.claim_fen',
-  dpdAtChargeOff: 'c.dpd_at_charge_off', monthsSinceChargeOff: 'c.months_since_charge_off', placementStage: 'c.placement_stage', litigationStatus: 'c.litigation_status',
+  loanId: 'c.loan_id',
+  chargeOffDate: 'c.charge_off_date',
+  product: 'c.product',
+  province: 'c.province',
+  claimFen: 'c.claim_fen',
+  dpdAtChargeOff: 'c.dpd_at_charge_off',
+  monthsSinceChargeOff: 'c.months_since_charge_off',
+  placementStage: 'c.placement_stage',
+  litigationStatus: 'c.litigation_status',
 };
 const subjectColumns = {
-  status: 't.status', product: 't.product', originationDate: 't.origination_date', birthDate: 't.birth_date', chargeOffDate: 't.charge_off_date',
-  dpdAtChargeOff: 't.dpd_at_charge_off', claimFen: 't.claim_fen', chargeOffFen: 't.charge_off_fen', collectedFen: 't.collected_fen',
-  lastPaymentDate: 't.last_payment_date', lastAcknowledgementDate: 't.last_acknowledgement_date', litigationStatus: 't.litigation_status', flags: 't.flags',
+  status: 't.status',
+  product: 't.product',
+  originationDate: 't.origination_date',
+  birthDate: 't.birth_date',
+  chargeOffDate: 't.charge_off_date',
+  dpdAtChargeOff: 't.dpd_at_charge_off',
+  claimFen: 't.claim_fen',
+  chargeOffFen: 't.charge_off_fen',
+  collectedFen: 't.collected_fen',
+  lastPaymentDate: 't.last_payment_date',
+  lastAcknowledgementDate: 't.last_acknowledgement_date',
+  litigationStatus: 't.litigation_status',
+  flags: 't.flags',
 };
 const HELD = 'temp.portfolio_held_loans';
 const heldElsewhere = `exists (select 1 from ${HELD} held where held.loan_id = c.loan_id)`;
@@ -50,8 +67,13 @@ function withHeldLoans<T>(deps: AppDeps, run: () => T): T {
  * @throws Error when the portfolio is not a draft
  */
 export function assertTakesLoans(deps: AppDeps, portfolioId: number): void {
-  const row = deps.db.$client.prepare('select status from portfolios where id = ?').get(portfolioId) as { status: string } | undefined;
-  if (row?.status !== 'draft') throw new Error(`loans may join only a draft portfolio; portfolio ${portfolioId} is ${row?.status ?? 'missing'}`);
+  const row = deps.db.$client
+    .prepare('select status from portfolios where id = ?')
+    .get(portfolioId) as { status: string } | undefined;
+  if (row?.status !== 'draft')
+    throw new Error(
+      `loans may join only a draft portfolio; portfolio ${portfolioId} is ${row?.status ?? 'missing'}`,
+    );
 }
 
 /**
@@ -83,13 +105,22 @@ export function insertSnapshot(deps: AppDeps, insert: SnapshotInsert): number {
       ) t
       limit -1 offset 0
     )`;
-  const params = { portfolioId: insert.portfolioId, cutOff: insert.cutOffDate, screeningId: insert.screeningId, ...(insert.loanIds ? { loanIds: JSON.stringify(insert.loanIds) } : {}) };
+  const params = {
+    portfolioId: insert.portfolioId,
+    cutOff: insert.cutOffDate,
+    screeningId: insert.screeningId,
+    ...(insert.loanIds ? { loanIds: JSON.stringify(insert.loanIds) } : {}),
+  };
   return withHeldLoans(deps, () => deps.db.$client.prepare(sql).run(params).changes);
 }
 
 /** The latest tape date of the written-off book: balances are known from there on. */
 export function latestChargedOffTapeDate(deps: AppDeps): IsoDate | null {
-  return (deps.db.$client.prepare(`select max(tape_date) as latest from loans where +status = 'charged_off'`).get() as { latest: IsoDate | null }).latest;
+  return (
+    deps.db.$client
+      .prepare(`select max(tape_date) as latest from loans where +status = 'charged_off'`)
+      .get() as { latest: IsoDate | null }
+  ).latest;
 }
 
 /** What decides whether a named loan may enter a portfolio. */
@@ -103,7 +134,10 @@ export interface NamedLoanFacts {
 }
 
 /** The facts of each of these loans that is in the book, by loan id. */
-export function namedLoanFacts(deps: AppDeps, loanIds: readonly string[]): Map<string, NamedLoanFacts> {
+export function namedLoanFacts(
+  deps: AppDeps,
+  loanIds: readonly string[],
+): Map<string, NamedLoanFacts> {
   const rows = deps.db.$client
     .prepare(
       `select l.loan_id as loanId, l.status, l.charge_off_date as chargeOffDate, l.tape_date as tapeDate,
@@ -115,19 +149,35 @@ export function namedLoanFacts(deps: AppDeps, loanIds: readonly string[]): Map<s
 }
 
 /** The loans of these that `portfolioId` holds. */
-export function heldLoanIds(deps: AppDeps, portfolioId: number, loanIds: readonly string[]): Set<string> {
+export function heldLoanIds(
+  deps: AppDeps,
+  portfolioId: number,
+  loanIds: readonly string[],
+): Set<string> {
   const rows = deps.db.$client
-    .prepare('select loan_id as loanId from portfolio_loans where portfolio_id = ? and loan_id in (select value from json_each(?))')
+    .prepare(
+      'select loan_id as loanId from portfolio_loans where portfolio_id = ? and loan_id in (select value from json_each(?))',
+    )
     .all(portfolioId, JSON.stringify(loanIds)) as { loanId: string }[];
   return new Set(rows.map((row) => row.loanId));
 }
 
 /** Takes these loans out of a draft portfolio. @returns how many rows went */
-export function deleteMembers(deps: AppDeps, portfolioId: number, loanIds: readonly string[]): number {
-  return deps.db.$client.prepare('delete from portfolio_loans where portfolio_id = ? and loan_id in (select value from json_each(?))').run(portfolioId, JSON.stringify(loanIds)).changes;
+export function deleteMembers(
+  deps: AppDeps,
+  portfolioId: number,
+  loanIds: readonly string[],
+): number {
+  return deps.db.$client
+    .prepare(
+      'delete from portfolio_loans where portfolio_id = ? and loan_id in (select value from json_each(?))',
+    )
+    .run(portfolioId, JSON.stringify(loanIds)).changes;
 }
 
 /** Clears the active mark of every loan of the portfolio: it lets go of them. */
 export function releaseMembers(deps: AppDeps, portfolioId: number): void {
-  deps.db.$client.prepare('update portfolio_loans set active = 0 where portfolio_id = ? and active = 1').run(portfolioId);
+  deps.db.$client
+    .prepare('update portfolio_loans set active = 0 where portfolio_id = ? and active = 1')
+    .run(portfolioId);
 }

@@ -26,7 +26,8 @@ const birthDateSql = `coalesce(l.birth_date, case when date(${idBirthDate}) = ${
 /** The litigation status, or the `litigation_pending` flag's reading of it when the tape has none. */
 export const litigationStatusSql = `coalesce(l.litigation_status, case when l.litigation_pending then 'filed' else 'none' end)`;
 
-const paymentsOf = (loanId: string) => `collection_events e where e.loan_id = ${loanId} and e.event_type = 'payment'`;
+const paymentsOf = (loanId: string) =>
+  `collection_events e where e.loan_id = ${loanId} and e.event_type = 'payment'`;
 
 /**
  * The last payment on or before `date`: the loan's own when it is not later (the common case, no
@@ -43,17 +44,38 @@ function lastPaymentFenSql(date: string): string {
 }
 
 /** Payments after the charge-off date up to `date`, of the loan named by `loanId` charged off on `chargeOffDate`. */
-export function collectedSinceChargeOffSql(loanId: string, chargeOffDate: string, date: string): string {
+export function collectedSinceChargeOffSql(
+  loanId: string,
+  chargeOffDate: string,
+  date: string,
+): string {
   return `coalesce((select sum(e.amount_fen) from ${paymentsOf(loanId)} and e.event_date > ${chargeOffDate} and e.event_date <= ${date}), 0)`;
 }
 
 /** The loan's flags packed into one integer: one value to hand over per loan instead of eight. */
-export const FLAG_BITS = { bankrupt: 1, deceased: 2, fraud: 4, disputed: 8, complaintOpen: 16, activeRepaymentPlan: 32, servicemember: 64, documentsComplete: 128 } as const;
+export const FLAG_BITS = {
+  bankrupt: 1,
+  deceased: 2,
+  fraud: 4,
+  disputed: 8,
+  complaintOpen: 16,
+  activeRepaymentPlan: 32,
+  servicemember: 64,
+  documentsComplete: 128,
+} as const;
 const FLAG_COLUMNS: Record<keyof typeof FLAG_BITS, string> = {
-  bankrupt: 'bankrupt', deceased: 'deceased', fraud: 'fraud', disputed: 'disputed', complaintOpen: 'complaint_open',
-  activeRepaymentPlan: 'active_repayment_plan', servicemember: 'servicemember', documentsComplete: 'documents_complete',
+  bankrupt: 'bankrupt',
+  deceased: 'deceased',
+  fraud: 'fraud',
+  disputed: 'disputed',
+  complaintOpen: 'complaint_open',
+  activeRepaymentPlan: 'active_repayment_plan',
+  servicemember: 'servicemember',
+  documentsComplete: 'documents_complete',
 };
-export const packedFlagsSql = Object.entries(FLAG_BITS).map(([flag, bit]) => `l.${FLAG_COLUMNS[flag as keyof typeof FLAG_BITS]} * ${bit}`).join(' + ');
+export const packedFlagsSql = Object.entries(FLAG_BITS)
+  .map(([flag, bit]) => `l.${FLAG_COLUMNS[flag as keyof typeof FLAG_BITS]} * ${bit}`)
+  .join(' + ');
 
 /**
  * Every written-off loan charged off by the cut-off (and among `@loanIds`, when `byLoanIds`), with
@@ -63,7 +85,9 @@ export const packedFlagsSql = Object.entries(FLAG_BITS).map(([flag, bit]) => `l.
  * this into the query around it, which would copy each derived expression into every place that
  * uses it and evaluate it that many times (a third of the snapshot's time on a million loans).
  */
-export const candidatesSql = (byLoanIds: boolean) => `select l.loan_id, l.borrower_id, l.product, l.province, l.origination_date, l.charge_off_date, l.charge_off_fen,
+export const candidatesSql = (
+  byLoanIds: boolean,
+) => `select l.loan_id, l.borrower_id, l.product, l.province, l.origination_date, l.charge_off_date, l.charge_off_fen,
     l.principal_fen, l.interest_fen, l.fee_fen, l.penalty_fen, l.principal_fen + l.interest_fen + l.fee_fen + l.penalty_fen as claim_fen,
     ${dpdAtChargeOffSql} as dpd_at_charge_off, ${dpdAtCutOffSql} as dpd_at_cut_off,
     ${monthsBetweenSql('l.charge_off_date', '@cutOff')} as months_since_charge_off,

@@ -7,9 +7,14 @@ import { assertTakesLoans } from './snapshot-repository';
 const ASSIGNMENTS = 'temp.portfolio_lot_assignments';
 
 /** Fills the assignment table with each loan's lot number. */
-export function writeLotAssignments(deps: AppDeps, assignments: Iterable<[loanId: string, lot: number]>): void {
+export function writeLotAssignments(
+  deps: AppDeps,
+  assignments: Iterable<[loanId: string, lot: number]>,
+): void {
   const client = deps.db.$client;
-  client.exec(`drop table if exists ${ASSIGNMENTS}; create temp table portfolio_lot_assignments (loan_id text primary key, lot integer not null) without rowid`);
+  client.exec(
+    `drop table if exists ${ASSIGNMENTS}; create temp table portfolio_lot_assignments (loan_id text primary key, lot integer not null) without rowid`,
+  );
   const insert = client.prepare(`insert into ${ASSIGNMENTS} (loan_id, lot) values (?, ?)`);
   for (const [loanId, lot] of assignments) insert.run(loanId, lot);
 }
@@ -18,7 +23,13 @@ export function writeLotAssignments(deps: AppDeps, assignments: Iterable<[loanId
  * Copies the parent's rows assigned to `lot` into the lot portfolio: the same snapshot and verdict,
  * credited to the lot's inherited screening. @returns how many loans moved
  */
-export function copyLotMembers(deps: AppDeps, parentId: number, lot: number, lotPortfolioId: number, screeningId: number): number {
+export function copyLotMembers(
+  deps: AppDeps,
+  parentId: number,
+  lot: number,
+  lotPortfolioId: number,
+  screeningId: number,
+): number {
   assertTakesLoans(deps, lotPortfolioId);
   return deps.db.$client
     .prepare(

@@ -6,7 +6,13 @@ import { Problem } from '../shared/problem';
 import { resolvePortfolioBands } from './bands';
 import { dimensionScale, type StratDimension } from './dimensions';
 import { stratifiedLots } from './lots';
-import { insertPortfolio, insertScreening, latestScreening, updatePortfolio, type PortfolioRow } from './portfolio-repository';
+import {
+  insertPortfolio,
+  insertScreening,
+  latestScreening,
+  updatePortfolio,
+  type PortfolioRow,
+} from './portfolio-repository';
 import { requirePortfolio, requireStatus } from './portfolio-lookup';
 import { releaseMembers } from './snapshot-repository';
 import { copyLotMembers, dropLotAssignments, writeLotAssignments } from './split-repository';
@@ -34,31 +40,54 @@ interface LotPlan {
   counts: { loans: number; claimFen: Fen; eligible: number; flagged: number }[];
 }
 
-const invalid = (field: string, message: string) => new Problem('validation_failed', message, { errors: [{ field, message }] });
+const invalid = (field: string, message: string) =>
+  new Problem('validation_failed', message, { errors: [{ field, message }] });
 
 /** Which lot each loan on offer goes to, and the lots' labels in order. */
 function planLots(deps: AppDeps, parent: PortfolioRow, request: SplitRequest): LotPlan {
   const bands = resolvePortfolioBands(deps.config.portfolios);
   const dimensions = 'by' in request ? [request.by] : request.stratifyBy;
   const scales = dimensions.map((dimension) => dimensionScale(dimension, bands));
-  const rows = lotCandidateRows(deps, parent.id, dimensions.map((dimension, i) => groupSql(dimension, scales[i]!)));
-  const keyOf = (groups: (number | string | null)[]) => groups.map((group, i) => groupKey(group, scales[i]!)).join(' · ');
+  const rows = lotCandidateRows(
+    deps,
+    parent.id,
+    dimensions.map((dimension, i) => groupSql(dimension, scales[i]!)),
+  );
+  const keyOf = (groups: (number | string | null)[]) =>
+    groups.map((group, i) => groupKey(group, scales[i]!)).join(' · ');
   let labels: string[];
   let lots: ArrayLike<number>;
   if ('by' in request) {
-    const keys = stratTable(stratGroups(deps, parent.id, request.by, scales[0]!), scales[0]!).rows.map((row) => row.key);
-    if (keys.length < 2) throw invalid('json.by', `every loan on offer falls in one ${request.by} group: there is nothing to split`);
+    const keys = stratTable(
+      stratGroups(deps, parent.id, request.by, scales[0]!),
+      scales[0]!,
+    ).rows.map((row) => row.key);
+    if (keys.length < 2)
+      throw invalid(
+        'json.by',
+        `every loan on offer falls in one ${request.by} group: there is nothing to split`,
+      );
     const lotOfKey = new Map(keys.map((key, lot) => [key, lot]));
     labels = keys.map((key) => `${request.by}: ${key}`);
     lots = rows.map((row) => {
       const lot = lotOfKey.get(keyOf(row.groups));
-      if (lot === undefined) throw new Error(`loan ${row.loanId} falls in no ${request.by} group of the strat it was split by`);
+      if (lot === undefined)
+        throw new Error(
+          `loan ${row.loanId} falls in no ${request.by} group of the strat it was split by`,
+        );
       return lot;
     });
   } else {
-    if (request.lots > rows.length) throw invalid('json.lots', `${request.lots} lots need at least as many loans on offer; the portfolio has ${rows.length}`);
+    if (request.lots > rows.length)
+      throw invalid(
+        'json.lots',
+        `${request.lots} lots need at least as many loans on offer; the portfolio has ${rows.length}`,
+      );
     labels = Array.from({ length: request.lots }, (_, lot) => `lot ${lot + 1} of ${request.lots}`);
-    lots = stratifiedLots(rows.map((row) => ({ claimFen: row.claimFen, stratum: keyOf(row.groups) })), request.lots);
+    lots = stratifiedLots(
+      rows.map((row) => ({ claimFen: row.claimFen, stratum: keyOf(row.groups) })),
+      request.lots,
+    );
   }
   const counts = labels.map(() => ({ loans: 0, claimFen: 0, eligible: 0, flagged: 0 }));
   const lotOf = new Map<string, number>();
@@ -82,7 +111,13 @@ function planLots(deps: AppDeps, parent: PortfolioRow, request: SplitRequest): L
  * loans, so each loan stays in exactly one active portfolio.
  * @throws Problem not_found; conflict unless draft; validation_failed when the loans do not split
  */
-export function splitPortfolio(tx: Tx, deps: AppDeps, actor: AuditActor, parentId: number, request: SplitRequest): SplitResult {
+export function splitPortfolio(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  parentId: number,
+  request: SplitRequest,
+): SplitResult {
   const parent = requirePortfolio(tx, parentId);
   requireStatus(parent, ['draft'], 'splitting');
   const screening = latestScreening(tx, parentId);
@@ -119,7 +154,10 @@ export function splitPortfolio(tx: Tx, deps: AppDeps, actor: AuditActor, parentI
       inheritedFromId: screening.id,
     });
     const moved = copyLotMembers(deps, parentId, lot, portfolio.id, screeningId);
-    if (moved !== count.loans) throw new Error(`lot ${lot} of portfolio ${parentId} took ${moved} loans, planned ${count.loans}`);
+    if (moved !== count.loans)
+      throw new Error(
+        `lot ${lot} of portfolio ${parentId} took ${moved} loans, planned ${count.loans}`,
+      );
     return { portfolio, loans: count.loans, claimFen: count.claimFen };
   });
   dropLotAssignments(deps);
@@ -127,7 +165,15 @@ export function splitPortfolio(tx: Tx, deps: AppDeps, actor: AuditActor, parentI
     action: 'portfolio.split',
     targetType: 'portfolio',
     targetId: parentId,
-    detail: { request, lots: lots.map((lot) => ({ id: lot.portfolio.id, label: lot.portfolio.lotLabel, loans: lot.loans, claimFen: lot.claimFen })) },
+    detail: {
+      request,
+      lots: lots.map((lot) => ({
+        id: lot.portfolio.id,
+        label: lot.portfolio.lotLabel,
+        loans: lot.loans,
+        claimFen: lot.claimFen,
+      })),
+    },
   });
   return { parent: splitParent, lots };
 }

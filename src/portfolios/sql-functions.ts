@@ -13,7 +13,9 @@ import { FLAG_BITS } from './snapshot-sql';
 // connection is synchronous and used by one statement at a time, so no call sees another's.
 
 type CandidateColumns = { [K in keyof CriteriaCandidate]: string };
-type SubjectColumns = { [K in Exclude<keyof ScreeningSubject, 'asOf' | keyof typeof FLAG_BITS>]: string } & { flags: string };
+type SubjectColumns = {
+  [K in Exclude<keyof ScreeningSubject, 'asOf' | keyof typeof FLAG_BITS>]: string;
+} & { flags: string };
 
 /** How many candidates the selection took, and how many of those an active portfolio held. */
 export interface SelectionCount {
@@ -25,13 +27,37 @@ export interface SelectionCount {
  * Registers `portfolio_selected(…)`: 1 for a candidate that `matches` takes and no active portfolio
  * holds (`held`), else 0. It counts as it goes; call it once per candidate (a WHERE of its own).
  */
-export function useSelection(deps: AppDeps, matches: (candidate: CriteriaCandidate) => boolean): SelectionCount {
+export function useSelection(
+  deps: AppDeps,
+  matches: (candidate: CriteriaCandidate) => boolean,
+): SelectionCount {
   const count: SelectionCount = { selected: 0, heldElsewhere: 0 };
   deps.db.$client.function(
     'portfolio_selected',
     { deterministic: false },
-    (loanId, chargeOffDate, product, province, claimFen, dpdAtChargeOff, monthsSinceChargeOff, placementStage, litigationStatus, held) => {
-      const candidate = { loanId, chargeOffDate, product, province, claimFen, dpdAtChargeOff, monthsSinceChargeOff, placementStage, litigationStatus } as CriteriaCandidate;
+    (
+      loanId,
+      chargeOffDate,
+      product,
+      province,
+      claimFen,
+      dpdAtChargeOff,
+      monthsSinceChargeOff,
+      placementStage,
+      litigationStatus,
+      held,
+    ) => {
+      const candidate = {
+        loanId,
+        chargeOffDate,
+        product,
+        province,
+        claimFen,
+        dpdAtChargeOff,
+        monthsSinceChargeOff,
+        placementStage,
+        litigationStatus,
+      } as CriteriaCandidate;
       if (!matches(candidate)) return 0;
       count.selected += 1;
       if (held === 0) return 1;
@@ -44,7 +70,17 @@ export function useSelection(deps: AppDeps, matches: (candidate: CriteriaCandida
 
 /** The SQL call of `portfolio_selected` on candidate columns and a held-elsewhere condition. */
 export function selectedSql(columns: CandidateColumns, held: string): string {
-  const { loanId, chargeOffDate, product, province, claimFen, dpdAtChargeOff, monthsSinceChargeOff, placementStage, litigationStatus } = columns;
+  const {
+    loanId,
+    chargeOffDate,
+    product,
+    province,
+    claimFen,
+    dpdAtChargeOff,
+    monthsSinceChargeOff,
+    placementStage,
+    litigationStatus,
+  } = columns;
   return `portfolio_selected(${[loanId, chargeOffDate, product, province, claimFen, dpdAtChargeOff, monthsSinceChargeOff, placementStage, litigationStatus, held].join(', ')})`;
 }
 
@@ -57,12 +93,35 @@ export function useScreening(deps: AppDeps, pack: RulePack, asOf: IsoDate): void
   client.function(
     'portfolio_screening',
     { deterministic: true },
-    (status, product, originationDate, birthDate, chargeOffDate, dpdAtChargeOff, claimFen, chargeOffFen, collectedFen, lastPaymentDate, lastAcknowledgementDate, litigationStatus, flags) => {
+    (
+      status,
+      product,
+      originationDate,
+      birthDate,
+      chargeOffDate,
+      dpdAtChargeOff,
+      claimFen,
+      chargeOffFen,
+      collectedFen,
+      lastPaymentDate,
+      lastAcknowledgementDate,
+      litigationStatus,
+      flags,
+    ) => {
       const bits = flags as number;
       const subject: ScreeningSubject = {
-        asOf, status: status as LoanStatus, product: product as string, originationDate: originationDate as IsoDate, birthDate: birthDate as IsoDate | null,
-        chargeOffDate: chargeOffDate as IsoDate, dpdAtChargeOff: dpdAtChargeOff as number, claimFen: claimFen as number, chargeOffFen: chargeOffFen as number,
-        collectedFen: collectedFen as number, lastPaymentDate: lastPaymentDate as IsoDate | null, lastAcknowledgementDate: lastAcknowledgementDate as IsoDate | null,
+        asOf,
+        status: status as LoanStatus,
+        product: product as string,
+        originationDate: originationDate as IsoDate,
+        birthDate: birthDate as IsoDate | null,
+        chargeOffDate: chargeOffDate as IsoDate,
+        dpdAtChargeOff: dpdAtChargeOff as number,
+        claimFen: claimFen as number,
+        chargeOffFen: chargeOffFen as number,
+        collectedFen: collectedFen as number,
+        lastPaymentDate: lastPaymentDate as IsoDate | null,
+        lastAcknowledgementDate: lastAcknowledgementDate as IsoDate | null,
         litigationStatus: litigationStatus as LitigationStatus,
         bankrupt: (bits & FLAG_BITS.bankrupt) !== 0,
         deceased: (bits & FLAG_BITS.deceased) !== 0,
@@ -91,7 +150,35 @@ export function useScreening(deps: AppDeps, pack: RulePack, asOf: IsoDate): void
 
 /** The SQL call of `portfolio_screening` on subject columns. */
 export function screeningSql(columns: SubjectColumns): string {
-  const { status, product, originationDate, birthDate, chargeOffDate, dpdAtChargeOff, claimFen, chargeOffFen, collectedFen, lastPaymentDate, lastAcknowledgementDate, litigationStatus, flags } = columns;
-  const args = [status, product, originationDate, birthDate, chargeOffDate, dpdAtChargeOff, claimFen, chargeOffFen, collectedFen, lastPaymentDate, lastAcknowledgementDate, litigationStatus, flags];
+  const {
+    status,
+    product,
+    originationDate,
+    birthDate,
+    chargeOffDate,
+    dpdAtChargeOff,
+    claimFen,
+    chargeOffFen,
+    collectedFen,
+    lastPaymentDate,
+    lastAcknowledgementDate,
+    litigationStatus,
+    flags,
+  } = columns;
+  const args = [
+    status,
+    product,
+    originationDate,
+    birthDate,
+    chargeOffDate,
+    dpdAtChargeOff,
+    claimFen,
+    chargeOffFen,
+    collectedFen,
+    lastPaymentDate,
+    lastAcknowledgementDate,
+    litigationStatus,
+    flags,
+  ];
   return `portfolio_screening(${args.join(', ')})`;
 }

@@ -36,20 +36,38 @@ export function groupSql(dimension: StratDimension, scale: DimensionScale): stri
   const measure = measureOf[dimension];
   if (scale.kind === 'value') return measure;
   const { edges } = scale.scale;
-  const bands = edges.slice(1).map((edge, index) => `when ${measure} < ${Math.trunc(edge)} then ${index}`);
+  const bands = edges
+    .slice(1)
+    .map((edge, index) => `when ${measure} < ${Math.trunc(edge)} then ${index}`);
   return `case when ${measure} is null then null ${bands.join(' ')} else ${edges.length - 1} end`;
 }
 
 type SumsRow = { [K in keyof StratSums]: bigint };
-const sumsOf = (row: SumsRow): StratSums => ({ loans: row.loans, claimFen: row.claimFen, principalFen: row.principalFen, claimMonths: row.claimMonths, claimDpd: row.claimDpd });
+const sumsOf = (row: SumsRow): StratSums => ({
+  loans: row.loans,
+  claimFen: row.claimFen,
+  principalFen: row.principalFen,
+  claimMonths: row.claimMonths,
+  claimDpd: row.claimDpd,
+});
 
 /** The loans on offer grouped on one dimension, with their sums. */
-export function stratGroups(deps: AppDeps, portfolioId: number, dimension: StratDimension, scale: DimensionScale): StratGroup[] {
+export function stratGroups(
+  deps: AppDeps,
+  portfolioId: number,
+  dimension: StratDimension,
+  scale: DimensionScale,
+): StratGroup[] {
   const rows = deps.db.$client
-    .prepare(`select ${groupSql(dimension, scale)} as grp, ${STRAT_SUMS} from portfolio_loans where ${ON_OFFER} group by grp`)
+    .prepare(
+      `select ${groupSql(dimension, scale)} as grp, ${STRAT_SUMS} from portfolio_loans where ${ON_OFFER} group by grp`,
+    )
     .safeIntegers(true)
     .all({ portfolioId }) as (SumsRow & { grp: bigint | string | null })[];
-  return rows.map((row) => ({ group: typeof row.grp === 'bigint' ? Number(row.grp) : row.grp, sums: sumsOf(row) }));
+  return rows.map((row) => ({
+    group: typeof row.grp === 'bigint' ? Number(row.grp) : row.grp,
+    sums: sumsOf(row),
+  }));
 }
 
 /** Sums per verdict (null for loans not screened yet), with the summary's extra measures. */
@@ -81,11 +99,20 @@ export function verdictSums(deps: AppDeps, portfolioId: number): VerdictSums[] {
 
 /** Distinct borrowers (户数) among the loans on offer. */
 export function borrowersOnOffer(deps: AppDeps, portfolioId: number): number {
-  return (deps.db.$client.prepare(`select count(distinct borrower_id) as borrowers from portfolio_loans where ${ON_OFFER}`).get({ portfolioId }) as { borrowers: number }).borrowers;
+  return (
+    deps.db.$client
+      .prepare(
+        `select count(distinct borrower_id) as borrowers from portfolio_loans where ${ON_OFFER}`,
+      )
+      .get({ portfolioId }) as { borrowers: number }
+  ).borrowers;
 }
 
 /** How many loans of each verdict each rule fired on. */
-export function ruleCounts(deps: AppDeps, portfolioId: number): { verdict: ScreeningVerdict; ruleId: string; loans: number }[] {
+export function ruleCounts(
+  deps: AppDeps,
+  portfolioId: number,
+): { verdict: ScreeningVerdict; ruleId: string; loans: number }[] {
   return deps.db.$client
     .prepare(
       `select pl.verdict, rule.value as ruleId, count(*) as loans
@@ -97,11 +124,30 @@ export function ruleCounts(deps: AppDeps, portfolioId: number): { verdict: Scree
 }
 
 /** Each loan on offer with its claim and its group on each of `dimensions`, for splitting into lots. */
-export function lotCandidateRows(deps: AppDeps, portfolioId: number, groups: readonly string[]): { loanId: string; claimFen: number; verdict: ScreeningVerdict | null; groups: (number | string | null)[] }[] {
+export function lotCandidateRows(
+  deps: AppDeps,
+  portfolioId: number,
+  groups: readonly string[],
+): {
+  loanId: string;
+  claimFen: number;
+  verdict: ScreeningVerdict | null;
+  groups: (number | string | null)[];
+}[] {
   const columns = groups.map((sql, index) => `, ${sql} as g${index}`).join('');
   const rows = deps.db.$client
     .prepare(`select loan_id, claim_fen, verdict${columns} from portfolio_loans where ${ON_OFFER}`)
     .raw(true)
-    .all({ portfolioId }) as [string, number, ScreeningVerdict | null, ...(number | string | null)[]][];
-  return rows.map(([loanId, claimFen, verdict, ...values]) => ({ loanId, claimFen, verdict, groups: values }));
+    .all({ portfolioId }) as [
+    string,
+    number,
+    ScreeningVerdict | null,
+    ...(number | string | null)[],
+  ][];
+  return rows.map(([loanId, claimFen, verdict, ...values]) => ({
+    loanId,
+    claimFen,
+    verdict,
+    groups: values,
+  }));
 }

@@ -37,10 +37,22 @@ export interface StratTable {
   totals: StratRow;
 }
 
-export const ZERO_SUMS: StratSums = Object.freeze({ loans: 0n, claimFen: 0n, principalFen: 0n, claimMonths: 0n, claimDpd: 0n });
+export const ZERO_SUMS: StratSums = Object.freeze({
+  loans: 0n,
+  claimFen: 0n,
+  principalFen: 0n,
+  claimMonths: 0n,
+  claimDpd: 0n,
+});
 
 export function addSums(a: StratSums, b: StratSums): StratSums {
-  return { loans: a.loans + b.loans, claimFen: a.claimFen + b.claimFen, principalFen: a.principalFen + b.principalFen, claimMonths: a.claimMonths + b.claimMonths, claimDpd: a.claimDpd + b.claimDpd };
+  return {
+    loans: a.loans + b.loans,
+    claimFen: a.claimFen + b.claimFen,
+    principalFen: a.principalFen + b.principalFen,
+    claimMonths: a.claimMonths + b.claimMonths,
+    claimDpd: a.claimDpd + b.claimDpd,
+  };
 }
 
 /**
@@ -48,7 +60,8 @@ export function addSums(a: StratSums, b: StratSums): StratSums {
  * @throws RangeError past Number.MAX_SAFE_INTEGER
  */
 export function safeNumber(value: bigint): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`${value} is past the safe integer range`);
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER))
+    throw new RangeError(`${value} is past the safe integer range`);
   return Number(value);
 }
 
@@ -58,8 +71,13 @@ export function safeNumber(value: bigint): number {
  * @example roundedRatio(2n, 3n, 2) // 0.67
  * @throws RangeError for a negative operand
  */
-export function roundedRatio(numerator: bigint, denominator: bigint, decimals: number): number | null {
-  if (numerator < 0n || denominator < 0n) throw new RangeError('ratios of negative sums are not defined here');
+export function roundedRatio(
+  numerator: bigint,
+  denominator: bigint,
+  decimals: number,
+): number | null {
+  if (numerator < 0n || denominator < 0n)
+    throw new RangeError('ratios of negative sums are not defined here');
   if (denominator === 0n) return null;
   const scale = 10n ** BigInt(decimals);
   return safeNumber((2n * numerator * scale + denominator) / (2n * denominator)) / Number(scale);
@@ -93,9 +111,21 @@ export interface StratGroup {
  */
 export function stratTable(groups: readonly StratGroup[], scale: DimensionScale): StratTable {
   const totals = groups.reduce((sum, group) => addSums(sum, group.sums), ZERO_SUMS);
-  const keyed = groups.map(({ group, sums }) => ({ order: orderOf(group, scale), key: groupKey(group, scale), sums }));
-  keyed.sort((a, b) => a.order - b.order || (b.sums.claimFen > a.sums.claimFen ? 1 : b.sums.claimFen < a.sums.claimFen ? -1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { rows: keyed.map(({ key, sums }) => stratRow(key, sums, totals)), totals: stratRow('total', totals, totals) };
+  const keyed = groups.map(({ group, sums }) => ({
+    order: orderOf(group, scale),
+    key: groupKey(group, scale),
+    sums,
+  }));
+  keyed.sort(
+    (a, b) =>
+      a.order - b.order ||
+      (b.sums.claimFen > a.sums.claimFen ? 1 : b.sums.claimFen < a.sums.claimFen ? -1 : 0) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+  return {
+    rows: keyed.map(({ key, sums }) => stratRow(key, sums, totals)),
+    totals: stratRow('total', totals, totals),
+  };
 }
 
 /** The row key of a group: its band's label, its value, or the dimension's unknown key. */
@@ -103,7 +133,8 @@ export function groupKey(group: number | string | null, scale: DimensionScale): 
   if (group === null) return scale.unknownKey;
   if (scale.kind === 'value') return String(group);
   const label = scale.scale.labels[Number(group)];
-  if (label === undefined) throw new Error(`band ${group} is outside the scale of ${scale.scale.labels.length} bands`);
+  if (label === undefined)
+    throw new Error(`band ${group} is outside the scale of ${scale.scale.labels.length} bands`);
   return label;
 }
 

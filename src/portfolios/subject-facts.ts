@@ -8,7 +8,10 @@ const ADULT_AGE_YEARS = 18;
 
 /** The borrower was under 18 when the loan was made; unknown ages never count as minors. */
 export function wasMinorAtOrigination(subject: ScreeningSubject): boolean {
-  return subject.birthDate !== null && ageInYears(subject.birthDate, subject.originationDate) < ADULT_AGE_YEARS;
+  return (
+    subject.birthDate !== null &&
+    ageInYears(subject.birthDate, subject.originationDate) < ADULT_AGE_YEARS
+  );
 }
 
 /** Nothing is left to collect: the claim at the cut-off is zero, or payments since charge-off have covered the amount charged off. */
@@ -28,5 +31,8 @@ export function isLitigationPending(subject: ScreeningSubject): boolean {
 
 /** More than `years` years have passed since the first day of the default (past its anniversary). */
 export function inDefaultLongerThan(subject: ScreeningSubject, years: number): boolean {
-  return subject.asOf > sameDayYearsLater(delinquencyStartDate(subject.chargeOffDate, subject.dpdAtChargeOff), years);
+  return (
+    subject.asOf >
+    sameDayYearsLater(delinquencyStartDate(subject.chargeOffDate, subject.dpdAtChargeOff), years)
+  );
 }

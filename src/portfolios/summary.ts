@@ -1,6 +1,14 @@
 import type { ScreeningVerdict } from '../../db/schema';
 import type { Fen } from '../shared/money';
-import { addSums, roundedRatio, safeNumber, stratRow, ZERO_SUMS, type StratRow, type StratTable } from './strat-table';
+import {
+  addSums,
+  roundedRatio,
+  safeNumber,
+  stratRow,
+  ZERO_SUMS,
+  type StratRow,
+  type StratTable,
+} from './strat-table';
 import type { VerdictSums } from './strat-repository';
 
 /** Loans of one verdict, with how many loans each rule fired on. */
@@ -42,16 +50,24 @@ const TOP_PROVINCES = 5;
 
 function verdictGroup(inputs: SummaryInputs, verdict: ScreeningVerdict): VerdictGroup {
   const sums = inputs.verdictSums.find((group) => group.verdict === verdict)?.sums ?? ZERO_SUMS;
-  const reasons = inputs.ruleCounts.filter((count) => count.verdict === verdict).map(({ ruleId, loans }) => ({ ruleId, loans }));
+  const reasons = inputs.ruleCounts
+    .filter((count) => count.verdict === verdict)
+    .map(({ ruleId, loans }) => ({ ruleId, loans }));
   return { loans: safeNumber(sums.loans), claimFen: safeNumber(sums.claimFen), reasons };
 }
 
 /** The summary from its aggregates (strat-repository.ts). */
 export function portfolioSummary(inputs: SummaryInputs): PortfolioSummary {
   const onOffer = inputs.verdictSums.filter((group) => group.verdict !== 'excluded');
-  const total = (pick: (group: VerdictSums) => bigint) => onOffer.reduce((sum, group) => sum + pick(group), 0n);
+  const total = (pick: (group: VerdictSums) => bigint) =>
+    onOffer.reduce((sum, group) => sum + pick(group), 0n);
   const sums = onOffer.reduce((sum, group) => addSums(sum, group.sums), ZERO_SUMS);
-  const { key: _key, loansPct: _loansPct, claimPct: _claimPct, ...totals } = stratRow('total', sums, sums);
+  const {
+    key: _key,
+    loansPct: _loansPct,
+    claimPct: _claimPct,
+    ...totals
+  } = stratRow('total', sums, sums);
   return {
     ...totals,
     borrowers: inputs.borrowers,
@@ -59,8 +75,14 @@ export function portfolioSummary(inputs: SummaryInputs): PortfolioSummary {
     feeFen: safeNumber(total((group) => group.feeFen)),
     penaltyFen: safeNumber(total((group) => group.penaltyFen)),
     collectedSinceChargeOffFen: safeNumber(total((group) => group.collectedFen)),
-    waBorrowerAgeYears: roundedRatio(total((group) => group.claimAge), total((group) => group.claimWithAgeFen), 2),
-    eligible: safeNumber(inputs.verdictSums.find((group) => group.verdict === 'eligible')?.sums.loans ?? 0n),
+    waBorrowerAgeYears: roundedRatio(
+      total((group) => group.claimAge),
+      total((group) => group.claimWithAgeFen),
+      2,
+    ),
+    eligible: safeNumber(
+      inputs.verdictSums.find((group) => group.verdict === 'eligible')?.sums.loans ?? 0n,
+    ),
     flagged: verdictGroup(inputs, 'flagged'),
     excluded: verdictGroup(inputs, 'excluded'),
     topProvinces: inputs.provinces.rows.slice(0, TOP_PROVINCES),

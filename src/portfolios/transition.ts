@@ -2,7 +2,12 @@ import type { Tx } from '../../db/client';
 import { recordAudit, type AuditActor } from '../audit/record';
 import type { AppDeps } from '../shared/deps';
 import { Problem } from '../shared/problem';
-import { allowedTransitions, canTransition, holdsItsLoans, type TransitionTarget } from './lifecycle';
+import {
+  allowedTransitions,
+  canTransition,
+  holdsItsLoans,
+  type TransitionTarget,
+} from './lifecycle';
 import { updatePortfolio, type PortfolioRow } from './portfolio-repository';
 import { requirePortfolio } from './portfolio-lookup';
 import { releaseMembers } from './snapshot-repository';
@@ -13,19 +18,38 @@ import { verdictCounts } from './screening-repository';
  * offer; leaving for withdrawn or closed lets go of its loans (another portfolio may take them).
  * @throws Problem not_found; conflict for a transition the lifecycle does not allow, or locking an empty sale
  */
-export function transitionPortfolio(tx: Tx, deps: AppDeps, actor: AuditActor, portfolioId: number, to: TransitionTarget, reason?: string): PortfolioRow {
+export function transitionPortfolio(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  portfolioId: number,
+  to: TransitionTarget,
+  reason?: string,
+): PortfolioRow {
   const portfolio = requirePortfolio(tx, portfolioId);
   if (!canTransition(portfolio.status, to)) {
     const allowed = allowedTransitions(portfolio.status);
     const next = allowed.length === 0 ? 'it is final' : `it can go to ${allowed.join(' or ')}`;
-    throw new Problem('conflict', `portfolio ${portfolioId} cannot go from ${portfolio.status} to ${to}: ${next}`, { portfolioStatus: portfolio.status, allowed });
+    throw new Problem(
+      'conflict',
+      `portfolio ${portfolioId} cannot go from ${portfolio.status} to ${to}: ${next}`,
+      { portfolioStatus: portfolio.status, allowed },
+    );
   }
   if (to === 'locked') {
     const counts = verdictCounts(deps, portfolioId);
-    if (counts.eligible + counts.flagged === 0) throw new Problem('conflict', `portfolio ${portfolioId} has no loan on offer: every loan is excluded`, { portfolioStatus: portfolio.status });
+    if (counts.eligible + counts.flagged === 0)
+      throw new Problem(
+        'conflict',
+        `portfolio ${portfolioId} has no loan on offer: every loan is excluded`,
+        { portfolioStatus: portfolio.status },
+      );
   }
   if (!holdsItsLoans(to)) releaseMembers(deps, portfolioId);
-  const updated = updatePortfolio(tx, portfolioId, { status: to, statusChangedAt: deps.clock.now() });
+  const updated = updatePortfolio(tx, portfolioId, {
+    status: to,
+    statusChangedAt: deps.clock.now(),
+  });
   recordAudit(tx, actor, deps.clock.now(), {
     action: 'portfolio.transitioned',
     targetType: 'portfolio',

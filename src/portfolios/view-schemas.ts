@@ -6,16 +6,33 @@ import { CriteriaSchema, isoDate } from './schemas';
 // The responses of the portfolio API. Money is a decimal string in yuan; percentages are numbers
 // in percent and weighted averages numbers, both to 2 decimals, half up.
 
-const amount = z.string().regex(/^-?\d+\.\d{2}$/).openapi({ description: 'Amount in yuan, two decimals', example: '1234.56' });
+const amount = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/)
+  .openapi({ description: 'Amount in yuan, two decimals', example: '1234.56' });
 const pct = z.number().openapi({ description: 'Percent, 2 decimals' });
-const average = z.number().nullable().openapi({ description: 'Weighted by total claim, 2 decimals; null when the claim is zero' });
+const average = z
+  .number()
+  .nullable()
+  .openapi({ description: 'Weighted by total claim, 2 decimals; null when the claim is zero' });
 
 export const RuleSchema = z
-  .object({ id: z.string(), action: z.enum(['exclude', 'flag']), descriptionZh: z.string(), descriptionEn: z.string() })
+  .object({
+    id: z.string(),
+    action: z.enum(['exclude', 'flag']),
+    descriptionZh: z.string(),
+    descriptionEn: z.string(),
+  })
   .openapi('EligibilityRule');
 
 export const RulePackSchema = z
-  .object({ id: z.string(), version: z.number().int(), nameZh: z.string(), nameEn: z.string(), rules: z.array(RuleSchema) })
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    rules: z.array(RuleSchema),
+  })
   .openapi('RulePack');
 
 export const PortfolioSchema = z
@@ -49,8 +66,15 @@ export const StratRowSchema = z
   .openapi('StratRow');
 
 export const StratTableSchema = z
-  .object({ portfolioId: z.number().int(), by: z.enum(stratDimensions), rows: z.array(StratRowSchema), totals: StratRowSchema })
-  .openapi('StratTable', { description: 'The loans on offer (not excluded). The totals row equals the portfolio summary.' });
+  .object({
+    portfolioId: z.number().int(),
+    by: z.enum(stratDimensions),
+    rows: z.array(StratRowSchema),
+    totals: StratRowSchema,
+  })
+  .openapi('StratTable', {
+    description: 'The loans on offer (not excluded). The totals row equals the portfolio summary.',
+  });
 
 const reasons = z.array(RuleSchema.extend({ loans: z.number().int() }));
 const verdictGroup = z.object({ loans: z.number().int(), claim: amount, reasons });
@@ -63,7 +87,9 @@ export const SummarySchema = z
     interest: amount,
     fee: amount,
     penalty: amount,
-    claim: amount.openapi({ description: '债权总额: principal + interest + fees + penalty at the cut-off' }),
+    claim: amount.openapi({
+      description: '债权总额: principal + interest + fees + penalty at the cut-off',
+    }),
     collectedSinceChargeOff: amount,
     averageClaim: amount.nullable(),
     waDpd: average,
@@ -87,7 +113,11 @@ export const ScreeningSchema = z
     flagged: z.number().int(),
     excluded: z.number().int(),
     changed: z.number().int(),
-    inheritedFromId: z.number().int().nullable().openapi({ description: "For a lot: the parent's screening it was copied from" }),
+    inheritedFromId: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "For a lot: the parent's screening it was copied from" }),
     screenedAt: z.string(),
     screenedBy: z.string(),
   })
@@ -96,22 +126,53 @@ export const ScreeningSchema = z
 const verdict = z.enum(screeningVerdicts);
 
 export const VerdictChangeSchema = z
-  .object({ loanId: z.string(), previousVerdict: verdict, previousRules: z.array(z.string()), verdict, rules: z.array(z.string()) })
+  .object({
+    loanId: z.string(),
+    previousVerdict: verdict,
+    previousRules: z.array(z.string()),
+    verdict,
+    rules: z.array(z.string()),
+  })
   .openapi('VerdictChange');
 
-export const ScreeningRunSchema = z.object({ screening: ScreeningSchema, changes: z.array(VerdictChangeSchema) }).openapi('PortfolioScreeningRun');
+export const ScreeningRunSchema = z
+  .object({ screening: ScreeningSchema, changes: z.array(VerdictChangeSchema) })
+  .openapi('PortfolioScreeningRun');
 
-const lotRef = z.object({ id: z.number().int(), name: z.string(), status: z.enum(portfolioStatuses), lotLabel: z.string().nullable() });
+const lotRef = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  status: z.enum(portfolioStatuses),
+  lotLabel: z.string().nullable(),
+});
 
-export const PortfolioDetailSchema = PortfolioSchema.extend({ summary: SummarySchema, screening: ScreeningSchema.nullable(), lots: z.array(lotRef) }).openapi('PortfolioDetail');
+export const PortfolioDetailSchema = PortfolioSchema.extend({
+  summary: SummarySchema,
+  screening: ScreeningSchema.nullable(),
+  lots: z.array(lotRef),
+}).openapi('PortfolioDetail');
 
 export const CreatedPortfolioSchema = PortfolioSchema.extend({
-  loans: z.number().int().openapi({ description: 'Loans taken into the snapshot, whatever their verdict' }),
-  skippedHeldElsewhere: z.number().int().openapi({ description: 'Loans the criteria take that another active portfolio holds: left out' }),
-  screening: ScreeningSchema.openapi({ description: 'The first screening, as of the cut-off date' }),
-}).openapi('CreatedPortfolio', { description: 'The summary and strats are at GET /portfolios/{id} and /portfolios/{id}/strats.' });
+  loans: z
+    .number()
+    .int()
+    .openapi({ description: 'Loans taken into the snapshot, whatever their verdict' }),
+  skippedHeldElsewhere: z
+    .number()
+    .int()
+    .openapi({
+      description: 'Loans the criteria take that another active portfolio holds: left out',
+    }),
+  screening: ScreeningSchema.openapi({
+    description: 'The first screening, as of the cut-off date',
+  }),
+}).openapi('CreatedPortfolio', {
+  description: 'The summary and strats are at GET /portfolios/{id} and /portfolios/{id}/strats.',
+});
 
-export const PortfolioPageSchema = z.object({ items: z.array(PortfolioSchema), nextCursor: z.number().int().nullable() }).openapi('PortfolioPage');
+export const PortfolioPageSchema = z
+  .object({ items: z.array(PortfolioSchema), nextCursor: z.number().int().nullable() })
+  .openapi('PortfolioPage');
 
 export const MemberSchema = z
   .object({
@@ -135,15 +196,34 @@ export const MemberSchema = z
     placementStage: z.string().nullable(),
     litigationStatus: z.string(),
     verdict: verdict.nullable(),
-    rules: z.array(RuleSchema).openapi({ description: 'Every rule that fired, as the screening that decided the verdict defined it' }),
-    screening: z.object({ id: z.number().int(), asOf: isoDate, rulePack: z.string(), version: z.number().int() }).nullable(),
+    rules: z
+      .array(RuleSchema)
+      .openapi({
+        description: 'Every rule that fired, as the screening that decided the verdict defined it',
+      }),
+    screening: z
+      .object({
+        id: z.number().int(),
+        asOf: isoDate,
+        rulePack: z.string(),
+        version: z.number().int(),
+      })
+      .nullable(),
   })
   .openapi('PortfolioLoan');
 
-export const MemberPageSchema = z.object({ items: z.array(MemberSchema), nextCursor: z.string().nullable() }).openapi('PortfolioLoanPage');
+export const MemberPageSchema = z
+  .object({ items: z.array(MemberSchema), nextCursor: z.string().nullable() })
+  .openapi('PortfolioLoanPage');
 
-export const MembershipResultSchema = ScreeningRunSchema.extend({ added: z.number().int(), removed: z.number().int() }).openapi('PortfolioMembershipResult');
+export const MembershipResultSchema = ScreeningRunSchema.extend({
+  added: z.number().int(),
+  removed: z.number().int(),
+}).openapi('PortfolioMembershipResult');
 
 export const SplitResultSchema = z
-  .object({ parent: PortfolioSchema, lots: z.array(PortfolioSchema.extend({ loans: z.number().int(), claim: amount })) })
+  .object({
+    parent: PortfolioSchema,
+    lots: z.array(PortfolioSchema.extend({ loans: z.number().int(), claim: amount })),
+  })
   .openapi('PortfolioSplit');

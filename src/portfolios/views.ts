@@ -18,7 +18,8 @@ import type * as schemas from './view-schemas';
 
 type Rule = z.infer<typeof schemas.RuleSchema>;
 const money = (fen: number | null) => (fen === null ? null : formatFen(fen));
-const ruleIds = (firedRules: string | null): string[] => (firedRules === null ? [] : (JSON.parse(firedRules) as string[]));
+const ruleIds = (firedRules: string | null): string[] =>
+  firedRules === null ? [] : (JSON.parse(firedRules) as string[]);
 
 export function portfolioView(portfolio: PortfolioRow): z.infer<typeof schemas.PortfolioSchema> {
   return {
@@ -37,7 +38,13 @@ export function portfolioView(portfolio: PortfolioRow): z.infer<typeof schemas.P
 }
 
 export function rulePackView(pack: RulePack): z.infer<typeof schemas.RulePackSchema> {
-  return { id: pack.id, version: pack.version, nameZh: pack.nameZh, nameEn: pack.nameEn, rules: ruleTable(pack) };
+  return {
+    id: pack.id,
+    version: pack.version,
+    nameZh: pack.nameZh,
+    nameEn: pack.nameEn,
+    rules: ruleTable(pack),
+  };
 }
 
 const rulesOf = (screening: ScreeningRow) => JSON.parse(screening.rules) as Rule[];
@@ -66,7 +73,13 @@ export function screeningView(screening: ScreeningRow): z.infer<typeof schemas.S
 }
 
 export function changeView(change: VerdictChange): z.infer<typeof schemas.VerdictChangeSchema> {
-  return { loanId: change.loanId, previousVerdict: change.previousVerdict, previousRules: ruleIds(change.previousFiredRules), verdict: change.verdict, rules: ruleIds(change.firedRules) };
+  return {
+    loanId: change.loanId,
+    previousVerdict: change.previousVerdict,
+    previousRules: ruleIds(change.previousFiredRules),
+    verdict: change.verdict,
+    rules: ruleIds(change.firedRules),
+  };
 }
 
 function stratRowView(row: StratRow): z.infer<typeof schemas.StratRowSchema> {
@@ -83,17 +96,32 @@ function stratRowView(row: StratRow): z.infer<typeof schemas.StratRowSchema> {
   };
 }
 
-export function stratTableView(portfolioId: number, by: StratDimension, table: StratTable): z.infer<typeof schemas.StratTableSchema> {
-  return { portfolioId, by, rows: table.rows.map(stratRowView), totals: stratRowView(table.totals) };
+export function stratTableView(
+  portfolioId: number,
+  by: StratDimension,
+  table: StratTable,
+): z.infer<typeof schemas.StratTableSchema> {
+  return {
+    portfolioId,
+    by,
+    rows: table.rows.map(stratRowView),
+    totals: stratRowView(table.totals),
+  };
 }
 
 /** Names each rule of a verdict group after the screening's rule table. */
 function verdictGroupView(group: VerdictGroup, rules: readonly Rule[]) {
-  const reasons = group.reasons.map(({ ruleId, loans }) => ({ ...ruleNamed(rules, ruleId), loans }));
+  const reasons = group.reasons.map(({ ruleId, loans }) => ({
+    ...ruleNamed(rules, ruleId),
+    loans,
+  }));
   return { loans: group.loans, claim: formatFen(group.claimFen), reasons };
 }
 
-function summaryView(summary: PortfolioSummary, screening: ScreeningRow | undefined): z.infer<typeof schemas.SummarySchema> {
+function summaryView(
+  summary: PortfolioSummary,
+  screening: ScreeningRow | undefined,
+): z.infer<typeof schemas.SummarySchema> {
   const rules = screening ? rulesOf(screening) : [];
   return {
     loans: summary.loans,
@@ -125,7 +153,10 @@ export function detailView(detail: PortfolioDetail): z.infer<typeof schemas.Port
   };
 }
 
-export function memberView(member: MemberRow, screenings: ReadonlyMap<number, ScreeningRow>): z.infer<typeof schemas.MemberSchema> {
+export function memberView(
+  member: MemberRow,
+  screenings: ReadonlyMap<number, ScreeningRow>,
+): z.infer<typeof schemas.MemberSchema> {
   const screening = member.screeningId === null ? undefined : screenings.get(member.screeningId);
   const rules = screening ? rulesOf(screening) : [];
   return {
@@ -150,10 +181,24 @@ export function memberView(member: MemberRow, screenings: ReadonlyMap<number, Sc
     litigationStatus: member.litigationStatus,
     verdict: member.verdict,
     rules: ruleIds(member.firedRules).map((id) => ruleNamed(rules, id)),
-    screening: screening ? { id: screening.id, asOf: screening.asOf, rulePack: screening.rulePackId, version: screening.rulePackVersion } : null,
+    screening: screening
+      ? {
+          id: screening.id,
+          asOf: screening.asOf,
+          rulePack: screening.rulePackId,
+          version: screening.rulePackVersion,
+        }
+      : null,
   };
 }
 
 export function splitView(result: SplitResult): z.infer<typeof schemas.SplitResultSchema> {
-  return { parent: portfolioView(result.parent), lots: result.lots.map((lot) => ({ ...portfolioView(lot.portfolio), loans: lot.loans, claim: formatFen(lot.claimFen) })) };
+  return {
+    parent: portfolioView(result.parent),
+    lots: result.lots.map((lot) => ({
+      ...portfolioView(lot.portfolio),
+      loans: lot.loans,
+      claim: formatFen(lot.claimFen),
+    })),
+  };
 }

@@ -13,9 +13,10 @@ const isWeekend = (day: number): boolean => weekdayOf(day) === 0 || weekdayOf(da
  * @throws RangeError for a negative or fractional number of days
  */
 export function addBusinessDays(date: IsoDate, days: number): IsoDate {
-  if (!Number.isInteger(days) || days < 0) throw new RangeError(`a number of business days is a whole number from 0: ${days}`);
+  if (!Number.isInteger(days) || days < 0)
+    throw new RangeError(`a number of business days is a whole number from 0: ${days}`);
   let day = dayNumber(date);
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     day += 1;
     if (!isWeekend(day)) left -= 1;
   }

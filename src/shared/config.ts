@@ -16,7 +16,10 @@ export interface DelinquencyBucket {
  * Without that, a delinquency report's rows would not add up to its totals.
  * @throws Error naming the scheme and the first broken rule
  */
-export function assertValidDelinquencyScheme(name: string, buckets: readonly DelinquencyBucket[]): void {
+export function assertValidDelinquencyScheme(
+  name: string,
+  buckets: readonly DelinquencyBucket[],
+): void {
   const fail = (rule: string) => {
     throw new Error(`delinquency scheme "${name}" is invalid: ${rule}`);
   };
@@ -24,14 +27,22 @@ export function assertValidDelinquencyScheme(name: string, buckets: readonly Del
   let expectedMinDays = 1;
   buckets.forEach((bucket, index) => {
     const isLast = index === buckets.length - 1;
-    if (!Number.isInteger(bucket.minDays) || bucket.minDays < 1) fail(`${bucket.code} starts below 1 day`);
-    if (bucket.minDays < expectedMinDays) fail(`${bucket.code} overlaps or is out of order (starts at ${bucket.minDays}, expected ${expectedMinDays})`);
-    if (bucket.minDays > expectedMinDays) fail(`days ${expectedMinDays}–${bucket.minDays - 1} fall in no bucket (before ${bucket.code})`);
+    if (!Number.isInteger(bucket.minDays) || bucket.minDays < 1)
+      fail(`${bucket.code} starts below 1 day`);
+    if (bucket.minDays < expectedMinDays)
+      fail(
+        `${bucket.code} overlaps or is out of order (starts at ${bucket.minDays}, expected ${expectedMinDays})`,
+      );
+    if (bucket.minDays > expectedMinDays)
+      fail(
+        `days ${expectedMinDays}–${bucket.minDays - 1} fall in no bucket (before ${bucket.code})`,
+      );
     if (bucket.maxDays === undefined) {
       if (!isLast) fail(`${bucket.code} is open-ended but is not the last bucket`);
       return;
     }
-    if (!Number.isInteger(bucket.maxDays) || bucket.maxDays < bucket.minDays) fail(`${bucket.code} ends before it starts`);
+    if (!Number.isInteger(bucket.maxDays) || bucket.maxDays < bucket.minDays)
+      fail(`${bucket.code} ends before it starts`);
     if (isLast) fail(`the last bucket ${bucket.code} must be open-ended`);
     expectedMinDays = bucket.maxDays + 1;
   });
@@ -102,7 +113,8 @@ const envSchema = z.object({
 function delinquencySchemesFromEnv(json: string | undefined): Record<string, DelinquencyBucket[]> {
   if (json === undefined) return builtInDelinquencySchemes;
   const schemes = { ...builtInDelinquencySchemes, ...schemesSchema.parse(JSON.parse(json)) };
-  for (const [name, buckets] of Object.entries(schemes)) assertValidDelinquencyScheme(name, buckets);
+  for (const [name, buckets] of Object.entries(schemes))
+    assertValidDelinquencyScheme(name, buckets);
   return schemes;
 }
 
@@ -113,9 +125,15 @@ export function configFromEnv(env: Record<string, string | undefined>): Platform
     ...defaultConfig,
     chargeOffDpdThreshold: parsed.CHARGE_OFF_DPD_THRESHOLD ?? defaultConfig.chargeOffDpdThreshold,
     delinquencySchemes: delinquencySchemesFromEnv(parsed.DELINQUENCY_SCHEMES),
-    importBodyLimitBytes: parsed.IMPORT_BODY_LIMIT_MB ? parsed.IMPORT_BODY_LIMIT_MB * 1024 * 1024 : defaultConfig.importBodyLimitBytes,
+    importBodyLimitBytes: parsed.IMPORT_BODY_LIMIT_MB
+      ? parsed.IMPORT_BODY_LIMIT_MB * 1024 * 1024
+      : defaultConfig.importBodyLimitBytes,
     transfer: Object.fromEntries(
-      Object.entries({ sellerName: parsed.SELLER_NAME, putBackWindowDays: parsed.PUT_BACK_WINDOW_DAYS, forwardingBusinessDays: parsed.FORWARDING_BUSINESS_DAYS }).filter(([, value]) => value !== undefined),
+      Object.entries({
+        sellerName: parsed.SELLER_NAME,
+        putBackWindowDays: parsed.PUT_BACK_WINDOW_DAYS,
+        forwardingBusinessDays: parsed.FORWARDING_BUSINESS_DAYS,
+      }).filter(([, value]) => value !== undefined),
     ),
   };
 }

@@ -11,7 +11,12 @@ const SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 function fromParts(year: number, month: number, day: number): IsoDate | undefined {
   const time = Date.UTC(year, month - 1, day);
   const date = new Date(time);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return undefined;
   return date.toISOString().slice(0, 10);
 }
 
@@ -29,14 +34,18 @@ export function parseIsoDate(text: string): IsoDate | undefined {
  * from 1899-12-31; serial 60 itself is refused.
  */
 export function excelSerialToIsoDate(serial: number): IsoDate | undefined {
-  if (!Number.isInteger(serial) || serial < 1 || serial === 60 || serial > 2_958_465) return undefined;
+  if (!Number.isInteger(serial) || serial < 1 || serial === 60 || serial > 2_958_465)
+    return undefined;
   const epoch = Date.UTC(1899, 11, serial < 60 ? 31 : 30);
   return new Date(epoch + serial * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 /** Days since 1970-01-01 of an ISO date. */
 export function dayNumber(date: IsoDate): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+  return (
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) /
+    MS_PER_DAY
+  );
 }
 
 /** The ISO date of a day number. */
@@ -56,7 +65,10 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 /** Whole calendar months from `from` to `to`, counting a month only once its day is reached. */
 export function monthsBetween(from: IsoDate, to: IsoDate): number {
-  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+  const months =
+    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+    Number(to.slice(5, 7)) -
+    Number(from.slice(5, 7));
   return Number(to.slice(8, 10)) < Number(from.slice(8, 10)) ? months - 1 : months;
 }
 
@@ -73,7 +85,8 @@ export function addMonthsToDayNumber(date: IsoDate, months: number): number {
   const year = Math.floor(monthIndex / 12);
   const month = monthIndex - year * 12;
   const day = Number(date.slice(8, 10));
-  const lastDay = day <= DAYS_IN_EVERY_MONTH ? day : new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const lastDay =
+    day <= DAYS_IN_EVERY_MONTH ? day : new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return Date.UTC(year, month, Math.min(day, lastDay)) / MS_PER_DAY;
 }
 

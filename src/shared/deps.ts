@@ -5,7 +5,10 @@ import type { Clock } from './clock';
 import type { PlatformConfig } from './config';
 
 /** One structured log line (written as JSON). */
-export type LogEntry = { level: 'info' | 'warn' | 'error'; message: string } & Record<string, unknown>;
+export type LogEntry = { level: 'info' | 'warn' | 'error'; message: string } & Record<
+  string,
+  unknown
+>;
 
 /** What the app is built from; tests pass their own database, clock, configuration and log. */
 export interface AppDeps {

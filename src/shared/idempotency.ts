@@ -32,7 +32,13 @@ export function requestHash(fingerprint: string, bodySha256: string): string {
 
 /** Whether `key` was used before: then the request must be hashed and compared before anything else is done. */
 export function isKeyUsed(db: DbOrTx, key: string): boolean {
-  return db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).get() !== undefined;
+  return (
+    db
+      .select({ key: idempotencyKeys.key })
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.key, key))
+      .get() !== undefined
+  );
 }
 
 /**
@@ -43,13 +49,19 @@ export function storedResponse(db: DbOrTx, key: string, hash: string): StoredRes
   const stored = db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).get();
   if (!stored) return undefined;
   if (stored.requestHash !== hash) {
-    throw new Problem('idempotency_key_reused', `the Idempotency-Key "${key}" was already used for a different request; use a new key for a new request`);
+    throw new Problem(
+      'idempotency_key_reused',
+      `the Idempotency-Key "${key}" was already used for a different request; use a new key for a new request`,
+    );
   }
   return { status: stored.responseStatus, body: stored.responseBody };
 }
 
 /** Stores the response under `key`; call it inside the transaction that makes the request's effect. */
-export function storeResponse(db: DbOrTx, entry: { key: string; hash: string; response: StoredResponse; createdAt: string }): void {
+export function storeResponse(
+  db: DbOrTx,
+  entry: { key: string; hash: string; response: StoredResponse; createdAt: string },
+): void {
   db.insert(idempotencyKeys)
     .values({
       key: entry.key,

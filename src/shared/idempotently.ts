@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Tx } from '../../db/client';
 import type { AppEnv } from './deps';
-import { IDEMPOTENT_REPLAYED_HEADER, requestHash, storedResponse, storeResponse } from './idempotency';
+import {
+  IDEMPOTENT_REPLAYED_HEADER,
+  requestHash,
+  storedResponse,
+  storeResponse,
+} from './idempotency';
 
 /**
  * Runs a JSON verb in one (immediate) transaction, honouring an `Idempotency-Key` header: the first
@@ -12,12 +17,22 @@ import { IDEMPOTENT_REPLAYED_HEADER, requestHash, storedResponse, storeResponse 
  * synchronously inside the transaction, so concurrent repeats in this process see the stored key,
  * and SQLite's write lock serialises other processes.
  */
-export function idempotently<T>(c: Context<AppEnv>, body: unknown, status: number, verb: (tx: Tx) => T): T {
+export function idempotently<T>(
+  c: Context<AppEnv>,
+  body: unknown,
+  status: number,
+  verb: (tx: Tx) => T,
+): T {
   const { db, clock } = c.get('deps');
   const key = c.req.header('Idempotency-Key');
   if (key === undefined) return db.transaction(verb, { behavior: 'immediate' });
   const fingerprint = `${c.req.method} ${c.req.path} user:${c.get('user')?.id ?? 'anonymous'}`;
-  const hash = requestHash(fingerprint, createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex'));
+  const hash = requestHash(
+    fingerprint,
+    createHash('sha256')
+      .update(JSON.stringify(body ?? null))
+      .digest('hex'),
+  );
   return db.transaction(
     (tx) => {
       const stored = storedResponse(tx, key, hash);
@@ -26,7 +41,12 @@ export function idempotently<T>(c: Context<AppEnv>, body: unknown, status: numbe
         return JSON.parse(stored.body) as T;
       }
       const result = verb(tx);
-      storeResponse(tx, { key, hash, response: { status, body: JSON.stringify(result) }, createdAt: clock.now() });
+      storeResponse(tx, {
+        key,
+        hash,
+        response: { status, body: JSON.stringify(result) },
+        createdAt: clock.now(),
+      });
       return result;
     },
     { behavior: 'immediate' },

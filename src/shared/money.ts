@@ -30,7 +30,11 @@ export function parseFen(text: string): Fen | undefined {
 export function fenFromYuanNumber(yuan: number): Fen | undefined {
   if (!Number.isFinite(yuan)) return undefined;
   const fen = Math.sign(yuan) * Math.round(Math.abs(yuan) * 100);
-  if (!Number.isSafeInteger(fen) || Math.abs(fen - yuan * 100) > Math.max(1e-6, Math.abs(yuan) * 1e-10)) return undefined;
+  if (
+    !Number.isSafeInteger(fen) ||
+    Math.abs(fen - yuan * 100) > Math.max(1e-6, Math.abs(yuan) * 1e-10)
+  )
+    return undefined;
   return fen;
 }
 

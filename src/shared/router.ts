@@ -20,7 +20,9 @@ export function createRouter(): OpenAPIHono<AppEnv> {
     defaultHook: (result) => {
       if (!result.success) {
         const errors = fieldErrors(result.error, result.target);
-        throw new Problem('validation_failed', `${errors.length} invalid request field(s)`, { errors });
+        throw new Problem('validation_failed', `${errors.length} invalid request field(s)`, {
+          errors,
+        });
       }
     },
   });

@@ -12,9 +12,18 @@ import { requireSale, saleReference } from './settlement';
  * due dates, what was forwarded; as the seller or, with `buyerOrganisationId`, as that buyer sees it.
  * @throws Problem not_found
  */
-export function saleForwardingStatement(tx: Tx, saleId: number, asOf: IsoDate, buyerOrganisationId?: number): ForwardingStatement {
+export function saleForwardingStatement(
+  tx: Tx,
+  saleId: number,
+  asOf: IsoDate,
+  buyerOrganisationId?: number,
+): ForwardingStatement {
   const sale = requireSale(tx, saleId, buyerOrganisationId);
-  return forwardingStatement(tx, { buyerOrganisationId: sale.buyerOrganisationId, asOf, saleReference: saleReference(saleId) });
+  return forwardingStatement(tx, {
+    buyerOrganisationId: sale.buyerOrganisationId,
+    asOf,
+    saleReference: saleReference(saleId),
+  });
 }
 
 /**
@@ -22,10 +31,28 @@ export function saleForwardingStatement(tx: Tx, saleId: number, asOf: IsoDate, b
  * named), booked through the ledger once per payment reference.
  * @throws Problem not_found; conflict when nothing is outstanding; as `forwardCollections`
  */
-export function forwardSaleCollections(tx: Tx, deps: AppDeps, actor: AuditActor, saleId: number, request: { reference: string; date: IsoDate; payableIds?: number[] | undefined }): ForwardingResult {
+export function forwardSaleCollections(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  saleId: number,
+  request: { reference: string; date: IsoDate; payableIds?: number[] | undefined },
+): ForwardingResult {
   const sale = requireSale(tx, saleId);
-  const outstanding = saleForwardingStatement(tx, saleId, request.date).items.filter((item) => item.forwardedOn === null).map((item) => item.payableId);
+  const outstanding = saleForwardingStatement(tx, saleId, request.date)
+    .items.filter((item) => item.forwardedOn === null)
+    .map((item) => item.payableId);
   const payableIds = request.payableIds ?? outstanding;
-  if (payableIds.length === 0) throw new Problem('conflict', `sale ${saleId} owes its buyer nothing outstanding on ${request.date}`);
-  return forwardCollections(tx, deps, { reference: request.reference, buyerOrganisationId: sale.buyerOrganisationId, date: request.date, payableIds, actor });
+  if (payableIds.length === 0)
+    throw new Problem(
+      'conflict',
+      `sale ${saleId} owes its buyer nothing outstanding on ${request.date}`,
+    );
+  return forwardCollections(tx, deps, {
+    reference: request.reference,
+    buyerOrganisationId: sale.buyerOrganisationId,
+    date: request.date,
+    payableIds,
+    actor,
+  });
 }

@@ -19,7 +19,10 @@ export interface AwardRequest {
   putBackWindowDays?: number | undefined;
 }
 
-const invalid = (field: string, value: unknown, message: string) => new Problem('validation_failed', message, { errors: [{ field: `json.${field}`, value, message }] });
+const invalid = (field: string, value: unknown, message: string) =>
+  new Problem('validation_failed', message, {
+    errors: [{ field: `json.${field}`, value, message }],
+  });
 
 /**
  * Awards an offered portfolio to the buyer of a qualified bid (its buyer's standing bid, still
@@ -29,20 +32,48 @@ const invalid = (field: string, value: unknown, message: string) => new Problem(
  * their claims. With one qualified bidder the sale is recorded as negotiated.
  * @throws Problem not_found; conflict (not offered, round still open, no such qualified bid); validation_failed for dates out of order
  */
-export function awardSale(tx: Tx, deps: AppDeps, actor: AuditActor, portfolioId: number, request: AwardRequest): SaleRow {
+export function awardSale(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  portfolioId: number,
+  request: AwardRequest,
+): SaleRow {
   const portfolio = requirePortfolio(tx, portfolioId);
   requireStatus(portfolio, ['offered'], 'an award');
   const round = roundsOf(tx, portfolioId)[0];
   if (!round) throw new Problem('conflict', `portfolio ${portfolioId} has had no bid round`);
-  if (acceptsBids(round.deadline, deps.clock.now())) throw new Problem('conflict', `round ${round.id} takes bids until ${round.deadline}: award after the deadline`);
+  if (acceptsBids(round.deadline, deps.clock.now()))
+    throw new Problem(
+      'conflict',
+      `round ${round.id} takes bids until ${round.deadline}: award after the deadline`,
+    );
   const qualified = qualifiedBids(bidsOf(tx, round.id), round.reservePriceFen, deps.clock.today());
   const bid = qualified.find((candidate) => candidate.id === request.bidId);
-  if (!bid) throw new Problem('conflict', `bid ${request.bidId} is not a qualified bid of round ${round.id} (a buyer's latest, still valid, at or above the reserve)`, { qualifiedBidIds: qualified.map((q) => q.id) });
-  if (request.contractEffectiveDate < portfolio.cutOffDate) throw invalid('contractEffectiveDate', request.contractEffectiveDate, `the contract cannot take effect before the cut-off date ${portfolio.cutOffDate}`);
-  if (request.deliveryDate < request.contractEffectiveDate) throw invalid('deliveryDate', request.deliveryDate, 'delivery cannot come before the contract takes effect');
+  if (!bid)
+    throw new Problem(
+      'conflict',
+      `bid ${request.bidId} is not a qualified bid of round ${round.id} (a buyer's latest, still valid, at or above the reserve)`,
+      { qualifiedBidIds: qualified.map((q) => q.id) },
+    );
+  if (request.contractEffectiveDate < portfolio.cutOffDate)
+    throw invalid(
+      'contractEffectiveDate',
+      request.contractEffectiveDate,
+      `the contract cannot take effect before the cut-off date ${portfolio.cutOffDate}`,
+    );
+  if (request.deliveryDate < request.contractEffectiveDate)
+    throw invalid(
+      'deliveryDate',
+      request.deliveryDate,
+      'delivery cannot come before the contract takes effect',
+    );
 
   const loans = loansOnOffer(deps, portfolioId);
-  const prices = allocatePrice(bid.priceFen, loans.map((loan) => loan.claimFen));
+  const prices = allocatePrice(
+    bid.priceFen,
+    loans.map((loan) => loan.claimFen),
+  );
   const now = deps.clock.now();
   const sale = insertSale(tx, {
     portfolioId,
@@ -56,14 +87,29 @@ export function awardSale(tx: Tx, deps: AppDeps, actor: AuditActor, portfolioId:
     cutOffDate: portfolio.cutOffDate,
     contractEffectiveDate: request.contractEffectiveDate,
     deliveryDate: request.deliveryDate,
-    putBackWindowDays: request.putBackWindowDays ?? deps.config.transfer?.putBackWindowDays ?? DEFAULT_PUT_BACK_WINDOW_DAYS,
+    putBackWindowDays:
+      request.putBackWindowDays ??
+      deps.config.transfer?.putBackWindowDays ??
+      DEFAULT_PUT_BACK_WINDOW_DAYS,
     status: 'awarded',
     awardedAt: now,
     awardedBy: actor.label,
     awardedByUserId: actor.userId,
   });
   insertAllocations(deps, sale.id, loans, prices);
-  transitionPortfolio(tx, deps, actor, portfolioId, 'awarded', `awarded to buyer organisation ${bid.buyerOrganisationId}`);
-  recordAudit(tx, actor, now, { action: 'transfer.sale.awarded', targetType: 'sale', targetId: sale.id, detail: { portfolioId, bidId: bid.id, awardKind: sale.awardKind, priceFen: sale.priceFen } });
+  transitionPortfolio(
+    tx,
+    deps,
+    actor,
+    portfolioId,
+    'awarded',
+    `awarded to buyer organisation ${bid.buyerOrganisationId}`,
+  );
+  recordAudit(tx, actor, now, {
+    action: 'transfer.sale.awarded',
+    targetType: 'sale',
+    targetId: sale.id,
+    detail: { portfolioId, bidId: bid.id, awardKind: sale.awardKind, priceFen: sale.priceFen },
+  });
   return sale;
 }

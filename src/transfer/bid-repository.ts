@@ -11,7 +11,12 @@ export function insertRound(tx: DbOrTx, round: typeof bidRounds.$inferInsert): B
 
 /** A portfolio's rounds, latest first. */
 export function roundsOf(tx: DbOrTx, portfolioId: number): BidRoundRow[] {
-  return tx.select().from(bidRounds).where(eq(bidRounds.portfolioId, portfolioId)).orderBy(desc(bidRounds.id)).all();
+  return tx
+    .select()
+    .from(bidRounds)
+    .where(eq(bidRounds.portfolioId, portfolioId))
+    .orderBy(desc(bidRounds.id))
+    .all();
 }
 
 export function insertBid(tx: DbOrTx, bid: typeof bids.$inferInsert): BidRow {

@@ -3,7 +3,14 @@ import { recordAudit, type AuditActor } from '../audit/record';
 import { requirePortfolio, requireStatus } from '../portfolios/portfolio-lookup';
 import type { AppDeps } from '../shared/deps';
 import { Problem } from '../shared/problem';
-import { bidsOf, insertBid, insertRound, roundsOf, type BidRoundRow, type BidRow } from './bid-repository';
+import {
+  bidsOf,
+  insertBid,
+  insertRound,
+  roundsOf,
+  type BidRoundRow,
+  type BidRow,
+} from './bid-repository';
 import { requireOfferedTo } from './offers';
 import { acceptsBids } from './sealed-bids';
 
@@ -18,12 +25,23 @@ export interface RoundRequest {
  * last deadline has passed (a second round for the shortlist, say).
  * @throws Problem not_found; conflict for a portfolio not on offer, a round still open, or a deadline already past
  */
-export function openRound(tx: Tx, deps: AppDeps, actor: AuditActor, portfolioId: number, request: RoundRequest): BidRoundRow {
+export function openRound(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  portfolioId: number,
+  request: RoundRequest,
+): BidRoundRow {
   requireStatus(requirePortfolio(tx, portfolioId), ['offered'], 'a bid round');
   const now = deps.clock.now();
   const open = roundsOf(tx, portfolioId).find((round) => acceptsBids(round.deadline, now));
-  if (open) throw new Problem('conflict', `round ${open.id} of portfolio ${portfolioId} takes bids until ${open.deadline}`);
-  if (!acceptsBids(request.deadline, now)) throw new Problem('conflict', `the deadline ${request.deadline} has already passed`);
+  if (open)
+    throw new Problem(
+      'conflict',
+      `round ${open.id} of portfolio ${portfolioId} takes bids until ${open.deadline}`,
+    );
+  if (!acceptsBids(request.deadline, now))
+    throw new Problem('conflict', `the deadline ${request.deadline} has already passed`);
   const round = insertRound(tx, {
     portfolioId,
     name: request.name,
@@ -33,7 +51,12 @@ export function openRound(tx: Tx, deps: AppDeps, actor: AuditActor, portfolioId:
     openedBy: actor.label,
     openedByUserId: actor.userId,
   });
-  recordAudit(tx, actor, now, { action: 'transfer.round.opened', targetType: 'portfolio', targetId: portfolioId, detail: { roundId: round.id, deadline: round.deadline } });
+  recordAudit(tx, actor, now, {
+    action: 'transfer.round.opened',
+    targetType: 'portfolio',
+    targetId: portfolioId,
+    detail: { roundId: round.id, deadline: round.deadline },
+  });
   return round;
 }
 
@@ -48,26 +71,64 @@ export interface BidRequest {
  * buyer's earlier bid in that round.
  * @throws Problem not_found (not offered to this buyer); conflict when no round takes bids
  */
-export function submitBid(tx: Tx, deps: AppDeps, actor: AuditActor, portfolioId: number, buyerOrganisationId: number, request: BidRequest): { round: BidRoundRow; bid: BidRow } {
+export function submitBid(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  portfolioId: number,
+  buyerOrganisationId: number,
+  request: BidRequest,
+): { round: BidRoundRow; bid: BidRow } {
   requireOfferedTo(tx, portfolioId, buyerOrganisationId);
   const now = deps.clock.now();
   const round = roundsOf(tx, portfolioId)[0];
   if (!round) throw new Problem('conflict', `portfolio ${portfolioId} has no bid round open`);
-  if (!acceptsBids(round.deadline, now)) throw new Problem('conflict', `round ${round.id} closed at ${round.deadline}: bids after the deadline are refused`, { deadline: round.deadline });
-  if (request.validUntil < deps.clock.today()) throw new Problem('validation_failed', 'a bid must be valid today at least', { errors: [{ field: 'json.validUntil', value: request.validUntil, message: 'in the past' }] });
-  const bid = insertBid(tx, { roundId: round.id, buyerOrganisationId, priceFen: request.priceFen, validUntil: request.validUntil, conditions: request.conditions ?? null, submittedAt: now, submittedByUserId: actor.userId });
-  recordAudit(tx, actor, now, { action: 'transfer.bid.submitted', targetType: 'bid_round', targetId: round.id, detail: { bidId: bid.id, buyerOrganisationId } });
+  if (!acceptsBids(round.deadline, now))
+    throw new Problem(
+      'conflict',
+      `round ${round.id} closed at ${round.deadline}: bids after the deadline are refused`,
+      { deadline: round.deadline },
+    );
+  if (request.validUntil < deps.clock.today())
+    throw new Problem('validation_failed', 'a bid must be valid today at least', {
+      errors: [{ field: 'json.validUntil', value: request.validUntil, message: 'in the past' }],
+    });
+  const bid = insertBid(tx, {
+    roundId: round.id,
+    buyerOrganisationId,
+    priceFen: request.priceFen,
+    validUntil: request.validUntil,
+    conditions: request.conditions ?? null,
+    submittedAt: now,
+    submittedByUserId: actor.userId,
+  });
+  recordAudit(tx, actor, now, {
+    action: 'transfer.bid.submitted',
+    targetType: 'bid_round',
+    targetId: round.id,
+    detail: { bidId: bid.id, buyerOrganisationId },
+  });
   return { round, bid };
 }
 
 /** A portfolio's rounds with their bids, latest round first: the seller's view (all bids, the reserve). */
-export function roundsWithBids(tx: Tx, portfolioId: number): { round: BidRoundRow; bids: BidRow[] }[] {
+export function roundsWithBids(
+  tx: Tx,
+  portfolioId: number,
+): { round: BidRoundRow; bids: BidRow[] }[] {
   requirePortfolio(tx, portfolioId);
   return roundsOf(tx, portfolioId).map((round) => ({ round, bids: bidsOf(tx, round.id) }));
 }
 
 /** A buyer's own bids in a portfolio's rounds, latest round first: never another buyer's, never the reserve. */
-export function buyerRounds(tx: Tx, portfolioId: number, buyerOrganisationId: number): { round: BidRoundRow; bids: BidRow[] }[] {
+export function buyerRounds(
+  tx: Tx,
+  portfolioId: number,
+  buyerOrganisationId: number,
+): { round: BidRoundRow; bids: BidRow[] }[] {
   requireOfferedTo(tx, portfolioId, buyerOrganisationId);
-  return roundsOf(tx, portfolioId).map((round) => ({ round, bids: bidsOf(tx, round.id).filter((bid) => bid.buyerOrganisationId === buyerOrganisationId) }));
+  return roundsOf(tx, portfolioId).map((round) => ({
+    round,
+    bids: bidsOf(tx, round.id).filter((bid) => bid.buyerOrganisationId === buyerOrganisationId),
+  }));
 }

@@ -7,7 +7,11 @@ import { PortfolioDetailSchema } from '../portfolios/view-schemas';
 import type { AppEnv } from '../shared/deps';
 import { XLSX_CONTENT_TYPE } from '../ledger/xlsx';
 import { idempotently } from '../shared/idempotently';
-import { jsonBody as body, jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
+import {
+  jsonBody as body,
+  jsonResponse as json,
+  problemResponseDoc as problem,
+} from '../shared/openapi-docs';
 import { createRouter } from '../shared/router';
 import { buyerRounds, submitBid } from './bid-rounds';
 import { dataRoomFileName, startDownload, streamDataRoom } from './data-room-download';
@@ -27,56 +31,112 @@ const notOffered = problem('No such portfolio offered to your organisation');
 /** The buyer's organisation: every buyer user has one (a database CHECK). */
 export function buyerOrganisationOf(c: Context<AppEnv>): number {
   const id = c.get('user')?.buyerOrganisationId;
-  if (id === null || id === undefined) throw new Error('a buyer route was reached by a user without a buyer organisation');
+  if (id === null || id === undefined)
+    throw new Error('a buyer route was reached by a user without a buyer organisation');
   return id;
 }
 
 const getOffered = defineRoute('buyer:deal', {
-  method: 'get', path: '/portfolios', tags, summary: 'The portfolios offered to your organisation, with their summaries',
+  method: 'get',
+  path: '/portfolios',
+  tags,
+  summary: 'The portfolios offered to your organisation, with their summaries',
   responses: { 200: json('The portfolios', PortfolioDetailSchema.array()) },
 });
 const getOfferedOne = defineRoute('buyer:deal', {
-  method: 'get', path: '/portfolios/{id}', tags, summary: 'A portfolio offered to your organisation: its summary', request: { params: schemas.PortfolioIdParams },
+  method: 'get',
+  path: '/portfolios/{id}',
+  tags,
+  summary: 'A portfolio offered to your organisation: its summary',
+  request: { params: schemas.PortfolioIdParams },
   responses: { 200: json('The portfolio', PortfolioDetailSchema), 404: notOffered },
 });
 const getRounds = defineRoute('buyer:deal', {
-  method: 'get', path: '/portfolios/{id}/bid-rounds', tags, summary: "The portfolio's bid rounds with your own bids (never another buyer's, never the reserve)", request: { params: schemas.PortfolioIdParams },
-  responses: { 200: json('The rounds, latest first', schemas.BuyerRoundSchema.array()), 404: notOffered },
+  method: 'get',
+  path: '/portfolios/{id}/bid-rounds',
+  tags,
+  summary:
+    "The portfolio's bid rounds with your own bids (never another buyer's, never the reserve)",
+  request: { params: schemas.PortfolioIdParams },
+  responses: {
+    200: json('The rounds, latest first', schemas.BuyerRoundSchema.array()),
+    404: notOffered,
+  },
 });
 const postBid = defineRoute('buyer:deal', {
-  method: 'post', path: '/portfolios/{id}/bids', tags, summary: 'Submit a sealed bid in the open round; it supersedes your earlier bid in that round',
+  method: 'post',
+  path: '/portfolios/{id}/bids',
+  tags,
+  summary: 'Submit a sealed bid in the open round; it supersedes your earlier bid in that round',
   description: 'Bids after the deadline are refused (409). Honours `Idempotency-Key`.',
   request: { params: schemas.PortfolioIdParams, ...body(schemas.BidSchema) },
-  responses: { 201: json('The round with your bids', schemas.BuyerRoundSchema), 404: notOffered, 409: problem('No round open, or its deadline has passed') },
+  responses: {
+    201: json('The round with your bids', schemas.BuyerRoundSchema),
+    404: notOffered,
+    409: problem('No round open, or its deadline has passed'),
+  },
 });
 const getSales = defineRoute('buyer:deal', {
-  method: 'get', path: '/sales', tags, summary: 'The sales awarded to your organisation',
+  method: 'get',
+  path: '/sales',
+  tags,
+  summary: 'The sales awarded to your organisation',
   responses: { 200: json('The sales', schemas.SaleViewSchema.array()) },
 });
 
 const postPutBack = defineRoute('buyer:deal', {
-  method: 'post', path: '/sales/{id}/put-backs', tags, summary: 'Return an account within the put-back window, with a reason; the seller decides',
+  method: 'post',
+  path: '/sales/{id}/put-backs',
+  tags,
+  summary: 'Return an account within the put-back window, with a reason; the seller decides',
   description: 'Honours `Idempotency-Key`.',
   request: { params: schemas.SaleIdParams, ...body(schemas.PutBackRequestSchema) },
-  responses: { 201: json('The put-back', schemas.PutBackViewSchema), 404: problem('No such sale of your organisation'), 409: problem('Not settled, the window has closed, the loan was not sold in it, or it was asked already') },
+  responses: {
+    201: json('The put-back', schemas.PutBackViewSchema),
+    404: problem('No such sale of your organisation'),
+    409: problem(
+      'Not settled, the window has closed, the loan was not sold in it, or it was asked already',
+    ),
+  },
 });
 const getPutBacks = defineRoute('buyer:deal', {
-  method: 'get', path: '/sales/{id}/put-backs', tags, summary: 'Your put-backs of a sale and their decisions', request: { params: schemas.SaleIdParams },
-  responses: { 200: json('The put-backs, latest first', schemas.PutBackViewSchema.array()), 404: problem('No such sale of your organisation') },
+  method: 'get',
+  path: '/sales/{id}/put-backs',
+  tags,
+  summary: 'Your put-backs of a sale and their decisions',
+  request: { params: schemas.SaleIdParams },
+  responses: {
+    200: json('The put-backs, latest first', schemas.PutBackViewSchema.array()),
+    404: problem('No such sale of your organisation'),
+  },
 });
 const getForwarding = defineRoute('buyer:deal', {
-  method: 'get', path: '/sales/{id}/forwarding', tags, summary: 'The collections the seller received for you after the cut-off, their due dates and what was forwarded',
+  method: 'get',
+  path: '/sales/{id}/forwarding',
+  tags,
+  summary:
+    'The collections the seller received for you after the cut-off, their due dates and what was forwarded',
   request: { params: schemas.SaleIdParams, query: schemas.ForwardingQuery },
-  responses: { 200: json('The statement', schemas.ForwardingStatementSchema), 404: problem('No such sale of your organisation') },
+  responses: {
+    200: json('The statement', schemas.ForwardingStatementSchema),
+    404: problem('No such sale of your organisation'),
+  },
 });
 
 const getDataRoom = defineRoute('buyer:deal', {
-  method: 'get', path: '/portfolios/{id}/data-room', tags, summary: 'Download the data room (.xlsx, streamed): read-me, summary, strats, loan tape, collection history, exclusions, bid form',
+  method: 'get',
+  path: '/portfolios/{id}/data-room',
+  tags,
+  summary:
+    'Download the data room (.xlsx, streamed): read-me, summary, strats, loan tape, collection history, exclusions, bid form',
   description:
     'P1 (masked names, ids and phones, birth year only, loan ids replaced by tokens stable for the portfolio) for every buyer offered the portfolio; P2 (clear) only for the buyer who signed, after signing, and by default for it. Each copy carries a fingerprint of the buyer it was made for; every download is in the audit trail with its SHA-256.',
   request: { params: schemas.PortfolioIdParams, query: schemas.DataRoomQuery },
   responses: {
-    200: { description: 'The workbook', content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } },
+    200: {
+      description: 'The workbook',
+      content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+    },
     403: problem('P2 asked before signing, or by another buyer'),
     404: notOffered,
   },
@@ -85,7 +145,12 @@ const getDataRoom = defineRoute('buyer:deal', {
 export const buyerRoutes = createRouter()
   .openapi(getOffered, (c) => {
     const deps = c.get('deps');
-    return c.json(portfolioIdsOfferedTo(deps.db, buyerOrganisationOf(c)).map((id) => detailView(portfolioDetail(deps, id))), 200);
+    return c.json(
+      portfolioIdsOfferedTo(deps.db, buyerOrganisationOf(c)).map((id) =>
+        detailView(portfolioDetail(deps, id)),
+      ),
+      200,
+    );
   })
   .openapi(getOfferedOne, (c) => {
     const deps = c.get('deps');
@@ -96,7 +161,12 @@ export const buyerRoutes = createRouter()
   .openapi(getRounds, (c) => {
     const { db, clock } = c.get('deps');
     const { id } = c.req.valid('param');
-    return c.json(db.transaction((tx) => buyerRounds(tx, id, buyerOrganisationOf(c))).map((round) => buyerRoundView(round, clock.now())), 200);
+    return c.json(
+      db
+        .transaction((tx) => buyerRounds(tx, id, buyerOrganisationOf(c)))
+        .map((round) => buyerRoundView(round, clock.now())),
+      200,
+    );
   })
   .openapi(postBid, (c) => {
     const deps = c.get('deps');
@@ -104,8 +174,15 @@ export const buyerRoutes = createRouter()
     const request = c.req.valid('json');
     const organisation = buyerOrganisationOf(c);
     const answer = idempotently(c, { id, request }, 201, (tx) => {
-      const { round } = submitBid(tx, deps, auditActorOf(c), id, organisation, { priceFen: request.price, validUntil: request.validUntil, conditions: request.conditions });
-      return buyerRoundView(buyerRounds(tx, id, organisation).find((entry) => entry.round.id === round.id)!, deps.clock.now());
+      const { round } = submitBid(tx, deps, auditActorOf(c), id, organisation, {
+        priceFen: request.price,
+        validUntil: request.validUntil,
+        conditions: request.conditions,
+      });
+      return buyerRoundView(
+        buyerRounds(tx, id, organisation).find((entry) => entry.round.id === round.id)!,
+        deps.clock.now(),
+      );
     });
     return c.json(answer, 201);
   })
@@ -113,19 +190,55 @@ export const buyerRoutes = createRouter()
     const deps = c.get('deps');
     const { id } = c.req.valid('param');
     const actor = auditActorOf(c);
-    const started = deps.db.transaction((tx) => startDownload(tx, deps, actor, { portfolioId: id, buyerOrganisationId: buyerOrganisationOf(c), tier: c.req.valid('query').tier }));
-    return streamedResponse(c, { contentType: XLSX_CONTENT_TYPE, fileName: dataRoomFileName(started) }, (output) => streamDataRoom(deps, actor, started, output));
+    const started = deps.db.transaction((tx) =>
+      startDownload(tx, deps, actor, {
+        portfolioId: id,
+        buyerOrganisationId: buyerOrganisationOf(c),
+        tier: c.req.valid('query').tier,
+      }),
+    );
+    return streamedResponse(
+      c,
+      { contentType: XLSX_CONTENT_TYPE, fileName: dataRoomFileName(started) },
+      (output) => streamDataRoom(deps, actor, started, output),
+    );
   })
-  .openapi(getSales, (c) => c.json(listSales(c.get('deps').db, { buyerOrganisationId: buyerOrganisationOf(c) }).map(saleView), 200))
+  .openapi(getSales, (c) =>
+    c.json(
+      listSales(c.get('deps').db, { buyerOrganisationId: buyerOrganisationOf(c) }).map(saleView),
+      200,
+    ),
+  )
   .openapi(postPutBack, (c) => {
     const { id } = c.req.valid('param');
     const claim = c.req.valid('json');
     const organisation = buyerOrganisationOf(c);
-    return c.json(idempotently(c, { id, claim }, 201, (tx) => putBackView(requestPutBack(tx, c.get('deps'), auditActorOf(c), id, organisation, claim))), 201);
+    return c.json(
+      idempotently(c, { id, claim }, 201, (tx) =>
+        putBackView(requestPutBack(tx, c.get('deps'), auditActorOf(c), id, organisation, claim)),
+      ),
+      201,
+    );
   })
   .openapi(getPutBacks, (c) => {
     const { id } = c.req.valid('param');
     const organisation = buyerOrganisationOf(c);
-    return c.json(c.get('deps').db.transaction((tx) => putBacksOf(tx, requireSale(tx, id, organisation).id)).map(putBackView), 200);
+    return c.json(
+      c
+        .get('deps')
+        .db.transaction((tx) => putBacksOf(tx, requireSale(tx, id, organisation).id))
+        .map(putBackView),
+      200,
+    );
   })
-  .openapi(getForwarding, (c) => c.json(forwardingStatementResponse(c.get('deps'), c.req.valid('param').id, c.req.valid('query').asOf, buyerOrganisationOf(c)), 200));
+  .openapi(getForwarding, (c) =>
+    c.json(
+      forwardingStatementResponse(
+        c.get('deps'),
+        c.req.valid('param').id,
+        c.req.valid('query').asOf,
+        buyerOrganisationOf(c),
+      ),
+      200,
+    ),
+  );

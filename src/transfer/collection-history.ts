@@ -20,7 +20,11 @@ export interface PoolMonth {
  * history a buyer prices from (36 months is the European standard; all the book has is shown).
  * Months in which a pool collected nothing are rows with zero: the absence of collections is data.
  */
-export function collectionHistory(deps: AppDeps, portfolioId: number, cutOffDate: string): PoolMonth[] {
+export function collectionHistory(
+  deps: AppDeps,
+  portfolioId: number,
+  cutOffDate: string,
+): PoolMonth[] {
   const client = deps.db.$client;
   const pools = client
     .prepare(
@@ -35,7 +39,12 @@ export function collectionHistory(deps: AppDeps, portfolioId: number, cutOffDate
        where pl.portfolio_id = ? and pl.verdict is not 'excluded' and e.event_type = 'payment' and e.event_date > pl.charge_off_date and e.event_date <= ?
        group by pool, month`,
     )
-    .all(portfolioId, cutOffDate) as { pool: string; month: string; collectedFen: number; payingAccounts: number }[];
+    .all(portfolioId, cutOffDate) as {
+    pool: string;
+    month: string;
+    collectedFen: number;
+    payingAccounts: number;
+  }[];
   const byKey = new Map(collected.map((row) => [`${row.pool} ${row.month}`, row]));
   const lastMonth = monthNumber(cutOffDate.slice(0, 7));
   return pools.flatMap((pool) => {
@@ -43,10 +52,18 @@ export function collectionHistory(deps: AppDeps, portfolioId: number, cutOffDate
     return Array.from({ length: lastMonth - first + 1 }, (_, age) => {
       const month = monthText(first + age);
       const found = byKey.get(`${pool.pool} ${month}`);
-      return { ...pool, monthsSinceChargeOff: age, month, collectedFen: found?.collectedFen ?? 0, payingAccounts: found?.payingAccounts ?? 0 };
+      return {
+        ...pool,
+        monthsSinceChargeOff: age,
+        month,
+        collectedFen: found?.collectedFen ?? 0,
+        payingAccounts: found?.payingAccounts ?? 0,
+      };
     });
   });
 }
 
-const monthNumber = (yearMonth: string) => Number(yearMonth.slice(0, 4)) * 12 + Number(yearMonth.slice(5, 7)) - 1;
-const monthText = (month: number) => `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+const monthNumber = (yearMonth: string) =>
+  Number(yearMonth.slice(0, 4)) * 12 + Number(yearMonth.slice(5, 7)) - 1;
+const monthText = (month: number) =>
+  `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;

@@ -26,12 +26,18 @@ export interface StartedDownload {
  * buyer is entitled to, a fresh fingerprint, the copy's particulars.
  * @throws Problem not_found (not offered to the buyer); forbidden (P2 before signing, or not the buyer)
  */
-export function startDownload(tx: Tx, deps: AppDeps, actor: AuditActor, request: { portfolioId: number; buyerOrganisationId: number; tier?: DisclosureTier | undefined }): StartedDownload {
+export function startDownload(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  request: { portfolioId: number; buyerOrganisationId: number; tier?: DisclosureTier | undefined },
+): StartedDownload {
   const { portfolio } = requireOfferedTo(tx, request.portfolioId, request.buyerOrganisationId);
   const tier = disclosureTierFor(tx, portfolio.id, request.buyerOrganisationId, request.tier);
   const buyer = findBuyer(tx, request.buyerOrganisationId);
   const tokenKey = findTokenKey(tx, portfolio.id);
-  if (!buyer || !tokenKey) throw new Error(`portfolio ${portfolio.id} is offered without its buyer or token key`);
+  if (!buyer || !tokenKey)
+    throw new Error(`portfolio ${portfolio.id} is offered without its buyer or token key`);
   const preparedAt = deps.clock.now();
   const download = insertDownload(tx, {
     portfolioId: portfolio.id,
@@ -44,7 +50,19 @@ export function startDownload(tx: Tx, deps: AppDeps, actor: AuditActor, request:
   });
   const deadline = roundsOf(tx, portfolio.id)[0]?.deadline ?? null;
   const sellerName = deps.config.transfer?.sellerName ?? DEFAULT_SELLER_NAME;
-  return { download, copy: { portfolio, buyerName: buyer.name, sellerName, tier, tokenKey, fingerprint: download.fingerprint, preparedAt, deadline } };
+  return {
+    download,
+    copy: {
+      portfolio,
+      buyerName: buyer.name,
+      sellerName,
+      tier,
+      tokenKey,
+      fingerprint: download.fingerprint,
+      preparedAt,
+      deadline,
+    },
+  };
 }
 
 /**
@@ -52,21 +70,46 @@ export function startDownload(tx: Tx, deps: AppDeps, actor: AuditActor, request:
  * records its size and SHA-256 on the download and in the audit trail. Memory does not grow with
  * the portfolio: the tape is read a page at a time and the workbook waits for `output` to drain.
  */
-export async function streamDataRoom(deps: AppDeps, actor: AuditActor, { download, copy }: StartedDownload, output: Writable): Promise<WrittenFile> {
+export async function streamDataRoom(
+  deps: AppDeps,
+  actor: AuditActor,
+  { download, copy }: StartedDownload,
+  output: Writable,
+): Promise<WrittenFile> {
   const book = createStreamingWorkbook(output, {
     createdAt: copy.preparedAt,
-    properties: { title: `数据室 Data room: ${copy.portfolio.name}`, author: copy.sellerName, custom: { DataRoomCopy: copy.fingerprint, Portfolio: String(copy.portfolio.id), PreparedFor: copy.buyerName, Tier: copy.tier } },
+    properties: {
+      title: `数据室 Data room: ${copy.portfolio.name}`,
+      author: copy.sellerName,
+      custom: {
+        DataRoomCopy: copy.fingerprint,
+        Portfolio: String(copy.portfolio.id),
+        PreparedFor: copy.buyerName,
+        Tier: copy.tier,
+      },
+    },
   });
   const { loanRows } = await writeDataRoom(deps, book, copy);
   const written = await book.finish();
   deps.db.transaction((tx) => {
-    completeDownload(tx, download.id, { completedAt: deps.clock.now(), sha256: written.sha256, bytes: written.bytes, loanRows });
+    completeDownload(tx, download.id, {
+      completedAt: deps.clock.now(),
+      sha256: written.sha256,
+      bytes: written.bytes,
+      loanRows,
+    });
     recordAudit(tx, actor, deps.clock.now(), {
       action: 'transfer.data_room.downloaded',
       targetType: 'portfolio',
       targetId: copy.portfolio.id,
       fileSha256: written.sha256,
-      detail: { downloadId: download.id, buyerOrganisationId: download.buyerOrganisationId, tier: copy.tier, bytes: written.bytes, loanRows },
+      detail: {
+        downloadId: download.id,
+        buyerOrganisationId: download.buyerOrganisationId,
+        tier: copy.tier,
+        bytes: written.bytes,
+        loanRows,
+      },
     });
   });
   return written;

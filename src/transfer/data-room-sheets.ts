@@ -18,7 +18,12 @@ const percent = (value: number | null) => (value === null ? null : value / 100);
 
 /** Summary: the portfolio's totals, with count, amount or share in typed columns of their own. */
 export function summaryTable(summary: PortfolioSummary): SheetTable {
-  const row = (label: string, count: number | null, amountFen: number | null, share: number | null = null): CellValue[] => [label, count, amountFen, share];
+  const row = (
+    label: string,
+    count: number | null,
+    amountFen: number | null,
+    share: number | null = null,
+  ): CellValue[] => [label, count, amountFen, share];
   return {
     name: 'Summary 汇总',
     columns: [
@@ -41,14 +46,25 @@ export function summaryTable(summary: PortfolioSummary): SheetTable {
       row('加权核销逾期天数 WA DPD at charge-off', summary.waDpd, null),
       row('合格 Eligible loans', summary.eligible, null),
       row('需关注 Flagged loans', summary.flagged.loans, summary.flagged.claimFen),
-      row('已剔除 Excluded loans (see Exclusions)', summary.excluded.loans, summary.excluded.claimFen),
-      row('最大省份占比 Largest province share of claim', null, null, percent(summary.largestProvinceClaimPct)),
+      row(
+        '已剔除 Excluded loans (see Exclusions)',
+        summary.excluded.loans,
+        summary.excluded.claimFen,
+      ),
+      row(
+        '最大省份占比 Largest province share of claim',
+        null,
+        null,
+        percent(summary.largestProvinceClaimPct),
+      ),
     ],
   };
 }
 
 /** Strats: every dimension's table one below the other, each with its total row. */
-export function stratsTable(tables: readonly { dimension: string; table: StratTable }[]): SheetTable {
+export function stratsTable(
+  tables: readonly { dimension: string; table: StratTable }[],
+): SheetTable {
   const rows = tables.flatMap(({ dimension, table }) =>
     [...table.rows, { ...table.totals, key: 'total 合计' }].map((row): CellValue[] => [
       dimension,
@@ -88,7 +104,17 @@ export function collectionHistoryTable(history: readonly PoolMonth[]): SheetTabl
   const rows = history.map((month): CellValue[] => {
     if (month.pool !== pool) [pool, cumulativeFen] = [month.pool, 0];
     cumulativeFen += month.collectedFen;
-    return [month.pool, month.monthsSinceChargeOff, month.month, month.accounts, month.chargeOffFen, month.collectedFen, month.payingAccounts, cumulativeFen, month.chargeOffFen > 0 ? cumulativeFen / month.chargeOffFen : null];
+    return [
+      month.pool,
+      month.monthsSinceChargeOff,
+      month.month,
+      month.accounts,
+      month.chargeOffFen,
+      month.collectedFen,
+      month.payingAccounts,
+      cumulativeFen,
+      month.chargeOffFen > 0 ? cumulativeFen / month.chargeOffFen : null,
+    ];
   });
   return {
     name: 'Collections 回收历史',
@@ -108,7 +134,12 @@ export function collectionHistoryTable(history: readonly PoolMonth[]): SheetTabl
 }
 
 /** Bid form: what the buyer fills in, with the round's terms. */
-export function bidFormTable(terms: { portfolio: string; buyer: string; cutOffDate: string; deadline: string | null }): SheetTable {
+export function bidFormTable(terms: {
+  portfolio: string;
+  buyer: string;
+  cutOffDate: string;
+  deadline: string | null;
+}): SheetTable {
   return {
     name: 'Bid form 报价单',
     columns: [
@@ -125,7 +156,10 @@ export function bidFormTable(terms: { portfolio: string; buyer: string; cutOffDa
       ['附加条件 Conditions', ''],
       ['签署人 Signed by', ''],
       ['日期 Date', ''],
-      ['提交方式 How to submit', 'POST /buyer/portfolios/{id}/bids before the deadline; the reserve price is not disclosed 底价不公开'],
+      [
+        '提交方式 How to submit',
+        'POST /buyer/portfolios/{id}/bids before the deadline; the reserve price is not disclosed 底价不公开',
+      ],
     ],
   };
 }

@@ -9,9 +9,21 @@ import { findSaleOfPortfolio } from './sale-repository';
  * refused.
  * @throws Problem forbidden for P2 before signing or to another buyer
  */
-export function disclosureTierFor(tx: DbOrTx, portfolioId: number, buyerOrganisationId: number, requested: DisclosureTier | undefined): DisclosureTier {
+export function disclosureTierFor(
+  tx: DbOrTx,
+  portfolioId: number,
+  buyerOrganisationId: number,
+  requested: DisclosureTier | undefined,
+): DisclosureTier {
   const sale = findSaleOfPortfolio(tx, portfolioId);
-  const signedBuyer = sale !== undefined && sale.status !== 'awarded' && sale.buyerOrganisationId === buyerOrganisationId;
-  if (requested === 'P2' && !signedBuyer) throw new Problem('forbidden', 'the clear (P2) data room is for the buyer who signed, after signing');
+  const signedBuyer =
+    sale !== undefined &&
+    sale.status !== 'awarded' &&
+    sale.buyerOrganisationId === buyerOrganisationId;
+  if (requested === 'P2' && !signedBuyer)
+    throw new Problem(
+      'forbidden',
+      'the clear (P2) data room is for the buyer who signed, after signing',
+    );
   return requested ?? (signedBuyer ? 'P2' : 'P1');
 }

@@ -28,7 +28,11 @@ export function hiddenMark(fingerprint: string): string {
 /** Every fingerprint hidden in `text` by `hiddenMark`. */
 export function readHiddenMarks(text: string): string[] {
   const marks = text.matchAll(new RegExp(`${FRAME}([${ZERO}${ONE}]{32})${FRAME}`, 'g'));
-  return [...marks].map((match) => Number.parseInt([...match[1]!].map((c) => (c === ONE ? '1' : '0')).join(''), 2).toString(16).padStart(8, '0'));
+  return [...marks].map((match) =>
+    Number.parseInt([...match[1]!].map((c) => (c === ONE ? '1' : '0')).join(''), 2)
+      .toString(16)
+      .padStart(8, '0'),
+  );
 }
 
 /** Whether the copy with this fingerprint swaps a pair of rows whose first row (in loan-id order) is the loan `key`. */
@@ -41,11 +45,17 @@ export function swapsPair(fingerprint: string, key: string): boolean {
  * is swapped when `swapsPair` says so for its first loan. `firstRow`, the page's index in the
  * whole tape, must be even so that no pair straddles two pages.
  */
-export function fingerprintOrder<R>(rows: readonly R[], fingerprint: string, firstRow: number, keyOf: (row: R) => string): R[] {
+export function fingerprintOrder<R>(
+  rows: readonly R[],
+  fingerprint: string,
+  firstRow: number,
+  keyOf: (row: R) => string,
+): R[] {
   if (firstRow % 2 !== 0) throw new RangeError('pages of the tape start at an even row');
   const ordered = [...rows];
   for (let i = 0; i + 1 < ordered.length; i += 2) {
-    if (swapsPair(fingerprint, keyOf(ordered[i]!))) [ordered[i], ordered[i + 1]] = [ordered[i + 1]!, ordered[i]!];
+    if (swapsPair(fingerprint, keyOf(ordered[i]!)))
+      [ordered[i], ordered[i + 1]] = [ordered[i + 1]!, ordered[i]!];
   }
   return ordered;
 }
@@ -57,7 +67,10 @@ export function fingerprintOrder<R>(rows: readonly R[], fingerprint: string, fir
  * itself and about ½ for any other. Needs only the loan ids in the file's order (undefined where a
  * row is unknown); rows dropped, added or a changed set of loans do not matter, a re-sort does.
  */
-export function orderAgreement(observedLoanIds: readonly (string | undefined)[], fingerprint: string): { pairs: number; agreement: number } {
+export function orderAgreement(
+  observedLoanIds: readonly (string | undefined)[],
+  fingerprint: string,
+): { pairs: number; agreement: number } {
   let pairs = 0;
   let agreeing = 0;
   for (let i = 0; i + 1 < observedLoanIds.length; i++) {

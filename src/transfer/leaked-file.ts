@@ -26,38 +26,72 @@ export async function readLeakedFile(bytes: Uint8Array): Promise<LeakedFile> {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readWorkbook(await JSZip.loadAsync(bytes));
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const lines = text.split(/\r?\n/).slice(1, MAX_REFERENCES + 1);
-  return { format: 'csv', propertyFingerprint: undefined, hiddenMarks: readHiddenMarks(text), references: lines.map(firstCsvField).filter((value) => value !== '') };
+  return {
+    format: 'csv',
+    propertyFingerprint: undefined,
+    hiddenMarks: readHiddenMarks(text),
+    references: lines.map(firstCsvField).filter((value) => value !== ''),
+  };
 }
 
 async function readWorkbook(zip: JSZip): Promise<LeakedFile> {
   const custom = await zip.file('docProps/custom.xml')?.async('string');
-  const propertyFingerprint = custom ? /name="DataRoomCopy"[^>]*>\s*<vt:lpwstr>([0-9a-f]{8})<\/vt:lpwstr>/.exec(custom)?.[1] : undefined;
+  const propertyFingerprint = custom
+    ? /name="DataRoomCopy"[^>]*>\s*<vt:lpwstr>([0-9a-f]{8})<\/vt:lpwstr>/.exec(custom)?.[1]
+    : undefined;
   const sharedStrings = await readSharedStrings(zip);
   const sheets = await sheetPaths(zip);
-  const hiddenMarks = [...sharedStrings.flatMap(readHiddenMarks), ...(await Promise.all(sheets.map(async ({ path }) => readHiddenMarks(await firstRowsText(zip, path, 200))))).flat()];
+  const hiddenMarks = [
+    ...sharedStrings.flatMap(readHiddenMarks),
+    ...(
+      await Promise.all(
+        sheets.map(async ({ path }) => readHiddenMarks(await firstRowsText(zip, path, 200))),
+      )
+    ).flat(),
+  ];
   const tape = sheets.find((sheet) => TAPE_SHEET.test(sheet.name));
   const references = tape ? await firstColumn(zip, tape.path, sharedStrings) : [];
-  return { format: 'xlsx', propertyFingerprint, hiddenMarks: [...new Set(hiddenMarks)], references };
+  return {
+    format: 'xlsx',
+    propertyFingerprint,
+    hiddenMarks: [...new Set(hiddenMarks)],
+    references,
+  };
 }
 
 /** The worksheets' names and paths inside the package, in workbook order. */
 async function sheetPaths(zip: JSZip): Promise<{ name: string; path: string }[]> {
   const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
   const relationships = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
-  const targets = new Map([...relationships.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attribute(m[0], 'Id'), attribute(m[0], 'Target')]));
+  const targets = new Map(
+    [...relationships.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [
+      attribute(m[0], 'Id'),
+      attribute(m[0], 'Target'),
+    ]),
+  );
   return [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => {
     const target = targets.get(attribute(m[0], 'r:id')) ?? '';
-    return { name: unescapeXml(attribute(m[0], 'name')), path: target.startsWith('/') ? target.slice(1) : `xl/${target}` };
+    return {
+      name: unescapeXml(attribute(m[0], 'name')),
+      path: target.startsWith('/') ? target.slice(1) : `xl/${target}`,
+    };
   });
 }
 
 async function readSharedStrings(zip: JSZip): Promise<string[]> {
   const xml = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => [...m[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => unescapeXml(t[1]!)).join(''));
+  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    [...m[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => unescapeXml(t[1]!)).join(''),
+  );
 }
 
 /** Streams a worksheet's XML row by row (never the whole sheet in memory), stopping after `maxRows`. */
-async function forEachRow(zip: JSZip, path: string, maxRows: number, onRow: (rowXml: string) => void): Promise<void> {
+async function forEachRow(
+  zip: JSZip,
+  path: string,
+  maxRows: number,
+  onRow: (rowXml: string) => void,
+): Promise<void> {
   const file = zip.file(path);
   if (!file) return;
   let pending = '';
@@ -81,7 +115,11 @@ async function firstRowsText(zip: JSZip, path: string, maxRows: number): Promise
 }
 
 /** The first column's values below the header, inline or shared strings alike. */
-async function firstColumn(zip: JSZip, path: string, sharedStrings: readonly string[]): Promise<string[]> {
+async function firstColumn(
+  zip: JSZip,
+  path: string,
+  sharedStrings: readonly string[],
+): Promise<string[]> {
   const values: string[] = [];
   let header = true;
   await forEachRow(zip, path, MAX_REFERENCES + 1, (row) => {
@@ -100,8 +138,21 @@ function attribute(tag: string, name: string): string {
 
 function unescapeXml(text: string): string {
   return text.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);/g, (_, entity: string) =>
-    entity === 'lt' ? '<' : entity === 'gt' ? '>' : entity === 'quot' ? '"' : entity === 'apos' ? "'" : entity === 'amp' ? '&'
-    : String.fromCodePoint(entity.startsWith('#x') ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1))),
+    entity === 'lt'
+      ? '<'
+      : entity === 'gt'
+        ? '>'
+        : entity === 'quot'
+          ? '"'
+          : entity === 'apos'
+            ? "'"
+            : entity === 'amp'
+              ? '&'
+              : String.fromCodePoint(
+                  entity.startsWith('#x')
+                    ? Number.parseInt(entity.slice(2), 16)
+                    : Number(entity.slice(1)),
+                ),
   );
 }
 

@@ -9,11 +9,20 @@ export function findBuyer(tx: DbOrTx, id: number): BuyerRow | undefined {
   return tx.select().from(buyerOrganisations).where(eq(buyerOrganisations.id, id)).get();
 }
 
-export function findOffer(tx: DbOrTx, portfolioId: number, buyerOrganisationId: number): OfferRow | undefined {
+export function findOffer(
+  tx: DbOrTx,
+  portfolioId: number,
+  buyerOrganisationId: number,
+): OfferRow | undefined {
   return tx
     .select()
     .from(portfolioOffers)
-    .where(and(eq(portfolioOffers.portfolioId, portfolioId), eq(portfolioOffers.buyerOrganisationId, buyerOrganisationId)))
+    .where(
+      and(
+        eq(portfolioOffers.portfolioId, portfolioId),
+        eq(portfolioOffers.buyerOrganisationId, buyerOrganisationId),
+      ),
+    )
     .get();
 }
 
@@ -44,7 +53,11 @@ export function portfolioIdsOfferedTo(tx: DbOrTx, buyerOrganisationId: number): 
 }
 
 export function findTokenKey(tx: DbOrTx, portfolioId: number): string | undefined {
-  return tx.select({ tokenKey: dataRoomKeys.tokenKey }).from(dataRoomKeys).where(eq(dataRoomKeys.portfolioId, portfolioId)).get()?.tokenKey;
+  return tx
+    .select({ tokenKey: dataRoomKeys.tokenKey })
+    .from(dataRoomKeys)
+    .where(eq(dataRoomKeys.portfolioId, portfolioId))
+    .get()?.tokenKey;
 }
 
 export function insertTokenKey(tx: DbOrTx, key: typeof dataRoomKeys.$inferInsert): void {

@@ -7,7 +7,14 @@ import type { AppDeps } from '../shared/deps';
 import { Problem, type FieldError } from '../shared/problem';
 import { offerRefusal } from './buyer-eligibility';
 import { newTokenKey } from './loan-token';
-import { findBuyer, findOffer, findTokenKey, insertOffer, insertTokenKey, offersOf } from './offer-repository';
+import {
+  findBuyer,
+  findOffer,
+  findTokenKey,
+  insertOffer,
+  insertTokenKey,
+  offersOf,
+} from './offer-repository';
 
 /**
  * Offers a locked (or already offered) portfolio to approved buyers with an NDA on file, of a type
@@ -15,7 +22,13 @@ import { findBuyer, findOffer, findTokenKey, insertOffer, insertTokenKey, offers
  * buyer twice is harmless: it is listed once.
  * @throws Problem not_found; conflict for a portfolio not ready to offer; validation_failed naming each buyer that may not be offered
  */
-export function offerPortfolio(tx: Tx, deps: AppDeps, actor: AuditActor, portfolioId: number, buyerOrganisationIds: readonly number[]) {
+export function offerPortfolio(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  portfolioId: number,
+  buyerOrganisationIds: readonly number[],
+) {
   const portfolio = requirePortfolio(tx, portfolioId);
   requireStatus(portfolio, ['locked', 'offered'], 'offering it');
   const allowedTypes = rulePacks[portfolio.rulePackId as RulePackId].buyerTypes;
@@ -23,17 +36,36 @@ export function offerPortfolio(tx: Tx, deps: AppDeps, actor: AuditActor, portfol
   buyerOrganisationIds.forEach((id, index) => {
     const buyer = findBuyer(tx, id);
     const refusal = buyer ? offerRefusal(buyer, allowedTypes) : `no buyer organisation ${id}`;
-    if (refusal) errors.push({ field: `json.buyerOrganisationIds.${index}`, value: id, message: refusal });
+    if (refusal)
+      errors.push({ field: `json.buyerOrganisationIds.${index}`, value: id, message: refusal });
   });
-  if (errors.length > 0) throw new Problem('validation_failed', `${errors.length} buyer(s) cannot be offered portfolio ${portfolioId}`, { errors });
+  if (errors.length > 0)
+    throw new Problem(
+      'validation_failed',
+      `${errors.length} buyer(s) cannot be offered portfolio ${portfolioId}`,
+      { errors },
+    );
   const now = deps.clock.now();
-  if (findTokenKey(tx, portfolioId) === undefined) insertTokenKey(tx, { portfolioId, tokenKey: newTokenKey(), createdAt: now });
+  if (findTokenKey(tx, portfolioId) === undefined)
+    insertTokenKey(tx, { portfolioId, tokenKey: newTokenKey(), createdAt: now });
   const added = [...new Set(buyerOrganisationIds)].filter((id) => !findOffer(tx, portfolioId, id));
   for (const buyerOrganisationId of added) {
-    insertOffer(tx, { portfolioId, buyerOrganisationId, offeredAt: now, offeredBy: actor.label, offeredByUserId: actor.userId });
-    recordAudit(tx, actor, now, { action: 'transfer.portfolio.offered', targetType: 'portfolio', targetId: portfolioId, detail: { buyerOrganisationId } });
+    insertOffer(tx, {
+      portfolioId,
+      buyerOrganisationId,
+      offeredAt: now,
+      offeredBy: actor.label,
+      offeredByUserId: actor.userId,
+    });
+    recordAudit(tx, actor, now, {
+      action: 'transfer.portfolio.offered',
+      targetType: 'portfolio',
+      targetId: portfolioId,
+      detail: { buyerOrganisationId },
+    });
   }
-  if (portfolio.status === 'locked') transitionPortfolio(tx, deps, actor, portfolioId, 'offered', 'offered to buyers');
+  if (portfolio.status === 'locked')
+    transitionPortfolio(tx, deps, actor, portfolioId, 'offered', 'offered to buyers');
   return offersOf(tx, portfolioId);
 }
 

@@ -28,12 +28,22 @@ const PACKAGE_SELECT = `select a.loan_id as loanId, pl.borrower_id as borrowerId
  * statement stays open while the package waits on its reader. `pageSize` loans or so per page;
  * a borrower's loans are never split across pages.
  */
-export async function* borrowerPages(deps: AppDeps, saleId: number, pageSize: number): AsyncGenerator<PackageLoan[][]> {
+export async function* borrowerPages(
+  deps: AppDeps,
+  saleId: number,
+  pageSize: number,
+): AsyncGenerator<PackageLoan[][]> {
   const client = deps.db.$client;
   const table = `temp.package_loans_${saleId}_${process.hrtime.bigint()}`;
-  client.prepare(`create table ${table} as select * from (${PACKAGE_SELECT}) order by borrowerId, loanId`).run(saleId);
+  client
+    .prepare(
+      `create table ${table} as select * from (${PACKAGE_SELECT}) order by borrowerId, loanId`,
+    )
+    .run(saleId);
   try {
-    const page = client.prepare(`select rowid as position, * from ${table} where rowid > ? order by rowid limit ?`);
+    const page = client.prepare(
+      `select rowid as position, * from ${table} where rowid > ? order by rowid limit ?`,
+    );
     let after = 0;
     let pending: PackageLoan[] = [];
     for (;;) {
@@ -42,8 +52,10 @@ export async function* borrowerPages(deps: AppDeps, saleId: number, pageSize: nu
       after = rows[rows.length - 1]!.position;
       const loans = [...pending, ...rows.map(({ position: _position, ...loan }) => loan)];
       const lastBorrower = loans[loans.length - 1]!.borrowerId;
-      const complete = rows.length < pageSize ? loans : loans.filter((loan) => loan.borrowerId !== lastBorrower);
-      pending = rows.length < pageSize ? [] : loans.filter((loan) => loan.borrowerId === lastBorrower);
+      const complete =
+        rows.length < pageSize ? loans : loans.filter((loan) => loan.borrowerId !== lastBorrower);
+      pending =
+        rows.length < pageSize ? [] : loans.filter((loan) => loan.borrowerId === lastBorrower);
       if (complete.length > 0) yield groupByBorrower(complete);
     }
     if (pending.length > 0) yield groupByBorrower(pending);

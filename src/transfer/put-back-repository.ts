@@ -13,25 +13,52 @@ export function findPutBack(tx: DbOrTx, id: number): PutBackRow | undefined {
   return tx.select().from(putBacks).where(eq(putBacks.id, id)).get();
 }
 
-export function updatePutBack(tx: DbOrTx, id: number, patch: Partial<typeof putBacks.$inferInsert>): PutBackRow {
+export function updatePutBack(
+  tx: DbOrTx,
+  id: number,
+  patch: Partial<typeof putBacks.$inferInsert>,
+): PutBackRow {
   return tx.update(putBacks).set(patch).where(eq(putBacks.id, id)).returning().get();
 }
 
 /** A loan's put-back in a sale that is requested or accepted (a rejected one may be asked again). */
 export function livePutBack(tx: DbOrTx, saleId: number, loanId: string): PutBackRow | undefined {
-  return tx.select().from(putBacks).where(and(eq(putBacks.saleId, saleId), eq(putBacks.loanId, loanId), ne(putBacks.status, 'rejected'))).get();
+  return tx
+    .select()
+    .from(putBacks)
+    .where(
+      and(
+        eq(putBacks.saleId, saleId),
+        eq(putBacks.loanId, loanId),
+        ne(putBacks.status, 'rejected'),
+      ),
+    )
+    .get();
 }
 
 export function putBacksOf(tx: DbOrTx, saleId: number): PutBackRow[] {
-  return tx.select().from(putBacks).where(eq(putBacks.saleId, saleId)).orderBy(desc(putBacks.id)).all();
+  return tx
+    .select()
+    .from(putBacks)
+    .where(eq(putBacks.saleId, saleId))
+    .orderBy(desc(putBacks.id))
+    .all();
 }
 
 /** A loan's allocated price in a sale, or undefined when the sale did not sell it. */
 export function allocatedPrice(deps: AppDeps, saleId: number, loanId: string): number | undefined {
-  return (deps.db.$client.prepare('select price_fen as priceFen from sale_allocations where sale_id = ? and loan_id = ?').get(saleId, loanId) as { priceFen: number } | undefined)?.priceFen;
+  return (
+    deps.db.$client
+      .prepare(
+        'select price_fen as priceFen from sale_allocations where sale_id = ? and loan_id = ?',
+      )
+      .get(saleId, loanId) as { priceFen: number } | undefined
+  )?.priceFen;
 }
 
 /** Lets the sold portfolio go of a returned loan, so another portfolio may offer it. */
 export function releaseReturnedLoan(deps: AppDeps, portfolioId: number, loanId: string): void {
-  deps.db.$client.prepare('update portfolio_loans set active = 0 where portfolio_id = ? and loan_id = ?').run(portfolioId, loanId);
+  deps.db.$client
+    .prepare('update portfolio_loans set active = 0 where portfolio_id = ? and loan_id = ?')
+    .run(portfolioId, loanId);
 }

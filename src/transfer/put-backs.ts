@@ -4,7 +4,15 @@ import { recordAudit, type AuditActor } from '../audit/record';
 import { bookPutBack } from '../ledger/put-back';
 import type { AppDeps } from '../shared/deps';
 import { Problem } from '../shared/problem';
-import { allocatedPrice, findPutBack, insertPutBack, livePutBack, releaseReturnedLoan, updatePutBack, type PutBackRow } from './put-back-repository';
+import {
+  allocatedPrice,
+  findPutBack,
+  insertPutBack,
+  livePutBack,
+  releaseReturnedLoan,
+  updatePutBack,
+  type PutBackRow,
+} from './put-back-repository';
 import { requireSale, saleReference } from './settlement';
 import { putBackDeadline } from './views';
 
@@ -20,17 +28,46 @@ export interface PutBackClaim {
  * fraud, ineligible). The seller decides; nothing moves until it accepts.
  * @throws Problem not_found (not the buyer's sale); conflict (not settled, window closed, loan not in the sale, asked already)
  */
-export function requestPutBack(tx: Tx, deps: AppDeps, actor: AuditActor, saleId: number, buyerOrganisationId: number, claim: PutBackClaim): PutBackRow {
+export function requestPutBack(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  saleId: number,
+  buyerOrganisationId: number,
+  claim: PutBackClaim,
+): PutBackRow {
   const sale = requireSale(tx, saleId, buyerOrganisationId);
   const deadline = putBackDeadline(sale);
-  if (deadline === null) throw new Problem('conflict', `sale ${saleId} is not settled: put-backs follow settlement`);
+  if (deadline === null)
+    throw new Problem('conflict', `sale ${saleId} is not settled: put-backs follow settlement`);
   const today = deps.clock.today();
-  if (today > deadline) throw new Problem('conflict', `the put-back window of sale ${saleId} closed on ${deadline}`, { putBackDeadline: deadline });
-  if (allocatedPrice(deps, saleId, claim.loanId) === undefined) throw new Problem('conflict', `loan ${claim.loanId} was not sold in sale ${saleId}`);
+  if (today > deadline)
+    throw new Problem('conflict', `the put-back window of sale ${saleId} closed on ${deadline}`, {
+      putBackDeadline: deadline,
+    });
+  if (allocatedPrice(deps, saleId, claim.loanId) === undefined)
+    throw new Problem('conflict', `loan ${claim.loanId} was not sold in sale ${saleId}`);
   const live = livePutBack(tx, saleId, claim.loanId);
-  if (live) throw new Problem('conflict', `loan ${claim.loanId} is already put back (${live.status}) as put-back ${live.id}`);
-  const row = insertPutBack(tx, { saleId, loanId: claim.loanId, reason: claim.reason, detail: claim.detail ?? null, status: 'requested', requestedAt: deps.clock.now(), requestedByUserId: actor.userId });
-  recordAudit(tx, actor, deps.clock.now(), { action: 'transfer.put_back.requested', targetType: 'sale', targetId: saleId, detail: { putBackId: row.id, loanId: claim.loanId, reason: claim.reason } });
+  if (live)
+    throw new Problem(
+      'conflict',
+      `loan ${claim.loanId} is already put back (${live.status}) as put-back ${live.id}`,
+    );
+  const row = insertPutBack(tx, {
+    saleId,
+    loanId: claim.loanId,
+    reason: claim.reason,
+    detail: claim.detail ?? null,
+    status: 'requested',
+    requestedAt: deps.clock.now(),
+    requestedByUserId: actor.userId,
+  });
+  recordAudit(tx, actor, deps.clock.now(), {
+    action: 'transfer.put_back.requested',
+    targetType: 'sale',
+    targetId: saleId,
+    detail: { putBackId: row.id, loanId: claim.loanId, reason: claim.reason },
+  });
   return row;
 }
 
@@ -40,20 +77,58 @@ export function requestPutBack(tx: Tx, deps: AppDeps, actor: AuditActor, saleId:
  * the sold portfolio go of it. Deciding a decided put-back again changes nothing.
  * @throws Problem not_found; as `bookPutBack`
  */
-export function decidePutBack(tx: Tx, deps: AppDeps, actor: AuditActor, putBackId: number, decision: { accept: boolean; note?: string | undefined }): PutBackRow {
+export function decidePutBack(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  putBackId: number,
+  decision: { accept: boolean; note?: string | undefined },
+): PutBackRow {
   const putBack = findPutBack(tx, putBackId);
   if (!putBack) throw new Problem('not_found', `no put-back ${putBackId}`);
   if (putBack.status !== 'requested') return putBack;
-  const decided = { decidedAt: deps.clock.now(), decidedBy: actor.label, decisionNote: decision.note ?? null };
-  if (!decision.accept) return audited(tx, deps, actor, updatePutBack(tx, putBackId, { ...decided, status: 'rejected' }));
+  const decided = {
+    decidedAt: deps.clock.now(),
+    decidedBy: actor.label,
+    decisionNote: decision.note ?? null,
+  };
+  if (!decision.accept)
+    return audited(
+      tx,
+      deps,
+      actor,
+      updatePutBack(tx, putBackId, { ...decided, status: 'rejected' }),
+    );
   const sale = requireSale(tx, putBack.saleId);
   const refundFen = allocatedPrice(deps, sale.id, putBack.loanId) ?? 0;
-  const booked = bookPutBack(tx, deps, { saleReference: saleReference(sale.id), loanId: putBack.loanId, refundFen, date: deps.clock.today(), reason: `${putBack.reason}${putBack.detail ? `: ${putBack.detail}` : ''}`, actor });
+  const booked = bookPutBack(tx, deps, {
+    saleReference: saleReference(sale.id),
+    loanId: putBack.loanId,
+    refundFen,
+    date: deps.clock.today(),
+    reason: `${putBack.reason}${putBack.detail ? `: ${putBack.detail}` : ''}`,
+    actor,
+  });
   releaseReturnedLoan(deps, sale.portfolioId, putBack.loanId);
-  return audited(tx, deps, actor, updatePutBack(tx, putBackId, { ...decided, status: 'accepted', refundFen, entryId: booked.entryId }));
+  return audited(
+    tx,
+    deps,
+    actor,
+    updatePutBack(tx, putBackId, {
+      ...decided,
+      status: 'accepted',
+      refundFen,
+      entryId: booked.entryId,
+    }),
+  );
 }
 
 function audited(tx: Tx, deps: AppDeps, actor: AuditActor, putBack: PutBackRow): PutBackRow {
-  recordAudit(tx, actor, deps.clock.now(), { action: `transfer.put_back.${putBack.status}`, targetType: 'sale', targetId: putBack.saleId, detail: { putBackId: putBack.id, loanId: putBack.loanId, refundFen: putBack.refundFen } });
+  recordAudit(tx, actor, deps.clock.now(), {
+    action: `transfer.put_back.${putBack.status}`,
+    targetType: 'sale',
+    targetId: putBack.saleId,
+    detail: { putBackId: putBack.id, loanId: putBack.loanId, refundFen: putBack.refundFen },
+  });
   return putBack;
 }

@@ -18,13 +18,23 @@ export function findSaleOfPortfolio(tx: DbOrTx, portfolioId: number): SaleRow | 
   return tx.select().from(sales).where(eq(sales.portfolioId, portfolioId)).get();
 }
 
-export function updateSale(tx: DbOrTx, id: number, patch: Partial<typeof sales.$inferInsert>): SaleRow {
+export function updateSale(
+  tx: DbOrTx,
+  id: number,
+  patch: Partial<typeof sales.$inferInsert>,
+): SaleRow {
   return tx.update(sales).set(patch).where(eq(sales.id, id)).returning().get();
 }
 
 export function listSales(tx: DbOrTx, filter: { buyerOrganisationId?: number }): SaleRow[] {
   const query = tx.select().from(sales);
-  return (filter.buyerOrganisationId === undefined ? query : query.where(eq(sales.buyerOrganisationId, filter.buyerOrganisationId))).orderBy(desc(sales.id)).all();
+  return (
+    filter.buyerOrganisationId === undefined
+      ? query
+      : query.where(eq(sales.buyerOrganisationId, filter.buyerOrganisationId))
+  )
+    .orderBy(desc(sales.id))
+    .all();
 }
 
 /** A loan on offer with the claim it is sold for. */
@@ -35,19 +45,32 @@ export interface LoanClaim {
 
 /** The loans a portfolio offers (as its summary counts them) with their claims at the cut-off, by loan id. */
 export function loansOnOffer(deps: AppDeps, portfolioId: number): LoanClaim[] {
-  return deps.db.$client.prepare(`select loan_id as loanId, claim_fen as claimFen from portfolio_loans where ${ON_OFFER} order by loan_id`).all({ portfolioId }) as LoanClaim[];
+  return deps.db.$client
+    .prepare(
+      `select loan_id as loanId, claim_fen as claimFen from portfolio_loans where ${ON_OFFER} order by loan_id`,
+    )
+    .all({ portfolioId }) as LoanClaim[];
 }
 
 /** Writes a sale's allocation in bulk, on drizzle's connection (the caller's transaction). */
-export function insertAllocations(deps: AppDeps, saleId: number, loans: readonly LoanClaim[], pricesFen: readonly number[]): void {
-  const insert = deps.db.$client.prepare('insert into sale_allocations (sale_id, loan_id, claim_fen, price_fen) values (?, ?, ?, ?)');
+export function insertAllocations(
+  deps: AppDeps,
+  saleId: number,
+  loans: readonly LoanClaim[],
+  pricesFen: readonly number[],
+): void {
+  const insert = deps.db.$client.prepare(
+    'insert into sale_allocations (sale_id, loan_id, claim_fen, price_fen) values (?, ?, ?, ?)',
+  );
   loans.forEach((loan, index) => insert.run(saleId, loan.loanId, loan.claimFen, pricesFen[index]));
 }
 
 /** A sale's allocation, by loan id. */
 export function allocationsOf(deps: AppDeps, saleId: number): (LoanClaim & { priceFen: number })[] {
   return deps.db.$client
-    .prepare('select loan_id as loanId, claim_fen as claimFen, price_fen as priceFen from sale_allocations where sale_id = ? order by loan_id')
+    .prepare(
+      'select loan_id as loanId, claim_fen as claimFen, price_fen as priceFen from sale_allocations where sale_id = ? order by loan_id',
+    )
     .all(saleId) as (LoanClaim & { priceFen: number })[];
 }
 

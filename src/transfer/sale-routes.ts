@@ -4,7 +4,11 @@ import { defineRoute } from '../access/guard';
 import { changeView } from '../portfolios/views';
 import { idempotently } from '../shared/idempotently';
 import { formatFen } from '../shared/money';
-import { jsonBody as body, jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
+import {
+  jsonBody as body,
+  jsonResponse as json,
+  problemResponseDoc as problem,
+} from '../shared/openapi-docs';
 import { Problem } from '../shared/problem';
 import { createRouter } from '../shared/router';
 import { forwardSaleCollections } from './after-sale';
@@ -21,66 +25,155 @@ const tags = ['Transfer'];
 const notFound = problem('No such sale');
 
 const getSales = defineRoute('sales:read', {
-  method: 'get', path: '/', tags, summary: 'Sales, newest first',
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'Sales, newest first',
   responses: { 200: json('The sales', schemas.SaleViewSchema.array()) },
 });
 const getSale = defineRoute('sales:read', {
-  method: 'get', path: '/{id}', tags, summary: 'A sale: buyer, price, dates, status', request: { params: schemas.SaleIdParams },
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: 'A sale: buyer, price, dates, status',
+  request: { params: schemas.SaleIdParams },
   responses: { 200: json('The sale', schemas.SaleViewSchema), 404: notFound },
 });
 const postSign = defineRoute('sales:manage', {
-  method: 'post', path: '/{id}/sign', tags, summary: 'Record the signing of the contract: the buyer then gets the clear (P2) data room', request: { params: schemas.SaleIdParams },
-  responses: { 200: json('The sale', schemas.SaleViewSchema), 404: notFound, 409: problem('The portfolio was withdrawn') },
+  method: 'post',
+  path: '/{id}/sign',
+  tags,
+  summary: 'Record the signing of the contract: the buyer then gets the clear (P2) data room',
+  request: { params: schemas.SaleIdParams },
+  responses: {
+    200: json('The sale', schemas.SaleViewSchema),
+    404: notFound,
+    409: problem('The portfolio was withdrawn'),
+  },
 });
 const postSettle = defineRoute('sales:settle', {
-  method: 'post', path: '/{id}/settle', tags, summary: 'Settle a signed sale when the price is received: bring-down, the sale booked through the ledger, loans sold, portfolio sold',
-  description: 'Settling twice books once: the second answer says `booked: false`. Honours `Idempotency-Key`.',
+  method: 'post',
+  path: '/{id}/settle',
+  tags,
+  summary:
+    'Settle a signed sale when the price is received: bring-down, the sale booked through the ledger, loans sold, portfolio sold',
+  description:
+    'Settling twice books once: the second answer says `booked: false`. Honours `Idempotency-Key`.',
   request: { params: schemas.SaleIdParams, ...body(schemas.SettleSchema) },
-  responses: { 200: json('The settlement', schemas.SettlementSchema), 404: notFound, 409: problem('The sale is not signed, or a loan cannot be sold') },
+  responses: {
+    200: json('The settlement', schemas.SettlementSchema),
+    404: notFound,
+    409: problem('The sale is not signed, or a loan cannot be sold'),
+  },
 });
 
-const PutBackDecisionParams = schemas.SaleIdParams.extend({ putBackId: z.coerce.number().int().positive().openapi({ param: { name: 'putBackId', in: 'path' }, example: 1 }) });
+const PutBackDecisionParams = schemas.SaleIdParams.extend({
+  putBackId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'putBackId', in: 'path' }, example: 1 }),
+});
 const getPutBacks = defineRoute('sales:read', {
-  method: 'get', path: '/{id}/put-backs', tags, summary: 'The accounts the buyer asked to return, and the decisions', request: { params: schemas.SaleIdParams },
-  responses: { 200: json('The put-backs, latest first', schemas.PutBackViewSchema.array()), 404: notFound },
+  method: 'get',
+  path: '/{id}/put-backs',
+  tags,
+  summary: 'The accounts the buyer asked to return, and the decisions',
+  request: { params: schemas.SaleIdParams },
+  responses: {
+    200: json('The put-backs, latest first', schemas.PutBackViewSchema.array()),
+    404: notFound,
+  },
 });
 const postDecision = defineRoute('sales:settle', {
-  method: 'post', path: '/{id}/put-backs/{putBackId}/decision', tags, summary: "Accept or reject a put-back: accepting refunds the loan's allocated price, reverses its sale in the ledger and returns it to the book",
+  method: 'post',
+  path: '/{id}/put-backs/{putBackId}/decision',
+  tags,
+  summary:
+    "Accept or reject a put-back: accepting refunds the loan's allocated price, reverses its sale in the ledger and returns it to the book",
   description: 'Deciding a decided put-back changes nothing. Honours `Idempotency-Key`.',
   request: { params: PutBackDecisionParams, ...body(schemas.PutBackDecisionSchema) },
-  responses: { 200: json('The put-back', schemas.PutBackViewSchema), 404: problem('No such sale or put-back') },
+  responses: {
+    200: json('The put-back', schemas.PutBackViewSchema),
+    404: problem('No such sale or put-back'),
+  },
 });
 const getForwarding = defineRoute('sales:read', {
-  method: 'get', path: '/{id}/forwarding', tags, summary: "The forwarding statement: collections after the cut-off owed to the buyer, their due dates and what was forwarded",
+  method: 'get',
+  path: '/{id}/forwarding',
+  tags,
+  summary:
+    'The forwarding statement: collections after the cut-off owed to the buyer, their due dates and what was forwarded',
   request: { params: schemas.SaleIdParams, query: schemas.ForwardingQuery },
   responses: { 200: json('The statement', schemas.ForwardingStatementSchema), 404: notFound },
 });
 const postForwarding = defineRoute('sales:settle', {
-  method: 'post', path: '/{id}/forwardings', tags, summary: 'Forward the outstanding collections (or those named) to the buyer, booked through the ledger once per payment reference',
+  method: 'post',
+  path: '/{id}/forwardings',
+  tags,
+  summary:
+    'Forward the outstanding collections (or those named) to the buyer, booked through the ledger once per payment reference',
   request: { params: schemas.SaleIdParams, ...body(schemas.ForwardSchema) },
-  responses: { 201: json('The forwarding', schemas.ForwardingSchema), 404: notFound, 409: problem('Nothing outstanding, or the reference was used with other terms') },
+  responses: {
+    201: json('The forwarding', schemas.ForwardingSchema),
+    404: notFound,
+    409: problem('Nothing outstanding, or the reference was used with other terms'),
+  },
 });
 
 const getPackage = defineRoute('sales:read', {
-  method: 'get', path: '/{id}/package', tags, summary: 'The transfer package (zip): the P2 data room, the asset schedule (资产明细表), a notice per borrower (债权转让通知) with its mail-merge sheet, and a manifest of SHA-256s and totals',
-  description: 'Streamed. The manifest ties out: the allocated prices sum to the price, the schedule\'s claims to the sale\'s, one notice per borrower. The download is in the audit trail with its SHA-256.',
+  method: 'get',
+  path: '/{id}/package',
+  tags,
+  summary:
+    'The transfer package (zip): the P2 data room, the asset schedule (资产明细表), a notice per borrower (债权转让通知) with its mail-merge sheet, and a manifest of SHA-256s and totals',
+  description:
+    "Streamed. The manifest ties out: the allocated prices sum to the price, the schedule's claims to the sale's, one notice per borrower. The download is in the audit trail with its SHA-256.",
   request: { params: schemas.SaleIdParams },
-  responses: { 200: { description: 'The zip', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } }, 404: notFound, 409: problem('The sale is not signed yet') },
+  responses: {
+    200: {
+      description: 'The zip',
+      content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+    },
+    404: notFound,
+    409: problem('The sale is not signed yet'),
+  },
 });
 
 export const salesRoutes = createRouter()
   .openapi(getSales, (c) => c.json(listSales(c.get('deps').db, {}).map(saleView), 200))
-  .openapi(getSale, (c) => c.json(saleView(c.get('deps').db.transaction((tx) => requireSale(tx, c.req.valid('param').id))), 200))
+  .openapi(getSale, (c) =>
+    c.json(
+      saleView(c.get('deps').db.transaction((tx) => requireSale(tx, c.req.valid('param').id))),
+      200,
+    ),
+  )
   .openapi(postSign, (c) => {
     const { id } = c.req.valid('param');
-    return c.json(idempotently(c, { id }, 200, (tx) => saleView(signSale(tx, c.get('deps'), auditActorOf(c), id))), 200);
+    return c.json(
+      idempotently(c, { id }, 200, (tx) =>
+        saleView(signSale(tx, c.get('deps'), auditActorOf(c), id)),
+      ),
+      200,
+    );
   })
   .openapi(postSettle, (c) => {
     const { id } = c.req.valid('param');
     const { receivedOn } = c.req.valid('json');
     const settlement = idempotently(c, { id, receivedOn }, 200, (tx) => {
-      const { sale, booked, changes, interimCollectionsFen } = settleSale(tx, c.get('deps'), auditActorOf(c), id, receivedOn);
-      return { sale: saleView(sale), booked, interimCollections: formatFen(interimCollectionsFen), bringDown: changes.map(changeView) };
+      const { sale, booked, changes, interimCollectionsFen } = settleSale(
+        tx,
+        c.get('deps'),
+        auditActorOf(c),
+        id,
+        receivedOn,
+      );
+      return {
+        sale: saleView(sale),
+        booked,
+        interimCollections: formatFen(interimCollectionsFen),
+        bringDown: changes.map(changeView),
+      };
     });
     return c.json(settlement, 200);
   })
@@ -88,25 +181,59 @@ export const salesRoutes = createRouter()
     const deps = c.get('deps');
     const { id } = c.req.valid('param');
     const sale = deps.db.transaction((tx) => requireSale(tx, id));
-    if (sale.status === 'awarded') throw new Problem('conflict', `sale ${id} is not signed: the transfer package follows signing`);
-    return streamedResponse(c, { contentType: 'application/zip', fileName: `transfer-package-sale-${id}.zip` }, (output) => writeTransferPackage(deps, auditActorOf(c), id, output));
+    if (sale.status === 'awarded')
+      throw new Problem(
+        'conflict',
+        `sale ${id} is not signed: the transfer package follows signing`,
+      );
+    return streamedResponse(
+      c,
+      { contentType: 'application/zip', fileName: `transfer-package-sale-${id}.zip` },
+      (output) => writeTransferPackage(deps, auditActorOf(c), id, output),
+    );
   })
   .openapi(getPutBacks, (c) => {
     const { id } = c.req.valid('param');
-    return c.json(c.get('deps').db.transaction((tx) => putBacksOf(tx, requireSale(tx, id).id)).map(putBackView), 200);
+    return c.json(
+      c
+        .get('deps')
+        .db.transaction((tx) => putBacksOf(tx, requireSale(tx, id).id))
+        .map(putBackView),
+      200,
+    );
   })
   .openapi(postDecision, (c) => {
     const { id, putBackId } = c.req.valid('param');
     const { decision, note } = c.req.valid('json');
     const decided = idempotently(c, { id, putBackId, decision, note }, 200, (tx) => {
-      if (findPutBack(tx, putBackId)?.saleId !== requireSale(tx, id).id) throw new Problem('not_found', `sale ${id} has no put-back ${putBackId}`);
-      return putBackView(decidePutBack(tx, c.get('deps'), auditActorOf(c), putBackId, { accept: decision === 'accept', note }));
+      if (findPutBack(tx, putBackId)?.saleId !== requireSale(tx, id).id)
+        throw new Problem('not_found', `sale ${id} has no put-back ${putBackId}`);
+      return putBackView(
+        decidePutBack(tx, c.get('deps'), auditActorOf(c), putBackId, {
+          accept: decision === 'accept',
+          note,
+        }),
+      );
     });
     return c.json(decided, 200);
   })
-  .openapi(getForwarding, (c) => c.json(forwardingStatementResponse(c.get('deps'), c.req.valid('param').id, c.req.valid('query').asOf), 200))
+  .openapi(getForwarding, (c) =>
+    c.json(
+      forwardingStatementResponse(
+        c.get('deps'),
+        c.req.valid('param').id,
+        c.req.valid('query').asOf,
+      ),
+      200,
+    ),
+  )
   .openapi(postForwarding, (c) => {
     const { id } = c.req.valid('param');
     const request = c.req.valid('json');
-    return c.json(idempotently(c, { id, request }, 201, (tx) => forwardingView(forwardSaleCollections(tx, c.get('deps'), auditActorOf(c), id, request))), 201);
+    return c.json(
+      idempotently(c, { id, request }, 201, (tx) =>
+        forwardingView(forwardSaleCollections(tx, c.get('deps'), auditActorOf(c), id, request)),
+      ),
+      201,
+    );
   });

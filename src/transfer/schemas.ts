@@ -1,51 +1,115 @@
 import { z } from '@hono/zod-openapi';
-import { awardKinds, buyerTypes, disclosureTiers, putBackReasons, putBackStatuses, saleStatuses } from '../../db/schema';
+import {
+  awardKinds,
+  buyerTypes,
+  disclosureTiers,
+  putBackReasons,
+  putBackStatuses,
+  saleStatuses,
+} from '../../db/schema';
 import { money } from '../portfolios/schemas';
 import { VerdictChangeSchema } from '../portfolios/view-schemas';
 import { parseFen } from '../shared/money';
 
 const isoDate = z.iso.date().openapi({ example: '2026-07-15' });
-const instant = z.iso.datetime().openapi({ description: 'An ISO-8601 UTC instant', example: '2026-07-10T10:00:00Z' });
+const instant = z.iso
+  .datetime()
+  .openapi({ description: 'An ISO-8601 UTC instant', example: '2026-07-10T10:00:00Z' });
 const positivePrice = money
   .transform((yuan) => parseFen(yuan) ?? 0)
   .refine((fen) => fen > 0, 'a price is more than zero')
-  .openapi({ type: 'string', description: 'Amount in yuan, up to two decimals', example: '125000.00' });
+  .openapi({
+    type: 'string',
+    description: 'Amount in yuan, up to two decimals',
+    example: '125000.00',
+  });
 
-export const PortfolioIdParams = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+export const PortfolioIdParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
 export const SaleIdParams = PortfolioIdParams;
 
 export const OfferSchema = z
   .object({ buyerOrganisationIds: z.array(z.number().int().positive()).min(1).max(100) })
-  .openapi('OfferRequest', { description: 'Buyers to offer the portfolio to: approved, with an NDA on file, of a type its rule pack allows' });
+  .openapi('OfferRequest', {
+    description:
+      'Buyers to offer the portfolio to: approved, with an NDA on file, of a type its rule pack allows',
+  });
 
-const BuyerRefSchema = z.object({ id: z.number().int(), name: z.string(), type: z.enum(buyerTypes) });
-export const OfferViewSchema = z.object({ buyerOrganisation: BuyerRefSchema, offeredAt: z.string(), offeredBy: z.string() }).openapi('Offer');
+const BuyerRefSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  type: z.enum(buyerTypes),
+});
+export const OfferViewSchema = z
+  .object({ buyerOrganisation: BuyerRefSchema, offeredAt: z.string(), offeredBy: z.string() })
+  .openapi('Offer');
 
 export const RoundSchema = z
-  .object({ name: z.string().trim().min(1).max(200), deadline: instant, reservePrice: positivePrice.optional().openapi({ description: 'The lowest price the seller accepts; buyers never see it' }) })
+  .object({
+    name: z.string().trim().min(1).max(200),
+    deadline: instant,
+    reservePrice: positivePrice
+      .optional()
+      .openapi({ description: 'The lowest price the seller accepts; buyers never see it' }),
+  })
   .openapi('BidRoundRequest');
 
 export const BidSchema = z
   .object({
-    price: positivePrice.openapi({ description: 'The price offered for the whole portfolio (a lot is a portfolio of its own)' }),
+    price: positivePrice.openapi({
+      description: 'The price offered for the whole portfolio (a lot is a portfolio of its own)',
+    }),
     validUntil: isoDate.openapi({ description: 'The last day the bid may be accepted' }),
     conditions: z.string().trim().max(2000).optional(),
   })
   .openapi('BidRequest');
 
 export const BidViewSchema = z
-  .object({ id: z.number().int(), buyerOrganisationId: z.number().int(), price: z.string(), validUntil: z.string(), conditions: z.string().nullable(), submittedAt: z.string(), standing: z.boolean().openapi({ description: "The buyer's latest bid in the round" }) })
+  .object({
+    id: z.number().int(),
+    buyerOrganisationId: z.number().int(),
+    price: z.string(),
+    validUntil: z.string(),
+    conditions: z.string().nullable(),
+    submittedAt: z.string(),
+    standing: z.boolean().openapi({ description: "The buyer's latest bid in the round" }),
+  })
   .openapi('Bid');
-const RoundBaseSchema = z.object({ id: z.number().int(), portfolioId: z.number().int(), name: z.string(), deadline: z.string(), open: z.boolean() });
-export const SellerRoundSchema = RoundBaseSchema.extend({ reservePrice: z.string().nullable(), bids: z.array(BidViewSchema) }).openapi('SellerBidRound');
-export const BuyerRoundSchema = RoundBaseSchema.extend({ bids: z.array(BidViewSchema) }).openapi('BuyerBidRound');
+const RoundBaseSchema = z.object({
+  id: z.number().int(),
+  portfolioId: z.number().int(),
+  name: z.string(),
+  deadline: z.string(),
+  open: z.boolean(),
+});
+export const SellerRoundSchema = RoundBaseSchema.extend({
+  reservePrice: z.string().nullable(),
+  bids: z.array(BidViewSchema),
+}).openapi('SellerBidRound');
+export const BuyerRoundSchema = RoundBaseSchema.extend({ bids: z.array(BidViewSchema) }).openapi(
+  'BuyerBidRound',
+);
 
 export const AwardSchema = z
   .object({
     bidId: z.number().int().positive(),
     contractEffectiveDate: isoDate,
     deliveryDate: isoDate.openapi({ description: '交割日: the day the accounts are handed over' }),
-    putBackWindowDays: z.number().int().min(0).max(730).optional().openapi({ description: 'Days after settlement in which the buyer may return ineligible accounts (default 120)' }),
+    putBackWindowDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(730)
+      .optional()
+      .openapi({
+        description:
+          'Days after settlement in which the buyer may return ineligible accounts (default 120)',
+      }),
   })
   .openapi('AwardRequest');
 
@@ -65,7 +129,10 @@ export const SaleViewSchema = z
     contractEffectiveDate: z.string(),
     deliveryDate: z.string(),
     putBackWindowDays: z.number().int(),
-    putBackDeadline: z.string().nullable().openapi({ description: 'The last day a put-back may be asked: settlement + the window' }),
+    putBackDeadline: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The last day a put-back may be asked: settlement + the window' }),
     awardedAt: z.string(),
     signedAt: z.string().nullable(),
     settledAt: z.string().nullable(),
@@ -74,26 +141,45 @@ export const SaleViewSchema = z
   })
   .openapi('Sale');
 
-export const SettleSchema = z.object({ receivedOn: isoDate.openapi({ description: 'The day the price was received' }) }).openapi('SettleRequest');
+export const SettleSchema = z
+  .object({ receivedOn: isoDate.openapi({ description: 'The day the price was received' }) })
+  .openapi('SettleRequest');
 
 export const SettlementSchema = z
   .object({
     sale: SaleViewSchema,
-    booked: z.boolean().openapi({ description: 'False when the sale was settled before: nothing was booked again' }),
-    interimCollections: z.string().openapi({ description: 'Collections after the cut-off booked as recoveries before settlement, now owed to the buyer' }),
-    bringDown: z.array(VerdictChangeSchema).openapi({ description: 'Loans whose verdict changed between the award and settlement: put-back candidates' }),
+    booked: z
+      .boolean()
+      .openapi({ description: 'False when the sale was settled before: nothing was booked again' }),
+    interimCollections: z
+      .string()
+      .openapi({
+        description:
+          'Collections after the cut-off booked as recoveries before settlement, now owed to the buyer',
+      }),
+    bringDown: z
+      .array(VerdictChangeSchema)
+      .openapi({
+        description:
+          'Loans whose verdict changed between the award and settlement: put-back candidates',
+      }),
   })
   .openapi('Settlement');
 
 export const PutBackParams = PortfolioIdParams;
 export const PutBackRequestSchema = z
   .object({
-    loanId: z.string().min(1).openapi({ description: 'The loan as the clear (P2) data room names it' }),
+    loanId: z
+      .string()
+      .min(1)
+      .openapi({ description: 'The loan as the clear (P2) data room names it' }),
     reason: z.enum(putBackReasons),
     detail: z.string().trim().max(2000).optional(),
   })
   .openapi('PutBackRequest');
-export const PutBackDecisionSchema = z.object({ decision: z.enum(['accept', 'reject']), note: z.string().trim().max(2000).optional() }).openapi('PutBackDecision');
+export const PutBackDecisionSchema = z
+  .object({ decision: z.enum(['accept', 'reject']), note: z.string().trim().max(2000).optional() })
+  .openapi('PutBackDecision');
 export const PutBackViewSchema = z
   .object({
     id: z.number().int(),
@@ -106,12 +192,17 @@ export const PutBackViewSchema = z
     decidedAt: z.string().nullable(),
     decidedBy: z.string().nullable(),
     decisionNote: z.string().nullable(),
-    refund: z.string().nullable().openapi({ description: "The loan's allocated price, refunded when accepted" }),
+    refund: z
+      .string()
+      .nullable()
+      .openapi({ description: "The loan's allocated price, refunded when accepted" }),
     entryId: z.number().int().nullable(),
   })
   .openapi('PutBack');
 
-export const ForwardingQuery = z.object({ asOf: isoDate.optional().openapi({ description: 'The statement date (today when absent)' }) });
+export const ForwardingQuery = z.object({
+  asOf: isoDate.optional().openapi({ description: 'The statement date (today when absent)' }),
+});
 export const ForwardingItemSchema = z.object({
   payableId: z.number().int(),
   loanId: z.string(),
@@ -119,7 +210,12 @@ export const ForwardingItemSchema = z.object({
   receivedDate: z.string(),
   bookedOn: z.string(),
   amount: z.string(),
-  dueDate: z.string().openapi({ description: 'Received + the forwarding business days (10 by default; weekends skipped, public holidays not modelled)' }),
+  dueDate: z
+    .string()
+    .openapi({
+      description:
+        'Received + the forwarding business days (10 by default; weekends skipped, public holidays not modelled)',
+    }),
   forwardedOn: z.string().nullable(),
   forwardingReference: z.string().nullable(),
   overdue: z.boolean(),
@@ -130,14 +226,45 @@ export const ForwardingStatementSchema = z
     buyerOrganisationId: z.number().int(),
     asOf: z.string(),
     items: z.array(ForwardingItemSchema),
-    totals: z.object({ items: z.number().int(), owed: z.string(), forwarded: z.string(), outstanding: z.string(), overdue: z.string() }),
+    totals: z.object({
+      items: z.number().int(),
+      owed: z.string(),
+      forwarded: z.string(),
+      outstanding: z.string(),
+      overdue: z.string(),
+    }),
   })
   .openapi('ForwardingStatement');
 export const ForwardSchema = z
-  .object({ reference: z.string().trim().min(1).max(100).openapi({ description: 'The payment reference (a bank transfer number): one forwarding per reference' }), date: isoDate, payableIds: z.array(z.number().int().positive()).min(1).optional() })
+  .object({
+    reference: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .openapi({
+        description: 'The payment reference (a bank transfer number): one forwarding per reference',
+      }),
+    date: isoDate,
+    payableIds: z.array(z.number().int().positive()).min(1).optional(),
+  })
   .openapi('ForwardRequest');
 export const ForwardingSchema = z
-  .object({ id: z.number().int(), reference: z.string(), buyerOrganisationId: z.number().int(), forwardedDate: z.string(), amount: z.string(), entryId: z.number().int(), payableIds: z.array(z.number().int()), replayed: z.boolean() })
+  .object({
+    id: z.number().int(),
+    reference: z.string(),
+    buyerOrganisationId: z.number().int(),
+    forwardedDate: z.string(),
+    amount: z.string(),
+    entryId: z.number().int(),
+    payableIds: z.array(z.number().int()),
+    replayed: z.boolean(),
+  })
   .openapi('Forwarding');
 
-export const DataRoomQuery = z.object({ tier: z.enum(disclosureTiers).optional().openapi({ description: 'P1 (masked) by default; P2 (clear) only for the buyer who signed' }) });
+export const DataRoomQuery = z.object({
+  tier: z
+    .enum(disclosureTiers)
+    .optional()
+    .openapi({ description: 'P1 (masked) by default; P2 (clear) only for the buyer who signed' }),
+});

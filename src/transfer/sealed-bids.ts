@@ -26,8 +26,15 @@ export function standingBids<B extends SealedBid>(bids: readonly B[]): B[] {
  * The standing bids that can be awarded on `date`: still valid and at or above the reserve (the
  * reserve is the seller's floor; buyers never see it).
  */
-export function qualifiedBids<B extends SealedBid>(bids: readonly B[], reservePriceFen: number | null, date: string): B[] {
-  return standingBids(bids).filter((bid) => bid.validUntil >= date && (reservePriceFen === null || bid.priceFen >= reservePriceFen));
+export function qualifiedBids<B extends SealedBid>(
+  bids: readonly B[],
+  reservePriceFen: number | null,
+  date: string,
+): B[] {
+  return standingBids(bids).filter(
+    (bid) =>
+      bid.validUntil >= date && (reservePriceFen === null || bid.priceFen >= reservePriceFen),
+  );
 }
 
 /** With one qualified bidder there was no competition: the sale is recorded as negotiated. */

@@ -9,7 +9,13 @@ import type { VerdictChange } from '../portfolios/screening-repository';
 import type { AppDeps } from '../shared/deps';
 import type { IsoDate } from '../shared/dates';
 import { Problem } from '../shared/problem';
-import { allocationsOf, findSale, loansRecoveredAfter, updateSale, type SaleRow } from './sale-repository';
+import {
+  allocationsOf,
+  findSale,
+  loansRecoveredAfter,
+  updateSale,
+  type SaleRow,
+} from './sale-repository';
 
 /** The sale's reference in the ledger: its entries' source. */
 export const saleReference = (saleId: number) => `sale-${saleId}`;
@@ -21,7 +27,11 @@ export const saleReference = (saleId: number) => `sale-${saleId}`;
  */
 export function requireSale(tx: Tx, saleId: number, buyerOrganisationId?: number): SaleRow {
   const sale = findSale(tx, saleId);
-  if (!sale || (buyerOrganisationId !== undefined && sale.buyerOrganisationId !== buyerOrganisationId)) throw new Problem('not_found', `no sale ${saleId}`);
+  if (
+    !sale ||
+    (buyerOrganisationId !== undefined && sale.buyerOrganisationId !== buyerOrganisationId)
+  )
+    throw new Problem('not_found', `no sale ${saleId}`);
   return sale;
 }
 
@@ -35,7 +45,11 @@ export function signSale(tx: Tx, deps: AppDeps, actor: AuditActor, saleId: numbe
   if (sale.status !== 'awarded') return sale;
   requireStatus(requirePortfolio(tx, sale.portfolioId), ['awarded'], 'signing its sale');
   const signed = updateSale(tx, saleId, { status: 'signed', signedAt: deps.clock.now() });
-  recordAudit(tx, actor, deps.clock.now(), { action: 'transfer.sale.signed', targetType: 'sale', targetId: saleId });
+  recordAudit(tx, actor, deps.clock.now(), {
+    action: 'transfer.sale.signed',
+    targetType: 'sale',
+    targetId: saleId,
+  });
   return signed;
 }
 
@@ -56,21 +70,55 @@ export interface Settlement {
  * moved to what is owed to the buyer, the portfolio `sold`. Settling a settled sale books nothing.
  * @throws Problem not_found; conflict for a sale not signed yet, or as `bookSale`
  */
-export function settleSale(tx: Tx, deps: AppDeps, actor: AuditActor, saleId: number, receivedOn: IsoDate): Settlement {
+export function settleSale(
+  tx: Tx,
+  deps: AppDeps,
+  actor: AuditActor,
+  saleId: number,
+  receivedOn: IsoDate,
+): Settlement {
   const sale = requireSale(tx, saleId);
-  if (sale.status === 'settled') return { sale, booked: false, changes: [], interimCollectionsFen: 0 };
-  if (sale.status !== 'signed') throw new Problem('conflict', `sale ${saleId} is ${sale.status}: settlement follows signing`);
+  if (sale.status === 'settled')
+    return { sale, booked: false, changes: [], interimCollectionsFen: 0 };
+  if (sale.status !== 'signed')
+    throw new Problem('conflict', `sale ${saleId} is ${sale.status}: settlement follows signing`);
   if (receivedOn < sale.cutOffDate || receivedOn > deps.clock.today()) {
     const message = `the price is received between the cut-off date ${sale.cutOffDate} and today`;
-    throw new Problem('validation_failed', message, { errors: [{ field: 'json.receivedOn', value: receivedOn, message }] });
+    throw new Problem('validation_failed', message, {
+      errors: [{ field: 'json.receivedOn', value: receivedOn, message }],
+    });
   }
   const { changes } = screenPortfolio(tx, deps, actor, sale.portfolioId, receivedOn);
   const loans = allocationsOf(deps, saleId);
   const reference = saleReference(saleId);
-  const booked = bookSale(tx, deps, { reference, buyerOrganisationId: sale.buyerOrganisationId, date: receivedOn, priceFen: sale.priceFen, loans, actor });
-  const interim = claimInterimCollections(tx, deps, { saleReference: reference, buyerOrganisationId: sale.buyerOrganisationId, cutOffDate: sale.cutOffDate, loanIds: loansRecoveredAfter(deps, saleId, sale.cutOffDate), date: receivedOn, actor });
-  const settled = updateSale(tx, saleId, { status: 'settled', settledAt: deps.clock.now(), receivedOn, entryId: booked.entryId });
+  const booked = bookSale(tx, deps, {
+    reference,
+    buyerOrganisationId: sale.buyerOrganisationId,
+    date: receivedOn,
+    priceFen: sale.priceFen,
+    loans,
+    actor,
+  });
+  const interim = claimInterimCollections(tx, deps, {
+    saleReference: reference,
+    buyerOrganisationId: sale.buyerOrganisationId,
+    cutOffDate: sale.cutOffDate,
+    loanIds: loansRecoveredAfter(deps, saleId, sale.cutOffDate),
+    date: receivedOn,
+    actor,
+  });
+  const settled = updateSale(tx, saleId, {
+    status: 'settled',
+    settledAt: deps.clock.now(),
+    receivedOn,
+    entryId: booked.entryId,
+  });
   transitionPortfolio(tx, deps, actor, sale.portfolioId, 'sold', `sale ${saleId} settled`);
-  recordAudit(tx, actor, deps.clock.now(), { action: 'transfer.sale.settled', targetType: 'sale', targetId: saleId, detail: { entryId: booked.entryId, priceFen: sale.priceFen, changedVerdicts: changes.length } });
+  recordAudit(tx, actor, deps.clock.now(), {
+    action: 'transfer.sale.settled',
+    targetType: 'sale',
+    targetId: saleId,
+    detail: { entryId: booked.entryId, priceFen: sale.priceFen, changedVerdicts: changes.length },
+  });
   return { sale: settled, booked: true, changes, interimCollectionsFen: interim.amountFen };
 }

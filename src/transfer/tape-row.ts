@@ -52,9 +52,17 @@ const TAPE_SELECT = `select pl.loan_id as loanId, pl.borrower_id as borrowerId, 
  * unique index): `excluded` picks the excluded loans, else the loans on offer. Each page is one
  * short query, so no statement stays open while the caller awaits a slow reader.
  */
-export function* tapePages(deps: AppDeps, portfolioId: number, options: { excluded: boolean; pageSize: number }): Generator<TapeRow[]> {
-  const verdictFilter = options.excluded ? "pl.verdict = 'excluded'" : "pl.verdict is not 'excluded'";
-  const page = deps.db.$client.prepare(`${TAPE_SELECT} and ${verdictFilter} order by pl.loan_id limit ?`);
+export function* tapePages(
+  deps: AppDeps,
+  portfolioId: number,
+  options: { excluded: boolean; pageSize: number },
+): Generator<TapeRow[]> {
+  const verdictFilter = options.excluded
+    ? "pl.verdict = 'excluded'"
+    : "pl.verdict is not 'excluded'";
+  const page = deps.db.$client.prepare(
+    `${TAPE_SELECT} and ${verdictFilter} order by pl.loan_id limit ?`,
+  );
   let after = '';
   for (;;) {
     const rows = page.all(portfolioId, after, options.pageSize) as TapeRow[];
@@ -66,5 +74,9 @@ export function* tapePages(deps: AppDeps, portfolioId: number, options: { exclud
 
 /** How many loans of the portfolio are on offer (not excluded). */
 export function loansOnOfferCount(deps: AppDeps, portfolioId: number): number {
-  return (deps.db.$client.prepare(`select count(*) as n from portfolio_loans where ${ON_OFFER}`).get({ portfolioId }) as { n: number }).n;
+  return (
+    deps.db.$client
+      .prepare(`select count(*) as n from portfolio_loans where ${ON_OFFER}`)
+      .get({ portfolioId }) as { n: number }
+  ).n;
 }

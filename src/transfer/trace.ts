@@ -1,5 +1,11 @@
 import type { AppDeps } from '../shared/deps';
-import { downloadedPortfolioIds, downloadsOfPortfolio, downloadsWithFingerprint, findDownload, type DownloadRow } from './download-repository';
+import {
+  downloadedPortfolioIds,
+  downloadsOfPortfolio,
+  downloadsWithFingerprint,
+  findDownload,
+  type DownloadRow,
+} from './download-repository';
 import { orderAgreement } from './fingerprint';
 import type { LeakedFile } from './leaked-file';
 import { loanToken } from './loan-token';
@@ -24,15 +30,32 @@ const MIN_PAIRS = 16;
  * document property, the hidden marks) and by its row order, each a separate piece of evidence.
  * The copies named are the downloads, with the buyer each was made for.
  */
-export function traceLeak(deps: AppDeps, leaked: LeakedFile): { evidence: TraceEvidence[]; downloads: DownloadRow[] } {
+export function traceLeak(
+  deps: AppDeps,
+  leaked: LeakedFile,
+): { evidence: TraceEvidence[]; downloads: DownloadRow[] } {
   const { db } = deps;
   const evidence: TraceEvidence[] = [];
-  const byProperty = leaked.propertyFingerprint ? downloadsWithFingerprint(db, [leaked.propertyFingerprint]) : [];
-  evidence.push(...byProperty.map((download) => ({ method: 'document_property' as const, downloadId: download.id })));
-  evidence.push(...downloadsWithFingerprint(db, leaked.hiddenMarks).map((download) => ({ method: 'hidden_mark' as const, downloadId: download.id })));
+  const byProperty = leaked.propertyFingerprint
+    ? downloadsWithFingerprint(db, [leaked.propertyFingerprint])
+    : [];
+  evidence.push(
+    ...byProperty.map((download) => ({
+      method: 'document_property' as const,
+      downloadId: download.id,
+    })),
+  );
+  evidence.push(
+    ...downloadsWithFingerprint(db, leaked.hiddenMarks).map((download) => ({
+      method: 'hidden_mark' as const,
+      downloadId: download.id,
+    })),
+  );
   evidence.push(...rowOrderEvidence(deps, leaked.references));
   const ids = [...new Set(evidence.map((item) => item.downloadId))];
-  const downloads = ids.map((id) => findDownload(db, id)).filter((row): row is DownloadRow => row !== undefined);
+  const downloads = ids
+    .map((id) => findDownload(db, id))
+    .filter((row): row is DownloadRow => row !== undefined);
   return { evidence, downloads };
 }
 
@@ -46,7 +69,11 @@ function rowOrderEvidence(deps: AppDeps, references: readonly string[]): TraceEv
   const seen = new Set(references);
   for (const portfolioId of downloadedPortfolioIds(deps.db)) {
     const tokenKey = findTokenKey(deps.db, portfolioId);
-    const loanIds = (deps.db.$client.prepare('select loan_id as loanId from portfolio_loans where portfolio_id = ?').all(portfolioId) as { loanId: string }[]).map((row) => row.loanId);
+    const loanIds = (
+      deps.db.$client
+        .prepare('select loan_id as loanId from portfolio_loans where portfolio_id = ?')
+        .all(portfolioId) as { loanId: string }[]
+    ).map((row) => row.loanId);
     for (const tier of ['P1', 'P2'] as const) {
       const loanOf = new Map<string, string>();
       for (const loanId of loanIds) {
@@ -59,7 +86,12 @@ function rowOrderEvidence(deps: AppDeps, references: readonly string[]): TraceEv
         .filter((download) => download.tier === tier)
         .map((download) => ({ download, ...orderAgreement(observed, download.fingerprint) }))
         .filter(({ pairs, agreement }) => pairs >= MIN_PAIRS && agreement >= MIN_AGREEMENT)
-        .map(({ download, pairs, agreement }) => ({ method: 'row_order' as const, downloadId: download.id, pairs, agreement }));
+        .map(({ download, pairs, agreement }) => ({
+          method: 'row_order' as const,
+          downloadId: download.id,
+          pairs,
+          agreement,
+        }));
     }
   }
   return [];

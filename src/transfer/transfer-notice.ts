@@ -14,7 +14,11 @@ export interface TransferNotice {
   noticeDate: string;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /** The amount transferred: the loans' claims at the cut-off. */
 export function noticeTotalFen(notice: TransferNotice): number {
@@ -32,7 +36,9 @@ export function noticeAnchor(borrowerId: string): string {
  * buyer, the amount transferred and where to pay from now on (DOMAIN.md §5). Every value is
  * HTML-escaped.
  */
-export function transferNoticesHtml(notices: readonly (TransferNotice & { borrowerId: string })[]): string {
+export function transferNoticesHtml(
+  notices: readonly (TransferNotice & { borrowerId: string })[],
+): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>债权转让通知书 Notices of assignment</title>
 <style>@page{size:A4;margin:20mm}body{font-family:"Noto Serif CJK SC","SimSun",serif;font-size:12pt;line-height:1.6}section{page-break-after:always;break-after:page}h1{text-align:center;font-size:18pt}table{border-collapse:collapse;width:100%}td,th{border:1px solid #000;padding:4px 8px}.n{text-align:right}.en{color:#444;font-size:10pt}</style>
@@ -44,7 +50,11 @@ ${notices.map((notice) => noticeSection(notice, noticeAnchor(notice.borrowerId))
 
 function noticeSection(notice: TransferNotice, anchor: string): string {
   const e = escapeHtml;
-  const rows = notice.loans.map((loan) => `<tr><td>${e(loan.loanId)}</td><td class="n">${formatFen(loan.claimFen)}</td></tr>`).join('');
+  const rows = notice.loans
+    .map(
+      (loan) => `<tr><td>${e(loan.loanId)}</td><td class="n">${formatFen(loan.claimFen)}</td></tr>`,
+    )
+    .join('');
   return `<section id="${e(anchor)}">
 <h1>债权转让通知书<br><span class="en">Notice of assignment of debt</span></h1>
 <p>${e(notice.borrowerName)}（身份证号 ${e(notice.nationalId)}）：</p>

@@ -17,10 +17,23 @@ import { ZipWriter, type ZipEntry } from './workbook/zip-writer';
 
 /** What the manifest says of each file, and the figures that must tie out. */
 export interface PackageManifest {
-  sale: { id: number; portfolioId: number; buyer: string; seller: string; cutOffDate: string; contractEffectiveDate: string; deliveryDate: string; price: string };
+  sale: {
+    id: number;
+    portfolioId: number;
+    buyer: string;
+    seller: string;
+    cutOffDate: string;
+    contractEffectiveDate: string;
+    deliveryDate: string;
+    price: string;
+  };
   counts: { loans: number; borrowers: number; notices: number; noticeFiles: number };
   totals: { claim: string; allocatedPrice: string; saleClaim: string; salePrice: string };
-  ties: { allocationSumsToPrice: boolean; scheduleClaimIsSaleClaim: boolean; oneNoticePerBorrower: boolean };
+  ties: {
+    allocationSumsToPrice: boolean;
+    scheduleClaimIsSaleClaim: boolean;
+    oneNoticePerBorrower: boolean;
+  };
   files: { path: string; bytes: number; sha256: string }[];
 }
 
@@ -30,7 +43,8 @@ const PAGE_LOANS = 5_000;
  * files, which a zip without zip64 (65,535 entries) and a manifest in memory both hold easily.
  */
 export const NOTICES_PER_FILE = 500;
-const noticeFile = (borrowerIndex: number) => `notices/notices-${String(Math.floor(borrowerIndex / NOTICES_PER_FILE) + 1).padStart(5, '0')}.html`;
+const noticeFile = (borrowerIndex: number) =>
+  `notices/notices-${String(Math.floor(borrowerIndex / NOTICES_PER_FILE) + 1).padStart(5, '0')}.html`;
 const fen = (value: number) => (value / 100).toFixed(2);
 
 /**
@@ -42,23 +56,51 @@ const fen = (value: number) => (value / 100).toFixed(2);
  * tie out. Everything streams: the loans are read a page of borrowers at a time.
  * @throws Problem not_found; conflict for a sale not signed yet
  */
-export async function writeTransferPackage(deps: AppDeps, actor: AuditActor, saleId: number, output: Writable): Promise<{ manifest: PackageManifest; written: WrittenFile }> {
+export async function writeTransferPackage(
+  deps: AppDeps,
+  actor: AuditActor,
+  saleId: number,
+  output: Writable,
+): Promise<{ manifest: PackageManifest; written: WrittenFile }> {
   const { sale, notice } = packageTerms(deps, saleId);
   const sink = new ByteSink(output);
   const zip = new ZipWriter(sink, { compressionLevel: 1, modifiedAt: new Date(deps.clock.now()) });
   const files: PackageManifest['files'] = [];
-  const started = deps.db.transaction((tx) => startDownload(tx, deps, actor, { portfolioId: sale.portfolioId, buyerOrganisationId: sale.buyerOrganisationId, tier: 'P2' }));
-  files.push({ path: 'data-room-P2.xlsx', ...(await intoEntry(zip, 'data-room-P2.xlsx', (writable) => streamDataRoom(deps, actor, started, writable))) });
-  const schedule = await intoEntry(zip, 'asset-schedule.xlsx', (writable) => writeWorkbook(writable, notice, (book) => writeAssetSchedule(deps, book, saleId)));
+  const started = deps.db.transaction((tx) =>
+    startDownload(tx, deps, actor, {
+      portfolioId: sale.portfolioId,
+      buyerOrganisationId: sale.buyerOrganisationId,
+      tier: 'P2',
+    }),
+  );
+  files.push({
+    path: 'data-room-P2.xlsx',
+    ...(await intoEntry(zip, 'data-room-P2.xlsx', (writable) =>
+      streamDataRoom(deps, actor, started, writable),
+    )),
+  });
+  const schedule = await intoEntry(zip, 'asset-schedule.xlsx', (writable) =>
+    writeWorkbook(writable, notice, (book) => writeAssetSchedule(deps, book, saleId)),
+  );
   files.push({ path: 'asset-schedule.xlsx', bytes: schedule.bytes, sha256: schedule.sha256 });
   const counted = await writeNotices(deps, zip, saleId, notice, files);
-  const mailMerge = await intoEntry(zip, 'notices-mail-merge.xlsx', (writable) => writeWorkbook(writable, notice, (book) => writeMailMerge(deps, book, saleId, notice)));
+  const mailMerge = await intoEntry(zip, 'notices-mail-merge.xlsx', (writable) =>
+    writeWorkbook(writable, notice, (book) => writeMailMerge(deps, book, saleId, notice)),
+  );
   files.push({ path: 'notices-mail-merge.xlsx', bytes: mailMerge.bytes, sha256: mailMerge.sha256 });
   const manifest = manifestOf(sale, notice, counted, files);
   await zip.addFile('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
   await zip.finish();
   const written = await sink.end();
-  deps.db.transaction((tx) => recordAudit(tx, actor, deps.clock.now(), { action: 'transfer.package.downloaded', targetType: 'sale', targetId: saleId, fileSha256: written.sha256, detail: { bytes: written.bytes, ...manifest.counts } }));
+  deps.db.transaction((tx) =>
+    recordAudit(tx, actor, deps.clock.now(), {
+      action: 'transfer.package.downloaded',
+      targetType: 'sale',
+      targetId: saleId,
+      fileSha256: written.sha256,
+      detail: { bytes: written.bytes, ...manifest.counts },
+    }),
+  );
   return { manifest, written };
 }
 
@@ -66,7 +108,11 @@ export async function writeTransferPackage(deps: AppDeps, actor: AuditActor, sal
 function packageTerms(deps: AppDeps, saleId: number): { sale: SaleRow; notice: NoticeTerms } {
   return deps.db.transaction((tx) => {
     const sale = requireSale(tx, saleId);
-    if (sale.status === 'awarded') throw new Problem('conflict', `sale ${saleId} is not signed: the transfer package follows signing`);
+    if (sale.status === 'awarded')
+      throw new Problem(
+        'conflict',
+        `sale ${saleId} is not signed: the transfer package follows signing`,
+      );
     const buyer = findBuyer(tx, sale.buyerOrganisationId);
     const portfolio = requirePortfolio(tx, sale.portfolioId);
     const sellerName = deps.config.transfer?.sellerName ?? DEFAULT_SELLER_NAME;
@@ -76,7 +122,8 @@ function packageTerms(deps: AppDeps, saleId: number): { sale: SaleRow; notice: N
         portfolioName: portfolio.name,
         sellerName,
         buyerName: buyer?.name ?? '',
-        buyerPaymentDetails: buyer?.paymentDetails ?? '（受让人另行通知 the assignee will tell you）',
+        buyerPaymentDetails:
+          buyer?.paymentDetails ?? '（受让人另行通知 the assignee will tell you）',
         cutOffDate: sale.cutOffDate,
         contractEffectiveDate: sale.contractEffectiveDate,
         deliveryDate: sale.deliveryDate,
@@ -86,11 +133,18 @@ function packageTerms(deps: AppDeps, saleId: number): { sale: SaleRow; notice: N
   });
 }
 
-type NoticeTerms = Omit<TransferNotice, 'borrowerName' | 'nationalId' | 'loans'> & { portfolioName: string };
+type NoticeTerms = Omit<TransferNotice, 'borrowerName' | 'nationalId' | 'loans'> & {
+  portfolioName: string;
+};
 
 function noticeOf(terms: NoticeTerms, loans: readonly PackageLoan[]): TransferNotice {
   const { portfolioName: _portfolio, ...notice } = terms;
-  return { ...notice, borrowerName: loans[0]!.borrowerName, nationalId: loans[0]!.nationalId, loans: loans.map(({ loanId, claimFen }) => ({ loanId, claimFen })) };
+  return {
+    ...notice,
+    borrowerName: loans[0]!.borrowerName,
+    nationalId: loans[0]!.nationalId,
+    loans: loans.map(({ loanId, claimFen }) => ({ loanId, claimFen })),
+  };
 }
 
 interface NoticeCounts {
@@ -102,7 +156,13 @@ interface NoticeCounts {
 }
 
 /** The notices, `NOTICES_PER_FILE` borrowers to a file, in borrower order; adds each file to `files` and counts what went in. */
-async function writeNotices(deps: AppDeps, zip: ZipWriter, saleId: number, terms: NoticeTerms, files: PackageManifest['files']): Promise<NoticeCounts> {
+async function writeNotices(
+  deps: AppDeps,
+  zip: ZipWriter,
+  saleId: number,
+  terms: NoticeTerms,
+  files: PackageManifest['files'],
+): Promise<NoticeCounts> {
   const counted: NoticeCounts = { loans: 0, borrowers: 0, notices: 0, claimFen: 0, priceFen: 0 };
   let batch: (TransferNotice & { borrowerId: string })[] = [];
   const flush = async () => {
@@ -110,7 +170,11 @@ async function writeNotices(deps: AppDeps, zip: ZipWriter, saleId: number, terms
     const path = noticeFile(counted.notices);
     const html = transferNoticesHtml(batch);
     await zip.addFile(path, html);
-    files.push({ path, bytes: Buffer.byteLength(html), sha256: createHash('sha256').update(html).digest('hex') });
+    files.push({
+      path,
+      bytes: Buffer.byteLength(html),
+      sha256: createHash('sha256').update(html).digest('hex'),
+    });
     counted.notices += batch.length;
     batch = [];
   };
@@ -118,7 +182,12 @@ async function writeNotices(deps: AppDeps, zip: ZipWriter, saleId: number, terms
     for (const loans of borrowers) {
       batch.push({ ...noticeOf(terms, loans), borrowerId: loans[0]!.borrowerId });
       counted.borrowers += 1;
-      for (const loan of loans) [counted.loans, counted.claimFen, counted.priceFen] = [counted.loans + 1, counted.claimFen + loan.claimFen, counted.priceFen + loan.priceFen];
+      for (const loan of loans)
+        [counted.loans, counted.claimFen, counted.priceFen] = [
+          counted.loans + 1,
+          counted.claimFen + loan.claimFen,
+          counted.priceFen + loan.priceFen,
+        ];
       if (batch.length === NOTICES_PER_FILE) await flush();
     }
   }
@@ -127,7 +196,11 @@ async function writeNotices(deps: AppDeps, zip: ZipWriter, saleId: number, terms
 }
 
 /** Runs `write` into a zip entry through a Writable, and ends the entry; answers what `write` answers. */
-async function intoEntry<T>(zip: ZipWriter, path: string, write: (output: Writable) => Promise<T>): Promise<T> {
+async function intoEntry<T>(
+  zip: ZipWriter,
+  path: string,
+  write: (output: Writable) => Promise<T>,
+): Promise<T> {
   const entry = await zip.openEntry(path);
   const result = await write(entryWritable(entry));
   await entry.end();
@@ -142,14 +215,24 @@ function entryWritable(entry: ZipEntry): Writable {
   });
 }
 
-async function writeWorkbook(output: Writable, terms: NoticeTerms, write: (book: StreamingWorkbook) => Promise<void>): Promise<WrittenFile> {
-  const book = createStreamingWorkbook(output, { properties: { title: terms.portfolioName, author: terms.sellerName } });
+async function writeWorkbook(
+  output: Writable,
+  terms: NoticeTerms,
+  write: (book: StreamingWorkbook) => Promise<void>,
+): Promise<WrittenFile> {
+  const book = createStreamingWorkbook(output, {
+    properties: { title: terms.portfolioName, author: terms.sellerName },
+  });
   await write(book);
   return book.finish();
 }
 
 /** 资产明细表: one row per loan sold, by loan id, with its claim and its allocated price. */
-async function writeAssetSchedule(deps: AppDeps, book: StreamingWorkbook, saleId: number): Promise<void> {
+async function writeAssetSchedule(
+  deps: AppDeps,
+  book: StreamingWorkbook,
+  saleId: number,
+): Promise<void> {
   const sheet = book.addSheet('资产明细表 Asset schedule', [
     { header: '贷款编号 Loan id', kind: 'id', width: 14 },
     { header: '借款人编号 Borrower id', kind: 'id', width: 14 },
@@ -164,14 +247,30 @@ async function writeAssetSchedule(deps: AppDeps, book: StreamingWorkbook, saleId
   ]);
   for await (const borrowers of borrowerPages(deps, saleId, PAGE_LOANS)) {
     for (const loan of borrowers.flat()) {
-      await sheet.addRow([loan.loanId, loan.borrowerId, loan.borrowerName, loan.nationalId, loan.principalFen, loan.interestFen, loan.feeFen, loan.penaltyFen, loan.claimFen, loan.priceFen]);
+      await sheet.addRow([
+        loan.loanId,
+        loan.borrowerId,
+        loan.borrowerName,
+        loan.nationalId,
+        loan.principalFen,
+        loan.interestFen,
+        loan.feeFen,
+        loan.penaltyFen,
+        loan.claimFen,
+        loan.priceFen,
+      ]);
     }
   }
   await sheet.end();
 }
 
 /** The notices' data, a row per borrower, for a mail merge. */
-async function writeMailMerge(deps: AppDeps, book: StreamingWorkbook, saleId: number, terms: NoticeTerms): Promise<void> {
+async function writeMailMerge(
+  deps: AppDeps,
+  book: StreamingWorkbook,
+  saleId: number,
+  terms: NoticeTerms,
+): Promise<void> {
   const sheet = book.addSheet('债权转让通知 Notices', [
     { header: '借款人编号 Borrower id', kind: 'id', width: 14 },
     { header: '借款人 Borrower', kind: 'text', width: 12 },
@@ -194,20 +293,59 @@ async function writeMailMerge(deps: AppDeps, book: StreamingWorkbook, saleId: nu
       const file = `${noticeFile(borrowerIndex++)}#${noticeAnchor(first.borrowerId)}`;
       const amountFen = loans.reduce((sum, loan) => sum + loan.claimFen, 0);
       const loanIds = loans.map((loan) => loan.loanId).join(', ');
-      await sheet.addRow([first.borrowerId, first.borrowerName, first.nationalId, first.mobilePhone, loanIds, amountFen, terms.buyerName, terms.buyerPaymentDetails, terms.sellerName, terms.cutOffDate, terms.contractEffectiveDate, terms.deliveryDate, file]);
+      await sheet.addRow([
+        first.borrowerId,
+        first.borrowerName,
+        first.nationalId,
+        first.mobilePhone,
+        loanIds,
+        amountFen,
+        terms.buyerName,
+        terms.buyerPaymentDetails,
+        terms.sellerName,
+        terms.cutOffDate,
+        terms.contractEffectiveDate,
+        terms.deliveryDate,
+        file,
+      ]);
     }
   }
   await sheet.end();
 }
 
-function manifestOf(sale: SaleRow, terms: NoticeTerms, counted: NoticeCounts, files: PackageManifest['files']): PackageManifest {
+function manifestOf(
+  sale: SaleRow,
+  terms: NoticeTerms,
+  counted: NoticeCounts,
+  files: PackageManifest['files'],
+): PackageManifest {
   return {
-    sale: { id: sale.id, portfolioId: sale.portfolioId, buyer: terms.buyerName, seller: terms.sellerName, cutOffDate: sale.cutOffDate, contractEffectiveDate: sale.contractEffectiveDate, deliveryDate: sale.deliveryDate, price: fen(sale.priceFen) },
-    counts: { loans: counted.loans, borrowers: counted.borrowers, notices: counted.notices, noticeFiles: files.filter((file) => file.path.startsWith('notices/')).length },
-    totals: { claim: fen(counted.claimFen), allocatedPrice: fen(counted.priceFen), saleClaim: fen(sale.claimFen), salePrice: fen(sale.priceFen) },
+    sale: {
+      id: sale.id,
+      portfolioId: sale.portfolioId,
+      buyer: terms.buyerName,
+      seller: terms.sellerName,
+      cutOffDate: sale.cutOffDate,
+      contractEffectiveDate: sale.contractEffectiveDate,
+      deliveryDate: sale.deliveryDate,
+      price: fen(sale.priceFen),
+    },
+    counts: {
+      loans: counted.loans,
+      borrowers: counted.borrowers,
+      notices: counted.notices,
+      noticeFiles: files.filter((file) => file.path.startsWith('notices/')).length,
+    },
+    totals: {
+      claim: fen(counted.claimFen),
+      allocatedPrice: fen(counted.priceFen),
+      saleClaim: fen(sale.claimFen),
+      salePrice: fen(sale.priceFen),
+    },
     ties: {
       allocationSumsToPrice: counted.priceFen === sale.priceFen,
-      scheduleClaimIsSaleClaim: counted.claimFen === sale.claimFen && counted.loans === sale.loanCount,
+      scheduleClaimIsSaleClaim:
+        counted.claimFen === sale.claimFen && counted.loans === sale.loanCount,
       oneNoticePerBorrower: counted.notices === counted.borrowers,
     },
     files,

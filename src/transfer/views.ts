@@ -12,8 +12,18 @@ import type { SaleRow } from './sale-repository';
 import type * as schemas from './schemas';
 import { acceptsBids, standingBids } from './sealed-bids';
 
-export function offerView({ offer, buyer }: { offer: OfferRow; buyer: BuyerRow }): z.infer<typeof schemas.OfferViewSchema> {
-  return { buyerOrganisation: { id: buyer.id, name: buyer.name, type: buyer.type }, offeredAt: offer.offeredAt, offeredBy: offer.offeredBy };
+export function offerView({
+  offer,
+  buyer,
+}: {
+  offer: OfferRow;
+  buyer: BuyerRow;
+}): z.infer<typeof schemas.OfferViewSchema> {
+  return {
+    buyerOrganisation: { id: buyer.id, name: buyer.name, type: buyer.type },
+    offeredAt: offer.offeredAt,
+    offeredBy: offer.offeredBy,
+  };
 }
 
 function bidViews(bids: readonly BidRow[]): z.infer<typeof schemas.BidViewSchema>[] {
@@ -29,15 +39,31 @@ function bidViews(bids: readonly BidRow[]): z.infer<typeof schemas.BidViewSchema
   }));
 }
 
-const roundBase = (round: BidRoundRow, now: string) => ({ id: round.id, portfolioId: round.portfolioId, name: round.name, deadline: round.deadline, open: acceptsBids(round.deadline, now) });
+const roundBase = (round: BidRoundRow, now: string) => ({
+  id: round.id,
+  portfolioId: round.portfolioId,
+  name: round.name,
+  deadline: round.deadline,
+  open: acceptsBids(round.deadline, now),
+});
 
 /** The seller's view of a round: the reserve and every bid. */
-export function sellerRoundView({ round, bids }: { round: BidRoundRow; bids: BidRow[] }, now: string): z.infer<typeof schemas.SellerRoundSchema> {
-  return { ...roundBase(round, now), reservePrice: round.reservePriceFen === null ? null : formatFen(round.reservePriceFen), bids: bidViews(bids) };
+export function sellerRoundView(
+  { round, bids }: { round: BidRoundRow; bids: BidRow[] },
+  now: string,
+): z.infer<typeof schemas.SellerRoundSchema> {
+  return {
+    ...roundBase(round, now),
+    reservePrice: round.reservePriceFen === null ? null : formatFen(round.reservePriceFen),
+    bids: bidViews(bids),
+  };
 }
 
 /** A buyer's view of a round: its own bids only, and no reserve. */
-export function buyerRoundView({ round, bids }: { round: BidRoundRow; bids: BidRow[] }, now: string): z.infer<typeof schemas.BuyerRoundSchema> {
+export function buyerRoundView(
+  { round, bids }: { round: BidRoundRow; bids: BidRow[] },
+  now: string,
+): z.infer<typeof schemas.BuyerRoundSchema> {
   return { ...roundBase(round, now), bids: bidViews(bids) };
 }
 
@@ -72,27 +98,76 @@ export function saleView(sale: SaleRow): z.infer<typeof schemas.SaleViewSchema> 
 }
 
 export function putBackView(putBack: PutBackRow): z.infer<typeof schemas.PutBackViewSchema> {
-  const { id, saleId, loanId, reason, detail, status, requestedAt, decidedAt, decidedBy, decisionNote, entryId } = putBack;
-  return { id, saleId, loanId, reason, detail, status, requestedAt, decidedAt, decidedBy, decisionNote, refund: putBack.refundFen === null ? null : formatFen(putBack.refundFen), entryId };
+  const {
+    id,
+    saleId,
+    loanId,
+    reason,
+    detail,
+    status,
+    requestedAt,
+    decidedAt,
+    decidedBy,
+    decisionNote,
+    entryId,
+  } = putBack;
+  return {
+    id,
+    saleId,
+    loanId,
+    reason,
+    detail,
+    status,
+    requestedAt,
+    decidedAt,
+    decidedBy,
+    decisionNote,
+    refund: putBack.refundFen === null ? null : formatFen(putBack.refundFen),
+    entryId,
+  };
 }
 
 /** The forwarding statement of a sale on `asOf` (today when absent), as the seller or that buyer sees it. */
-export function forwardingStatementResponse(deps: AppDeps, saleId: number, asOf: IsoDate | undefined, buyerOrganisationId?: number): z.infer<typeof schemas.ForwardingStatementSchema> {
-  return forwardingStatementView(saleId, deps.db.transaction((tx) => saleForwardingStatement(tx, saleId, asOf ?? deps.clock.today(), buyerOrganisationId)));
+export function forwardingStatementResponse(
+  deps: AppDeps,
+  saleId: number,
+  asOf: IsoDate | undefined,
+  buyerOrganisationId?: number,
+): z.infer<typeof schemas.ForwardingStatementSchema> {
+  return forwardingStatementView(
+    saleId,
+    deps.db.transaction((tx) =>
+      saleForwardingStatement(tx, saleId, asOf ?? deps.clock.today(), buyerOrganisationId),
+    ),
+  );
 }
 
-function forwardingStatementView(saleId: number, statement: ForwardingStatement): z.infer<typeof schemas.ForwardingStatementSchema> {
+function forwardingStatementView(
+  saleId: number,
+  statement: ForwardingStatement,
+): z.infer<typeof schemas.ForwardingStatementSchema> {
   const { totals } = statement;
   return {
     saleId,
     buyerOrganisationId: statement.buyerOrganisationId,
     asOf: statement.asOf,
-    items: statement.items.map(({ saleReference: _sale, amountFen, ...item }) => ({ ...item, amount: formatFen(amountFen) })),
-    totals: { items: totals.items, owed: formatFen(totals.owedFen), forwarded: formatFen(totals.forwardedFen), outstanding: formatFen(totals.outstandingFen), overdue: formatFen(totals.overdueFen) },
+    items: statement.items.map(({ saleReference: _sale, amountFen, ...item }) => ({
+      ...item,
+      amount: formatFen(amountFen),
+    })),
+    totals: {
+      items: totals.items,
+      owed: formatFen(totals.owedFen),
+      forwarded: formatFen(totals.forwardedFen),
+      outstanding: formatFen(totals.outstandingFen),
+      overdue: formatFen(totals.overdueFen),
+    },
   };
 }
 
-export function forwardingView(forwarding: ForwardingResult): z.infer<typeof schemas.ForwardingSchema> {
+export function forwardingView(
+  forwarding: ForwardingResult,
+): z.infer<typeof schemas.ForwardingSchema> {
   const { amountFen, replayed, ...rest } = forwarding;
   return { ...rest, amount: formatFen(amountFen), replayed: replayed === true };
 }

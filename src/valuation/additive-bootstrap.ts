@@ -35,7 +35,9 @@ export function prepareAdditiveBootstrap(triangle: Triangle): AdditiveBootstrap 
   const incremental = incrementalOf(triangle);
   const { zeta } = additiveMethod(incremental);
   const exposure = incremental.exposure ?? [];
-  const fitted = incremental.values.map((row, i) => row.map((value, k) => (value === null ? null : (exposure[i] ?? 0) * (zeta[k] ?? 0))));
+  const fitted = incremental.values.map((row, i) =>
+    row.map((value, k) => (value === null ? null : (exposure[i] ?? 0) * (zeta[k] ?? 0))),
+  );
   const byAge = incremental.ages.map((_, k) =>
     incremental.values.flatMap((row, i) => {
       const value = row[k];
@@ -56,9 +58,18 @@ export function prepareAdditiveBootstrap(triangle: Triangle): AdditiveBootstrap 
   }
   // Ages past the last band (single-origin ages) take the last band's φ.
   const last = scaleByAge.findLast((scale) => !Number.isNaN(scale));
-  if (last === undefined || !(last > 0)) throw new RangeError('too few cells to estimate the over-dispersion: the history needs more cohorts');
+  if (last === undefined || !(last > 0))
+    throw new RangeError(
+      'too few cells to estimate the over-dispersion: the history needs more cohorts',
+    );
   const scales = scaleByAge.map((scale) => (Number.isNaN(scale) ? last : scale));
-  return { triangle: incremental, fitted, residuals, scaleByAge: scales, cohortVariance: cohortVariance(incremental, fitted, scales) };
+  return {
+    triangle: incremental,
+    fitted,
+    residuals,
+    scaleByAge: scales,
+    cohortVariance: cohortVariance(incremental, fitted, scales),
+  };
 }
 
 /**
@@ -70,7 +81,11 @@ export function prepareAdditiveBootstrap(triangle: Triangle): AdditiveBootstrap 
  * for the level the pooled fit took from them,
  * σ² = max(0, n ÷ (n − 1) · Σᵢ [(Aᵢ − Eᵢ)² − Vᵢ] ÷ Σᵢ Eᵢ²).
  */
-function cohortVariance(triangle: Triangle, fitted: readonly (number | null)[][], scaleByAge: readonly number[]): number {
+function cohortVariance(
+  triangle: Triangle,
+  fitted: readonly (number | null)[][],
+  scaleByAge: readonly number[],
+): number {
   let excess = 0;
   let weight = 0;
   triangle.values.forEach((row, i) => {
@@ -103,7 +118,13 @@ export function scaleAtAge(bootstrap: AdditiveBootstrap, age: number): number {
 export function resampleTriangle(bootstrap: AdditiveBootstrap, random: SeededRandom): Triangle {
   const { residuals } = bootstrap;
   const values = bootstrap.fitted.map((row) =>
-    row.map((mean, k) => (mean === null || mean <= 0 ? mean : mean + (residuals[random.below(residuals.length)] ?? 0) * Math.sqrt(scaleAtAge(bootstrap, k) * mean))),
+    row.map((mean, k) =>
+      mean === null || mean <= 0
+        ? mean
+        : mean +
+          (residuals[random.below(residuals.length)] ?? 0) *
+            Math.sqrt(scaleAtAge(bootstrap, k) * mean),
+    ),
   );
   return { ...bootstrap.triangle, values };
 }

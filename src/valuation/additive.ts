@@ -41,8 +41,18 @@ export function additiveMethod(triangle: Triangle): AdditiveResult {
   let remaining = 0;
   for (let k = zeta.length - 1; k >= 0; k--) cumZeta[k] = remaining += zeta[k] ?? 0;
   const latest = latestCumulative(incremental);
-  const reserve = incremental.values.map((row, i) => (exposure[i] ?? 0) * (cumZeta[knownLength(row)] ?? 0));
+  const reserve = incremental.values.map(
+    (row, i) => (exposure[i] ?? 0) * (cumZeta[knownLength(row)] ?? 0),
+  );
   const ultimate = reserve.map((r, i) => r + (latest[i] ?? 0));
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  return { zeta, exposureByAge, cumZeta, latest, ultimate, reserve, totals: { latest: sum(latest), ultimate: sum(ultimate), reserve: sum(reserve) } };
+  return {
+    zeta,
+    exposureByAge,
+    cumZeta,
+    latest,
+    ultimate,
+    reserve,
+    totals: { latest: sum(latest), ultimate: sum(ultimate), reserve: sum(reserve) },
+  };
 }

@@ -38,7 +38,10 @@ export function linkRatioWeight(cumulativeValue: number, average: Averaging): nu
  * @example ageToAgeFactors(raa, { average: 'volume' })[0] // 2.999359 (RAA, 12 → 24 months)
  * @throws RangeError when an age has no pair of known values, or only zero values to develop from
  */
-export function ageToAgeFactors(triangle: Triangle, options: { average?: Averaging } = {}): number[] {
+export function ageToAgeFactors(
+  triangle: Triangle,
+  options: { average?: Averaging } = {},
+): number[] {
   const average = options.average ?? 'volume';
   const cumulative = cumulativeOf(triangle);
   return cumulative.ages.slice(0, -1).map((age, k) => {
@@ -50,7 +53,10 @@ export function ageToAgeFactors(triangle: Triangle, options: { average?: Averagi
       weighted += average === 'volume' ? to : to / from;
       weights += linkRatioWeight(from, average);
     }
-    if (!(weights > 0)) throw new RangeError(`no development to learn from at age ${age}: no origin has a non-zero value there and a value after`);
+    if (!(weights > 0))
+      throw new RangeError(
+        `no development to learn from at age ${age}: no origin has a non-zero value there and a value after`,
+      );
     return weighted / weights;
   });
 }

@@ -29,14 +29,26 @@ export interface PreparedBacktest {
  */
 export function prepareBacktest(db: Db, request: BacktestRequest): PreparedBacktest {
   const actualsThrough = request.actualsThrough ?? lastMonthEndBy(bookDataDate(db));
-  if (actualsThrough <= request.asOf) throw new Problem('conflict', `the book's data end on ${actualsThrough}: no complete month of actuals after ${request.asOf}`);
+  if (actualsThrough <= request.asOf)
+    throw new Problem(
+      'conflict',
+      `the book's data end on ${actualsThrough}: no complete month of actuals after ${request.asOf}`,
+    );
   const history = readRecoveryHistory(db, actualsThrough);
-  const result = fitOrConflict('a back-test', () => runBacktest(history, { ...request, actualsThrough }));
+  const result = fitOrConflict('a back-test', () =>
+    runBacktest(history, { ...request, actualsThrough }),
+  );
   return { actualsThrough, result };
 }
 
 /** Stores a back-test and its audit event in the caller's transaction. */
-export function createBacktest(tx: DbOrTx, now: string, actor: AuditActor, request: BacktestRequest, prepared: PreparedBacktest): BacktestRow {
+export function createBacktest(
+  tx: DbOrTx,
+  now: string,
+  actor: AuditActor,
+  request: BacktestRequest,
+  prepared: PreparedBacktest,
+): BacktestRow {
   const { result } = prepared;
   const row = insertBacktest(tx, {
     name: request.name ?? `Back-test at ${request.asOf}`,
@@ -54,7 +66,12 @@ export function createBacktest(tx: DbOrTx, now: string, actor: AuditActor, reque
     action: 'valuation.backtest.created',
     targetType: 'backtest',
     targetId: row.id,
-    detail: { asOf: row.asOf, actualsThrough: row.actualsThrough, pools: result.pools.length, ratio: result.total.ratio },
+    detail: {
+      asOf: row.asOf,
+      actualsThrough: row.actualsThrough,
+      pools: result.pools.length,
+      ratio: result.total.ratio,
+    },
   });
   return row;
 }

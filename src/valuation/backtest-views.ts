@@ -17,7 +17,9 @@ function judgedView(judged: JudgedForecast) {
   };
 }
 
-export function backtestSummaryView(row: BacktestSummaryRow): z.infer<typeof BacktestSummarySchema> {
+export function backtestSummaryView(
+  row: BacktestSummaryRow,
+): z.infer<typeof BacktestSummarySchema> {
   return {
     id: row.id,
     name: row.name,
@@ -39,7 +41,17 @@ export function backtestView(row: BacktestRow): z.infer<typeof BacktestSchema> {
     months: result.months,
     segments: result.segments,
     total: { ...judgedView(total), pools: result.pools.length, poolsInside },
-    pools: result.pools.map(({ cohort, loans, exposureFen, claimFen, ...judged }) => ({ cohort, loans, exposure: formatFen(exposureFen), claim: formatFen(claimFen), ...judgedView(judged) })),
-    monthly: result.monthly.map((month) => ({ month: month.month, predicted: formatFen(month.predictedFen), actual: formatFen(month.actualFen) })),
+    pools: result.pools.map(({ cohort, loans, exposureFen, claimFen, ...judged }) => ({
+      cohort,
+      loans,
+      exposure: formatFen(exposureFen),
+      claim: formatFen(claimFen),
+      ...judgedView(judged),
+    })),
+    monthly: result.monthly.map((month) => ({
+      month: month.month,
+      predicted: formatFen(month.predictedFen),
+      actual: formatFen(month.actualFen),
+    })),
   };
 }

@@ -53,7 +53,12 @@ interface Pool {
   actualFen: Float64Array;
 }
 
-const NO_COSTS: CostModel = { commissionRateByChannel: {}, channelMixByAge: [{}], legalCostPerLitigatedAccountFen: 0, fixedCostPerAccountMonthFen: 0 };
+const NO_COSTS: CostModel = {
+  commissionRateByChannel: {},
+  channelMixByAge: [{}],
+  legalCostPerLitigatedAccountFen: 0,
+  fixedCostPerAccountMonthFen: 0,
+};
 
 /**
  * A back-test: fit the curves on the history known at D (loans charged off by D, events up to D),
@@ -66,15 +71,21 @@ const NO_COSTS: CostModel = { commissionRateByChannel: {}, channelMixByAge: [{}]
  */
 export function runBacktest(history: RecoveryHistory, spec: BacktestSpec): BacktestResult {
   for (const date of [spec.asOf, spec.actualsThrough]) {
-    if (lastCompleteMonth(date) !== monthIndex(date)) throw new RangeError(`a back-test runs from month end to month end: ${date} is not one`);
+    if (lastCompleteMonth(date) !== monthIndex(date))
+      throw new RangeError(`a back-test runs from month end to month end: ${date} is not one`);
   }
   const months = monthIndex(spec.actualsThrough) - monthIndex(spec.asOf);
-  if (months < 1) throw new RangeError(`no month of actuals after ${spec.asOf} up to ${spec.actualsThrough}`);
+  if (months < 1)
+    throw new RangeError(`no month of actuals after ${spec.asOf} up to ${spec.actualsThrough}`);
   const known = historyKnownAt(history, spec.asOf);
   const { curves, segmentOf } = fitCurves(known.loans, known.events, spec);
   const forecast: Forecaster = {
     curveFor: (loan) => curves.bySegment.get(segmentOf(loan)) ?? curves.parent,
-    history: buildRecoveryTriangle(known.loans, known.events, { cohort: spec.cohort, asOf: spec.asOf, basis: 'gross' }),
+    history: buildRecoveryTriangle(known.loans, known.events, {
+      cohort: spec.cohort,
+      asOf: spec.asOf,
+      basis: 'gross',
+    }),
     spec,
     months,
   };
@@ -88,13 +99,22 @@ export function runBacktest(history: RecoveryHistory, spec: BacktestSpec): Backt
   }));
   const actualByMonth = new Float64Array(months);
   for (const pool of pools) pool.actualFen.forEach((fen, t) => (actualByMonth[t]! += fen));
-  const whole = judgedForecast(forecast, pools.flatMap((pool) => pool.loans), actualByMonth);
+  const whole = judgedForecast(
+    forecast,
+    pools.flatMap((pool) => pool.loans),
+    actualByMonth,
+  );
   const overPools = forecastAccuracy(judged);
   return {
     months,
     segments: curves.bySegment.size,
     pools: judged.map(({ monthlyPredictedFen: _monthly, ...pool }) => pool),
-    total: { ...overPools, band: whole.band, inside: whole.inside, poolsInside: judged.filter((pool) => pool.inside).length },
+    total: {
+      ...overPools,
+      band: whole.band,
+      inside: whole.inside,
+      poolsInside: judged.filter((pool) => pool.inside).length,
+    },
     monthly: Array.from(actualByMonth, (actualFen, t) => ({
       month: cohortOf(monthIndex(spec.asOf) + t + 1, 'month').label,
       predictedFen: roundToFen(whole.monthlyPredictedFen[t] ?? 0),
@@ -112,11 +132,17 @@ interface Forecaster {
 }
 
 /** Loans' forecast month by month against their actuals, with the bootstrap band of the total. */
-function judgedForecast(forecast: Forecaster, loans: readonly BacktestLoan[], actualFen: Float64Array): JudgedForecast & { monthlyPredictedFen: Float64Array } {
+function judgedForecast(
+  forecast: Forecaster,
+  loans: readonly BacktestLoan[],
+  actualFen: Float64Array,
+): JudgedForecast & { monthlyPredictedFen: Float64Array } {
   const { spec, months } = forecast;
   const book = compileBook(loans, forecast.curveFor, spec.asOf);
   const predicted = projectBook(book, NO_COSTS, { horizonMonths: months }).grossFen;
-  const accuracy = forecastAccuracy(Array.from(predicted, (predictedFen, t) => ({ predictedFen, actualFen: actualFen[t] ?? 0 })));
+  const accuracy = forecastAccuracy(
+    Array.from(predicted, (predictedFen, t) => ({ predictedFen, actualFen: actualFen[t] ?? 0 })),
+  );
   const band = simulate({
     seed: spec.seed,
     simulations: spec.simulations,
@@ -147,7 +173,8 @@ function poolsOf(history: RecoveryHistory, spec: BacktestSpec, months: number): 
     if (loan.chargeOffDate > spec.asOf) continue;
     const cohort = cohortOf(monthIndex(loan.chargeOffDate), spec.cohort).label;
     let pool = pools.get(cohort);
-    if (!pool) pools.set(cohort, (pool = { cohort, loans: [], actualFen: new Float64Array(months) }));
+    if (!pool)
+      pools.set(cohort, (pool = { cohort, loans: [], actualFen: new Float64Array(months) }));
     const entry = { ...loan, claimFen: loan.chargeOffFen };
     pool.loans.push(entry);
     placeOf.set(loan.loanId, { pool, loan: entry });
@@ -155,8 +182,15 @@ function poolsOf(history: RecoveryHistory, spec: BacktestSpec, months: number): 
   const dMonth = monthIndex(spec.asOf);
   for (const event of history.events) {
     const place = placeOf.get(event.loanId);
-    if (!place || event.type !== 'payment' || event.eventDate <= place.loan.chargeOffDate || event.eventDate > spec.actualsThrough) continue;
-    if (event.eventDate <= spec.asOf) place.loan.claimFen = Math.max(0, place.loan.claimFen - event.amountFen);
+    if (
+      !place ||
+      event.type !== 'payment' ||
+      event.eventDate <= place.loan.chargeOffDate ||
+      event.eventDate > spec.actualsThrough
+    )
+      continue;
+    if (event.eventDate <= spec.asOf)
+      place.loan.claimFen = Math.max(0, place.loan.claimFen - event.amountFen);
     else place.pool.actualFen[monthIndex(event.eventDate) - dMonth - 1]! += event.amountFen;
   }
   // Labels (`2024-03`, `2024-Q1`, `2024`) sort as their cohorts do.

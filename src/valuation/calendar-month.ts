@@ -59,6 +59,11 @@ export function cohortOf(month: MonthIndex, grain: CohortGrain): Cohort {
   const firstMonth = month - (month % size);
   const year = Math.floor(firstMonth / 12);
   const monthOfYear = (firstMonth % 12) + 1;
-  const label = grain === 'year' ? `${year}` : grain === 'quarter' ? `${year}-Q${(monthOfYear + 2) / 3}` : `${year}-${String(monthOfYear).padStart(2, '0')}`;
+  const label =
+    grain === 'year'
+      ? `${year}`
+      : grain === 'quarter'
+        ? `${year}-Q${(monthOfYear + 2) / 3}`
+        : `${year}-${String(monthOfYear).padStart(2, '0')}`;
   return { label, firstMonth, lastMonth: firstMonth + size - 1 };
 }

@@ -15,7 +15,11 @@ import { cumulativeOf } from './triangle';
  * @example fitChainLadderCurve(buildRecoveryTriangle(loans, events, { cohort: 'month', asOf, basis: 'gross' }), 'all', { horizonMonths: 120, tailFromAge: 6 })
  * @throws RangeError as `fitExponentialTail`
  */
-export function fitChainLadderCurve(triangle: RecoveryTriangle, segment: string, options: CurveFitOptions): RecoveryCurve | undefined {
+export function fitChainLadderCurve(
+  triangle: RecoveryTriangle,
+  segment: string,
+  options: CurveFitOptions,
+): RecoveryCurve | undefined {
   const cumulative = cumulativeOf(triangle);
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   let factors: number[];
@@ -35,7 +39,16 @@ export function fitChainLadderCurve(triangle: RecoveryTriangle, segment: string,
     fromAge: options.tailFromAge,
     weights: additiveMethod(triangle).exposureByAge,
     horizonMonths: options.horizonMonths,
-    ...(options.fallbackDecayPerMonth !== undefined ? { fallbackDecayPerMonth: options.fallbackDecayPerMonth } : {}),
+    ...(options.fallbackDecayPerMonth !== undefined
+      ? { fallbackDecayPerMonth: options.fallbackDecayPerMonth }
+      : {}),
   });
-  return { segment, rates, accounts: sum(triangle.accounts), exposureFen: sum(triangle.exposure), credibility: 1, tail };
+  return {
+    segment,
+    rates,
+    accounts: sum(triangle.accounts),
+    exposureFen: sum(triangle.exposure),
+    credibility: 1,
+    tail,
+  };
 }

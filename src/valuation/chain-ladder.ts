@@ -27,7 +27,10 @@ export interface ChainLadderResult {
  * @example chainLadder(raa).totals.reserve // 52135.228 (RAA, Mack 1994)
  * @throws RangeError as `ageToAgeFactors`, or for a tail factor that is not positive
  */
-export function chainLadder(triangle: Triangle, options: ChainLadderOptions = {}): ChainLadderResult {
+export function chainLadder(
+  triangle: Triangle,
+  options: ChainLadderOptions = {},
+): ChainLadderResult {
   const tailFactor = options.tailFactor ?? 1;
   if (!(tailFactor > 0)) throw new RangeError(`a tail factor must be positive: ${tailFactor}`);
   const cumulative = cumulativeOf(triangle);
@@ -38,10 +41,20 @@ export function chainLadder(triangle: Triangle, options: ChainLadderOptions = {}
   for (let k = factors.length - 1; k >= 0; k--) cdf[k] = product *= factors[k] ?? 1;
   const projected = cumulative.values.map((row) => projectRow(row, links));
   const latest = cumulative.values.map((row) => row[knownLength(row) - 1] ?? 0);
-  const ultimate = cumulative.values.map((row, i) => (latest[i] ?? 0) * (cdf[knownLength(row) - 1] ?? 1));
+  const ultimate = cumulative.values.map(
+    (row, i) => (latest[i] ?? 0) * (cdf[knownLength(row) - 1] ?? 1),
+  );
   const reserve = ultimate.map((u, i) => u - (latest[i] ?? 0));
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  return { factors, cdf, projected, latest, ultimate, reserve, totals: { latest: sum(latest), ultimate: sum(ultimate), reserve: sum(reserve) } };
+  return {
+    factors,
+    cdf,
+    projected,
+    latest,
+    ultimate,
+    reserve,
+    totals: { latest: sum(latest), ultimate: sum(ultimate), reserve: sum(reserve) },
+  };
 }
 
 /** A row with its unknown future filled in: Ĉ(k+1) = Ĉ(k) · fₖ. */

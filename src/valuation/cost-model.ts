@@ -30,16 +30,26 @@ export interface CostOverrides {
 export function withCostOverrides(model: CostModel, overrides: CostOverrides): CostModel {
   const merged: CostModel = {
     ...model,
-    commissionRateByChannel: { ...model.commissionRateByChannel, ...overrides.commissionRateByChannel },
+    commissionRateByChannel: {
+      ...model.commissionRateByChannel,
+      ...overrides.commissionRateByChannel,
+    },
     channelMixByAge: overrides.channelMixByAge ?? model.channelMixByAge,
-    legalCostPerLitigatedAccountFen: overrides.legalCostPerLitigatedAccountFen ?? model.legalCostPerLitigatedAccountFen,
-    fixedCostPerAccountMonthFen: overrides.fixedCostPerAccountMonthFen ?? model.fixedCostPerAccountMonthFen,
+    legalCostPerLitigatedAccountFen:
+      overrides.legalCostPerLitigatedAccountFen ?? model.legalCostPerLitigatedAccountFen,
+    fixedCostPerAccountMonthFen:
+      overrides.fixedCostPerAccountMonthFen ?? model.fixedCostPerAccountMonthFen,
   };
   for (const [channel, rate] of Object.entries(merged.commissionRateByChannel)) {
-    if (!(rate >= 0 && rate <= 1)) throw new RangeError(`commission rate of ${channel} must be within [0, 1]: ${rate}`);
+    if (!(rate >= 0 && rate <= 1))
+      throw new RangeError(`commission rate of ${channel} must be within [0, 1]: ${rate}`);
   }
-  if (overrides.channelMixByAge && !isChannelMix(overrides.channelMixByAge)) throw new RangeError('a channel mix needs at least one age, each with shares from 0 to 1 adding up to 1');
-  if (!(merged.legalCostPerLitigatedAccountFen >= 0) || !(merged.fixedCostPerAccountMonthFen >= 0)) throw new RangeError('costs must not be negative');
+  if (overrides.channelMixByAge && !isChannelMix(overrides.channelMixByAge))
+    throw new RangeError(
+      'a channel mix needs at least one age, each with shares from 0 to 1 adding up to 1',
+    );
+  if (!(merged.legalCostPerLitigatedAccountFen >= 0) || !(merged.fixedCostPerAccountMonthFen >= 0))
+    throw new RangeError('costs must not be negative');
   return merged;
 }
 
@@ -54,7 +64,8 @@ export function commissionRateByAge(model: CostModel, ages: number): Float64Arra
   for (let age = 0; age < ages; age++) {
     const mix = mixes[Math.min(age, mixes.length - 1)] ?? {};
     let rate = 0;
-    for (const [channel, share] of Object.entries(mix)) rate += share * (model.commissionRateByChannel[channel] ?? 0);
+    for (const [channel, share] of Object.entries(mix))
+      rate += share * (model.commissionRateByChannel[channel] ?? 0);
     rates[age] = rate;
   }
   return rates;
@@ -64,8 +75,14 @@ const SHARES_TOLERANCE = 1e-9;
 
 /** At least one age, and each age's shares within [0, 1] adding up to 1. */
 export function isChannelMix(mixes: readonly Readonly<Record<string, number>>[]): boolean {
-  return mixes.length > 0 && mixes.every((mix) => {
-    const shares = Object.values(mix);
-    return shares.every((share) => share >= 0 && share <= 1) && Math.abs(shares.reduce((a, b) => a + b, 0) - 1) <= SHARES_TOLERANCE;
-  });
+  return (
+    mixes.length > 0 &&
+    mixes.every((mix) => {
+      const shares = Object.values(mix);
+      return (
+        shares.every((share) => share >= 0 && share <= 1) &&
+        Math.abs(shares.reduce((a, b) => a + b, 0) - 1) <= SHARES_TOLERANCE
+      );
+    })
+  );
 }

@@ -11,11 +11,18 @@ import type { RecoveryCurve } from './recovery-curve';
  * @example credibilityWeightedCurve(region, book, { k: 500 }).credibility // 0.8 for 2,000 accounts
  * @throws RangeError for a negative k, or curves of different horizons
  */
-export function credibilityWeightedCurve(segment: RecoveryCurve, parent: RecoveryCurve, options: { k: number }): RecoveryCurve {
+export function credibilityWeightedCurve(
+  segment: RecoveryCurve,
+  parent: RecoveryCurve,
+  options: { k: number },
+): RecoveryCurve {
   if (!(options.k >= 0)) throw new RangeError(`credibility k must not be negative: ${options.k}`);
-  if (segment.rates.length !== parent.rates.length) throw new RangeError('a segment and its parent must share the horizon');
-  const z = segment.accounts + options.k === 0 ? 0 : segment.accounts / (segment.accounts + options.k);
+  if (segment.rates.length !== parent.rates.length)
+    throw new RangeError('a segment and its parent must share the horizon');
+  const z =
+    segment.accounts + options.k === 0 ? 0 : segment.accounts / (segment.accounts + options.k);
   const rates = new Float64Array(segment.rates.length);
-  for (let age = 0; age < rates.length; age++) rates[age] = z * (segment.rates[age] ?? 0) + (1 - z) * (parent.rates[age] ?? 0);
+  for (let age = 0; age < rates.length; age++)
+    rates[age] = z * (segment.rates[age] ?? 0) + (1 - z) * (parent.rates[age] ?? 0);
   return { ...segment, rates, credibility: z };
 }

@@ -6,22 +6,41 @@ import { amount, FitSettingsSchema, isoDate, StoredFitSettingsFields } from './f
 
 export const CreateCurveSetSchema = FitSettingsSchema.extend({
   name: z.string().trim().min(1).max(200),
-  asOf: isoDate.optional().openapi({ description: 'History up to this date; the latest tape date when absent' }),
-  chargeOffFrom: isoDate.optional().openapi({ description: 'Only loans charged off on or after this date' }),
-  chargeOffTo: isoDate.optional().openapi({ description: 'Only loans charged off on or before this date' }),
+  asOf: isoDate
+    .optional()
+    .openapi({ description: 'History up to this date; the latest tape date when absent' }),
+  chargeOffFrom: isoDate
+    .optional()
+    .openapi({ description: 'Only loans charged off on or after this date' }),
+  chargeOffTo: isoDate
+    .optional()
+    .openapi({ description: 'Only loans charged off on or before this date' }),
 })
   .strict()
-  .refine((request) => !request.chargeOffFrom || !request.chargeOffTo || request.chargeOffFrom <= request.chargeOffTo, { message: 'chargeOffFrom must not be after chargeOffTo', path: ['chargeOffTo'] })
+  .refine(
+    (request) =>
+      !request.chargeOffFrom ||
+      !request.chargeOffTo ||
+      request.chargeOffFrom <= request.chargeOffTo,
+    { message: 'chargeOffFrom must not be after chargeOffTo', path: ['chargeOffTo'] },
+  )
   .openapi('CreateCurveSet');
 
 const segmentValue = z.string().min(1).max(100).optional();
 export const TriangleQuery = z.object({
-  as_of: isoDate.optional().openapi({ description: 'History up to this date; the latest tape date when absent' }),
+  as_of: isoDate
+    .optional()
+    .openapi({ description: 'History up to this date; the latest tape date when absent' }),
   cohort: z.enum(cohortGrains).default('month'),
-  basis: z.enum(['gross', 'net']).default('gross').openapi({ description: '`net`: payments less the costs spent to collect them' }),
+  basis: z
+    .enum(['gross', 'net'])
+    .default('gross')
+    .openapi({ description: '`net`: payments less the costs spent to collect them' }),
   product: segmentValue,
   region: segmentValue.openapi({ description: 'Province' }),
-  balance_band: segmentValue.openapi({ description: 'A band label such as `5000-20000` (yuan, default edges)' }),
+  balance_band: segmentValue.openapi({
+    description: 'A band label such as `5000-20000` (yuan, default edges)',
+  }),
   charge_off_age: z.enum(['fresh', 'primary', 'secondary', 'tertiary']).optional(),
   placement_stage: segmentValue,
   litigation_status: segmentValue,
@@ -30,10 +49,17 @@ export const TriangleQuery = z.object({
 export const TriangleSchema = z
   .object({
     cohorts: z.array(z.string()),
-    ages: z.array(z.number().int()).openapi({ description: 'Months since charge-off, 0 = the charge-off month' }),
+    ages: z
+      .array(z.number().int())
+      .openapi({ description: 'Months since charge-off, 0 = the charge-off month' }),
     exposure: z.array(amount).openapi({ description: 'Charged-off balance of each cohort' }),
     accounts: z.array(z.number().int()),
-    incremental: z.array(z.array(z.number().nullable())).openapi({ description: 'Collections per unit of charged-off balance in each month of age; null = not yet known' }),
+    incremental: z
+      .array(z.array(z.number().nullable()))
+      .openapi({
+        description:
+          'Collections per unit of charged-off balance in each month of age; null = not yet known',
+      }),
     cumulative: z.array(z.array(z.number().nullable())),
   })
   .openapi('RecoveryTriangle');
@@ -41,7 +67,9 @@ export const TriangleSchema = z
 export const SegmentTriangleSchema = TriangleSchema.extend({
   asOf: isoDate,
   basis: z.enum(['gross', 'net']),
-  segment: z.record(z.string(), z.string()).openapi({ description: 'The filters the loans were taken by' }),
+  segment: z
+    .record(z.string(), z.string())
+    .openapi({ description: 'The filters the loans were taken by' }),
 }).openapi('SegmentTriangle');
 
 export const CurveSchema = z
@@ -49,7 +77,9 @@ export const CurveSchema = z
     segment: z.string(),
     accounts: z.number().int(),
     exposure: amount,
-    credibility: z.number().openapi({ description: 'Z: the weight of the segment\'s own experience (1 for the book)' }),
+    credibility: z
+      .number()
+      .openapi({ description: "Z: the weight of the segment's own experience (1 for the book)" }),
     firstFittedAge: z.number().int(),
     decayPerMonth: z.number(),
     decaySource: z.enum(['fitted', 'fallback']),

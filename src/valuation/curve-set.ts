@@ -5,7 +5,11 @@ import { commissionRateByAge, type CostModel } from './cost-model';
 import { fitCostModel } from './fit-cost-model';
 import type { RecoveryCurve } from './recovery-curve';
 import { costModelRecords, type HistoryLoan, type RecoveryHistory } from './recovery-history';
-import { buildRecoveryTriangle, type RecoveryEvent, type RecoveryTriangle } from './recovery-triangle';
+import {
+  buildRecoveryTriangle,
+  type RecoveryEvent,
+  type RecoveryTriangle,
+} from './recovery-triangle';
 import { fitSegmentCurves } from './segment-curves';
 import { segmenter, type SegmentDimension } from './segments';
 import { cumulativeOf, perUnitOfExposure } from './triangle';
@@ -71,9 +75,13 @@ export interface CurveSetFit {
  */
 export function fitCurveSet(history: RecoveryHistory, spec: CurveSetSpec): CurveSetFit {
   const loans = history.loans.filter(
-    (loan) => loan.chargeOffDate <= spec.asOf && (!spec.chargeOffFrom || loan.chargeOffDate >= spec.chargeOffFrom) && (!spec.chargeOffTo || loan.chargeOffDate <= spec.chargeOffTo),
+    (loan) =>
+      loan.chargeOffDate <= spec.asOf &&
+      (!spec.chargeOffFrom || loan.chargeOffDate >= spec.chargeOffFrom) &&
+      (!spec.chargeOffTo || loan.chargeOffDate <= spec.chargeOffTo),
   );
-  const triangleOf = (basis: 'gross' | 'net') => buildRecoveryTriangle(loans, history.events, { cohort: spec.cohort, asOf: spec.asOf, basis });
+  const triangleOf = (basis: 'gross' | 'net') =>
+    buildRecoveryTriangle(loans, history.events, { cohort: spec.cohort, asOf: spec.asOf, basis });
   const gross = triangleOf('gross');
   const { curves } = fitCurves(loans, history.events, spec);
   const { payments, costs } = costModelRecords(history.events);
@@ -82,7 +90,9 @@ export function fitCurveSet(history: RecoveryHistory, spec: CurveSetSpec): Curve
   return {
     loans: loans.length,
     book: fitted(curves.parent),
-    segments: [...curves.bySegment.values()].sort((a, b) => a.segment.localeCompare(b.segment)).map(fitted),
+    segments: [...curves.bySegment.values()]
+      .sort((a, b) => a.segment.localeCompare(b.segment))
+      .map(fitted),
     costModel,
     triangles: { gross: perUnitTriangle(gross), net: perUnitTriangle(triangleOf('net')) },
   };
@@ -93,8 +103,16 @@ export function fitCurveSet(history: RecoveryHistory, spec: CurveSetSpec): Curve
  * method), and the function that names a loan's segment.
  * @throws RangeError as `fitSegmentCurves`
  */
-export function fitCurves(loans: readonly HistoryLoan[], events: readonly RecoveryEvent[], spec: Omit<CurveSetSpec, 'chargeOffFrom' | 'chargeOffTo'>) {
-  const segmentOf = segmenter({ dimensions: spec.dimensions, asOf: spec.asOf, ...(spec.balanceBandEdgesYuan ? { balanceBandEdgesYuan: spec.balanceBandEdgesYuan } : {}) });
+export function fitCurves(
+  loans: readonly HistoryLoan[],
+  events: readonly RecoveryEvent[],
+  spec: Omit<CurveSetSpec, 'chargeOffFrom' | 'chargeOffTo'>,
+) {
+  const segmentOf = segmenter({
+    dimensions: spec.dimensions,
+    asOf: spec.asOf,
+    ...(spec.balanceBandEdgesYuan ? { balanceBandEdgesYuan: spec.balanceBandEdgesYuan } : {}),
+  });
   const curves = fitSegmentCurves(loans, events, {
     segmentOf,
     cohort: spec.cohort,
@@ -111,7 +129,9 @@ export function fitCurves(loans: readonly HistoryLoan[], events: readonly Recove
 function fittedCurve(curve: RecoveryCurve, costModel: CostModel, book: RecoveryCurve): FittedCurve {
   const commission = commissionRateByAge(costModel, curve.rates.length);
   const own = curve.accounts > 0 && curve.exposureFen > 0;
-  const accountsPerFen = own ? curve.accounts / curve.exposureFen : book.accounts / book.exposureFen;
+  const accountsPerFen = own
+    ? curve.accounts / curve.exposureFen
+    : book.accounts / book.exposureFen;
   const fixedPerUnit = costModel.fixedCostPerAccountMonthFen * accountsPerFen;
   const gross = Array.from(curve.rates);
   let running = 0;

@@ -5,7 +5,12 @@ import { curveSets } from '../../db/schema/valuation';
 export type CurveSetRow = typeof curveSets.$inferSelect;
 export type CurveSetSummaryRow = Omit<CurveSetRow, 'curves' | 'costModel' | 'triangles'>;
 
-const { curves: _curves, costModel: _costModel, triangles: _triangles, ...summaryColumns } = getTableColumns(curveSets);
+const {
+  curves: _curves,
+  costModel: _costModel,
+  triangles: _triangles,
+  ...summaryColumns
+} = getTableColumns(curveSets);
 
 export function insertCurveSet(tx: DbOrTx, values: typeof curveSets.$inferInsert): CurveSetRow {
   return tx.insert(curveSets).values(values).returning().get();

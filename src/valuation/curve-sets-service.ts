@@ -41,7 +41,13 @@ export function prepareCurveSet(db: Db, request: CurveSetRequest): PreparedCurve
 }
 
 /** Stores a prepared curve set, with its audit event, in the caller's transaction. */
-export function createCurveSet(tx: DbOrTx, now: string, actor: AuditActor, request: CurveSetRequest, prepared: PreparedCurveSet): CurveSetRow {
+export function createCurveSet(
+  tx: DbOrTx,
+  now: string,
+  actor: AuditActor,
+  request: CurveSetRequest,
+  prepared: PreparedCurveSet,
+): CurveSetRow {
   const { fit } = prepared;
   const row = insertCurveSet(tx, {
     name: request.name,
@@ -61,7 +67,13 @@ export function createCurveSet(tx: DbOrTx, now: string, actor: AuditActor, reque
     action: 'valuation.curve_set.created',
     targetType: 'curve_set',
     targetId: row.id,
-    detail: { name: row.name, asOf: row.asOf, method: row.method, segments: fit.segments.length, loans: fit.loans },
+    detail: {
+      name: row.name,
+      asOf: row.asOf,
+      method: row.method,
+      segments: fit.segments.length,
+      loans: fit.loans,
+    },
   });
   return row;
 }

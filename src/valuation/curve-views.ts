@@ -30,7 +30,9 @@ export function costModelView(model: CostModel) {
   };
 }
 
-export function curveSetSummaryView(row: CurveSetSummaryRow): z.infer<typeof CurveSetSummarySchema> {
+export function curveSetSummaryView(
+  row: CurveSetSummaryRow,
+): z.infer<typeof CurveSetSummarySchema> {
   return {
     id: row.id,
     name: row.name,

@@ -13,7 +13,12 @@ export function curvesSheet(curves: readonly FittedCurve[], costModel: CostModel
   const commission = commissionRateByAge(costModel, ages);
   const rows = Array.from({ length: ages }, (_, age) => age);
   const block = (suffix: string, pick: (curve: FittedCurve) => readonly number[]) =>
-    curves.map((curve): SheetColumn<number> => ({ header: `${curve.segment}${suffix}`, kind: 'ratio', width: Math.max(14, curve.segment.length + suffix.length + 2), value: (age) => pick(curve)[age] ?? null }));
+    curves.map((curve): SheetColumn<number> => ({
+      header: `${curve.segment}${suffix}`,
+      kind: 'ratio',
+      width: Math.max(14, curve.segment.length + suffix.length + 2),
+      value: (age) => pick(curve)[age] ?? null,
+    }));
   return {
     name: 'Curves',
     pages: [rows],
@@ -21,7 +26,12 @@ export function curvesSheet(curves: readonly FittedCurve[], costModel: CostModel
       { header: 'Months since charge-off', kind: 'integer', width: 12, value: (age) => age },
       ...block('', (curve) => curve.gross),
       ...block(' cumulative', (curve) => curve.cumulativeGross),
-      { header: 'Commission rate', kind: 'ratio', width: 16, value: (age) => commission[age] ?? null },
+      {
+        header: 'Commission rate',
+        kind: 'ratio',
+        width: 16,
+        value: (age) => commission[age] ?? null,
+      },
     ],
   };
 }

@@ -47,19 +47,27 @@ const MAX_ITERATIONS = 50;
  * @example fitExponentialTail([0.05, 0.04, 0.032, 0.0256], { fromAge: 1, horizonMonths: 120 }).decayPerMonth // ln 1.25
  * @throws RangeError for no observed rate, a horizon that is not a positive integer, or rates that do not decay without a fallback
  */
-export function fitExponentialTail(observedRates: ArrayLike<number>, options: ExponentialTailOptions): ExponentialTail {
+export function fitExponentialTail(
+  observedRates: ArrayLike<number>,
+  options: ExponentialTailOptions,
+): ExponentialTail {
   const { horizonMonths } = options;
   if (observedRates.length === 0) throw new RangeError('no observed rates to extend');
-  if (!Number.isInteger(horizonMonths) || horizonMonths <= 0) throw new RangeError(`the horizon must be a positive whole number of months: ${horizonMonths}`);
+  if (!Number.isInteger(horizonMonths) || horizonMonths <= 0)
+    throw new RangeError(`the horizon must be a positive whole number of months: ${horizonMonths}`);
   const points: Point[] = [];
   for (let age = Math.max(0, options.fromAge); age < observedRates.length; age++) {
     points.push({ age, rate: observedRates[age] ?? 0, weight: options.weights?.[age] ?? 1 });
   }
   const own = quasiPoissonLine(points);
-  const fitted = own && own.decay > 0 ? { ...own, source: 'fitted' as const } : levelOnly(points, options.fallbackDecayPerMonth);
+  const fitted =
+    own && own.decay > 0
+      ? { ...own, source: 'fitted' as const }
+      : levelOnly(points, options.fallbackDecayPerMonth);
   const line = (age: number) => fitted.intercept - fitted.decay * age;
   const rates = new Float64Array(horizonMonths);
-  for (let age = 0; age < horizonMonths; age++) rates[age] = age < observedRates.length ? (observedRates[age] ?? 0) : Math.exp(line(age));
+  for (let age = 0; age < horizonMonths; age++)
+    rates[age] = age < observedRates.length ? (observedRates[age] ?? 0) : Math.exp(line(age));
   const logPoints = points.filter((p) => p.rate > 0).map((p) => [p.age, Math.log(p.rate)]);
   return {
     rates,
@@ -73,14 +81,20 @@ export function fitExponentialTail(observedRates: ArrayLike<number>, options: Ex
 }
 
 /** Newton's method on the quasi-Poisson score; undefined without two positive rates to start from. */
-function quasiPoissonLine(points: readonly Point[]): { intercept: number; decay: number } | undefined {
+function quasiPoissonLine(
+  points: readonly Point[],
+): { intercept: number; decay: number } | undefined {
   const logPoints = points.filter((p) => p.rate > 0).map((p) => [p.age, Math.log(p.rate)]);
   if (logPoints.length < 2) return undefined;
   const start = linearRegression(logPoints);
   let a = start.b;
   let m = start.m;
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    let g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
+    let g0 = 0,
+      g1 = 0,
+      h00 = 0,
+      h01 = 0,
+      h11 = 0;
     for (const { age, rate, weight } of points) {
       const mean = Math.exp(a + m * age);
       g0 += weight * (rate - mean);
@@ -101,7 +115,10 @@ function quasiPoissonLine(points: readonly Point[]): { intercept: number; decay:
 }
 
 function levelOnly(points: readonly Point[], decay: number | undefined) {
-  if (decay === undefined || !(decay > 0)) throw new RangeError('the rates do not decay: give a fallback decay (for instance the parent curve\'s)');
+  if (decay === undefined || !(decay > 0))
+    throw new RangeError(
+      "the rates do not decay: give a fallback decay (for instance the parent curve's)",
+    );
   let collected = 0;
   let shape = 0;
   for (const { age, rate, weight } of points) {

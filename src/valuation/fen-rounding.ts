@@ -6,7 +6,8 @@
  * @throws RangeError for a value that is not finite or past 2^53 fen
  */
 export function roundToFen(value: number): number {
-  if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) throw new RangeError(`not an amount of fen: ${value}`);
+  if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER)
+    throw new RangeError(`not an amount of fen: ${value}`);
   const floor = Math.floor(value);
   const fraction = value - floor;
   const rounded = fraction > 0.5 || (fraction === 0.5 && floor % 2 !== 0) ? floor + 1 : floor;

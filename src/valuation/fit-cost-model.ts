@@ -32,7 +32,12 @@ const COMMISSION_CHANNEL_BY_DEFAULT = 'agency';
  * @example fitCostModel(costs, payments, loans, '2025-12-31').commissionRateByChannel.agency // 0.28
  * @throws RangeError when there are no loans charged off by `asOf`
  */
-export function fitCostModel(costs: readonly CostRecord[], payments: readonly PaymentRecord[], loans: readonly { loanId: string; chargeOffDate: IsoDate }[], asOf: IsoDate): CostModel {
+export function fitCostModel(
+  costs: readonly CostRecord[],
+  payments: readonly PaymentRecord[],
+  loans: readonly { loanId: string; chargeOffDate: IsoDate }[],
+  asOf: IsoDate,
+): CostModel {
   const lastMonth = lastCompleteMonth(asOf);
   const chargeOffMonth = new Map<string, number>();
   let accountMonths = 0;
@@ -43,7 +48,8 @@ export function fitCostModel(costs: readonly CostRecord[], payments: readonly Pa
     accountMonths += lastMonth - month + 1;
   }
   if (chargeOffMonth.size === 0) throw new RangeError(`no loan was charged off by ${asOf}`);
-  const inWindow = (record: { loanId: string; eventDate: IsoDate }) => chargeOffMonth.has(record.loanId) && monthIndex(record.eventDate) <= lastMonth;
+  const inWindow = (record: { loanId: string; eventDate: IsoDate }) =>
+    chargeOffMonth.has(record.loanId) && monthIndex(record.eventDate) <= lastMonth;
 
   const paidByChannel = new Map<string, number>();
   const channelOfPayment = new Map<string, string>();
@@ -51,7 +57,10 @@ export function fitCostModel(costs: readonly CostRecord[], payments: readonly Pa
   for (const payment of payments.filter(inWindow)) {
     add(paidByChannel, payment.channel, payment.amountFen);
     channelOfPayment.set(`${payment.loanId}|${payment.eventDate}`, payment.channel);
-    const age = Math.max(0, monthIndex(payment.eventDate) - (chargeOffMonth.get(payment.loanId) ?? 0));
+    const age = Math.max(
+      0,
+      monthIndex(payment.eventDate) - (chargeOffMonth.get(payment.loanId) ?? 0),
+    );
     while (paidByAgeAndChannel.length <= age) paidByAgeAndChannel.push(new Map());
     add(paidByAgeAndChannel[age] ?? new Map(), payment.channel, payment.amountFen);
   }
@@ -62,7 +71,11 @@ export function fitCostModel(costs: readonly CostRecord[], payments: readonly Pa
   let fixedFen = 0;
   for (const cost of costs.filter(inWindow)) {
     if (COMMISSION_KINDS.has(cost.costKind)) {
-      add(commissionByChannel, channelOfPayment.get(`${cost.loanId}|${cost.eventDate}`) ?? COMMISSION_CHANNEL_BY_DEFAULT, cost.amountFen);
+      add(
+        commissionByChannel,
+        channelOfPayment.get(`${cost.loanId}|${cost.eventDate}`) ?? COMMISSION_CHANNEL_BY_DEFAULT,
+        cost.amountFen,
+      );
     } else if (LEGAL_KINDS.has(cost.costKind)) {
       legalFen += cost.amountFen;
       litigated.add(cost.loanId);
@@ -71,7 +84,8 @@ export function fitCostModel(costs: readonly CostRecord[], payments: readonly Pa
     }
   }
   const commissionRateByChannel: Record<string, number> = {};
-  for (const [channel, paidFen] of paidByChannel) commissionRateByChannel[channel] = (commissionByChannel.get(channel) ?? 0) / paidFen;
+  for (const [channel, paidFen] of paidByChannel)
+    commissionRateByChannel[channel] = (commissionByChannel.get(channel) ?? 0) / paidFen;
   return {
     commissionRateByChannel,
     channelMixByAge: shares(paidByAgeAndChannel, paidByChannel),
@@ -85,11 +99,16 @@ function add(totals: Map<string, number>, key: string, amount: number): void {
 }
 
 /** Each age's channel shares; an age without payments takes the mix of all ages. */
-function shares(byAge: readonly Map<string, number>[], overall: Map<string, number>): Record<string, number>[] {
+function shares(
+  byAge: readonly Map<string, number>[],
+  overall: Map<string, number>,
+): Record<string, number>[] {
   const toShares = (totals: Map<string, number>) => {
     const sum = [...totals.values()].reduce((a, b) => a + b, 0);
     return Object.fromEntries([...totals].map(([channel, amount]) => [channel, amount / sum]));
   };
   const overallMix = overall.size === 0 ? {} : toShares(overall);
-  return byAge.length === 0 ? [overallMix] : byAge.map((totals) => (totals.size === 0 ? overallMix : toShares(totals)));
+  return byAge.length === 0
+    ? [overallMix]
+    : byAge.map((totals) => (totals.size === 0 ? overallMix : toShares(totals)));
 }

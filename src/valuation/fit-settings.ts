@@ -20,7 +20,9 @@ export function fitSettingsColumns(settings: FitSettings) {
 }
 
 /** The columns of `fitSettingsColumns` read back, as the API shows them. */
-export function storedFitSettings(row: Pick<typeof curveSets.$inferSelect, keyof ReturnType<typeof fitSettingsColumns>>) {
+export function storedFitSettings(
+  row: Pick<typeof curveSets.$inferSelect, keyof ReturnType<typeof fitSettingsColumns>>,
+) {
   return {
     cohort: row.cohortGrain,
     method: row.method,
@@ -35,7 +37,11 @@ export function storedFitSettings(row: Pick<typeof curveSets.$inferSelect, keyof
 /** The date the book's data runs to: the latest tape date. @throws Problem `conflict` for an empty book */
 export function bookDataDate(db: Db): IsoDate {
   const date = latestTapeDate(db);
-  if (!date) throw new Problem('conflict', 'the loan book is empty: import a loan tape and its collection history first');
+  if (!date)
+    throw new Problem(
+      'conflict',
+      'the loan book is empty: import a loan tape and its collection history first',
+    );
   return date;
 }
 
@@ -47,7 +53,11 @@ export function fitOrConflict<T>(what: string, fit: () => T): T {
   try {
     return fit();
   } catch (error) {
-    if (error instanceof RangeError) throw new Problem('conflict', `the book's history does not support ${what}: ${error.message}`);
+    if (error instanceof RangeError)
+      throw new Problem(
+        'conflict',
+        `the book's history does not support ${what}: ${error.message}`,
+      );
     throw error;
   }
 }

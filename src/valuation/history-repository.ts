@@ -29,16 +29,40 @@ type EventRow = [string, IsoDate, 'payment' | 'cost', number, string];
  */
 export function readRecoveryHistory(db: Db, through: IsoDate): RecoveryHistory {
   const loans = (db.$client.prepare(LOANS).raw(true).all(through) as LoanRow[]).map(
-    ([loanId, chargeOffDate, chargeOffFen, product, province, placementStage, litigationStatus]): HistoryLoan => ({ loanId, chargeOffDate, chargeOffFen, product, province, placementStage, litigationStatus }),
+    ([
+      loanId,
+      chargeOffDate,
+      chargeOffFen,
+      product,
+      province,
+      placementStage,
+      litigationStatus,
+    ]): HistoryLoan => ({
+      loanId,
+      chargeOffDate,
+      chargeOffFen,
+      product,
+      province,
+      placementStage,
+      litigationStatus,
+    }),
   );
   const events = (db.$client.prepare(EVENTS).raw(true).all(through) as EventRow[]).map(
     ([loanId, eventDate, type, amountFen, kind]): HistoryEvent =>
-      type === 'payment' ? { loanId, eventDate, type, amountFen, channel: kind } : { loanId, eventDate, type, amountFen, costKind: kind },
+      type === 'payment'
+        ? { loanId, eventDate, type, amountFen, channel: kind }
+        : { loanId, eventDate, type, amountFen, costKind: kind },
   );
   return { loans, events };
 }
 
 /** The latest tape date of the book: the day its data run to; undefined for an empty book. */
 export function latestTapeDate(db: Db): IsoDate | undefined {
-  return (db.$client.prepare('select max(tape_date) as date from loans').get() as { date: IsoDate | null }).date ?? undefined;
+  return (
+    (
+      db.$client.prepare('select max(tape_date) as date from loans').get() as {
+        date: IsoDate | null;
+      }
+    ).date ?? undefined
+  );
 }

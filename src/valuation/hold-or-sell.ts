@@ -25,7 +25,9 @@ export interface HoldOrSell {
  */
 export function inHouseCostModel(model: CostModel): CostModel {
   return {
-    commissionRateByChannel: { [IN_HOUSE_CHANNEL]: model.commissionRateByChannel[IN_HOUSE_CHANNEL] ?? 0 },
+    commissionRateByChannel: {
+      [IN_HOUSE_CHANNEL]: model.commissionRateByChannel[IN_HOUSE_CHANNEL] ?? 0,
+    },
     channelMixByAge: [{ [IN_HOUSE_CHANNEL]: 1 }],
     legalCostPerLitigatedAccountFen: model.legalCostPerLitigatedAccountFen,
     fixedCostPerAccountMonthFen: model.fixedCostPerAccountMonthFen,
@@ -38,8 +40,20 @@ export function inHouseCostModel(model: CostModel): CostModel {
  * its target IRR. Sell when the price is worth more; on a tie, hold.
  * @example holdOrSell(book, costModel, { horizonMonths: 120, discountRateAnnual: 0.12 }, valuation.priceFen).recommendation
  */
-export function holdOrSell(book: ValuationBook, costModel: CostModel, terms: { horizonMonths: number; discountRateAnnual: number }, priceFen: number): HoldOrSell {
-  const inHouse = monthlyFen(projectBook(book, inHouseCostModel(costModel), { horizonMonths: terms.horizonMonths }));
+export function holdOrSell(
+  book: ValuationBook,
+  costModel: CostModel,
+  terms: { horizonMonths: number; discountRateAnnual: number },
+  priceFen: number,
+): HoldOrSell {
+  const inHouse = monthlyFen(
+    projectBook(book, inHouseCostModel(costModel), { horizonMonths: terms.horizonMonths }),
+  );
   const inHouseNpvFen = roundToFen(npv(inHouse.netFen, terms.discountRateAnnual));
-  return { inHouseNpvFen, priceFen, differenceFen: priceFen - inHouseNpvFen, recommendation: priceFen > inHouseNpvFen ? 'sell' : 'hold' };
+  return {
+    inHouseNpvFen,
+    priceFen,
+    differenceFen: priceFen - inHouseNpvFen,
+    recommendation: priceFen > inHouseNpvFen ? 'sell' : 'hold',
+  };
 }

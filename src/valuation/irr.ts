@@ -23,7 +23,8 @@ export function irr(cashFlows: ArrayLike<number>): number {
     if ((cashFlows[t] ?? 0) > 0) positive = true;
     if ((cashFlows[t] ?? 0) < 0) negative = true;
   }
-  if (!positive || !negative) throw new RangeError('an IRR needs both a negative and a positive cash flow');
+  if (!positive || !negative)
+    throw new RangeError('an IRR needs both a negative and a positive cash flow');
   const value = (m: number) => presentValue(cashFlows, m);
   let nearest: { low: number; high: number; lowValue: number } | undefined;
   let low = LOWEST_MONTHLY_RATE;
@@ -34,12 +35,20 @@ export function irr(cashFlows: ArrayLike<number>): number {
     // Very long flows at very low rates overflow to ±∞ or NaN: such points carry no sign to compare.
     const comparable = Number.isFinite(lowValue) && Number.isFinite(highValue);
     const brackets = comparable && (lowValue === 0 || Math.sign(lowValue) !== Math.sign(highValue));
-    if (brackets && (!nearest || Math.abs(low + high) < Math.abs(nearest.low + nearest.high))) nearest = { low, high, lowValue };
+    if (brackets && (!nearest || Math.abs(low + high) < Math.abs(nearest.low + nearest.high)))
+      nearest = { low, high, lowValue };
     low = high;
     lowValue = highValue;
   }
-  if (!nearest) throw new RangeError('no rate between −90 % and 1,000 % a month gives a zero net present value');
-  return annualRate(nearest.lowValue === 0 ? nearest.low : bisect(value, nearest.low, nearest.high, nearest.lowValue));
+  if (!nearest)
+    throw new RangeError(
+      'no rate between −90 % and 1,000 % a month gives a zero net present value',
+    );
+  return annualRate(
+    nearest.lowValue === 0
+      ? nearest.low
+      : bisect(value, nearest.low, nearest.high, nearest.lowValue),
+  );
 }
 
 /** Grid points from −0.9 to 10 a month, spaced as a cube so that most lie near zero where real IRRs are. */

@@ -20,12 +20,21 @@ export function keyValueSheet(name: string, rows: readonly KeyValue[]): Sheet<Ke
     columns: [
       { header: 'Section', kind: 'text', width: 18, value: (row) => row.section },
       { header: 'Item', kind: 'text', width: 44, value: (row) => row.item },
-      { header: 'Value', kind: 'text', width: 28, value: (row) => row.value, kindOf: (row) => row.kind },
+      {
+        header: 'Value',
+        kind: 'text',
+        width: 28,
+        value: (row) => row.value,
+        kindOf: (row) => row.kind,
+      },
     ],
   };
 }
 
 /** Lines of one section. */
-export function section(name: string, items: readonly [item: string, value: string | number | null, kind: ColumnKind][]): KeyValue[] {
+export function section(
+  name: string,
+  items: readonly [item: string, value: string | number | null, kind: ColumnKind][],
+): KeyValue[] {
   return items.map(([item, value, kind]) => ({ section: name, item, value, kind }));
 }

@@ -10,11 +10,18 @@ export type SigmaExtrapolation = 'mack' | 'log-linear';
  * age k and w as in `linkRatioWeight` (Mack 1993, eq. 5). NaN where nₖ < 2.
  * @example developmentSigmas(raaCumulative, ageToAgeFactors(raa))[0] // 166.98 (Mack 1994 p130: σ² = 27883)
  */
-export function developmentSigmas(cumulative: Triangle, factors: readonly number[], average: Averaging): number[] {
+export function developmentSigmas(
+  cumulative: Triangle,
+  factors: readonly number[],
+  average: Averaging,
+): number[] {
   return factors.map((factor, k) => {
     const pairs = developmentPairs(cumulative, k).filter(({ from }) => from !== 0);
     if (pairs.length < 2) return NaN;
-    const squares = pairs.reduce((sum, { from, to }) => sum + linkRatioWeight(from, average) * (to / from - factor) ** 2, 0);
+    const squares = pairs.reduce(
+      (sum, { from, to }) => sum + linkRatioWeight(from, average) * (to / from - factor) ** 2,
+      0,
+    );
     return Math.sqrt(squares / (pairs.length - 1));
   });
 }
@@ -40,10 +47,17 @@ export function extrapolateSigmas(sigmas: readonly number[], method: SigmaExtrap
     if (!Number.isNaN(sigma)) return;
     const before = filled[k - 1];
     const twoBefore = filled[k - 2];
-    if (before === undefined || twoBefore === undefined || Number.isNaN(before) || Number.isNaN(twoBefore)) {
+    if (
+      before === undefined ||
+      twoBefore === undefined ||
+      Number.isNaN(before) ||
+      Number.isNaN(twoBefore)
+    ) {
       throw new RangeError(`σ at age index ${k} cannot be extrapolated: it needs two earlier σ's`);
     }
-    filled[k] = Math.sqrt(Math.abs(Math.min(before ** 4 / twoBefore ** 2, Math.min(twoBefore ** 2, before ** 2))));
+    filled[k] = Math.sqrt(
+      Math.abs(Math.min(before ** 4 / twoBefore ** 2, Math.min(twoBefore ** 2, before ** 2))),
+    );
   });
   return filled;
 }

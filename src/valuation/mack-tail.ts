@@ -17,11 +17,20 @@ export interface MackTail {
  * @example tailStandardErrors(raaFactors, raaFactorSe, raaSigmas, { factor: 1.05 })
  * @throws RangeError when the tail factor is not above 1 or fewer than two link factors exceed 1 while a value is missing
  */
-export function tailStandardErrors(factors: readonly number[], factorSe: readonly number[], sigmas: readonly number[], tail: MackTail): { se: number; sigma: number } {
+export function tailStandardErrors(
+  factors: readonly number[],
+  factorSe: readonly number[],
+  sigmas: readonly number[],
+  tail: MackTail,
+): { se: number; sigma: number } {
   if (tail.se !== undefined && tail.sigma !== undefined) return { se: tail.se, sigma: tail.sigma };
-  if (!(tail.factor > 1)) throw new RangeError(`a tail factor must exceed 1 to place it on the development curve: ${tail.factor}`);
+  if (!(tail.factor > 1))
+    throw new RangeError(
+      `a tail factor must exceed 1 to place it on the development curve: ${tail.factor}`,
+    );
   const decay = factors.flatMap((f, k) => (f > 1 ? [[k, Math.log(f - 1)]] : []));
-  if (decay.length < 2) throw new RangeError('fewer than two link factors above 1: give the tail standard error and σ');
+  if (decay.length < 2)
+    throw new RangeError('fewer than two link factors above 1: give the tail standard error and σ');
   const line = linearRegression(decay);
   const position = (Math.log(tail.factor - 1) - line.b) / line.m;
   const readAt = (values: readonly number[]): number => {

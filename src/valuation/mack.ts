@@ -41,10 +41,22 @@ export interface MackResult extends ChainLadderResult {
 export function mack(triangle: Triangle, options: MackOptions = {}): MackResult {
   const average = options.average ?? 'volume';
   const cumulative = cumulativeOf(triangle);
-  const ladder = chainLadder(cumulative, { average, ...(options.tail ? { tailFactor: options.tail.factor } : {}) });
+  const ladder = chainLadder(cumulative, {
+    average,
+    ...(options.tail ? { tailFactor: options.tail.factor } : {}),
+  });
   const links = ladder.factors.slice(0, -1);
-  const weightSums = links.map((_, k) => cumulative.values.reduce((sum, row) => sum + (row[k + 1] != null && row[k] != null ? linkRatioWeight(row[k] ?? 0, average) : 0), 0));
-  const sigma = extrapolateSigmas(developmentSigmas(cumulative, links, average), options.sigma ?? 'log-linear');
+  const weightSums = links.map((_, k) =>
+    cumulative.values.reduce(
+      (sum, row) =>
+        sum + (row[k + 1] != null && row[k] != null ? linkRatioWeight(row[k] ?? 0, average) : 0),
+      0,
+    ),
+  );
+  const sigma = extrapolateSigmas(
+    developmentSigmas(cumulative, links, average),
+    options.sigma ?? 'log-linear',
+  );
   const factorSe = sigma.map((s, k) => s / Math.sqrt(weightSums[k] ?? NaN));
   const factors = [...links];
   if (options.tail) {
@@ -53,12 +65,20 @@ export function mack(triangle: Triangle, options: MackOptions = {}): MackResult 
     factorSe.push(tail.se);
     sigma.push(tail.sigma);
   }
-  const full = ladder.projected.map((row, i) => (options.tail ? [...row, ladder.ultimate[i] ?? 0] : row));
-  const linkRatioSe = full.map((row) => sigma.map((s, k) => s / Math.sqrt(linkRatioWeight(row[k] ?? NaN, average))));
+  const full = ladder.projected.map((row, i) =>
+    options.tail ? [...row, ladder.ultimate[i] ?? 0] : row,
+  );
+  const linkRatioSe = full.map((row) =>
+    sigma.map((s, k) => s / Math.sqrt(linkRatioWeight(row[k] ?? NaN, average))),
+  );
   const risk = recursiveRisk(cumulative, full, factors, factorSe, linkRatioSe);
   const last = factors.length;
-  const seByAge = risk.process.map((row, i) => row.map((p, k) => Math.hypot(p, risk.parameter[i]?.[k] ?? 0)));
-  const totalProcessSe = Math.sqrt(risk.process.reduce((sum, row) => sum + (row[last] ?? 0) ** 2, 0));
+  const seByAge = risk.process.map((row, i) =>
+    row.map((p, k) => Math.hypot(p, risk.parameter[i]?.[k] ?? 0)),
+  );
+  const totalProcessSe = Math.sqrt(
+    risk.process.reduce((sum, row) => sum + (row[last] ?? 0) ** 2, 0),
+  );
   const totalParameterSe = risk.totalParameter;
   return {
     ...ladder,
@@ -73,7 +93,13 @@ export function mack(triangle: Triangle, options: MackOptions = {}): MackResult 
   };
 }
 
-function recursiveRisk(cumulative: Triangle, full: number[][], factors: number[], factorSe: number[], linkRatioSe: number[][]) {
+function recursiveRisk(
+  cumulative: Triangle,
+  full: number[][],
+  factors: number[],
+  factorSe: number[],
+  linkRatioSe: number[][],
+) {
   const process = full.map((row) => row.map(() => 0));
   const parameter = full.map((row) => row.map(() => 0));
   let totalParameter = 0;

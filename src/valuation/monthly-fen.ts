@@ -24,7 +24,14 @@ export function monthlyFen(flows: MonthlyCashFlows): MonthlyFen {
   const legalFen = Array.from(flows.legalFen, roundToFen);
   const fixedFen = Array.from(flows.fixedFen, roundToFen);
   const costsFen = grossFen.map((_, t) => commissionFen[t]! + legalFen[t]! + fixedFen[t]!);
-  return { grossFen, commissionFen, legalFen, fixedFen, costsFen, netFen: grossFen.map((gross, t) => gross - costsFen[t]!) };
+  return {
+    grossFen,
+    commissionFen,
+    legalFen,
+    fixedFen,
+    costsFen,
+    netFen: grossFen.map((gross, t) => gross - costsFen[t]!),
+  };
 }
 
 /** Σ of whole-fen amounts. */

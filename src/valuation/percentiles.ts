@@ -14,5 +14,9 @@ export interface Percentiles {
 export function percentiles(values: Float64Array): Percentiles {
   if (values.length === 0) throw new RangeError('no simulated values');
   const sorted = Array.from(values).sort((a, b) => a - b);
-  return { p5: quantileSorted(sorted, 0.05), p50: quantileSorted(sorted, 0.5), p95: quantileSorted(sorted, 0.95) };
+  return {
+    p5: quantileSorted(sorted, 0.05),
+    p50: quantileSorted(sorted, 0.5),
+    p95: quantileSorted(sorted, 0.95),
+  };
 }

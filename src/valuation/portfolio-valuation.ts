@@ -44,14 +44,27 @@ export interface PortfolioValuation {
  * @example valuePortfolio(compileBook(loans, curveFor, '2025-12-31'), costModel, { horizonMonths: 120, discountRateAnnual: 0.12, targetIrrAnnual: 0.2 })
  * @throws RangeError as `projectBook`, or for an empty book
  */
-export function valuePortfolio(book: ValuationBook, costModel: CostModel, terms: ValuationTerms): PortfolioValuation {
-  if (book.curveIndex.length === 0) throw new RangeError('an empty portfolio has no value to compute');
-  const project = (recoveryShock: number): MonthlyFen => monthlyFen(projectBook(book, costModel, { horizonMonths: terms.horizonMonths, recoveryShock }));
+export function valuePortfolio(
+  book: ValuationBook,
+  costModel: CostModel,
+  terms: ValuationTerms,
+): PortfolioValuation {
+  if (book.curveIndex.length === 0)
+    throw new RangeError('an empty portfolio has no value to compute');
+  const project = (recoveryShock: number): MonthlyFen =>
+    monthlyFen(projectBook(book, costModel, { horizonMonths: terms.horizonMonths, recoveryShock }));
   const shock = terms.recoveryShock ?? 0;
   const monthly = project(shock);
   const price = priceAtTargetIrr(monthly.netFen, terms.targetIrrAnnual);
-  const multiples = price > 0 ? collectionMultiples(monthly.grossFen, monthly.netFen, price) : undefined;
-  const grid = terms.sensitivity && sensitivityGrid((s) => (s === shock ? monthly : project(s)).netFen, terms.sensitivity.recoveryShocks, terms.sensitivity.discountRatesAnnual);
+  const multiples =
+    price > 0 ? collectionMultiples(monthly.grossFen, monthly.netFen, price) : undefined;
+  const grid =
+    terms.sensitivity &&
+    sensitivityGrid(
+      (s) => (s === shock ? monthly : project(s)).netFen,
+      terms.sensitivity.recoveryShocks,
+      terms.sensitivity.discountRatesAnnual,
+    );
   return {
     faceFen: book.faceFen,
     ercFen: totalFen(monthly.grossFen),

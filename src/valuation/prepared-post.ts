@@ -10,7 +10,13 @@ import { isKeyUsed } from '../shared/idempotency';
  * it runs, and is skipped when the `Idempotency-Key` was used before, since `idempotently` then
  * replays the stored response (or refuses a different request) without calling `store`.
  */
-export function preparedPost<P, T>(c: Context<AppEnv>, body: unknown, status: number, prepare: () => P, store: (tx: Tx, prepared: P) => T): T {
+export function preparedPost<P, T>(
+  c: Context<AppEnv>,
+  body: unknown,
+  status: number,
+  prepare: () => P,
+  store: (tx: Tx, prepared: P) => T,
+): T {
   const key = c.req.header('Idempotency-Key');
   const prepared = key !== undefined && isKeyUsed(c.get('deps').db, key) ? undefined : prepare();
   // `prepared` is undefined only when the key is used, and then `store` is not called.

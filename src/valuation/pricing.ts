@@ -7,7 +7,11 @@ import { npv } from './discounting';
  * @example priceAtTargetIrr([110], 0.1, { monthly: false }) // 100: one year at 10 %
  * @throws RangeError for a target at or below −100 %
  */
-export function priceAtTargetIrr(netFlows: ArrayLike<number>, targetIrrAnnual: number, options: { monthly?: boolean } = {}): number {
+export function priceAtTargetIrr(
+  netFlows: ArrayLike<number>,
+  targetIrrAnnual: number,
+  options: { monthly?: boolean } = {},
+): number {
   return npv(netFlows, targetIrrAnnual, { firstPeriod: 1, ...options });
 }
 
@@ -17,7 +21,11 @@ export function priceAtTargetIrr(netFlows: ArrayLike<number>, targetIrrAnnual: n
  * @example collectionMultiples([30, 30], [20, 20], 20) // { grossMultiple: 3, netMultiple: 2 }
  * @throws RangeError when the price is not positive
  */
-export function collectionMultiples(grossFlows: ArrayLike<number>, netFlows: ArrayLike<number>, price: number): { grossMultiple: number; netMultiple: number } {
+export function collectionMultiples(
+  grossFlows: ArrayLike<number>,
+  netFlows: ArrayLike<number>,
+  price: number,
+): { grossMultiple: number; netMultiple: number } {
   if (!(price > 0)) throw new RangeError(`multiples need a positive price: ${price}`);
   return { grossMultiple: sumOf(grossFlows) / price, netMultiple: sumOf(netFlows) / price };
 }

@@ -1,7 +1,12 @@
 import type { IsoDate } from '../shared/dates';
 import { commissionRateByAge, type CostModel } from './cost-model';
 import { cumulativeRates } from './recovery-curve';
-import { compileBook, type ProjectedCurve, type ValuationBook, type ValuationLoan } from './valuation-book';
+import {
+  compileBook,
+  type ProjectedCurve,
+  type ValuationBook,
+  type ValuationLoan,
+} from './valuation-book';
 
 /** Expected cash flows in fen (floating point), month t after the valuation date at index t − 1. */
 export interface MonthlyCashFlows {
@@ -23,7 +28,12 @@ export interface ProjectionOptions {
  * Projects loans to monthly cash flows: `compileBook`, then `projectBook`.
  * @example projectCashFlows(loans, curveFor, costModel, { valuationDate: '2025-12-31', horizonMonths: 120 }).netFen
  */
-export function projectCashFlows<L extends ValuationLoan>(loans: readonly L[], curveFor: (loan: L) => ProjectedCurve, costModel: CostModel, options: ProjectionOptions & { valuationDate: IsoDate }): MonthlyCashFlows {
+export function projectCashFlows<L extends ValuationLoan>(
+  loans: readonly L[],
+  curveFor: (loan: L) => ProjectedCurve,
+  costModel: CostModel,
+  options: ProjectionOptions & { valuationDate: IsoDate },
+): MonthlyCashFlows {
   return projectBook(compileBook(loans, curveFor, options.valuationDate), costModel, options);
 }
 
@@ -39,11 +49,17 @@ export function projectCashFlows<L extends ValuationLoan>(loans: readonly L[], c
  * curve and leaves its group from that month on, exactly.
  * @throws RangeError for a shock below −1 or a horizon that is not a positive integer
  */
-export function projectBook(book: ValuationBook, costModel: CostModel, options: ProjectionOptions): MonthlyCashFlows {
+export function projectBook(
+  book: ValuationBook,
+  costModel: CostModel,
+  options: ProjectionOptions,
+): MonthlyCashFlows {
   const horizon = options.horizonMonths;
   const scale = 1 + (options.recoveryShock ?? 0);
-  if (!Number.isInteger(horizon) || horizon <= 0) throw new RangeError(`the horizon must be a positive whole number of months: ${horizon}`);
-  if (!(scale >= 0)) throw new RangeError(`a recovery shock below −100 % is meaningless: ${options.recoveryShock}`);
+  if (!Number.isInteger(horizon) || horizon <= 0)
+    throw new RangeError(`the horizon must be a positive whole number of months: ${horizon}`);
+  if (!(scale >= 0))
+    throw new RangeError(`a recovery shock below −100 % is meaningless: ${options.recoveryShock}`);
   const flows = emptyFlows(horizon);
   const commission = commissionRateByAge(costModel, book.maxAgeMonths + horizon + 1);
   const groups = groupLoans(book, horizon, scale, commission, flows);
@@ -71,7 +87,8 @@ export function projectBook(book: ValuationBook, costModel: CostModel, options: 
   }
   flows.legalFen[0]! += book.litigatedAccounts * costModel.legalCostPerLitigatedAccountFen;
   for (let t = 0; t < horizon; t++) {
-    flows.costsFen[t] = (flows.commissionFen[t] ?? 0) + (flows.legalFen[t] ?? 0) + (flows.fixedFen[t] ?? 0);
+    flows.costsFen[t] =
+      (flows.commissionFen[t] ?? 0) + (flows.legalFen[t] ?? 0) + (flows.fixedFen[t] ?? 0);
     flows.netFen[t] = (flows.grossFen[t] ?? 0) - (flows.costsFen[t] ?? 0);
   }
   return flows;
@@ -85,9 +102,19 @@ interface Groups {
 }
 
 /** Adds every loan to its (curve, age) group; a capped loan's last payment goes straight into `flows`. */
-function groupLoans(book: ValuationBook, horizon: number, scale: number, commission: Float64Array, flows: MonthlyCashFlows): Groups {
+function groupLoans(
+  book: ValuationBook,
+  horizon: number,
+  scale: number,
+  commission: Float64Array,
+  flows: MonthlyCashFlows,
+): Groups {
   const span = book.maxAgeMonths + 1;
-  const groups: Groups = { exposureFen: new Float64Array(book.curves.length * span), accounts: new Float64Array(book.curves.length * span), drops: new Map() };
+  const groups: Groups = {
+    exposureFen: new Float64Array(book.curves.length * span),
+    accounts: new Float64Array(book.curves.length * span),
+    drops: new Map(),
+  };
   const cumulative = book.curves.map((curve) => cumulativeRates(curve.rates));
   for (let i = 0; i < book.curveIndex.length; i++) {
     const curveIndex = book.curveIndex[i] ?? 0;
@@ -131,5 +158,12 @@ function collectedBy(cum: Float64Array, age: number, t: number): number {
 
 function emptyFlows(horizon: number): MonthlyCashFlows {
   const array = () => new Float64Array(horizon);
-  return { grossFen: array(), commissionFen: array(), legalFen: array(), fixedFen: array(), costsFen: array(), netFen: array() };
+  return {
+    grossFen: array(),
+    commissionFen: array(),
+    legalFen: array(),
+    fixedFen: array(),
+    costsFen: array(),
+    netFen: array(),
+  };
 }

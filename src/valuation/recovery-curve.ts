@@ -33,16 +33,29 @@ export interface CurveFitOptions {
  * @example fitRecoveryCurve(buildRecoveryTriangle(loans, events, { cohort: 'month', asOf, basis: 'gross' }), 'card', { horizonMonths: 120, tailFromAge: 6 })
  * @throws RangeError as `additiveMethod` and `fitExponentialTail`
  */
-export function fitRecoveryCurve(triangle: RecoveryTriangle, segment: string, options: CurveFitOptions): RecoveryCurve {
+export function fitRecoveryCurve(
+  triangle: RecoveryTriangle,
+  segment: string,
+  options: CurveFitOptions,
+): RecoveryCurve {
   const { zeta, exposureByAge } = additiveMethod(triangle);
   const { rates, ...tail } = fitExponentialTail(zeta, {
     fromAge: options.tailFromAge,
     weights: exposureByAge,
     horizonMonths: options.horizonMonths,
-    ...(options.fallbackDecayPerMonth !== undefined ? { fallbackDecayPerMonth: options.fallbackDecayPerMonth } : {}),
+    ...(options.fallbackDecayPerMonth !== undefined
+      ? { fallbackDecayPerMonth: options.fallbackDecayPerMonth }
+      : {}),
   });
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-  return { segment, rates, accounts: sum(triangle.accounts), exposureFen: sum(triangle.exposure), credibility: 1, tail };
+  return {
+    segment,
+    rates,
+    accounts: sum(triangle.accounts),
+    exposureFen: sum(triangle.exposure),
+    credibility: 1,
+    tail,
+  };
 }
 
 /**

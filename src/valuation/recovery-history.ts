@@ -18,7 +18,8 @@ export interface HistoryLoan {
 }
 
 /** A payment (with its channel) or a cost (with its kind): what both the triangles and the cost model read. */
-export type HistoryEvent = RecoveryEvent & ({ type: 'payment'; channel: string } | { type: 'cost'; costKind: string });
+export type HistoryEvent = RecoveryEvent &
+  ({ type: 'payment'; channel: string } | { type: 'cost'; costKind: string });
 
 /** The loan book's recovery history: charged-off loans and their payments and costs, in a fixed order. */
 export interface RecoveryHistory {
@@ -35,7 +36,10 @@ export function historyKnownAt(history: RecoveryHistory, date: IsoDate): Recover
 }
 
 /** The payments and costs apart, as `fitCostModel` takes them. */
-export function costModelRecords(events: readonly HistoryEvent[]): { payments: PaymentRecord[]; costs: CostRecord[] } {
+export function costModelRecords(events: readonly HistoryEvent[]): {
+  payments: PaymentRecord[];
+  costs: CostRecord[];
+} {
   const payments: PaymentRecord[] = [];
   const costs: CostRecord[] = [];
   for (const event of events) {

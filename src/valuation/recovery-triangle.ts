@@ -53,31 +53,52 @@ interface Pool {
  * @example buildRecoveryTriangle(loans, events, { cohort: 'quarter', asOf: '2025-12-31', basis: 'net' })
  * @throws RangeError when no cohort has a complete month
  */
-export function buildRecoveryTriangle(loans: readonly PoolLoan[], events: readonly RecoveryEvent[], options: RecoveryTriangleOptions): RecoveryTriangle {
+export function buildRecoveryTriangle(
+  loans: readonly PoolLoan[],
+  events: readonly RecoveryEvent[],
+  options: RecoveryTriangleOptions,
+): RecoveryTriangle {
   const lastMonth = lastCompleteMonth(options.asOf);
   const pools = new Map<string, Pool>();
-  const loanPlace = new Map<string, { pool: Pool; chargeOffMonth: number; chargeOffDate: IsoDate }>();
+  const loanPlace = new Map<
+    string,
+    { pool: Pool; chargeOffMonth: number; chargeOffDate: IsoDate }
+  >();
   for (const loan of loans) {
     if (loan.chargeOffDate > options.asOf) continue;
     const chargeOffMonth = monthIndex(loan.chargeOffDate);
     const cohort = cohortOf(chargeOffMonth, options.cohort);
     if (cohort.lastMonth > lastMonth) continue;
     let pool = pools.get(cohort.label);
-    if (!pool) pools.set(cohort.label, (pool = { label: cohort.label, lastMonth: cohort.lastMonth, exposureFen: 0, accounts: 0, byAge: new Map() }));
+    if (!pool)
+      pools.set(
+        cohort.label,
+        (pool = {
+          label: cohort.label,
+          lastMonth: cohort.lastMonth,
+          exposureFen: 0,
+          accounts: 0,
+          byAge: new Map(),
+        }),
+      );
     pool.exposureFen += loan.chargeOffFen;
     pool.accounts += 1;
     loanPlace.set(loan.loanId, { pool, chargeOffMonth, chargeOffDate: loan.chargeOffDate });
   }
   for (const event of events) {
     const place = loanPlace.get(event.loanId);
-    if (!place || event.eventDate <= place.chargeOffDate || event.eventDate > options.asOf) continue;
+    if (!place || event.eventDate <= place.chargeOffDate || event.eventDate > options.asOf)
+      continue;
     if (event.type === 'cost' && options.basis === 'gross') continue;
     const age = monthIndex(event.eventDate) - place.chargeOffMonth;
     if (place.pool.lastMonth + age > lastMonth) continue;
     const signedFen = event.type === 'payment' ? event.amountFen : -event.amountFen;
     place.pool.byAge.set(age, (place.pool.byAge.get(age) ?? 0) + signedFen);
   }
-  return toTriangle([...pools.values()].sort((a, b) => a.lastMonth - b.lastMonth), lastMonth);
+  return toTriangle(
+    [...pools.values()].sort((a, b) => a.lastMonth - b.lastMonth),
+    lastMonth,
+  );
 }
 
 function toTriangle(pools: readonly Pool[], lastMonth: number): RecoveryTriangle {
@@ -88,7 +109,9 @@ function toTriangle(pools: readonly Pool[], lastMonth: number): RecoveryTriangle
     origins: pools.map((pool) => pool.label),
     ages,
     kind: 'incremental',
-    values: pools.map((pool) => ages.map((age) => (pool.lastMonth + age <= lastMonth ? (pool.byAge.get(age) ?? 0) : null))),
+    values: pools.map((pool) =>
+      ages.map((age) => (pool.lastMonth + age <= lastMonth ? (pool.byAge.get(age) ?? 0) : null)),
+    ),
     exposure: pools.map((pool) => pool.exposureFen),
     accounts: pools.map((pool) => pool.accounts),
   };

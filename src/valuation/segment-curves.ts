@@ -2,10 +2,19 @@ import type { IsoDate } from '../shared/dates';
 import { cohortOf, lastCompleteMonth, monthIndex, type CohortGrain } from './calendar-month';
 import { credibilityWeightedCurve } from './credibility';
 import { fitRecoveryCurve, type CurveFitOptions, type RecoveryCurve } from './recovery-curve';
-import { buildRecoveryTriangle, type PoolLoan, type RecoveryEvent, type RecoveryTriangle } from './recovery-triangle';
+import {
+  buildRecoveryTriangle,
+  type PoolLoan,
+  type RecoveryEvent,
+  type RecoveryTriangle,
+} from './recovery-triangle';
 
 /** Fits a curve to a gross static-pool triangle; undefined when the triangle has nothing to fit (the segment then takes the book's curve). */
-export type CurveFitter = (triangle: RecoveryTriangle, segment: string, options: CurveFitOptions) => RecoveryCurve | undefined;
+export type CurveFitter = (
+  triangle: RecoveryTriangle,
+  segment: string,
+  options: CurveFitOptions,
+) => RecoveryCurve | undefined;
 
 export interface SegmentCurveOptions<L extends PoolLoan> extends CurveFitOptions {
   /** The segment of a loan, from the fields chosen (product, balance band, placement stage, litigation status, region…). */
@@ -32,7 +41,11 @@ export interface SegmentCurves {
  * @example fitSegmentCurves(loans, events, { segmentOf: (l) => `${l.product}|${l.region}`, cohort: 'quarter', asOf, horizonMonths: 120, tailFromAge: 6, credibilityK: 500 })
  * @throws RangeError as `buildRecoveryTriangle` and `fitRecoveryCurve` for the whole book
  */
-export function fitSegmentCurves<L extends PoolLoan>(loans: readonly L[], events: readonly RecoveryEvent[], options: SegmentCurveOptions<L>): SegmentCurves {
+export function fitSegmentCurves<L extends PoolLoan>(
+  loans: readonly L[],
+  events: readonly RecoveryEvent[],
+  options: SegmentCurveOptions<L>,
+): SegmentCurves {
   const basis = { cohort: options.cohort, asOf: options.asOf, basis: 'gross' as const };
   const fit = { horizonMonths: options.horizonMonths, tailFromAge: options.tailFromAge };
   const fitCurve = options.fitCurve ?? fitRecoveryCurve;
@@ -58,9 +71,18 @@ export function fitSegmentCurves<L extends PoolLoan>(loans: readonly L[], events
   const bySegment = new Map<string, RecoveryCurve>();
   for (const [segment, members] of loansBySegment) {
     const own = hasCompleteCohort(members, options.cohort, options.asOf)
-      ? fitCurve(buildRecoveryTriangle(members, eventsBySegment.get(segment) ?? [], basis), segment, { ...fit, fallbackDecayPerMonth: parent.tail.decayPerMonth })
+      ? fitCurve(
+          buildRecoveryTriangle(members, eventsBySegment.get(segment) ?? [], basis),
+          segment,
+          { ...fit, fallbackDecayPerMonth: parent.tail.decayPerMonth },
+        )
       : undefined;
-    bySegment.set(segment, own ? credibilityWeightedCurve(own, parent, { k: options.credibilityK }) : { ...parent, segment, accounts: 0, exposureFen: 0, credibility: 0 });
+    bySegment.set(
+      segment,
+      own
+        ? credibilityWeightedCurve(own, parent, { k: options.credibilityK })
+        : { ...parent, segment, accounts: 0, exposureFen: 0, credibility: 0 },
+    );
   }
   return { parent, bySegment };
 }
@@ -68,5 +90,9 @@ export function fitSegmentCurves<L extends PoolLoan>(loans: readonly L[], events
 /** Whether some loan belongs to a cohort that has lived a complete month by `asOf` (see `buildRecoveryTriangle`). */
 function hasCompleteCohort(loans: readonly PoolLoan[], grain: CohortGrain, asOf: IsoDate): boolean {
   const lastMonth = lastCompleteMonth(asOf);
-  return loans.some((loan) => loan.chargeOffDate <= asOf && cohortOf(monthIndex(loan.chargeOffDate), grain).lastMonth <= lastMonth);
+  return loans.some(
+    (loan) =>
+      loan.chargeOffDate <= asOf &&
+      cohortOf(monthIndex(loan.chargeOffDate), grain).lastMonth <= lastMonth,
+  );
 }

@@ -3,7 +3,14 @@ import { monthIndex } from './calendar-month';
 import type { HistoryLoan } from './recovery-history';
 
 /** What a curve set may segment the book by. */
-export const segmentDimensions = ['product', 'balance_band', 'region', 'charge_off_age', 'placement_stage', 'litigation_status'] as const;
+export const segmentDimensions = [
+  'product',
+  'balance_band',
+  'region',
+  'charge_off_age',
+  'placement_stage',
+  'litigation_status',
+] as const;
 export type SegmentDimension = (typeof segmentDimensions)[number];
 
 /** Lower edges in yuan of the balance bands on the charge-off amount: where recovery rates differ most for consumer paper. */
@@ -36,7 +43,9 @@ export const WHOLE_BOOK = 'all';
  * @throws RangeError for band edges that do not start at 0 or do not increase
  */
 export function segmenter(options: SegmentationOptions): (loan: HistoryLoan) => string {
-  const edgesFen = (options.balanceBandEdgesYuan ?? defaultBalanceBandEdgesYuan).map((yuan) => Math.round(yuan * 100));
+  const edgesFen = (options.balanceBandEdgesYuan ?? defaultBalanceBandEdgesYuan).map((yuan) =>
+    Math.round(yuan * 100),
+  );
   if (edgesFen[0] !== 0 || edgesFen.some((edge, i) => i > 0 && edge <= (edgesFen[i - 1] ?? 0))) {
     throw new RangeError('balance band edges must start at 0 and increase');
   }
@@ -45,12 +54,16 @@ export function segmenter(options: SegmentationOptions): (loan: HistoryLoan) => 
     product: (loan) => loan.product,
     balance_band: (loan) => bandLabel(edgesFen, loan.chargeOffFen),
     region: (loan) => loan.province ?? 'unknown',
-    charge_off_age: (loan) => CHARGE_OFF_AGE_CLASSES.findLast((c) => asOfMonth - monthIndex(loan.chargeOffDate) >= c.fromMonths)?.label ?? 'fresh',
+    charge_off_age: (loan) =>
+      CHARGE_OFF_AGE_CLASSES.findLast(
+        (c) => asOfMonth - monthIndex(loan.chargeOffDate) >= c.fromMonths,
+      )?.label ?? 'fresh',
     placement_stage: (loan) => loan.placementStage ?? 'unknown',
     litigation_status: (loan) => loan.litigationStatus,
   };
   if (options.dimensions.length === 0) return () => WHOLE_BOOK;
-  return (loan) => options.dimensions.map((dimension) => `${dimension}=${valueOf[dimension](loan)}`).join('|');
+  return (loan) =>
+    options.dimensions.map((dimension) => `${dimension}=${valueOf[dimension](loan)}`).join('|');
 }
 
 /** `5000-20000` (yuan, lower edge included), `100000+` for the last band. */

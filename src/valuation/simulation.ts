@@ -1,5 +1,10 @@
 import { additiveMethod } from './additive';
-import { prepareAdditiveBootstrap, resampleTriangle, scaleAtAge, type AdditiveBootstrap } from './additive-bootstrap';
+import {
+  prepareAdditiveBootstrap,
+  resampleTriangle,
+  scaleAtAge,
+  type AdditiveBootstrap,
+} from './additive-bootstrap';
 import type { CostModel } from './cost-model';
 import { npv } from './discounting';
 import { fitExponentialTail } from './exponential-tail';
@@ -54,7 +59,8 @@ export interface SimulationResult {
  */
 export function simulate(input: SimulationInput): SimulationResult {
   const { simulations, terms } = input;
-  if (!Number.isInteger(simulations) || simulations < 1) throw new RangeError(`simulations must be a positive whole number: ${simulations}`);
+  if (!Number.isInteger(simulations) || simulations < 1)
+    throw new RangeError(`simulations must be a positive whole number: ${simulations}`);
   const random = new SeededRandom(input.seed);
   const bootstrap = prepareAdditiveBootstrap(input.history);
   const bookCurve = fitRecoveryCurve(input.history, 'all', input.curveFit);
@@ -71,7 +77,10 @@ export function simulate(input: SimulationInput): SimulationResult {
     for (let t = 1; t <= terms.horizonMonths; t++) {
       const { mean, variance } = expectedGross(plan, bootstrap, ratio, cohortFactor, t);
       // Gamma with that mean and variance: shape mean² ÷ variance, scale variance ÷ mean.
-      const collected = mean > 0 && variance > 0 ? (variance / mean) * random.gamma((mean * mean) / variance) : Math.max(0, mean);
+      const collected =
+        mean > 0 && variance > 0
+          ? (variance / mean) * random.gamma((mean * mean) / variance)
+          : Math.max(0, mean);
       net[t - 1] = collected * (1 - plan.commissionShare[t - 1]!) - plan.otherCostsFen[t - 1]!;
       total += collected;
     }
@@ -79,8 +88,18 @@ export function simulate(input: SimulationInput): SimulationResult {
     npvs[s] = npv(net, terms.discountRateAnnual);
     prices[s] = priceAtTargetIrr(net, terms.targetIrrAnnual);
   }
-  const inFen = (p: Percentiles): Percentiles => ({ p5: roundToFen(p.p5), p50: roundToFen(p.p50), p95: roundToFen(p.p95) });
-  return { seed: input.seed, simulations, grossFen: inFen(percentiles(gross)), npvFen: inFen(percentiles(npvs)), priceFen: inFen(percentiles(prices)) };
+  const inFen = (p: Percentiles): Percentiles => ({
+    p5: roundToFen(p.p5),
+    p50: roundToFen(p.p50),
+    p95: roundToFen(p.p95),
+  });
+  return {
+    seed: input.seed,
+    simulations,
+    grossFen: inFen(percentiles(gross)),
+    npvFen: inFen(percentiles(npvs)),
+    priceFen: inFen(percentiles(prices)),
+  };
 }
 
 interface MonthlyPlan {
@@ -96,13 +115,15 @@ interface MonthlyPlan {
 function monthlyPlan(book: ValuationBook, costModel: CostModel, horizon: number): MonthlyPlan {
   const span = book.maxAgeMonths + 1;
   const balance = new Float64Array(book.curves.length * span);
-  for (let i = 0; i < book.curveIndex.length; i++) balance[book.curveIndex[i]! * span + book.ageMonths[i]!]! += book.chargeOffFen[i]!;
+  for (let i = 0; i < book.curveIndex.length; i++)
+    balance[book.curveIndex[i]! * span + book.ageMonths[i]!]! += book.chargeOffFen[i]!;
   const byStartAge = new Float64Array(horizon * span);
   book.curves.forEach((curve, c) => {
     for (let a = 0; a < span; a++) {
       const fen = balance[c * span + a]!;
       if (fen === 0) continue;
-      for (let t = 1; t <= horizon && a + t < curve.rates.length; t++) byStartAge[(t - 1) * span + a]! += fen * curve.rates[a + t]!;
+      for (let t = 1; t <= horizon && a + t < curve.rates.length; t++)
+        byStartAge[(t - 1) * span + a]! += fen * curve.rates[a + t]!;
     }
   });
   const base = projectBook(book, costModel, { horizonMonths: horizon });
@@ -120,10 +141,21 @@ function monthlyPlan(book: ValuationBook, costModel: CostModel, horizon: number)
 }
 
 /** rate* ÷ rate of the book's curve at each age, rate* refitted on a pseudo-history (1 where the book's rate is 0). */
-function refitRatio(pseudoHistory: Triangle, bookCurve: RecoveryCurve, fit: CurveFitOptions): Float64Array {
+function refitRatio(
+  pseudoHistory: Triangle,
+  bookCurve: RecoveryCurve,
+  fit: CurveFitOptions,
+): Float64Array {
   const { zeta, exposureByAge } = additiveMethod(pseudoHistory);
-  const refit = fitExponentialTail(zeta, { fromAge: fit.tailFromAge, horizonMonths: fit.horizonMonths, weights: exposureByAge, fallbackDecayPerMonth: bookCurve.tail.decayPerMonth });
-  return refit.rates.map((rate, age) => (bookCurve.rates[age]! > 0 ? rate / bookCurve.rates[age]! : 1));
+  const refit = fitExponentialTail(zeta, {
+    fromAge: fit.tailFromAge,
+    horizonMonths: fit.horizonMonths,
+    weights: exposureByAge,
+    fallbackDecayPerMonth: bookCurve.tail.decayPerMonth,
+  });
+  return refit.rates.map((rate, age) =>
+    bookCurve.rates[age]! > 0 ? rate / bookCurve.rates[age]! : 1,
+  );
 }
 
 /**
@@ -131,11 +163,18 @@ function refitRatio(pseudoHistory: Triangle, bookCurve: RecoveryCurve, fit: Curv
  * mean 1 and variance σ²; all 1 when the history shows no spread between cohorts.
  */
 function drawCohortFactors(factors: Float64Array, variance: number, random: SeededRandom): void {
-  for (let a = 0; a < factors.length; a++) factors[a] = variance > 0 ? random.gamma(1 / variance) * variance : 1;
+  for (let a = 0; a < factors.length; a++)
+    factors[a] = variance > 0 ? random.gamma(1 / variance) * variance : 1;
 }
 
 /** Month t's expected gross (capped) and its process variance Σ φ(age) · mean(age) over the ages collecting then. */
-function expectedGross(plan: MonthlyPlan, bootstrap: AdditiveBootstrap, ratio: Float64Array, cohortFactor: Float64Array, t: number): { mean: number; variance: number } {
+function expectedGross(
+  plan: MonthlyPlan,
+  bootstrap: AdditiveBootstrap,
+  ratio: Float64Array,
+  cohortFactor: Float64Array,
+  t: number,
+): { mean: number; variance: number } {
   let mean = 0;
   let variance = 0;
   const row = (t - 1) * plan.span;

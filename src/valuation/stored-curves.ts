@@ -12,9 +12,18 @@ export interface StoredCurves {
  * The gross curves of a stored curve set, ready to compile a book with: valuing from what was
  * stored, never from a refit, is what lets a valuation be reproduced after the book has moved on.
  */
-export function storedCurves(curves: { book: FittedCurve; segments: readonly FittedCurve[] }): StoredCurves {
-  const projected = (curve: FittedCurve): ProjectedCurve => ({ segment: curve.segment, rates: Float64Array.from(curve.gross) });
-  return { book: projected(curves.book), bySegment: new Map(curves.segments.map((curve) => [curve.segment, projected(curve)])) };
+export function storedCurves(curves: {
+  book: FittedCurve;
+  segments: readonly FittedCurve[];
+}): StoredCurves {
+  const projected = (curve: FittedCurve): ProjectedCurve => ({
+    segment: curve.segment,
+    rates: Float64Array.from(curve.gross),
+  });
+  return {
+    book: projected(curves.book),
+    bySegment: new Map(curves.segments.map((curve) => [curve.segment, projected(curve)])),
+  };
 }
 
 /**
@@ -26,7 +35,9 @@ export function storedHistory(triangle: PerUnitTriangle): RecoveryTriangle {
     origins: triangle.cohorts,
     ages: triangle.ages,
     kind: 'incremental',
-    values: triangle.incremental.map((row, i) => row.map((rate) => (rate === null ? null : rate * triangle.exposureFen[i]!))),
+    values: triangle.incremental.map((row, i) =>
+      row.map((rate) => (rate === null ? null : rate * triangle.exposureFen[i]!)),
+    ),
     exposure: triangle.exposureFen,
     accounts: triangle.accounts,
   };

@@ -21,7 +21,10 @@ export interface TriangleRequest {
  * (the latest tape date when absent).
  * @throws Problem `conflict` when the book is empty or no loan of the segment has a complete month of history
  */
-export function segmentTriangle(db: Db, request: TriangleRequest): { asOf: IsoDate; triangle: PerUnitTriangle } {
+export function segmentTriangle(
+  db: Db,
+  request: TriangleRequest,
+): { asOf: IsoDate; triangle: PerUnitTriangle } {
   const asOf = request.asOf ?? bookDataDate(db);
   const history = readRecoveryHistory(db, asOf);
   const tests = Object.entries(request.filters).map(([dimension, value]) => {
@@ -29,6 +32,12 @@ export function segmentTriangle(db: Db, request: TriangleRequest): { asOf: IsoDa
     return (loan: (typeof history.loans)[number]) => keyOf(loan) === `${dimension}=${value}`;
   });
   const loans = history.loans.filter((loan) => tests.every((test) => test(loan)));
-  const triangle = fitOrConflict('a triangle', () => buildRecoveryTriangle(loans, history.events, { cohort: request.cohort, asOf, basis: request.basis }));
+  const triangle = fitOrConflict('a triangle', () =>
+    buildRecoveryTriangle(loans, history.events, {
+      cohort: request.cohort,
+      asOf,
+      basis: request.basis,
+    }),
+  );
   return { asOf, triangle: perUnitTriangle(triangle) };
 }

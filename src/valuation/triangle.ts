@@ -19,14 +19,19 @@ export interface Triangle {
  */
 export function assertTriangle(triangle: Triangle): void {
   const { origins, ages, values, exposure } = triangle;
-  if (origins.length === 0 || ages.length === 0) throw new RangeError('a triangle needs at least one origin and one age');
-  if (values.length !== origins.length) throw new RangeError(`${values.length} rows for ${origins.length} origins`);
+  if (origins.length === 0 || ages.length === 0)
+    throw new RangeError('a triangle needs at least one origin and one age');
+  if (values.length !== origins.length)
+    throw new RangeError(`${values.length} rows for ${origins.length} origins`);
   values.forEach((row, i) => {
-    if (row.length !== ages.length) throw new RangeError(`row ${origins[i]} has ${row.length} values for ${ages.length} ages`);
+    if (row.length !== ages.length)
+      throw new RangeError(`row ${origins[i]} has ${row.length} values for ${ages.length} ages`);
     const known = knownLength(row);
     if (known === 0) throw new RangeError(`row ${origins[i]} has no known value`);
-    if (row.slice(known).some((value) => value !== null)) throw new RangeError(`row ${origins[i]} has a gap before a known value`);
-    if (row.slice(0, known).some((value) => !Number.isFinite(value))) throw new RangeError(`row ${origins[i]} has a value that is not a finite number`);
+    if (row.slice(known).some((value) => value !== null))
+      throw new RangeError(`row ${origins[i]} has a gap before a known value`);
+    if (row.slice(0, known).some((value) => !Number.isFinite(value)))
+      throw new RangeError(`row ${origins[i]} has a value that is not a finite number`);
   });
   if (exposure && (exposure.length !== origins.length || exposure.some((e) => !(e > 0)))) {
     throw new RangeError('exposure must be one positive number per origin');
@@ -52,7 +57,9 @@ export function cumulativeOf(triangle: Triangle): Triangle {
 /** Differences along each row: X(i, k) = C(i, k) − C(i, k − 1). An incremental triangle is returned as is. */
 export function incrementalOf(triangle: Triangle): Triangle {
   if (triangle.kind === 'incremental') return triangle;
-  const values = triangle.values.map((row) => row.map((value, k) => (value === null ? null : value - (k === 0 ? 0 : (row[k - 1] ?? 0)))));
+  const values = triangle.values.map((row) =>
+    row.map((value, k) => (value === null ? null : value - (k === 0 ? 0 : (row[k - 1] ?? 0)))),
+  );
   return { ...triangle, kind: 'incremental', values };
 }
 
@@ -69,13 +76,25 @@ export function latestCumulative(triangle: Triangle): number[] {
 export function perUnitOfExposure(triangle: Triangle): (number | null)[][] {
   const { exposure } = triangle;
   if (!exposure) throw new RangeError('the triangle has no exposure');
-  return triangle.values.map((row, i) => row.map((value) => (value === null ? null : value / (exposure[i] ?? NaN))));
+  return triangle.values.map((row, i) =>
+    row.map((value) => (value === null ? null : value / (exposure[i] ?? NaN))),
+  );
 }
 
 /** A cumulative triangle of amounts from rows with `null` for the unknown future, as published triangles are given. */
-export function cumulativeTriangle(origins: readonly (string | number)[], values: readonly (readonly (number | null)[])[], exposure?: readonly number[]): Triangle {
+export function cumulativeTriangle(
+  origins: readonly (string | number)[],
+  values: readonly (readonly (number | null)[])[],
+  exposure?: readonly number[],
+): Triangle {
   const ages = (values[0] ?? []).map((_, k) => k);
-  const triangle: Triangle = { origins: origins.map(String), ages, kind: 'cumulative', values, ...(exposure ? { exposure } : {}) };
+  const triangle: Triangle = {
+    origins: origins.map(String),
+    ages,
+    kind: 'cumulative',
+    values,
+    ...(exposure ? { exposure } : {}),
+  };
   assertTriangle(triangle);
   return triangle;
 }

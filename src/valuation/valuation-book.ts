@@ -41,7 +41,11 @@ export interface ValuationBook {
  * @example compileBook(loans, (loan) => curves.bySegment.get(segmentOf(loan)) ?? curves.parent, '2025-12-31')
  * @throws RangeError for a loan charged off after the valuation date or with a negative balance
  */
-export function compileBook<L extends ValuationLoan>(loans: Iterable<L>, curveFor: (loan: L) => ProjectedCurve, valuationDate: IsoDate): ValuationBook {
+export function compileBook<L extends ValuationLoan>(
+  loans: Iterable<L>,
+  curveFor: (loan: L) => ProjectedCurve,
+  valuationDate: IsoDate,
+): ValuationBook {
   let capacity = Array.isArray(loans) ? loans.length : INITIAL_CAPACITY;
   const book: ValuationBook = {
     curves: [],
@@ -65,8 +69,10 @@ export function compileBook<L extends ValuationLoan>(loans: Iterable<L>, curveFo
       indexOfCurve.set(curve, index);
     }
     const age = valuationMonth - monthIndex(loan.chargeOffDate);
-    if (age < 0 || loan.chargeOffDate > valuationDate) throw new RangeError(`loan ${i} was charged off after the valuation date`);
-    if (!(loan.chargeOffFen >= 0 && loan.claimFen >= 0)) throw new RangeError(`loan ${i} has a negative balance`);
+    if (age < 0 || loan.chargeOffDate > valuationDate)
+      throw new RangeError(`loan ${i} was charged off after the valuation date`);
+    if (!(loan.chargeOffFen >= 0 && loan.claimFen >= 0))
+      throw new RangeError(`loan ${i} has a negative balance`);
     book.curveIndex[i] = index;
     book.ageMonths[i] = age;
     book.chargeOffFen[i] = loan.chargeOffFen;

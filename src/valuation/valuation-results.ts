@@ -2,7 +2,11 @@ import type { IsoDate } from '../shared/dates';
 import type { CostModel } from './cost-model';
 import { holdOrSell, type HoldOrSell } from './hold-or-sell';
 import type { MonthlyFen } from './monthly-fen';
-import { valuePortfolio, type PortfolioValuation, type ValuationTerms } from './portfolio-valuation';
+import {
+  valuePortfolio,
+  type PortfolioValuation,
+  type ValuationTerms,
+} from './portfolio-valuation';
 import type { CurveFitOptions } from './recovery-curve';
 import type { HistoryLoan } from './recovery-history';
 import type { RecoveryTriangle } from './recovery-triangle';
@@ -27,7 +31,9 @@ export interface ValuationSetup {
   curveFit: CurveFitOptions;
   costModel: CostModel;
   valuationDate: IsoDate;
-  terms: Required<Pick<ValuationTerms, 'horizonMonths' | 'discountRateAnnual' | 'targetIrrAnnual' | 'sensitivity'>>;
+  terms: Required<
+    Pick<ValuationTerms, 'horizonMonths' | 'discountRateAnnual' | 'targetIrrAnnual' | 'sensitivity'>
+  >;
   seed: number;
   simulations: number;
 }
@@ -65,19 +71,49 @@ export function valuationResults(setup: ValuationSetup): ValuationResults {
   const segments = new Map<string, SegmentUse>();
   function* compiled(): Generator<CompiledLoan> {
     for (const loan of setup.loans) {
-      if (loan.chargeOffDate > setup.valuationDate) throw new RangeError(`loan ${loan.loanId} was charged off on ${loan.chargeOffDate}, after the valuation date ${setup.valuationDate}`);
+      if (loan.chargeOffDate > setup.valuationDate)
+        throw new RangeError(
+          `loan ${loan.loanId} was charged off on ${loan.chargeOffDate}, after the valuation date ${setup.valuationDate}`,
+        );
       const segment = setup.segmentOf(loan);
       let use = segments.get(segment);
-      if (!use) segments.set(segment, (use = { segment, curve: (curves.bySegment.get(segment) ?? curves.book).segment, loans: 0, faceFen: 0 }));
+      if (!use)
+        segments.set(
+          segment,
+          (use = {
+            segment,
+            curve: (curves.bySegment.get(segment) ?? curves.book).segment,
+            loans: 0,
+            faceFen: 0,
+          }),
+        );
       use.loans += 1;
       use.faceFen += loan.claimFen;
-      yield { chargeOffDate: loan.chargeOffDate, chargeOffFen: loan.chargeOffFen, claimFen: loan.claimFen, litigate: setup.litigates(loan), segment };
+      yield {
+        chargeOffDate: loan.chargeOffDate,
+        chargeOffFen: loan.chargeOffFen,
+        claimFen: loan.claimFen,
+        litigate: setup.litigates(loan),
+        segment,
+      };
     }
   }
-  const book = compileBook(compiled(), (loan) => curves.bySegment.get(loan.segment) ?? curves.book, setup.valuationDate);
+  const book = compileBook(
+    compiled(),
+    (loan) => curves.bySegment.get(loan.segment) ?? curves.book,
+    setup.valuationDate,
+  );
   // The terms carry the sensitivity axes, so the grid is always there.
   const { monthly, sensitivity, ...measures } = valuePortfolio(book, setup.costModel, terms);
-  const distribution = simulate({ seed: setup.seed, simulations: setup.simulations, history: setup.history, curveFit: setup.curveFit, book, costModel: setup.costModel, terms });
+  const distribution = simulate({
+    seed: setup.seed,
+    simulations: setup.simulations,
+    history: setup.history,
+    curveFit: setup.curveFit,
+    book,
+    costModel: setup.costModel,
+    terms,
+  });
   return {
     loans: book.curveIndex.length,
     litigatedLoans: book.litigatedAccounts,

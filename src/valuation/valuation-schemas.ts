@@ -18,14 +18,23 @@ const share = z.number().min(0).max(1);
 
 const CostOverridesSchema = z
   .object({
-    commissionRateByChannel: z.partialRecord(z.enum(paymentChannels), share).optional().openapi({ description: 'Commission on what each channel collects, replacing the fitted rate channel by channel' }),
+    commissionRateByChannel: z
+      .partialRecord(z.enum(paymentChannels), share)
+      .optional()
+      .openapi({
+        description:
+          'Commission on what each channel collects, replacing the fitted rate channel by channel',
+      }),
     channelMixByAge: z
       .array(z.partialRecord(z.enum(paymentChannels), share))
       .min(1)
       .max(240)
       .refine(isChannelMix, { message: "each age's shares must add up to 1" })
       .optional()
-      .openapi({ description: 'Share of collections by channel at each month since charge-off, replacing the fitted mix; ages past the end take the last' }),
+      .openapi({
+        description:
+          'Share of collections by channel at each month since charge-off, replacing the fitted mix; ages past the end take the last',
+      }),
     legalCostPerLitigatedAccount: money.optional(),
     fixedCostPerAccountMonth: money.optional(),
   })
@@ -33,33 +42,87 @@ const CostOverridesSchema = z
 
 export const CreateValuationSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional().openapi({ description: '`Valuation at <valuationDate>` when absent' }),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ description: '`Valuation at <valuationDate>` when absent' }),
     curveSetId: z.number().int().positive(),
-    valuationDate: isoDate.optional().openapi({ description: "The portfolio's cut-off date when absent; no loan may be charged off after it" }),
-    horizonMonths: z.union([z.literal(84), z.literal(120), z.literal(180)]).optional().openapi({ description: "The curve set's horizon when absent; no longer than it" }),
-    discountRateAnnual: rate.optional().openapi({ description: "The seller's discount rate for NPV and hold or sell; the target IRR when absent" }),
-    targetIrrAnnual: rate.optional().openapi({ description: "The buyer's target IRR that sets the price; the discount rate when absent" }),
+    valuationDate: isoDate
+      .optional()
+      .openapi({
+        description:
+          "The portfolio's cut-off date when absent; no loan may be charged off after it",
+      }),
+    horizonMonths: z
+      .union([z.literal(84), z.literal(120), z.literal(180)])
+      .optional()
+      .openapi({ description: "The curve set's horizon when absent; no longer than it" }),
+    discountRateAnnual: rate
+      .optional()
+      .openapi({
+        description:
+          "The seller's discount rate for NPV and hold or sell; the target IRR when absent",
+      }),
+    targetIrrAnnual: rate
+      .optional()
+      .openapi({
+        description: "The buyer's target IRR that sets the price; the discount rate when absent",
+      }),
     costOverrides: CostOverridesSchema.prefault({}),
     litigationPlan: z
       .object({
-        statuses: z.array(z.enum(litigationStatuses)).max(litigationStatuses.length).default([...OPEN_LITIGATION]).openapi({ description: 'Loans whose litigation status at the cut-off is one of these are sued' }),
-        loanIds: z.array(z.string().min(1).max(64)).max(100_000).default([]).openapi({ description: 'These loans are sued too' }),
+        statuses: z
+          .array(z.enum(litigationStatuses))
+          .max(litigationStatuses.length)
+          .default([...OPEN_LITIGATION])
+          .openapi({
+            description: 'Loans whose litigation status at the cut-off is one of these are sued',
+          }),
+        loanIds: z
+          .array(z.string().min(1).max(64))
+          .max(100_000)
+          .default([])
+          .openapi({ description: 'These loans are sued too' }),
       })
       .strict()
       .prefault({})
-      .openapi({ description: 'Which loans carry the legal cost per litigated account (in the first projected month)' }),
+      .openapi({
+        description:
+          'Which loans carry the legal cost per litigated account (in the first projected month)',
+      }),
     sensitivity: z
       .object({
-        recoveryShocks: z.array(z.number().min(-1).max(5)).min(1).max(15).default(DEFAULT_RECOVERY_SHOCKS).openapi({ description: 'Relative changes of every recovery rate: −0.2 collects 80 % of the curve' }),
+        recoveryShocks: z
+          .array(z.number().min(-1).max(5))
+          .min(1)
+          .max(15)
+          .default(DEFAULT_RECOVERY_SHOCKS)
+          .openapi({
+            description: 'Relative changes of every recovery rate: −0.2 collects 80 % of the curve',
+          }),
         discountRatesAnnual: z.array(rate).min(1).max(15).default(DEFAULT_DISCOUNT_RATES),
       })
       .strict()
       .prefault({}),
-    seed: z.number().int().min(-2_147_483_648).max(2_147_483_647).default(1).openapi({ description: 'Seed of the bootstrap: the same inputs and seed give the same numbers' }),
+    seed: z
+      .number()
+      .int()
+      .min(-2_147_483_648)
+      .max(2_147_483_647)
+      .default(1)
+      .openapi({
+        description: 'Seed of the bootstrap: the same inputs and seed give the same numbers',
+      }),
     simulations: z.number().int().min(1).max(5000).default(1000),
   })
   .strict()
-  .refine((request) => request.discountRateAnnual !== undefined || request.targetIrrAnnual !== undefined, { message: 'give discountRateAnnual, targetIrrAnnual or both', path: ['discountRateAnnual'] })
+  .refine(
+    (request) => request.discountRateAnnual !== undefined || request.targetIrrAnnual !== undefined,
+    { message: 'give discountRateAnnual, targetIrrAnnual or both', path: ['discountRateAnnual'] },
+  )
   .openapi('CreateValuation');
 export type ValuationRequest = z.infer<typeof CreateValuationSchema>;
 
@@ -89,19 +152,31 @@ export const ValuationSummarySchema = z
   .openapi('ValuationSummary');
 
 export const ValuationSchema = ValuationSummarySchema.extend({
-  notes: z.array(z.string()).openapi({ description: 'What the valuation assumed on its own, e.g. one rate for both when only one was given' }),
+  notes: z
+    .array(z.string())
+    .openapi({
+      description:
+        'What the valuation assumed on its own, e.g. one rate for both when only one was given',
+    }),
   inputs: z.object({
     portfolioStatus: z.string(),
     cutOffDate: isoDate,
     costOverrides: CostOverridesSchema,
     litigationPlan: z.object({ statuses: z.array(z.string()), loanIds: z.array(z.string()) }),
-    sensitivity: z.object({ recoveryShocks: z.array(z.number()), discountRatesAnnual: z.array(z.number()) }),
+    sensitivity: z.object({
+      recoveryShocks: z.array(z.number()),
+      discountRatesAnnual: z.array(z.number()),
+    }),
   }),
-  costModel: CostModelSchema.openapi({ description: "The curve set's fitted cost model with the overrides applied" }),
+  costModel: CostModelSchema.openapi({
+    description: "The curve set's fitted cost model with the overrides applied",
+  }),
   litigatedLoans: z.number().int(),
   measures: z.object({
     face: amount,
-    erc: amount.openapi({ description: 'Estimated remaining collections: gross, undiscounted, over the horizon' }),
+    erc: amount.openapi({
+      description: 'Estimated remaining collections: gross, undiscounted, over the horizon',
+    }),
     costs: amount,
     netCollections: amount,
     npv: amount.openapi({ description: 'Net collections discounted at the discount rate' }),
@@ -111,18 +186,46 @@ export const ValuationSchema = ValuationSummarySchema.extend({
     netMultiple: z.number().nullable(),
     paybackMonth: z.number().int().nullable(),
   }),
-  monthly: z.array(z.object({ month: z.number().int(), date: isoDate, gross: amount, commission: amount, legal: amount, fixed: amount, costs: amount, net: amount })),
+  monthly: z.array(
+    z.object({
+      month: z.number().int(),
+      date: isoDate,
+      gross: amount,
+      commission: amount,
+      legal: amount,
+      fixed: amount,
+      costs: amount,
+      net: amount,
+    }),
+  ),
   sensitivity: z.object({
     recoveryShocks: z.array(z.number()),
     discountRatesAnnual: z.array(z.number()),
-    prices: z.array(z.array(amount)).openapi({ description: 'prices[i][j]: the price at shock i and rate j' }),
+    prices: z
+      .array(z.array(amount))
+      .openapi({ description: 'prices[i][j]: the price at shock i and rate j' }),
   }),
-  distribution: z.object({ seed: z.number().int(), simulations: z.number().int(), gross: Band, npv: Band, price: Band }),
+  distribution: z.object({
+    seed: z.number().int(),
+    simulations: z.number().int(),
+    gross: Band,
+    npv: Band,
+    price: Band,
+  }),
   holdOrSell: z.object({
     inHouseNpv: amount.openapi({ description: 'NPV at the discount rate of collecting in house' }),
     price: amount,
     difference: amount.openapi({ description: 'Price − in-house NPV' }),
     recommendation: z.enum(['sell', 'hold']),
   }),
-  segments: z.array(z.object({ segment: z.string(), curve: z.string().openapi({ description: "The curve used: the segment's own, or `all` (the book's)" }), loans: z.number().int(), face: amount })),
+  segments: z.array(
+    z.object({
+      segment: z.string(),
+      curve: z
+        .string()
+        .openapi({ description: "The curve used: the segment's own, or `all` (the book's)" }),
+      loans: z.number().int(),
+      face: amount,
+    }),
+  ),
 }).openapi('Valuation');

@@ -31,7 +31,13 @@ export function summarySheet(results: ValuationResults): Sheet<KeyValue> {
   ]);
 }
 
-type FlowRow = { month: number | 'Total'; date: string | null; factor: number | null; discountedFen: number; cumulativeFen: number | null } & { [K in keyof MonthlyFen]: number };
+type FlowRow = {
+  month: number | 'Total';
+  date: string | null;
+  factor: number | null;
+  discountedFen: number;
+  cumulativeFen: number | null;
+} & { [K in keyof MonthlyFen]: number };
 
 /**
  * Month by month after the valuation date, each dated at its month end: gross, commission, legal,
@@ -39,14 +45,32 @@ type FlowRow = { month: number | 'Total'; date: string | null; factor: number | 
  * the discounted net and the cumulative net; then a totals row whose gross, costs and net are the
  * valuation's ERC, costs and net collections to the fen, and whose discounted net is its NPV.
  */
-export function cashFlowSheet(monthly: MonthlyFen, valuationDate: string, discountRateAnnual: number): Sheet<FlowRow> {
+export function cashFlowSheet(
+  monthly: MonthlyFen,
+  valuationDate: string,
+  discountRateAnnual: number,
+): Sheet<FlowRow> {
   const i = monthlyRate(discountRateAnnual);
   let cumulativeFen = 0;
   const rows: FlowRow[] = monthly.grossFen.map((grossFen, t) => {
     const factor = Math.pow(1 + i, -(t + 1));
     cumulativeFen += monthly.netFen[t]!;
-    const amounts = { grossFen, commissionFen: monthly.commissionFen[t]!, legalFen: monthly.legalFen[t]!, fixedFen: monthly.fixedFen[t]!, costsFen: monthly.costsFen[t]!, netFen: monthly.netFen[t]! };
-    return { month: t + 1, date: flowDate(valuationDate, t + 1), ...amounts, factor, discountedFen: amounts.netFen * factor, cumulativeFen };
+    const amounts = {
+      grossFen,
+      commissionFen: monthly.commissionFen[t]!,
+      legalFen: monthly.legalFen[t]!,
+      fixedFen: monthly.fixedFen[t]!,
+      costsFen: monthly.costsFen[t]!,
+      netFen: monthly.netFen[t]!,
+    };
+    return {
+      month: t + 1,
+      date: flowDate(valuationDate, t + 1),
+      ...amounts,
+      factor,
+      discountedFen: amounts.netFen * factor,
+      cumulativeFen,
+    };
   });
   const total = (pick: (row: FlowRow) => number) => rows.reduce((sum, row) => sum + pick(row), 0);
   rows.push({
@@ -62,12 +86,23 @@ export function cashFlowSheet(monthly: MonthlyFen, valuationDate: string, discou
     discountedFen: total((row) => row.discountedFen),
     cumulativeFen: null,
   });
-  const money = (header: string, pick: (row: FlowRow) => number | null): SheetColumn<FlowRow> => ({ header, kind: 'money', width: 16, value: pick });
+  const money = (header: string, pick: (row: FlowRow) => number | null): SheetColumn<FlowRow> => ({
+    header,
+    kind: 'money',
+    width: 16,
+    value: pick,
+  });
   return {
     name: 'Cash flows',
     pages: [rows],
     columns: [
-      { header: 'Month', kind: 'integer', width: 8, value: (row) => row.month, kindOf: (row) => (row.month === 'Total' ? 'text' : 'integer') },
+      {
+        header: 'Month',
+        kind: 'integer',
+        width: 8,
+        value: (row) => row.month,
+        kindOf: (row) => (row.month === 'Total' ? 'text' : 'integer'),
+      },
       { header: 'Date (month end)', kind: 'date', width: 14, value: (row) => row.date },
       money('Gross', (row) => row.grossFen),
       money('Commission', (row) => row.commissionFen),
@@ -83,20 +118,29 @@ export function cashFlowSheet(monthly: MonthlyFen, valuationDate: string, discou
 }
 
 /** Price against recovery shock (rows) and discount rate (columns). */
-export function sensitivitySheet(grid: ValuationResults['sensitivity']): Sheet<{ shock: number; prices: number[] }> {
+export function sensitivitySheet(
+  grid: ValuationResults['sensitivity'],
+): Sheet<{ shock: number; prices: number[] }> {
   const rows = grid.recoveryShocks.map((shock, i) => ({ shock, prices: grid.prices[i]! }));
   return {
     name: 'Sensitivity',
     pages: [rows],
     columns: [
       { header: 'Recovery shock', kind: 'ratio', width: 15, value: (row) => row.shock },
-      ...grid.discountRatesAnnual.map((rate, j): SheetColumn<(typeof rows)[number]> => ({ header: `Price at ${(rate * 100).toFixed(2)} %`, kind: 'money', width: 18, value: (row) => row.prices[j]! })),
+      ...grid.discountRatesAnnual.map((rate, j): SheetColumn<(typeof rows)[number]> => ({
+        header: `Price at ${(rate * 100).toFixed(2)} %`,
+        kind: 'money',
+        width: 18,
+        value: (row) => row.prices[j]!,
+      })),
     ],
   };
 }
 
 /** The bootstrap's P5, P50 and P95 of gross collections, NPV and price, beside the expected values. */
-export function distributionSheet(results: ValuationResults): Sheet<{ measure: string; expectedFen: number; band: Percentiles }> {
+export function distributionSheet(
+  results: ValuationResults,
+): Sheet<{ measure: string; expectedFen: number; band: Percentiles }> {
   const { distribution: d, measures } = results;
   const rows = [
     { measure: 'Gross collections', expectedFen: measures.ercFen, band: d.grossFen },
@@ -119,7 +163,11 @@ export function distributionSheet(results: ValuationResults): Sheet<{ measure: s
 }
 
 /** The in-house NPV against the price, and which is worth more. */
-export function holdOrSellSheet(results: ValuationResults, rates: { discountRateAnnual: number; targetIrrAnnual: number }, inHouseCommissionRate: number): Sheet<KeyValue> {
+export function holdOrSellSheet(
+  results: ValuationResults,
+  rates: { discountRateAnnual: number; targetIrrAnnual: number },
+  inHouseCommissionRate: number,
+): Sheet<KeyValue> {
   const { holdOrSell } = results;
   return keyValueSheet('Hold or sell', [
     ...section('Hold', [

@@ -11,8 +11,14 @@ import type { ValuationRow } from './valuations-repository';
 // Stored valuations as the API shows them: money as yuan strings (already whole fen), rates and ratios as numbers.
 
 /** A stored valuation's JSON read back. */
-export function storedValuation(row: ValuationRow): { inputs: StoredInputs; results: ValuationResults } {
-  return { inputs: JSON.parse(row.inputs) as StoredInputs, results: JSON.parse(row.results) as ValuationResults };
+export function storedValuation(row: ValuationRow): {
+  inputs: StoredInputs;
+  results: ValuationResults;
+} {
+  return {
+    inputs: JSON.parse(row.inputs) as StoredInputs,
+    results: JSON.parse(row.results) as ValuationResults,
+  };
 }
 
 /** The month end of month t after the valuation date (t = 1 is the month after its month). */
@@ -20,9 +26,16 @@ export function flowDate(valuationDate: string, month: number): string {
   return lastDayOfMonth(monthIndex(valuationDate) + month);
 }
 
-const band = (p: Percentiles) => ({ p5: formatFen(p.p5), p50: formatFen(p.p50), p95: formatFen(p.p95) });
+const band = (p: Percentiles) => ({
+  p5: formatFen(p.p5),
+  p50: formatFen(p.p50),
+  p95: formatFen(p.p95),
+});
 
-function summaryOf(row: ValuationRow, results: ValuationResults): z.infer<typeof ValuationSummarySchema> {
+function summaryOf(
+  row: ValuationRow,
+  results: ValuationResults,
+): z.infer<typeof ValuationSummarySchema> {
   const { measures } = results;
   return {
     id: row.id,
@@ -56,7 +69,13 @@ export function valuationView(row: ValuationRow): z.infer<typeof ValuationSchema
   return {
     ...summaryOf(row, results),
     notes: inputs.notes,
-    inputs: { portfolioStatus: inputs.portfolioStatus, cutOffDate: inputs.cutOffDate, costOverrides: inputs.costOverrides, litigationPlan: inputs.litigationPlan, sensitivity: inputs.sensitivity },
+    inputs: {
+      portfolioStatus: inputs.portfolioStatus,
+      cutOffDate: inputs.cutOffDate,
+      costOverrides: inputs.costOverrides,
+      litigationPlan: inputs.litigationPlan,
+      sensitivity: inputs.sensitivity,
+    },
     costModel: costModelView(inputs.costModel),
     litigatedLoans: results.litigatedLoans,
     measures: {
@@ -81,9 +100,23 @@ export function valuationView(row: ValuationRow): z.infer<typeof ValuationSchema
       costs: formatFen(monthly.costsFen[t]!),
       net: formatFen(monthly.netFen[t]!),
     })),
-    sensitivity: { ...sensitivity, prices: sensitivity.prices.map((prices) => prices.map(formatFen)) },
-    distribution: { seed: distribution.seed, simulations: distribution.simulations, gross: band(distribution.grossFen), npv: band(distribution.npvFen), price: band(distribution.priceFen) },
-    holdOrSell: { inHouseNpv: formatFen(holdOrSell.inHouseNpvFen), price: formatFen(holdOrSell.priceFen), difference: formatFen(holdOrSell.differenceFen), recommendation: holdOrSell.recommendation },
+    sensitivity: {
+      ...sensitivity,
+      prices: sensitivity.prices.map((prices) => prices.map(formatFen)),
+    },
+    distribution: {
+      seed: distribution.seed,
+      simulations: distribution.simulations,
+      gross: band(distribution.grossFen),
+      npv: band(distribution.npvFen),
+      price: band(distribution.priceFen),
+    },
+    holdOrSell: {
+      inHouseNpv: formatFen(holdOrSell.inHouseNpvFen),
+      price: formatFen(holdOrSell.priceFen),
+      difference: formatFen(holdOrSell.differenceFen),
+      recommendation: holdOrSell.recommendation,
+    },
     segments: results.segments.map(({ faceFen, ...use }) => ({ ...use, face: formatFen(faceFen) })),
   };
 }

@@ -15,7 +15,13 @@ import { curvesSheet } from './curves-sheet';
 import { bookDataDate } from './fit-settings';
 import { IN_HOUSE_CHANNEL } from './hold-or-sell';
 import type { SegmentUse } from './valuation-results';
-import { cashFlowSheet, distributionSheet, holdOrSellSheet, sensitivitySheet, summarySheet } from './valuation-sheets';
+import {
+  cashFlowSheet,
+  distributionSheet,
+  holdOrSellSheet,
+  sensitivitySheet,
+  summarySheet,
+} from './valuation-sheets';
 import { storedValuation } from './valuation-views';
 import type { ValuationRow } from './valuations-repository';
 
@@ -24,30 +30,66 @@ import type { ValuationRow } from './valuations-repository';
  * book shows now (the latest back-test, collection effectiveness of the whole book by channel).
  * The download is audited with the file's SHA-256.
  */
-export async function sendValuationWorkbook(c: Context<AppEnv>, valuation: ValuationRow): Promise<Response> {
+export async function sendValuationWorkbook(
+  c: Context<AppEnv>,
+  valuation: ValuationRow,
+): Promise<Response> {
   const { db, clock, config } = c.get('deps');
   const { inputs, results } = storedValuation(valuation);
   const curveSet = getCurveSet(db, valuation.curveSetId);
   const latest = listBacktests(db, 1)[0];
   const backtest = latest && getBacktest(db, latest.id);
   const dataEnd = bookDataDate(db);
-  const effectiveness = effectivenessReport(writtenOffAccounts(db, dataEnd, dataEnd), { by: 'channel', dataEnd, chargeOffDpd: config.chargeOffDpdThreshold, grades: config.delinquencySchemes.grades ?? [] });
+  const effectiveness = effectivenessReport(writtenOffAccounts(db, dataEnd, dataEnd), {
+    by: 'channel',
+    dataEnd,
+    chargeOffDpd: config.chargeOffDpdThreshold,
+    grades: config.delinquencySchemes.grades ?? [],
+  });
   const sheets = [
-    assumptionsSheet({ valuation, inputs, curveSet, backtest, effectivenessDataEnd: dataEnd, generatedBy: c.get('actor'), generatedAt: clock.now() }),
+    assumptionsSheet({
+      valuation,
+      inputs,
+      curveSet,
+      backtest,
+      effectivenessDataEnd: dataEnd,
+      generatedBy: c.get('actor'),
+      generatedAt: clock.now(),
+    }),
     summarySheet(results),
-    curvesSheet(curvesUsed(JSON.parse(curveSet.curves) as Pick<CurveSetFit, 'book' | 'segments'>, results.segments), inputs.costModel),
+    curvesSheet(
+      curvesUsed(
+        JSON.parse(curveSet.curves) as Pick<CurveSetFit, 'book' | 'segments'>,
+        results.segments,
+      ),
+      inputs.costModel,
+    ),
     cashFlowSheet(results.monthly, valuation.valuationDate, valuation.discountRateAnnual),
     sensitivitySheet(results.sensitivity),
     distributionSheet(results),
-    holdOrSellSheet(results, valuation, inputs.costModel.commissionRateByChannel[IN_HOUSE_CHANNEL] ?? 0),
+    holdOrSellSheet(
+      results,
+      valuation,
+      inputs.costModel.commissionRateByChannel[IN_HOUSE_CHANNEL] ?? 0,
+    ),
     backtestSheet(backtest && (JSON.parse(backtest.result) as BacktestResult)),
     { ...effectivenessSheet(effectiveness), name: 'Collection effectiveness' },
   ];
-  return sendWorkbook(c, `valuation-${valuation.id}.xlsx`, sheets, { action: 'valuation.workbook.downloaded', targetType: 'valuation', targetId: valuation.id });
+  return sendWorkbook(c, `valuation-${valuation.id}.xlsx`, sheets, {
+    action: 'valuation.workbook.downloaded',
+    targetType: 'valuation',
+    targetId: valuation.id,
+  });
 }
 
 /** The fitted curves the valuation's segments were valued on, in the order of their names. */
-function curvesUsed(fitted: Pick<CurveSetFit, 'book' | 'segments'>, segments: readonly SegmentUse[]): FittedCurve[] {
+function curvesUsed(
+  fitted: Pick<CurveSetFit, 'book' | 'segments'>,
+  segments: readonly SegmentUse[],
+): FittedCurve[] {
   const names = new Set(segments.map((use) => use.curve));
-  return [...fitted.segments, fitted.book].filter((curve, i, all) => names.has(curve.segment) && all.findIndex((other) => other.segment === curve.segment) === i);
+  return [...fitted.segments, fitted.book].filter(
+    (curve, i, all) =>
+      names.has(curve.segment) && all.findIndex((other) => other.segment === curve.segment) === i,
+  );
 }

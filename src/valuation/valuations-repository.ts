@@ -14,5 +14,11 @@ export function findValuation(db: DbOrTx, id: number): ValuationRow | undefined 
 
 /** A portfolio's valuations, newest first. */
 export function listValuations(db: DbOrTx, portfolioId: number, limit: number): ValuationRow[] {
-  return db.select().from(valuations).where(eq(valuations.portfolioId, portfolioId)).orderBy(desc(valuations.id)).limit(limit).all();
+  return db
+    .select()
+    .from(valuations)
+    .where(eq(valuations.portfolioId, portfolioId))
+    .orderBy(desc(valuations.id))
+    .limit(limit)
+    .all();
 }

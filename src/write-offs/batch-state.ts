@@ -10,12 +10,23 @@ const startsFrom: Record<BatchAction, readonly WriteOffBatchState[]> = {
   post: ['approved'],
 };
 
-const done: Record<BatchAction, string> = { approve: 'approved', reject: 'rejected', post: 'posted' };
+const done: Record<BatchAction, string> = {
+  approve: 'approved',
+  reject: 'rejected',
+  post: 'posted',
+};
 
 /** @throws Problem conflict when the batch is not in a state the action starts from */
-export function assertBatchAction(batchId: number, state: WriteOffBatchState, action: BatchAction): void {
+export function assertBatchAction(
+  batchId: number,
+  state: WriteOffBatchState,
+  action: BatchAction,
+): void {
   if (!startsFrom[action].includes(state)) {
-    throw new Problem('conflict', `write-off batch ${batchId} is ${state}; only a batch that is ${startsFrom[action].join(' or ')} can be ${done[action]}`);
+    throw new Problem(
+      'conflict',
+      `write-off batch ${batchId} is ${state}; only a batch that is ${startsFrom[action].join(' or ')} can be ${done[action]}`,
+    );
   }
 }
 
@@ -23,8 +34,15 @@ export function assertBatchAction(batchId: number, state: WriteOffBatchState, ac
  * Maker-checker: a write-off is approved by a finance user other than the one who prepared it.
  * @throws Problem forbidden when the approver prepared the batch
  */
-export function assertSecondPair(batchId: number, preparedByUserId: number | null, approverUserId: number | null): void {
+export function assertSecondPair(
+  batchId: number,
+  preparedByUserId: number | null,
+  approverUserId: number | null,
+): void {
   if (approverUserId === null || approverUserId === preparedByUserId) {
-    throw new Problem('forbidden', `write-off batch ${batchId} was prepared by you: it must be approved by another finance user (maker-checker)`);
+    throw new Problem(
+      'forbidden',
+      `write-off batch ${batchId} was prepared by you: it must be approved by another finance user (maker-checker)`,
+    );
   }
 }

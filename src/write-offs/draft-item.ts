@@ -21,11 +21,27 @@ export interface DraftItem extends WriteOffClaim {
  * The draft item for a loan, or why it cannot be written off: only a loan on the book, owing
  * something, with a charge-off rule firing or a stated reason.
  */
-export function draftItem(loan: WriteOffSubject, statedReason: string | undefined): DraftItem | { refusal: string } {
-  if (!isOnBook(loan.status)) return { refusal: `the loan is ${loan.status}: only loans on the book can be written off` };
+export function draftItem(
+  loan: WriteOffSubject,
+  statedReason: string | undefined,
+): DraftItem | { refusal: string } {
+  if (!isOnBook(loan.status))
+    return { refusal: `the loan is ${loan.status}: only loans on the book can be written off` };
   if (claimFenOf(loan) === 0) return { refusal: 'the loan owes nothing' };
   const reason = writeOffReason(loan.rules, statedReason);
-  if (!reason) return { refusal: 'no charge-off rule fires for the loan on the write-off date; state a reason' };
+  if (!reason)
+    return {
+      refusal: 'no charge-off rule fires for the loan on the write-off date; state a reason',
+    };
   const { loanId, principalFen, interestFen, feeFen, penaltyFen } = loan;
-  return { loanId, principalFen, interestFen, feeFen, penaltyFen, reasonCodes: reason.codes, reason: reason.text, previousStatus: loan.status };
+  return {
+    loanId,
+    principalFen,
+    interestFen,
+    feeFen,
+    penaltyFen,
+    reasonCodes: reason.codes,
+    reason: reason.text,
+    previousStatus: loan.status,
+  };
 }

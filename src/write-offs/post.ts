@@ -17,31 +17,74 @@ import * as repository from './repository';
  * and the loans `charged_off` on that date for that claim. Every loan must still be on the book.
  * @throws Problem conflict unless the batch is approved, or when a loan has left the book since
  */
-export function postWriteOffBatch(tx: DbOrTx, deps: AppDeps, actor: AuditActor, batchId: number): repository.WriteOffBatchRow {
+export function postWriteOffBatch(
+  tx: DbOrTx,
+  deps: AppDeps,
+  actor: AuditActor,
+  batchId: number,
+): repository.WriteOffBatchRow {
   const batch = existingBatch(tx, batchId);
   assertBatchAction(batchId, batch.state, 'post');
   const offTheBook = repository.itemsOffTheBook(deps, batchId, 20);
   if (offTheBook.length > 0) {
-    const errors = offTheBook.map(({ loanId, status }) => ({ field: 'loanId', value: loanId, message: `the loan is ${status} now` }));
-    throw new Problem('conflict', `write-off batch ${batchId} has loans no longer on the book; reject it and prepare a new one`, { errors });
+    const errors = offTheBook.map(({ loanId, status }) => ({
+      field: 'loanId',
+      value: loanId,
+      message: `the loan is ${status} now`,
+    }));
+    throw new Problem(
+      'conflict',
+      `write-off batch ${batchId} has loans no longer on the book; reject it and prepare a new one`,
+      { errors },
+    );
   }
   const policy = ledgerPolicyOf(deps.config);
   const memo = `Write-off batch ${batchId} (核销): ${batch.loanCount} loans`;
-  const header = entryHeader(deps, actor, { entryDate: batch.writeOffDate, kind: 'write_off', memo, sourceRef: `write_off_batch:${batchId}` });
+  const header = entryHeader(deps, actor, {
+    entryDate: batch.writeOffDate,
+    kind: 'write_off',
+    memo,
+    sourceRef: `write_off_batch:${batchId}`,
+  });
   function* lineGroups() {
-    for (const page of repository.allItems(deps, batchId)) for (const item of page) yield writeOffLines(item, policy);
+    for (const page of repository.allItems(deps, batchId))
+      for (const item of page) yield writeOffLines(item, policy);
   }
   const { entryId, lineCount } = postEntry(tx, deps, header, lineGroups());
   for (const page of repository.allItems(deps, batchId)) {
     for (const item of page) {
-      const movement = { loanId: item.loanId, movementDate: batch.writeOffDate, kind: 'written_off', amountFen: claimFenOf(item), reversal: false } as const;
-      insertMovement(deps, { ...movement, entryId, buyerOrganisationId: null, collectionEventId: null });
+      const movement = {
+        loanId: item.loanId,
+        movementDate: batch.writeOffDate,
+        kind: 'written_off',
+        amountFen: claimFenOf(item),
+        reversal: false,
+      } as const;
+      insertMovement(deps, {
+        ...movement,
+        entryId,
+        buyerOrganisationId: null,
+        collectionEventId: null,
+      });
     }
   }
   const charged = repository.markLoansChargedOff(deps, batchId, batch.writeOffDate);
-  if (charged !== batch.loanCount) throw new Error(`write-off batch ${batchId}: ${charged} loans charged off, ${batch.loanCount} expected`);
+  if (charged !== batch.loanCount)
+    throw new Error(
+      `write-off batch ${batchId}: ${charged} loans charged off, ${batch.loanCount} expected`,
+    );
   const postedAt = deps.clock.now();
-  repository.updateBatch(tx, batchId, { state: 'posted', postedByUserId: actor.userId, postedAt, entryId });
-  recordAudit(tx, actor, postedAt, { action: 'write_off_batch.posted', targetType: 'write_off_batch', targetId: batchId, detail: { entryId, lineCount, loans: charged } });
+  repository.updateBatch(tx, batchId, {
+    state: 'posted',
+    postedByUserId: actor.userId,
+    postedAt,
+    entryId,
+  });
+  recordAudit(tx, actor, postedAt, {
+    action: 'write_off_batch.posted',
+    targetType: 'write_off_batch',
+    targetId: batchId,
+    detail: { entryId, lineCount, loans: charged },
+  });
   return existingBatch(tx, batchId);
 }

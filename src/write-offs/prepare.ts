@@ -24,49 +24,77 @@ export interface PreparedBatch {
   skippedInOtherBatches: number;
 }
 
-const invalid = (field: string, value: unknown, message: string) => new Problem('validation_failed', message, { errors: [{ field, value, message }] });
+const invalid = (field: string, value: unknown, message: string) =>
+  new Problem('validation_failed', message, { errors: [{ field, value, message }] });
 
 /** Draft items for explicitly named loans; every loan that cannot be written off is named. */
-function itemsForLoanIds(deps: AppDeps, request: PrepareRequest & { loanIds: string[] }): DraftItem[] {
+function itemsForLoanIds(
+  deps: AppDeps,
+  request: PrepareRequest & { loanIds: string[] },
+): DraftItem[] {
   const policy = { dpdThreshold: deps.config.chargeOffDpdThreshold };
-  const found = new Map(repository.loansForDraft(deps, request.loanIds).map((loan) => [loan.loanId, loan]));
+  const found = new Map(
+    repository.loansForDraft(deps, request.loanIds).map((loan) => [loan.loanId, loan]),
+  );
   const inBatches = repository.loansInUnreleasedBatches(deps, request.loanIds);
   const errors: FieldError[] = [];
   const items: DraftItem[] = [];
   const seen = new Set<string>();
   request.loanIds.forEach((loanId, index) => {
-    const refuse = (message: string) => errors.push({ field: `json.loanIds.${index}`, value: loanId, message });
+    const refuse = (message: string) =>
+      errors.push({ field: `json.loanIds.${index}`, value: loanId, message });
     const loan = found.get(loanId);
     if (seen.has(loanId)) return refuse('the loan is listed twice');
     seen.add(loanId);
     if (!loan) return refuse('no such loan');
-    if (inBatches.has(loanId)) return refuse(`the loan is already in write-off batch ${inBatches.get(loanId)}`);
-    if (request.writeOffDate < loan.tapeDate) return refuse(`the write-off date is before the loan's tape date ${loan.tapeDate}`);
+    if (inBatches.has(loanId))
+      return refuse(`the loan is already in write-off batch ${inBatches.get(loanId)}`);
+    if (request.writeOffDate < loan.tapeDate)
+      return refuse(`the write-off date is before the loan's tape date ${loan.tapeDate}`);
     const daysPastDue = projectedDaysPastDue(loan.daysPastDue, loan.tapeDate, request.writeOffDate);
-    const rules = chargeOffRules({ status: loan.status, daysPastDue, bankrupt: loan.bankrupt === 1, deceased: loan.deceased === 1 }, policy);
+    const rules = chargeOffRules(
+      {
+        status: loan.status,
+        daysPastDue,
+        bankrupt: loan.bankrupt === 1,
+        deceased: loan.deceased === 1,
+      },
+      policy,
+    );
     const item = draftItem({ ...loan, rules }, request.reason);
     if ('refusal' in item) return refuse(item.refusal);
     items.push(item);
   });
-  if (errors.length > 0) throw new Problem('validation_failed', `${errors.length} loan(s) cannot be written off`, { errors });
+  if (errors.length > 0)
+    throw new Problem('validation_failed', `${errors.length} loan(s) cannot be written off`, {
+      errors,
+    });
   return items;
 }
 
 /** The book's charge-off candidates as of the write-off date, all of them. */
 function candidatesOn(deps: AppDeps, writeOffDate: IsoDate) {
   try {
-    return chargeOffCandidates(deps, { asOf: writeOffDate, limit: Number.MAX_SAFE_INTEGER - 1 }).items;
+    return chargeOffCandidates(deps, { asOf: writeOffDate, limit: Number.MAX_SAFE_INTEGER - 1 })
+      .items;
   } catch (error) {
     // The book reports the date as its own query field; here it is the request's write-off date.
-    if (error instanceof Problem && error.code === 'validation_failed') throw invalid('json.writeOffDate', writeOffDate, error.detail);
+    if (error instanceof Problem && error.code === 'validation_failed')
+      throw invalid('json.writeOffDate', writeOffDate, error.detail);
     throw error;
   }
 }
 
 /** Draft items for the charge-off candidates (坏账认定) as of the write-off date, less those already in a batch. */
-function itemsForCandidates(deps: AppDeps, request: PrepareRequest): { items: DraftItem[]; skipped: number } {
+function itemsForCandidates(
+  deps: AppDeps,
+  request: PrepareRequest,
+): { items: DraftItem[]; skipped: number } {
   const candidates = candidatesOn(deps, request.writeOffDate);
-  const inBatches = repository.loansInUnreleasedBatches(deps, candidates.map((candidate) => candidate.loan.loanId));
+  const inBatches = repository.loansInUnreleasedBatches(
+    deps,
+    candidates.map((candidate) => candidate.loan.loanId),
+  );
   const items: DraftItem[] = [];
   for (const { loan, rules } of candidates) {
     if (inBatches.has(loan.loanId)) continue;
@@ -82,13 +110,29 @@ function itemsForCandidates(deps: AppDeps, request: PrepareRequest): { items: Dr
  * caller's transaction. Nothing is booked until the batch is approved and posted.
  * @throws Problem validation_failed for a future date, no loan to write off, or loans that cannot be
  */
-export function prepareWriteOffBatch(tx: DbOrTx, deps: AppDeps, actor: AuditActor, request: PrepareRequest): PreparedBatch {
-  if (request.writeOffDate > deps.clock.today()) throw invalid('json.writeOffDate', request.writeOffDate, 'a write-off cannot be dated in the future');
+export function prepareWriteOffBatch(
+  tx: DbOrTx,
+  deps: AppDeps,
+  actor: AuditActor,
+  request: PrepareRequest,
+): PreparedBatch {
+  if (request.writeOffDate > deps.clock.today())
+    throw invalid(
+      'json.writeOffDate',
+      request.writeOffDate,
+      'a write-off cannot be dated in the future',
+    );
   const { items, skipped } = request.loanIds
     ? { items: itemsForLoanIds(deps, { ...request, loanIds: request.loanIds }), skipped: 0 }
     : itemsForCandidates(deps, request);
-  if (items.length === 0) throw invalid('json.writeOffDate', request.writeOffDate, `no charge-off candidate to write off as of ${request.writeOffDate}`);
-  const sum = (pick: (item: DraftItem) => number) => items.reduce((total, item) => total + pick(item), 0);
+  if (items.length === 0)
+    throw invalid(
+      'json.writeOffDate',
+      request.writeOffDate,
+      `no charge-off candidate to write off as of ${request.writeOffDate}`,
+    );
+  const sum = (pick: (item: DraftItem) => number) =>
+    items.reduce((total, item) => total + pick(item), 0);
   const batch = repository.insertBatch(tx, {
     writeOffDate: request.writeOffDate,
     state: 'draft',
@@ -107,7 +151,13 @@ export function prepareWriteOffBatch(tx: DbOrTx, deps: AppDeps, actor: AuditActo
     action: 'write_off_batch.prepared',
     targetType: 'write_off_batch',
     targetId: batch.id,
-    detail: { writeOffDate: batch.writeOffDate, selection: batch.selection, loans: items.length, claimFen: sum(claimFenOf), skippedInOtherBatches: skipped },
+    detail: {
+      writeOffDate: batch.writeOffDate,
+      selection: batch.selection,
+      loans: items.length,
+      claimFen: sum(claimFenOf),
+      skippedInOtherBatches: skipped,
+    },
   });
   return { batch, skippedInOtherBatches: skipped };
 }

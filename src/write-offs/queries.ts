@@ -9,14 +9,25 @@ export function getWriteOffBatch(deps: AppDeps, batchId: number): repository.Wri
 }
 
 /** Batches newest first; `nextCursor` is the id to continue before. */
-export function listWriteOffBatches(deps: AppDeps, query: { state?: WriteOffBatchState; limit: number; cursor?: number }) {
-  const rows = repository.listBatches(deps.db, { state: query.state, beforeId: query.cursor, limit: query.limit + 1 });
+export function listWriteOffBatches(
+  deps: AppDeps,
+  query: { state?: WriteOffBatchState; limit: number; cursor?: number },
+) {
+  const rows = repository.listBatches(deps.db, {
+    state: query.state,
+    beforeId: query.cursor,
+    limit: query.limit + 1,
+  });
   const items = rows.slice(0, query.limit);
   return { items, nextCursor: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
 /** A page of a batch's loans, with their balances when drafted and the reason. */
-export function writeOffBatchItems(deps: AppDeps, batchId: number, page: { limit: number; cursor?: number }) {
+export function writeOffBatchItems(
+  deps: AppDeps,
+  batchId: number,
+  page: { limit: number; cursor?: number },
+) {
   existingBatch(deps.db, batchId);
   const rows = repository.itemsPage(deps, batchId, page.cursor ?? 0, page.limit + 1);
   const items = rows.slice(0, page.limit);

@@ -13,9 +13,15 @@ export interface WriteOffReason {
  *   // { codes: 'deceased', text: 'borrower deceased' }
  * @returns undefined when no rule fires and no reason is stated
  */
-export function writeOffReason(rules: readonly ChargeOffRule[], stated: string | undefined): WriteOffReason | undefined {
+export function writeOffReason(
+  rules: readonly ChargeOffRule[],
+  stated: string | undefined,
+): WriteOffReason | undefined {
   const statedText = stated?.trim() || undefined;
   const codes = [...rules.map((rule) => rule.code), ...(statedText ? ['stated'] : [])];
   if (codes.length === 0) return undefined;
-  return { codes: codes.join(','), text: [statedText, ...rules.map((rule) => rule.description)].filter(Boolean).join('; ') };
+  return {
+    codes: codes.join(','),
+    text: [statedText, ...rules.map((rule) => rule.description)].filter(Boolean).join('; '),
+  };
 }

@@ -22,7 +22,17 @@ export function insertItem(deps: AppDeps, batchId: number, item: DraftItem): voi
     deps,
     `insert into write_off_items (batch_id, loan_id, principal_fen, interest_fen, fee_fen, penalty_fen, reason_codes, reason, previous_status)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(batchId, item.loanId, item.principalFen, item.interestFen, item.feeFen, item.penaltyFen, item.reasonCodes, item.reason, item.previousStatus);
+  ).run(
+    batchId,
+    item.loanId,
+    item.principalFen,
+    item.interestFen,
+    item.feeFen,
+    item.penaltyFen,
+    item.reasonCodes,
+    item.reason,
+    item.previousStatus,
+  );
 }
 
 export function findBatch(tx: DbOrTx, batchId: number): WriteOffBatchRow | undefined {
@@ -34,12 +44,21 @@ export function findBatchByEntry(tx: DbOrTx, entryId: number): WriteOffBatchRow 
 }
 
 /** Batches newest first, before the `beforeId` cursor. */
-export function listBatches(tx: DbOrTx, filter: { state?: WriteOffBatchState; beforeId?: number; limit: number }): WriteOffBatchRow[] {
+export function listBatches(
+  tx: DbOrTx,
+  filter: { state?: WriteOffBatchState; beforeId?: number; limit: number },
+): WriteOffBatchRow[] {
   const where: (SQL | undefined)[] = [
     filter.state === undefined ? undefined : eq(writeOffBatches.state, filter.state),
     filter.beforeId === undefined ? undefined : lt(writeOffBatches.id, filter.beforeId),
   ];
-  return tx.select().from(writeOffBatches).where(and(...where)).orderBy(desc(writeOffBatches.id)).limit(filter.limit).all();
+  return tx
+    .select()
+    .from(writeOffBatches)
+    .where(and(...where))
+    .orderBy(desc(writeOffBatches.id))
+    .limit(filter.limit)
+    .all();
 }
 
 export function updateBatch(tx: DbOrTx, batchId: number, patch: Partial<NewWriteOffBatch>): void {
@@ -47,7 +66,12 @@ export function updateBatch(tx: DbOrTx, batchId: number, patch: Partial<NewWrite
 }
 
 /** A page of a batch's items in id order, after `afterId`. */
-export function itemsPage(deps: AppDeps, batchId: number, afterId: number, limit: number): WriteOffItemRow[] {
+export function itemsPage(
+  deps: AppDeps,
+  batchId: number,
+  afterId: number,
+  limit: number,
+): WriteOffItemRow[] {
   return statement(
     deps,
     `select id, loan_id as loanId, principal_fen as principalFen, interest_fen as interestFen, fee_fen as feeFen, penalty_fen as penaltyFen,
@@ -57,7 +81,11 @@ export function itemsPage(deps: AppDeps, batchId: number, afterId: number, limit
 }
 
 /** Every item of a batch, read a page at a time so that no statement stays open while the caller writes. */
-export function* allItems(deps: AppDeps, batchId: number, pageSize = 5000): Generator<WriteOffItemRow[]> {
+export function* allItems(
+  deps: AppDeps,
+  batchId: number,
+  pageSize = 5000,
+): Generator<WriteOffItemRow[]> {
   let afterId = 0;
   for (;;) {
     const page = itemsPage(deps, batchId, afterId, pageSize);
@@ -68,7 +96,10 @@ export function* allItems(deps: AppDeps, batchId: number, pageSize = 5000): Gene
 }
 
 /** Of these loans, those already in a batch that is open or posted, with that batch. */
-export function loansInUnreleasedBatches(deps: AppDeps, loanIds: readonly string[]): Map<string, number> {
+export function loansInUnreleasedBatches(
+  deps: AppDeps,
+  loanIds: readonly string[],
+): Map<string, number> {
   const rows = statement(
     deps,
     'select loan_id as loanId, batch_id as batchId from write_off_items where released = 0 and loan_id in (select value from json_each(?))',
@@ -81,7 +112,11 @@ export function releaseItems(deps: AppDeps, batchId: number): void {
 }
 
 /** Loans of the batch that have left the book since the draft (charged off by a tape, sold, settled…). */
-export function itemsOffTheBook(deps: AppDeps, batchId: number, limit: number): { loanId: string; status: LoanStatus }[] {
+export function itemsOffTheBook(
+  deps: AppDeps,
+  batchId: number,
+  limit: number,
+): { loanId: string; status: LoanStatus }[] {
   return statement(
     deps,
     `select i.loan_id as loanId, l.status from write_off_items i join loans l on l.loan_id = i.loan_id

@@ -3,35 +3,66 @@ import { writeOffBatchStates } from '../../db/schema';
 
 // The API contract of write-off batches, hand-written so the tables can change without breaking callers.
 
-const money = z.string().regex(/^-?\d+\.\d{2}$/).openapi({ description: 'Amount in yuan, two decimals', example: '1234.56' });
+const money = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/)
+  .openapi({ description: 'Amount in yuan, two decimals', example: '1234.56' });
 const isoDate = z.iso.date().openapi({ example: '2026-06-30' });
-const limit = z.coerce.number().int().min(1).max(1000).default(100).openapi({ description: 'Page size, at most 1000' });
+const limit = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(1000)
+  .default(100)
+  .openapi({ description: 'Page size, at most 1000' });
 
-export const BatchParams = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+export const BatchParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
 
 export const PrepareWriteOffSchema = z
   .object({
-    writeOffDate: isoDate.openapi({ description: 'The date the loans are written off (not in the future)' }),
+    writeOffDate: isoDate.openapi({
+      description: 'The date the loans are written off (not in the future)',
+    }),
     loanIds: z.array(z.string().min(1)).min(1).max(100_000).optional().openapi({
-      description: 'The loans to write off; when absent, the charge-off candidates as of the write-off date not already in a batch',
+      description:
+        'The loans to write off; when absent, the charge-off candidates as of the write-off date not already in a batch',
     }),
     reason: z.string().trim().min(1).max(500).optional().openapi({
-      description: 'A stated reason, recorded with the charge-off rules that fire; required for a loan no rule fires for',
+      description:
+        'A stated reason, recorded with the charge-off rules that fire; required for a loan no rule fires for',
     }),
   })
   .openapi('PrepareWriteOff');
 
-export const RejectWriteOffSchema = z.object({ reason: z.string().trim().min(1).max(500) }).openapi('RejectWriteOff');
+export const RejectWriteOffSchema = z
+  .object({ reason: z.string().trim().min(1).max(500) })
+  .openapi('RejectWriteOff');
 
 export const BatchListQuery = z.object({
   state: z.enum(writeOffBatchStates).optional(),
   limit,
-  cursor: z.coerce.number().int().positive().optional().openapi({ description: 'The `nextCursor` of the previous page (batches newest first)' }),
+  cursor: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: 'The `nextCursor` of the previous page (batches newest first)' }),
 });
 
 export const ItemsQuery = z.object({
   limit,
-  cursor: z.coerce.number().int().min(0).optional().openapi({ description: 'The `nextCursor` of the previous page' }),
+  cursor: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ description: 'The `nextCursor` of the previous page' }),
 });
 
 export const WriteOffBatchSchema = z
@@ -45,7 +76,9 @@ export const WriteOffBatchSchema = z
     interest: money,
     fee: money,
     penalty: money,
-    claim: money.openapi({ description: 'principal + interest + fee + penalty: what enters the off-balance register' }),
+    claim: money.openapi({
+      description: 'principal + interest + fee + penalty: what enters the off-balance register',
+    }),
     preparedBy: z.string(),
     preparedByUserId: z.number().int().nullable(),
     preparedAt: z.string(),
@@ -56,15 +89,27 @@ export const WriteOffBatchSchema = z
     rejectionReason: z.string().nullable(),
     postedByUserId: z.number().int().nullable(),
     postedAt: z.string().nullable(),
-    entryId: z.number().int().nullable().openapi({ description: 'The journal entry that booked the batch, once posted' }),
+    entryId: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The journal entry that booked the batch, once posted' }),
   })
   .openapi('WriteOffBatch');
 
 export const PreparedBatchSchema = z
-  .object({ batch: WriteOffBatchSchema, skippedInOtherBatches: z.number().int().openapi({ description: 'Candidates already in another batch' }) })
+  .object({
+    batch: WriteOffBatchSchema,
+    skippedInOtherBatches: z
+      .number()
+      .int()
+      .openapi({ description: 'Candidates already in another batch' }),
+  })
   .openapi('PreparedWriteOffBatch');
 
-export const BatchPageSchema = z.object({ items: z.array(WriteOffBatchSchema), nextCursor: z.number().int().nullable() }).openapi('WriteOffBatchPage');
+export const BatchPageSchema = z
+  .object({ items: z.array(WriteOffBatchSchema), nextCursor: z.number().int().nullable() })
+  .openapi('WriteOffBatchPage');
 
 export const WriteOffItemPageSchema = z
   .object({
@@ -77,7 +122,9 @@ export const WriteOffItemPageSchema = z
         fee: money,
         penalty: money,
         claim: money,
-        reasonCodes: z.array(z.string()).openapi({ description: '`dpd_threshold`, `bankrupt`, `deceased` and/or `stated`' }),
+        reasonCodes: z
+          .array(z.string())
+          .openapi({ description: '`dpd_threshold`, `bankrupt`, `deceased` and/or `stated`' }),
         reason: z.string(),
         previousStatus: z.string(),
       }),

@@ -32,7 +32,9 @@ export function batchView(batch: WriteOffBatchRow): z.infer<typeof WriteOffBatch
   };
 }
 
-export function itemView(item: WriteOffItemRow): z.infer<typeof WriteOffItemPageSchema>['items'][number] {
+export function itemView(
+  item: WriteOffItemRow,
+): z.infer<typeof WriteOffItemPageSchema>['items'][number] {
   return {
     id: item.id,
     loanId: item.loanId,

@@ -3,7 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateDemoBook, type DemoBookOptions } from '../../src/demo/book';
 import { csvChunks, type DemoFile } from '../../src/demo/csv';
 
-const book = (overrides: Partial<DemoBookOptions> = {}): DemoBookOptions => ({ loans: 2_000, seed: 42, asOf: '2026-09-30', ...overrides });
+const book = (overrides: Partial<DemoBookOptions> = {}): DemoBookOptions => ({
+  loans: 2_000,
+  seed: 42,
+  asOf: '2026-09-30',
+  ...overrides,
+});
 
 function sha256(options: DemoBookOptions, file: DemoFile): string {
   const hash = createHash('sha256');
@@ -32,8 +37,12 @@ describe('demo book determinism', () => {
   });
 
   it('never consults Math.random or the clock', () => {
-    vi.spyOn(Math, 'random').mockImplementation(() => { throw new Error('Math.random called'); });
-    vi.spyOn(Date, 'now').mockImplementation(() => { throw new Error('Date.now called'); });
+    vi.spyOn(Math, 'random').mockImplementation(() => {
+      throw new Error('Math.random called');
+    });
+    vi.spyOn(Date, 'now').mockImplementation(() => {
+      throw new Error('Date.now called');
+    });
     expect(() => [...generateDemoBook(book({ loans: 500 }))]).not.toThrow();
   });
 
@@ -44,6 +53,8 @@ describe('demo book determinism', () => {
   });
 
   it('starts each file with its header even for an empty book', () => {
-    expect([...csvChunks(generateDemoBook(book({ loans: 0 })), 'collections')]).toEqual(['loan_id,event_date,event_type,amount,payment_channel,cost_kind,status_event,note\n']);
+    expect([...csvChunks(generateDemoBook(book({ loans: 0 })), 'collections')]).toEqual([
+      'loan_id,event_date,event_type,amount,payment_channel,cost_kind,status_event,note\n',
+    ]);
   });
 });

@@ -14,8 +14,10 @@ beforeAll(() => {
   chargedOff = book.filter(({ loan }) => loan.chargeOffDate !== null);
 });
 
-const paymentsFen = ({ events }: DemoLoanRecord) => events.reduce((sum, e) => sum + (e.eventType === 'payment' ? e.amountFen : 0), 0);
-const owedFen = ({ loan }: DemoLoanRecord) => loan.principalFen + loan.interestFen + loan.feeFen + loan.penaltyFen;
+const paymentsFen = ({ events }: DemoLoanRecord) =>
+  events.reduce((sum, e) => sum + (e.eventType === 'payment' ? e.amountFen : 0), 0);
+const owedFen = ({ loan }: DemoLoanRecord) =>
+  loan.principalFen + loan.interestFen + loan.feeFen + loan.penaltyFen;
 
 /** Pooled recovery: collections in month m after charge-off ÷ charge-off claims of the loans seen through month m. */
 function pooledCurve(records: DemoLoanRecord[], months: number): number[] {
@@ -37,9 +39,17 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 describe('the default demo book', () => {
   it('has 20,000 loans, about 70 % of them charged off, with the other statuses present', () => {
     expect(book).toHaveLength(20_000);
-    expect(chargedOff.filter(({ loan }) => loan.status === 'charged_off').length / book.length).toBeCloseTo(0.7, 1);
+    expect(
+      chargedOff.filter(({ loan }) => loan.status === 'charged_off').length / book.length,
+    ).toBeCloseTo(0.7, 1);
     const statuses = new Set(book.map(({ loan }) => loan.status));
-    expect([...statuses].sort()).toEqual(['charged_off', 'closed', 'current', 'delinquent', 'settled']);
+    expect([...statuses].sort()).toEqual([
+      'charged_off',
+      'closed',
+      'current',
+      'delinquent',
+      'settled',
+    ]);
   });
 
   it('spreads charge-offs over the 48 monthly cohorts before the tape date', () => {
@@ -68,7 +78,15 @@ describe('the default demo book', () => {
 
   it('keeps all money in non-negative whole fen', () => {
     for (const { loan, events } of book) {
-      const amounts = [loan.originalPrincipalFen, loan.principalFen, loan.interestFen, loan.feeFen, loan.penaltyFen, loan.lastPaymentFen ?? 0, loan.chargeOffFen ?? 0];
+      const amounts = [
+        loan.originalPrincipalFen,
+        loan.principalFen,
+        loan.interestFen,
+        loan.feeFen,
+        loan.penaltyFen,
+        loan.lastPaymentFen ?? 0,
+        loan.chargeOffFen ?? 0,
+      ];
       for (const e of events) if (e.eventType !== 'status') amounts.push(e.amountFen);
       for (const fen of amounts) expect(Number.isSafeInteger(fen) && fen >= 0).toBe(true);
     }
@@ -87,25 +105,41 @@ describe('the default demo book', () => {
       const { loan, events } = record;
       const dates = events.map((e) => e.eventDate);
       expect(dates).toEqual([...dates].sort());
-      if (dates.length > 0) expect(dates[0]! > loan.chargeOffDate! && dates[dates.length - 1]! <= asOf).toBe(true);
+      if (dates.length > 0)
+        expect(dates[0]! > loan.chargeOffDate! && dates[dates.length - 1]! <= asOf).toBe(true);
       const lastPayment = events.findLast((e) => e.eventType === 'payment');
-      if (lastPayment?.eventType === 'payment') expect([loan.lastPaymentDate, loan.lastPaymentFen]).toEqual([lastPayment.eventDate, lastPayment.amountFen]);
-      if (loan.status === 'charged_off') expect(loan.daysPastDue).toBe(180 + daysBetween(loan.chargeOffDate!, asOf));
+      if (lastPayment?.eventType === 'payment')
+        expect([loan.lastPaymentDate, loan.lastPaymentFen]).toEqual([
+          lastPayment.eventDate,
+          lastPayment.amountFen,
+        ]);
+      if (loan.status === 'charged_off')
+        expect(loan.daysPastDue).toBe(180 + daysBetween(loan.chargeOffDate!, asOf));
     }
   });
 
   it('sets a flag exactly when the loan has the matching status event, as the collections import does', () => {
     const flagEvents = [
-      ['bankrupt', 'bankrupt'], ['deceased', 'deceased'], ['disputed', 'dispute'], ['complaintOpen', 'complaint'],
-      ['litigationPending', 'litigation_filed'], ['activeRepaymentPlan', 'repayment_plan'],
+      ['bankrupt', 'bankrupt'],
+      ['deceased', 'deceased'],
+      ['disputed', 'dispute'],
+      ['complaintOpen', 'complaint'],
+      ['litigationPending', 'litigation_filed'],
+      ['activeRepaymentPlan', 'repayment_plan'],
     ] as const;
     for (const { loan, events } of book) {
       for (const [flag, statusEvent] of flagEvents) {
-        expect(loan[flag]).toBe(events.some((e) => e.eventType === 'status' && e.statusEvent === statusEvent));
+        expect(loan[flag]).toBe(
+          events.some((e) => e.eventType === 'status' && e.statusEvent === statusEvent),
+        );
       }
     }
-    expect(book.some(({ loan }) => loan.status === 'delinquent' && loan.daysPastDue >= 180)).toBe(true);
-    expect(book.some(({ loan }) => loan.status === 'delinquent' && (loan.bankrupt || loan.deceased))).toBe(true);
+    expect(book.some(({ loan }) => loan.status === 'delinquent' && loan.daysPastDue >= 180)).toBe(
+      true,
+    );
+    expect(
+      book.some(({ loan }) => loan.status === 'delinquent' && (loan.bankrupt || loan.deceased)),
+    ).toBe(true);
     expect(chargedOff.some(({ loan }) => loan.activeRepaymentPlan)).toBe(true);
   });
 
@@ -114,9 +148,13 @@ describe('the default demo book', () => {
       events.forEach((e, i) => {
         if (e.eventType !== 'payment' || e.paymentChannel !== 'agency') return;
         const commission = events[i + 1];
-        expect(commission?.eventType === 'cost' && commission.costKind === 'agency_commission').toBe(true);
-        if (commission?.eventType === 'cost') expect(commission.amountFen / e.amountFen).toBeGreaterThanOrEqual(0.249);
-        if (commission?.eventType === 'cost') expect(commission.amountFen / e.amountFen).toBeLessThanOrEqual(0.401);
+        expect(
+          commission?.eventType === 'cost' && commission.costKind === 'agency_commission',
+        ).toBe(true);
+        if (commission?.eventType === 'cost')
+          expect(commission.amountFen / e.amountFen).toBeGreaterThanOrEqual(0.249);
+        if (commission?.eventType === 'cost')
+          expect(commission.amountFen / e.amountFen).toBeLessThanOrEqual(0.401);
       });
     }
   });
@@ -131,9 +169,13 @@ describe('the default demo book', () => {
 
   it('recovers more of cash loans than of small-business loans, and more of small balances than of large', () => {
     const recovered12 = (records: DemoLoanRecord[]) => sum(pooledCurve(records, 12));
-    const ofProduct = (product: string) => chargedOff.filter(({ loan }) => loan.product === product);
-    const ofBand = (band: string) => chargedOff.filter(({ loan }) => balanceBand(loan.chargeOffFen!) === band);
-    expect(recovered12(ofProduct('cash_loan'))).toBeGreaterThan(1.5 * recovered12(ofProduct('small_business')));
+    const ofProduct = (product: string) =>
+      chargedOff.filter(({ loan }) => loan.product === product);
+    const ofBand = (band: string) =>
+      chargedOff.filter(({ loan }) => balanceBand(loan.chargeOffFen!) === band);
+    expect(recovered12(ofProduct('cash_loan'))).toBeGreaterThan(
+      1.5 * recovered12(ofProduct('small_business')),
+    );
     expect(recovered12(ofBand('under_5k'))).toBeGreaterThan(1.5 * recovered12(ofBand('100k_plus')));
   });
 });

@@ -6,8 +6,18 @@ const claim = { principalFen: 100_000, interestFen: 5_000, feeFen: 1_000, penalt
 
 describe('applying a payment to a claim', () => {
   it('pays fees, then penalty, then interest, then principal', () => {
-    expect(applyPayment(claim, 2_500)).toEqual({ principalFen: 100_000, interestFen: 5_000, feeFen: 0, penaltyFen: 500 });
-    expect(applyPayment(claim, 10_000)).toEqual({ principalFen: 98_000, interestFen: 0, feeFen: 0, penaltyFen: 0 });
+    expect(applyPayment(claim, 2_500)).toEqual({
+      principalFen: 100_000,
+      interestFen: 5_000,
+      feeFen: 0,
+      penaltyFen: 500,
+    });
+    expect(applyPayment(claim, 10_000)).toEqual({
+      principalFen: 98_000,
+      interestFen: 0,
+      feeFen: 0,
+      penaltyFen: 0,
+    });
   });
 
   it('reduces the total by exactly the payment, down to nothing', () => {

@@ -8,7 +8,18 @@ describe('demo command arguments', () => {
   });
 
   it('reads loans, seed, as-of date and output folder', () => {
-    expect(parseDemoCommand(['--loans', '500', '--seed', '7', '--as-of', '2025-12-31', '--out', '/tmp/x'])).toEqual({
+    expect(
+      parseDemoCommand([
+        '--loans',
+        '500',
+        '--seed',
+        '7',
+        '--as-of',
+        '2025-12-31',
+        '--out',
+        '/tmp/x',
+      ]),
+    ).toEqual({
       book: { loans: 500, seed: 7, asOf: '2025-12-31' },
       outDirectory: '/tmp/x',
     });

@@ -20,7 +20,10 @@ describe('loading a demo book through the import services', () => {
     expect(db.select({ n: count() }).from(loans).get()?.n).toBe(500);
     expect(db.select({ n: count() }).from(collectionEvents).get()?.n).toBe(eventCount);
     const imports = db.select().from(fileImports).all();
-    expect(imports.map((i) => [i.kind, i.status, i.actor])).toEqual([['loan_tape', 'accepted', 'demo'], ['collections', 'accepted', 'demo']]);
+    expect(imports.map((i) => [i.kind, i.status, i.actor])).toEqual([
+      ['loan_tape', 'accepted', 'demo'],
+      ['collections', 'accepted', 'demo'],
+    ]);
   });
 
   it('leaves the flags and last payments of the tape as they were after the history is imported', async () => {
@@ -29,10 +32,19 @@ describe('loading a demo book through the import services', () => {
     for (const { loan } of generateDemoBook(smallBook)) {
       const stored = db.select().from(loans).where(eq(loans.loanId, loan.loanId)).get();
       expect(stored).toMatchObject({
-        status: loan.status, principalFen: loan.principalFen, chargeOffFen: loan.chargeOffFen, tapeDate: smallBook.asOf,
-        lastPaymentDate: loan.lastPaymentDate, lastPaymentFen: loan.lastPaymentFen,
-        bankrupt: loan.bankrupt, deceased: loan.deceased, disputed: loan.disputed, fraud: loan.fraud,
-        litigationPending: loan.litigationPending, complaintOpen: loan.complaintOpen, activeRepaymentPlan: loan.activeRepaymentPlan,
+        status: loan.status,
+        principalFen: loan.principalFen,
+        chargeOffFen: loan.chargeOffFen,
+        tapeDate: smallBook.asOf,
+        lastPaymentDate: loan.lastPaymentDate,
+        lastPaymentFen: loan.lastPaymentFen,
+        bankrupt: loan.bankrupt,
+        deceased: loan.deceased,
+        disputed: loan.disputed,
+        fraud: loan.fraud,
+        litigationPending: loan.litigationPending,
+        complaintOpen: loan.complaintOpen,
+        activeRepaymentPlan: loan.activeRepaymentPlan,
       });
     }
   });
@@ -43,7 +55,12 @@ describe('loading a demo book through the import services', () => {
     await seedDemoBookIfEmpty(deps, (line) => lines.push(line));
     expect(db.select({ n: count() }).from(loans).get()?.n).toBe(20_000);
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'info', seed: 42, loans: 20_000, collectionEvents: db.select({ n: count() }).from(collectionEvents).get()?.n });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: 'info',
+      seed: 42,
+      loans: 20_000,
+      collectionEvents: db.select({ n: count() }).from(collectionEvents).get()?.n,
+    });
   });
 
   it('leaves a book that already has loans alone', async () => {

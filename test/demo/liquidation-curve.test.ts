@@ -1,25 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths } from '../../src/shared/dates';
-import { balanceBand, incrementalRecoveryRate, liquidationCurve } from '../../src/demo/liquidation-curve';
+import {
+  balanceBand,
+  incrementalRecoveryRate,
+  liquidationCurve,
+} from '../../src/demo/liquidation-curve';
 import { productTerms } from '../../src/demo/products';
 
-const sum36 = (curve: ReturnType<typeof liquidationCurve>) => Array.from({ length: 36 }, (_, i) => incrementalRecoveryRate(curve, i + 1)).reduce((a, b) => a + b, 0);
+const sum36 = (curve: ReturnType<typeof liquidationCurve>) =>
+  Array.from({ length: 36 }, (_, i) => incrementalRecoveryRate(curve, i + 1)).reduce(
+    (a, b) => a + b,
+    0,
+  );
 
 describe('liquidation curve', () => {
   it('collects the product share of the claim over 36 months in the mid balance band', () => {
-    expect(sum36(liquidationCurve(productTerms.cash_loan, 1_000_000, 1))).toBeCloseTo(productTerms.cash_loan.recovered36Share, 10);
+    expect(sum36(liquidationCurve(productTerms.cash_loan, 1_000_000, 1))).toBeCloseTo(
+      productTerms.cash_loan.recovered36Share,
+      10,
+    );
   });
 
   it('decays every month', () => {
     const curve = liquidationCurve(productTerms.consumer_loan, 1_000_000, 1);
-    for (let month = 1; month < 48; month++) expect(incrementalRecoveryRate(curve, month + 1)).toBeLessThan(incrementalRecoveryRate(curve, month));
+    for (let month = 1; month < 48; month++)
+      expect(incrementalRecoveryRate(curve, month + 1)).toBeLessThan(
+        incrementalRecoveryRate(curve, month),
+      );
   });
 
   it('recovers a larger share of small balances than of large ones, and scales with the vintage', () => {
     const small = sum36(liquidationCurve(productTerms.consumer_loan, 300_000, 1));
     const large = sum36(liquidationCurve(productTerms.consumer_loan, 30_000_000, 1));
     expect(small).toBeGreaterThan(2 * large);
-    expect(sum36(liquidationCurve(productTerms.consumer_loan, 300_000, 1.2))).toBeCloseTo(small * 1.2, 10);
+    expect(sum36(liquidationCurve(productTerms.consumer_loan, 300_000, 1.2))).toBeCloseTo(
+      small * 1.2,
+      10,
+    );
   });
 
   it('puts claims into balance bands by yuan', () => {

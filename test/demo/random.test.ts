@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { Random, WeightedChoice } from '../../src/demo/random';
 
-const draws = (random: Random, n: number, draw: (r: Random) => number) => Array.from({ length: n }, () => draw(random));
+const draws = (random: Random, n: number, draw: (r: Random) => number) =>
+  Array.from({ length: n }, () => draw(random));
 
 describe('seeded random source', () => {
   it('repeats the same sequence for the same seed and another for another seed', () => {
-    expect(draws(new Random(42), 5, (r) => r.next())).toEqual(draws(new Random(42), 5, (r) => r.next()));
-    expect(draws(new Random(42), 5, (r) => r.next())).not.toEqual(draws(new Random(43), 5, (r) => r.next()));
+    expect(draws(new Random(42), 5, (r) => r.next())).toEqual(
+      draws(new Random(42), 5, (r) => r.next()),
+    );
+    expect(draws(new Random(42), 5, (r) => r.next())).not.toEqual(
+      draws(new Random(43), 5, (r) => r.next()),
+    );
   });
 
   it('tells apart seeds that differ only above 32 bits', () => {
@@ -34,7 +39,9 @@ describe('seeded random source', () => {
   });
 
   it('draws log-normals around the requested median, and mean-one noise with mean one', () => {
-    const values = draws(new Random(5), 100_001, (r) => r.logNormal(8_000, 0.6)).sort((a, b) => a - b);
+    const values = draws(new Random(5), 100_001, (r) => r.logNormal(8_000, 0.6)).sort(
+      (a, b) => a - b,
+    );
     expect(values[50_000]! / 8_000).toBeCloseTo(1, 1);
     const noise = draws(new Random(5), 100_000, (r) => r.meanOneNoise(0.8));
     expect(noise.reduce((a, b) => a + b, 0) / noise.length).toBeCloseTo(1, 1);
@@ -43,7 +50,11 @@ describe('seeded random source', () => {
 
 describe('weighted choice', () => {
   it('draws each value in proportion to its weight and never a zero-weight one', () => {
-    const choice = new WeightedChoice([['a', 3], ['never', 0], ['b', 1]]);
+    const choice = new WeightedChoice([
+      ['a', 3],
+      ['never', 0],
+      ['b', 1],
+    ]);
     const random = new Random(11);
     const counts = { a: 0, b: 0, never: 0 };
     for (let i = 0; i < 40_000; i++) counts[choice.draw(random) as keyof typeof counts] += 1;

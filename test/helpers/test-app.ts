@@ -31,6 +31,9 @@ export function testApp(overrides: { clock?: Clock; config?: Partial<PlatformCon
     log: (entry) => logs.push(entry),
   };
   seedDemoUsers(deps, () => {});
-  const as = (user: TestUser, headers: Record<string, string> = {}) => ({ Authorization: `Bearer ${tokenOf[user]}`, ...headers });
+  const as = (user: TestUser, headers: Record<string, string> = {}) => ({
+    Authorization: `Bearer ${tokenOf[user]}`,
+    ...headers,
+  });
   return { app: createApp(deps), deps, db: deps.db, logs, as };
 }

@@ -10,7 +10,8 @@ import { aWrittenOffLoan, insertLoans } from '../portfolios/book';
 type T = ReturnType<typeof testApp>;
 type Report = z.infer<typeof EffectivenessSchema>;
 
-const get = (t: T, query: string, user: TestUser = 'risk') => t.app.request(`/collections/effectiveness?${query}`, { headers: t.as(user) });
+const get = (t: T, query: string, user: TestUser = 'risk') =>
+  t.app.request(`/collections/effectiveness?${query}`, { headers: t.as(user) });
 const report = async (t: T, query: string) => {
   const response = await get(t, query);
   expect(response.status).toBe(200);
@@ -21,7 +22,13 @@ const row = (r: Report, key: string) => r.rows.find((candidate) => candidate.key
 const TAPE_DATE = '2026-06-30';
 /** Charged off at 180 days past due and still owed on the tape. */
 const writtenOff = (loanId: string, chargeOffDate: string, chargeOffFen: number) =>
-  aWrittenOffLoan({ loanId, chargeOffDate, chargeOffFen, tapeDate: TAPE_DATE, daysPastDue: 180 + daysBetween(chargeOffDate, TAPE_DATE) });
+  aWrittenOffLoan({
+    loanId,
+    chargeOffDate,
+    chargeOffFen,
+    tapeDate: TAPE_DATE,
+    daysPastDue: 180 + daysBetween(chargeOffDate, TAPE_DATE),
+  });
 
 /**
  * A: paid 100.00 in house, then 200.00 to its first agency (60.00 commission); its second agency took it over in 2026-01.
@@ -30,8 +37,14 @@ const writtenOff = (loanId: string, chargeOffDate: string, chargeOffFen: number)
  */
 function handBuiltBook(): T {
   const t = testApp();
-  insertLoans(t.db, [writtenOff('A', '2025-01-10', 100_000), writtenOff('B', '2025-01-20', 200_000), writtenOff('C', '2025-02-05', 50_000)]);
-  const insert = t.db.$client.prepare('insert into collection_events (loan_id, event_date, event_type, amount_fen, payment_channel, cost_kind, status_event) values (?, ?, ?, ?, ?, ?, ?)');
+  insertLoans(t.db, [
+    writtenOff('A', '2025-01-10', 100_000),
+    writtenOff('B', '2025-01-20', 200_000),
+    writtenOff('C', '2025-02-05', 50_000),
+  ]);
+  const insert = t.db.$client.prepare(
+    'insert into collection_events (loan_id, event_date, event_type, amount_fen, payment_channel, cost_kind, status_event) values (?, ?, ?, ?, ?, ?, ?)',
+  );
   insert.run('A', '2025-01-20', 'cost', 500, null, 'sms_call', null);
   insert.run('A', '2025-02-01', 'payment', 10_000, 'in_house', null, null);
   insert.run('A', '2025-05-01', 'payment', 20_000, 'agency', null, null);
@@ -49,52 +62,107 @@ describe('GET /collections/effectiveness on a hand-built book', () => {
     expect(r).toMatchObject({ by: 'channel', from: null, to: null, dataEnd: TAPE_DATE });
     expect(r.rows.map((x) => x.key)).toEqual(['in_house', 'agency', 'legal']);
     expect(row(r, 'in_house')).toMatchObject({
-      accountsWorked: 3, placements: 3, placed: '3500.00', recovered: '100.00', costs: '5.00', netRecovery: '95.00',
+      accountsWorked: 3,
+      placements: 3,
+      placed: '3500.00',
+      recovered: '100.00',
+      costs: '5.00',
+      netRecovery: '95.00',
       payerRate: { within3Months: 1 / 3, within6Months: 1 / 3, within12Months: 1 / 3 },
     });
     expect(row(r, 'in_house').costToCollect).toBeCloseTo(0.05, 12);
     // A's primary (900.00 left) and secondary (700.00 left, still running), B's primary until it was sued.
     expect(row(r, 'agency')).toMatchObject({
-      accountsWorked: 2, placements: 3, placed: '3600.00', recovered: '200.00', costs: '60.00',
+      accountsWorked: 2,
+      placements: 3,
+      placed: '3600.00',
+      recovered: '200.00',
+      costs: '60.00',
       payerRate: { within3Months: 1 / 3, within6Months: 1 / 2, within12Months: 1 / 2 },
       maturedPlacements: { within3Months: 3, within6Months: 2, within12Months: 2 },
     });
     // B's year in court is not over on the tape date: no 12-month payer rate yet.
-    expect(row(r, 'legal')).toMatchObject({ accountsWorked: 1, placements: 1, placed: '2000.00', recovered: '500.00', costs: '50.00', costToCollect: 0.1, payerRate: { within3Months: 1, within6Months: 1, within12Months: null } });
-    expect(r.total).toMatchObject({ accountsWorked: 3, placements: 7, recovered: '800.00', costs: '115.00', netRecovery: '685.00' });
-    expect(row(r, 'agency').trend.map((p) => [p.month, p.placements])).toEqual([['2025-04', 2], ['2026-01', 1]]);
+    expect(row(r, 'legal')).toMatchObject({
+      accountsWorked: 1,
+      placements: 1,
+      placed: '2000.00',
+      recovered: '500.00',
+      costs: '50.00',
+      costToCollect: 0.1,
+      payerRate: { within3Months: 1, within6Months: 1, within12Months: null },
+    });
+    expect(r.total).toMatchObject({
+      accountsWorked: 3,
+      placements: 7,
+      recovered: '800.00',
+      costs: '115.00',
+      netRecovery: '685.00',
+    });
+    expect(row(r, 'agency').trend.map((p) => [p.month, p.placements])).toEqual([
+      ['2025-04', 2],
+      ['2026-01', 1],
+    ]);
   });
 
   it('groups by placement stage, by delinquency grade at placement and by month of placement', async () => {
     const t = handBuiltBook();
     const stages = await report(t, 'by=stage');
-    expect(stages.rows.map((x) => [x.key, x.placements])).toEqual([['fresh', 3], ['primary', 3], ['secondary', 1]]);
+    expect(stages.rows.map((x) => [x.key, x.placements])).toEqual([
+      ['fresh', 3],
+      ['primary', 3],
+      ['secondary', 1],
+    ]);
     const grades = await report(t, 'by=grade&scheme=m_buckets');
     // Charged off at 180 days past due: M6 in house, M7+ from the first agency on.
-    expect(grades.rows.map((x) => [x.key, x.placements])).toEqual([['M6', 3], ['M7+', 4]]);
+    expect(grades.rows.map((x) => [x.key, x.placements])).toEqual([
+      ['M6', 3],
+      ['M7+', 4],
+    ]);
     const months = await report(t, 'by=month');
-    expect(months.rows.map((x) => [x.key, x.placements])).toEqual([['2025-01', 2], ['2025-02', 1], ['2025-04', 2], ['2025-08', 1], ['2026-01', 1]]);
+    expect(months.rows.map((x) => [x.key, x.placements])).toEqual([
+      ['2025-01', 2],
+      ['2025-02', 1],
+      ['2025-04', 2],
+      ['2025-08', 1],
+      ['2026-01', 1],
+    ]);
     expect(months.rows[0]!.trend).toEqual([]);
   });
 
   it('keeps the placements that started in the window, following their outcome to the end of the data', async () => {
     const r = await report(handBuiltBook(), 'by=channel&from=2025-04-01&to=2025-12-31');
-    expect(r.rows.map((x) => [x.key, x.placements, x.recovered])).toEqual([['agency', 2, '200.00'], ['legal', 1, '500.00']]);
+    expect(r.rows.map((x) => [x.key, x.placements, x.recovered])).toEqual([
+      ['agency', 2, '200.00'],
+      ['legal', 1, '500.00'],
+    ]);
   });
 
   it('downloads the report as a workbook with a row per group, its trend under it and the total, and audits the download', async () => {
     const t = handBuiltBook();
     const response = await get(t, 'by=channel&format=xlsx');
     expect(response.status).toBe(200);
-    expect(response.headers.get('Content-Type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers.get('Content-Type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.worksheets[0]!;
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
-    expect(values(1).slice(0, 6)).toEqual(['channel', 'Month placed', 'Accounts worked', 'Placements', 'Placed', 'Recovered']);
+    expect(values(1).slice(0, 6)).toEqual([
+      'channel',
+      'Month placed',
+      'Accounts worked',
+      'Placements',
+      'Placed',
+      'Recovered',
+    ]);
     expect(values(2).slice(0, 6)).toEqual(['in_house', undefined, 3, 3, 3500, 100]);
     expect(values(sheet.rowCount)[0]).toBe('total');
-    const audit = t.db.$client.prepare("select count(*) as n from audit_events where action = 'collections.effectiveness.downloaded'").get() as { n: number };
+    const audit = t.db.$client
+      .prepare(
+        "select count(*) as n from audit_events where action = 'collections.effectiveness.downloaded'",
+      )
+      .get() as { n: number };
     expect(audit.n).toBe(1);
   });
 
@@ -102,7 +170,9 @@ describe('GET /collections/effectiveness on a hand-built book', () => {
     const t = handBuiltBook();
     const unknown = await get(t, 'by=grade&scheme=nope');
     expect(unknown.status).toBe(422);
-    expect(((await unknown.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('query.scheme');
+    expect(((await unknown.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe(
+      'query.scheme',
+    );
     expect((await get(t, 'by=colour')).status).toBe(422);
     expect((await get(testApp(), 'by=channel')).status).toBe(409);
     expect((await get(t, 'by=channel', 'finance')).status).toBe(403);
@@ -110,16 +180,21 @@ describe('GET /collections/effectiveness on a hand-built book', () => {
 });
 
 describe('GET /collections/effectiveness on a demo book', () => {
-  it('adds up: every group\'s placements, amounts and accounts make the total', async () => {
+  it("adds up: every group's placements, amounts and accounts make the total", async () => {
     const t = testApp();
     await importDemoBook(t.deps, { loans: 2_000, seed: 42, asOf: '2026-09-30' });
     const r = await report(t, 'by=stage');
     expect(r.rows.map((x) => x.key)).toEqual(['fresh', 'primary', 'secondary', 'tertiary']);
-    const sum = (pick: (x: Report['rows'][number]) => number) => r.rows.reduce((total, x) => total + pick(x), 0);
+    const sum = (pick: (x: Report['rows'][number]) => number) =>
+      r.rows.reduce((total, x) => total + pick(x), 0);
     expect(sum((x) => x.placements)).toBe(r.total.placements);
-    expect(Math.round(sum((x) => Number(x.recovered)) * 100)).toBe(Math.round(Number(r.total.recovered) * 100));
+    expect(Math.round(sum((x) => Number(x.recovered)) * 100)).toBe(
+      Math.round(Number(r.total.recovered) * 100),
+    );
     // Fresh paper pays more often than paper that has been through two agencies.
-    expect(row(r, 'fresh').payerRate.within3Months!).toBeGreaterThan(row(r, 'tertiary').payerRate.within3Months!);
+    expect(row(r, 'fresh').payerRate.within3Months!).toBeGreaterThan(
+      row(r, 'tertiary').payerRate.within3Months!,
+    );
     expect(row(r, 'fresh').accountsWorked).toBe(r.total.accountsWorked);
   });
 });

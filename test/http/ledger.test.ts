@@ -11,7 +11,11 @@ const fen = (yuan: string) => Math.round(Number(yuan) * 100);
 /** Two loans written off in May and June (two products), a recovery, a cost and a sale. */
 function bookedLedger() {
   const t = testApp();
-  const [a, b, c] = insertLoans(t.db, [aBadLoan({ product: 'credit_card', tapeDate: '2026-04-30' }), aBadLoan(), aBadLoan()]) as [string, string, string];
+  const [a, b, c] = insertLoans(t.db, [
+    aBadLoan({ product: 'credit_card', tapeDate: '2026-04-30' }),
+    aBadLoan(),
+    aBadLoan(),
+  ]) as [string, string, string];
   writeOff(t.deps, { writeOffDate: '2026-05-20', loanIds: [a] });
   writeOff(t.deps, { writeOffDate: '2026-06-10', loanIds: [b, c] });
   collect(t.deps, [
@@ -26,7 +30,9 @@ const get = (t: T, path: string) => t.app.request(path, { headers: t.as('finance
 
 async function workbookOf(response: Response) {
   expect(response.status).toBe(200);
-  expect(response.headers.get('Content-Type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  expect(response.headers.get('Content-Type')).toBe(
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
   const bytes = Buffer.from(await response.arrayBuffer());
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -34,38 +40,75 @@ async function workbookOf(response: Response) {
   if (!sheet) throw new Error('no sheet');
   const rows: ExcelJS.CellValue[][] = [];
   sheet.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
-  return { sheet, header: rows[0] as string[], rows: rows.slice(1), sha256: createHash('sha256').update(bytes).digest('hex') };
+  return {
+    sheet,
+    header: rows[0] as string[],
+    rows: rows.slice(1),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
 }
 
 const column = (rows: ExcelJS.CellValue[][], index: number) => rows.map((row) => row[index]);
-const sumFen = (values: ExcelJS.CellValue[]) => values.reduce<number>((sum, value) => sum + Math.round(Number(value ?? 0) * 100), 0);
+const sumFen = (values: ExcelJS.CellValue[]) =>
+  values.reduce<number>((sum, value) => sum + Math.round(Number(value ?? 0) * 100), 0);
 
 describe('the trial balance', () => {
   it('balances on the balance sheet and among the memo accounts, as of any date', async () => {
     const t = bookedLedger();
     const balance = (await (await get(t, '/ledger/trial-balance?as_of=2026-06-30')).json()) as {
-      balanceSheet: { debit: string; credit: string; balanced: boolean; accounts: { code: string; balance: string }[] };
+      balanceSheet: {
+        debit: string;
+        credit: string;
+        balanced: boolean;
+        accounts: { code: string; balance: string }[];
+      };
       offBalance: { balanced: boolean; accounts: { code: string; balance: string }[] };
     };
-    expect(balance.balanceSheet).toMatchObject({ balanced: true, debit: balance.balanceSheet.credit });
+    expect(balance.balanceSheet).toMatchObject({
+      balanced: true,
+      debit: balance.balanceSheet.credit,
+    });
     expect(balance.offBalance.balanced).toBe(true);
-    expect(balance.offBalance.accounts.find((a) => a.code === '7001')?.balance).toBe(String((865_000 * 3 - 120_000 - 865_000) / 100) + '.00');
-    const may = (await (await get(t, '/ledger/trial-balance?as_of=2026-05-31')).json()) as typeof balance;
+    expect(balance.offBalance.accounts.find((a) => a.code === '7001')?.balance).toBe(
+      String((865_000 * 3 - 120_000 - 865_000) / 100) + '.00',
+    );
+    const may = (await (
+      await get(t, '/ledger/trial-balance?as_of=2026-05-31')
+    ).json()) as typeof balance;
     expect(may.balanceSheet.debit).toBe('8650.00');
   });
 
   it('downloads as a workbook whose numbers are real numbers summing to the JSON totals, audited with its SHA-256', async () => {
     const t = bookedLedger();
-    const json = (await (await get(t, '/ledger/trial-balance?as_of=2026-06-30')).json()) as { balanceSheet: { debit: string }; offBalance: { debit: string } };
-    const { header, rows, sha256, sheet } = await workbookOf(await get(t, '/ledger/trial-balance?as_of=2026-06-30&format=xlsx'));
-    expect(header).toEqual(['Section', 'Account code', 'Account name', 'Account name (English)', 'Type', 'Debit', 'Credit', 'Debit balance', 'Credit balance']);
+    const json = (await (await get(t, '/ledger/trial-balance?as_of=2026-06-30')).json()) as {
+      balanceSheet: { debit: string };
+      offBalance: { debit: string };
+    };
+    const { header, rows, sha256, sheet } = await workbookOf(
+      await get(t, '/ledger/trial-balance?as_of=2026-06-30&format=xlsx'),
+    );
+    expect(header).toEqual([
+      'Section',
+      'Account code',
+      'Account name',
+      'Account name (English)',
+      'Type',
+      'Debit',
+      'Credit',
+      'Debit balance',
+      'Credit balance',
+    ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const balanceSheetRows = rows.filter((row) => row[0] === 'balance sheet');
     expect(column(rows, 5).every((value) => typeof value === 'number')).toBe(true);
     expect(sumFen(column(balanceSheetRows, 5))).toBe(fen(json.balanceSheet.debit));
     expect(sumFen(column(balanceSheetRows, 6))).toBe(fen(json.balanceSheet.debit));
     expect(sumFen(column(balanceSheetRows, 7))).toBe(sumFen(column(balanceSheetRows, 8)));
-    const audit = t.db.$client.prepare("select actor, file_sha256 as sha from audit_events where action = 'ledger.trial_balance.downloaded'").get();
+    const audit = t.db.$client
+      .prepare(
+        "select actor, file_sha256 as sha from audit_events where action = 'ledger.trial_balance.downloaded'",
+      )
+      .get();
     expect(audit).toEqual({ actor: 'finance@demo.local', sha: sha256 });
   });
 });
@@ -77,7 +120,12 @@ describe('the journal', () => {
     let cursor: string | null = null;
     let totals: { lines: number; debit: string } | undefined;
     do {
-      const page = (await (await get(t, `/ledger/journal?from=2026-05-01&to=2026-06-30&limit=7${cursor ? `&cursor=${cursor}` : ''}`)).json()) as {
+      const page = (await (
+        await get(
+          t,
+          `/ledger/journal?from=2026-05-01&to=2026-06-30&limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+        )
+      ).json()) as {
         items: typeof lines;
         nextCursor: string | null;
         totals: { lines: number; debit: string };
@@ -87,19 +135,46 @@ describe('the journal', () => {
     } while (cursor);
     expect(lines).toHaveLength(totals?.lines ?? -1);
     expect(lines.every((line) => line.loanId !== null)).toBe(true);
-    const balance = (await (await get(t, '/ledger/trial-balance?as_of=2026-06-30')).json()) as { balanceSheet: { debit: string }; offBalance: { debit: string } };
-    expect(fen(totals?.debit ?? '0')).toBe(fen(balance.balanceSheet.debit) + fen(balance.offBalance.debit));
-    const june = (await (await get(t, '/ledger/journal?from=2026-06-01')).json()) as { totals: { lines: number } };
+    const balance = (await (await get(t, '/ledger/trial-balance?as_of=2026-06-30')).json()) as {
+      balanceSheet: { debit: string };
+      offBalance: { debit: string };
+    };
+    expect(fen(totals?.debit ?? '0')).toBe(
+      fen(balance.balanceSheet.debit) + fen(balance.offBalance.debit),
+    );
+    const june = (await (await get(t, '/ledger/journal?from=2026-06-01')).json()) as {
+      totals: { lines: number };
+    };
     expect(june.totals.lines).toBe((totals?.lines ?? 0) - 8);
   });
 
   it('exports the general-ledger upload: one row per line, real dates and numbers, debits and credits summing to the trial balance', async () => {
     const t = bookedLedger();
     const { header, rows } = await workbookOf(await get(t, '/ledger/journal?format=xlsx'));
-    expect(header).toEqual(['Entry ID', 'Date', 'Account code', 'Account name', 'Debit', 'Credit', 'Loan ID', 'Memo']);
-    const json = (await (await get(t, '/ledger/journal?limit=1')).json()) as { totals: { lines: number; debit: string; credit: string } };
+    expect(header).toEqual([
+      'Entry ID',
+      'Date',
+      'Account code',
+      'Account name',
+      'Debit',
+      'Credit',
+      'Loan ID',
+      'Memo',
+    ]);
+    const json = (await (await get(t, '/ledger/journal?limit=1')).json()) as {
+      totals: { lines: number; debit: string; credit: string };
+    };
     expect(rows).toHaveLength(json.totals.lines);
-    expect(rows[0]).toEqual([1, new Date('2026-05-20T00:00:00.000Z'), '1304', '贷款损失准备', 8000, 0, expect.any(String), expect.stringContaining('Write-off batch 1')]);
+    expect(rows[0]).toEqual([
+      1,
+      new Date('2026-05-20T00:00:00.000Z'),
+      '1304',
+      '贷款损失准备',
+      8000,
+      0,
+      expect.any(String),
+      expect.stringContaining('Write-off batch 1'),
+    ]);
     expect(column(rows, 0).every((value) => typeof value === 'number')).toBe(true);
     expect(column(rows, 1).every((value) => value instanceof Date)).toBe(true);
     expect(sumFen(column(rows, 4))).toBe(fen(json.totals.debit));
@@ -110,34 +185,102 @@ describe('the journal', () => {
 describe('the write-off report and the off-balance register', () => {
   it('reports per month and product the loans written off, amount, recoveries, net charge-off and recovery rate', async () => {
     const t = bookedLedger();
-    const report = (await (await get(t, '/ledger/write-off-report?from=2026-05-01&to=2026-06-30')).json()) as { rows: unknown[]; totals: unknown };
+    const report = (await (
+      await get(t, '/ledger/write-off-report?from=2026-05-01&to=2026-06-30')
+    ).json()) as { rows: unknown[]; totals: unknown };
     expect(report.rows).toEqual([
-      { month: '2026-05', product: 'credit_card', loansWrittenOff: 1, writtenOff: '8650.00', recoveries: '0.00', netChargeOff: '8650.00', recoveryRate: 0 },
-      { month: '2026-06', product: 'cash_loan', loansWrittenOff: 2, writtenOff: '17300.00', recoveries: '1200.00', netChargeOff: '16100.00', recoveryRate: 0.0694 },
+      {
+        month: '2026-05',
+        product: 'credit_card',
+        loansWrittenOff: 1,
+        writtenOff: '8650.00',
+        recoveries: '0.00',
+        netChargeOff: '8650.00',
+        recoveryRate: 0,
+      },
+      {
+        month: '2026-06',
+        product: 'cash_loan',
+        loansWrittenOff: 2,
+        writtenOff: '17300.00',
+        recoveries: '1200.00',
+        netChargeOff: '16100.00',
+        recoveryRate: 0.0694,
+      },
     ]);
-    expect(report.totals).toMatchObject({ loansWrittenOff: 3, writtenOff: '25950.00', recoveries: '1200.00' });
-    const { rows } = await workbookOf(await get(t, '/ledger/write-off-report?from=2026-05-01&to=2026-06-30&format=xlsx'));
+    expect(report.totals).toMatchObject({
+      loansWrittenOff: 3,
+      writtenOff: '25950.00',
+      recoveries: '1200.00',
+    });
+    const { rows } = await workbookOf(
+      await get(t, '/ledger/write-off-report?from=2026-05-01&to=2026-06-30&format=xlsx'),
+    );
     expect(rows[1]).toEqual(['2026-06', 'cash_loan', 2, 17300, 1200, 16100, 0.0694]);
   });
 
   it('lists each loan on file as of a date: written off, recovered, sold, the claim left and the buyer', async () => {
     const t = bookedLedger();
-    const register = (await (await get(t, '/ledger/off-balance?as_of=2026-06-30&limit=2')).json()) as { items: unknown[]; nextCursor: string; totals: unknown };
-    expect(register.totals).toEqual({ loans: 3, writtenOff: '25950.00', recoveries: '1200.00', sold: '8650.00', balance: '16100.00' });
-    expect(register.items[1]).toMatchObject({ loanId: t.b, writtenOffOn: '2026-06-10', recoveries: '1200.00', balance: '7450.00', status: 'on_file', buyer: null });
-    const rest = (await (await get(t, `/ledger/off-balance?as_of=2026-06-30&cursor=${register.nextCursor}`)).json()) as { items: unknown[]; nextCursor: null };
-    expect(rest).toMatchObject({ items: [{ loanId: t.c, status: 'sold', sold: '8650.00', balance: '0.00', buyer: 'Demo AMC 示范资产管理有限公司' }], nextCursor: null });
-    const before = (await (await get(t, '/ledger/off-balance?as_of=2026-06-11')).json()) as { totals: { loans: number; balance: string } };
+    const register = (await (
+      await get(t, '/ledger/off-balance?as_of=2026-06-30&limit=2')
+    ).json()) as { items: unknown[]; nextCursor: string; totals: unknown };
+    expect(register.totals).toEqual({
+      loans: 3,
+      writtenOff: '25950.00',
+      recoveries: '1200.00',
+      sold: '8650.00',
+      balance: '16100.00',
+    });
+    expect(register.items[1]).toMatchObject({
+      loanId: t.b,
+      writtenOffOn: '2026-06-10',
+      recoveries: '1200.00',
+      balance: '7450.00',
+      status: 'on_file',
+      buyer: null,
+    });
+    const rest = (await (
+      await get(t, `/ledger/off-balance?as_of=2026-06-30&cursor=${register.nextCursor}`)
+    ).json()) as { items: unknown[]; nextCursor: null };
+    expect(rest).toMatchObject({
+      items: [
+        {
+          loanId: t.c,
+          status: 'sold',
+          sold: '8650.00',
+          balance: '0.00',
+          buyer: 'Demo AMC 示范资产管理有限公司',
+        },
+      ],
+      nextCursor: null,
+    });
+    const before = (await (await get(t, '/ledger/off-balance?as_of=2026-06-11')).json()) as {
+      totals: { loans: number; balance: string };
+    };
     expect(before.totals).toMatchObject({ loans: 3, balance: '25950.00' });
-    const { rows } = await workbookOf(await get(t, '/ledger/off-balance?as_of=2026-06-30&format=xlsx'));
-    expect(rows[2]).toEqual([t.c, 'cash_loan', new Date('2026-06-10T00:00:00.000Z'), 8650, 0, 8650, 0, 'sold', 'Demo AMC 示范资产管理有限公司']);
+    const { rows } = await workbookOf(
+      await get(t, '/ledger/off-balance?as_of=2026-06-30&format=xlsx'),
+    );
+    expect(rows[2]).toEqual([
+      t.c,
+      'cash_loan',
+      new Date('2026-06-10T00:00:00.000Z'),
+      8650,
+      0,
+      8650,
+      0,
+      'sold',
+      'Demo AMC 示范资产管理有限公司',
+    ]);
   });
 });
 
 describe('reversing an entry over HTTP', () => {
   it('posts a reversing entry once (a repeat with the key replays it), and the entry shows who reversed it', async () => {
     const t = bookedLedger();
-    const { id: saleId } = t.db.$client.prepare("select id from journal_entries where kind = 'sale'").get() as { id: number };
+    const { id: saleId } = t.db.$client
+      .prepare("select id from journal_entries where kind = 'sale'")
+      .get() as { id: number };
     const reverse = (headers: Record<string, string> = {}) =>
       t.app.request(`/ledger/entries/${saleId}/reverse`, {
         method: 'POST',
@@ -153,7 +296,15 @@ describe('reversing an entry over HTTP', () => {
     expect((await reverse()).status).toBe(409);
     const entry = await (await get(t, `/ledger/entries/${saleId}`)).json();
     expect(entry).toMatchObject({ kind: 'sale', reversedByEntryId: reversal.entryId });
-    expect((await t.app.request(`/ledger/entries/${saleId}/reverse`, { method: 'POST', headers: t.as('risk', { 'Content-Type': 'application/json' }), body: '{}' })).status).toBe(403);
+    expect(
+      (
+        await t.app.request(`/ledger/entries/${saleId}/reverse`, {
+          method: 'POST',
+          headers: t.as('risk', { 'Content-Type': 'application/json' }),
+          body: '{}',
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('refuses an invalid date with 422 naming the field', async () => {

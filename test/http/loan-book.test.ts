@@ -6,20 +6,32 @@ import { testApp, type TestUser } from '../helpers/test-app';
 import { aDelinquentLoan, aLoan, insertLoans, type LoanInsert } from '../loans/loan-builder';
 
 type Json = Record<string, any>;
-type Measures = { loans: number; principal: string; interest: string; fee: string; penalty: string; total: string };
+type Measures = {
+  loans: number;
+  principal: string;
+  interest: string;
+  fee: string;
+  penalty: string;
+  total: string;
+};
 
 function bookWith(rows: LoanInsert[], config: Partial<PlatformConfig> = {}) {
   const t = testApp({ config });
   if (rows.length > 0) insertLoans(t.db, rows);
   const get = async (url: string, user: TestUser = 'risk') => {
     const response = await t.app.request(url, { headers: t.as(user) });
-    return { status: response.status, contentType: response.headers.get('Content-Type'), body: (await response.json()) as Json };
+    return {
+      status: response.status,
+      contentType: response.headers.get('Content-Type'),
+      body: (await response.json()) as Json,
+    };
   };
   return { ...t, get };
 }
 
 const fen = (decimal: string) => parseFen(decimal) ?? Number.NaN;
-const sumOf = (rows: Measures[], field: Exclude<keyof Measures, 'loans'>) => formatFen(rows.reduce((sum, row) => sum + fen(row[field]), 0));
+const sumOf = (rows: Measures[], field: Exclude<keyof Measures, 'loans'>) =>
+  formatFen(rows.reduce((sum, row) => sum + fen(row[field]), 0));
 
 /** One loan at each grade edge on the 2026-05-31 tape, plus loans that have left the book. */
 const gradeEdges = () => [
@@ -29,8 +41,20 @@ const gradeEdges = () => [
   aDelinquentLoan(31, { loanId: 'dpd31', principalFen: 4_000_03 }),
   aDelinquentLoan(90, { loanId: 'dpd90', principalFen: 5_000_04 }),
   aDelinquentLoan(91, { loanId: 'dpd91', principalFen: 6_000_05, interestFen: 1_23 }),
-  aLoan({ loanId: 'written-off', status: 'charged_off', daysPastDue: 200, chargeOffDate: '2026-01-31', chargeOffFen: 7_777_77 }),
-  aLoan({ loanId: 'sold', status: 'sold', daysPastDue: 400, chargeOffDate: '2025-06-30', chargeOffFen: 1_00 }),
+  aLoan({
+    loanId: 'written-off',
+    status: 'charged_off',
+    daysPastDue: 200,
+    chargeOffDate: '2026-01-31',
+    chargeOffFen: 7_777_77,
+  }),
+  aLoan({
+    loanId: 'sold',
+    status: 'sold',
+    daysPastDue: 400,
+    chargeOffDate: '2025-06-30',
+    chargeOffFen: 1_00,
+  }),
   aLoan({ loanId: 'closed', status: 'closed' }),
 ];
 
@@ -41,13 +65,27 @@ describe('GET /loans/delinquency', () => {
     expect(status).toBe(200);
     expect(body.asOf).toBe('2026-05-31');
     expect(body.scheme).toBe('grades');
-    expect(body.buckets.map((b: Json) => [b.code, b.minDays, b.maxDays, b.loans, b.principal])).toEqual([
+    expect(
+      body.buckets.map((b: Json) => [b.code, b.minDays, b.maxDays, b.loans, b.principal]),
+    ).toEqual([
       ['mild', 1, 30, 2, '5000.03'],
       ['moderate', 31, 90, 2, '9000.07'],
       ['severe', 91, null, 1, '6000.05'],
     ]);
-    expect(body.buckets[2]).toMatchObject({ interest: '1.23', fee: '100.00', penalty: '50.00', total: '6151.28' });
-    expect(body.current).toEqual({ loans: 1, principal: '1000.00', interest: '500.00', fee: '100.00', penalty: '50.00', total: '1650.00' });
+    expect(body.buckets[2]).toMatchObject({
+      interest: '1.23',
+      fee: '100.00',
+      penalty: '50.00',
+      total: '6151.28',
+    });
+    expect(body.current).toEqual({
+      loans: 1,
+      principal: '1000.00',
+      interest: '500.00',
+      fee: '100.00',
+      penalty: '50.00',
+      total: '1650.00',
+    });
     expect(body.chargedOff).toEqual({ loans: 1, chargeOffAmount: '7777.77' });
   });
 
@@ -79,7 +117,12 @@ describe('GET /loans/delinquency', () => {
   });
 
   it('grades by M-bucket on request, agreeing with the pure classifier loan by loan', async () => {
-    const rows = [...gradeEdges(), aDelinquentLoan(150, { tapeDate: '2026-04-30' }), aDelinquentLoan(181), aDelinquentLoan(60, { tapeDate: '2026-05-15' })];
+    const rows = [
+      ...gradeEdges(),
+      aDelinquentLoan(150, { tapeDate: '2026-04-30' }),
+      aDelinquentLoan(181),
+      aDelinquentLoan(60, { tapeDate: '2026-05-15' }),
+    ];
     const { get } = bookWith(rows);
     const { body } = await get('/loans/delinquency?scheme=m_buckets&as_of=2026-06-15');
     const onBook = rows.filter((row) => row.status === 'current' || row.status === 'delinquent');
@@ -92,11 +135,27 @@ describe('GET /loans/delinquency', () => {
       feeFen: row.feeFen ?? 0,
       penaltyFen: row.penaltyFen ?? 0,
     }));
-    const expected = classifyDelinquency(records, { name: 'm_buckets', buckets: builtInDelinquencySchemes.m_buckets ?? [] }, '2026-06-15');
-    expect(body.buckets.map((b: Json) => [b.code, b.loans, b.total])).toEqual(
-      expected.buckets.map(({ bucket, measures }) => [bucket.code, measures.loans, formatFen(measures.totalFen)]),
+    const expected = classifyDelinquency(
+      records,
+      { name: 'm_buckets', buckets: builtInDelinquencySchemes.m_buckets ?? [] },
+      '2026-06-15',
     );
-    expect(body.buckets.map((b: Json) => b.code)).toEqual(['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7+']);
+    expect(body.buckets.map((b: Json) => [b.code, b.loans, b.total])).toEqual(
+      expected.buckets.map(({ bucket, measures }) => [
+        bucket.code,
+        measures.loans,
+        formatFen(measures.totalFen),
+      ]),
+    );
+    expect(body.buckets.map((b: Json) => b.code)).toEqual([
+      'M1',
+      'M2',
+      'M3',
+      'M4',
+      'M5',
+      'M6',
+      'M7+',
+    ]);
   });
 
   it('uses a scheme the lender configured', async () => {
@@ -104,7 +163,9 @@ describe('GET /loans/delinquency', () => {
       { code: 'early', label: 'Early (1–60)', minDays: 1, maxDays: 60 },
       { code: 'late', label: 'Late (>60)', minDays: 61 },
     ];
-    const { get } = bookWith(gradeEdges(), { delinquencySchemes: { ...builtInDelinquencySchemes, collections } });
+    const { get } = bookWith(gradeEdges(), {
+      delinquencySchemes: { ...builtInDelinquencySchemes, collections },
+    });
     const { body } = await get('/loans/delinquency?scheme=collections');
     expect(body.buckets.map((b: Json) => [b.code, b.label, b.loans])).toEqual([
       ['early', 'Early (1–60)', 3],
@@ -117,7 +178,14 @@ describe('GET /loans/delinquency', () => {
     const { status, body } = await get('/loans/delinquency');
     expect(status).toBe(200);
     expect(body.asOf).toBe('2026-06-30');
-    expect(body.totals).toEqual({ loans: 0, principal: '0.00', interest: '0.00', fee: '0.00', penalty: '0.00', total: '0.00' });
+    expect(body.totals).toEqual({
+      loans: 0,
+      principal: '0.00',
+      interest: '0.00',
+      fee: '0.00',
+      penalty: '0.00',
+      total: '0.00',
+    });
     expect(body.chargedOff).toEqual({ loans: 0, chargeOffAmount: '0.00' });
   });
 });
@@ -125,11 +193,24 @@ describe('GET /loans/delinquency', () => {
 describe('GET /loans/charge-off-candidates', () => {
   const candidateBook = () => [
     aDelinquentLoan(179, { loanId: 'dpd179' }),
-    aDelinquentLoan(180, { loanId: 'dpd180', principalFen: 1_000_00, interestFen: 0, feeFen: 0, penaltyFen: 0 }),
+    aDelinquentLoan(180, {
+      loanId: 'dpd180',
+      principalFen: 1_000_00,
+      interestFen: 0,
+      feeFen: 0,
+      penaltyFen: 0,
+    }),
     aLoan({ loanId: 'bankrupt', bankrupt: true }),
     aDelinquentLoan(200, { loanId: 'deceased', deceased: true, province: null }),
     aDelinquentLoan(100, { loanId: 'dpd100' }),
-    aLoan({ loanId: 'written-off', status: 'charged_off', daysPastDue: 500, bankrupt: true, chargeOffDate: '2026-01-31', chargeOffFen: 1_00 }),
+    aLoan({
+      loanId: 'written-off',
+      status: 'charged_off',
+      daysPastDue: 500,
+      bankrupt: true,
+      chargeOffDate: '2026-01-31',
+      chargeOffFen: 1_00,
+    }),
     aLoan({ loanId: 'settled', status: 'settled', daysPastDue: 300, deceased: true }),
   ];
 
@@ -139,14 +220,33 @@ describe('GET /loans/charge-off-candidates', () => {
     expect(status).toBe(200);
     expect(body.asOf).toBe('2026-05-31');
     expect(body.policy).toEqual({ dpdThreshold: 180 });
-    expect(body.items.map((item: Json) => [item.loanId, item.daysPastDue, item.rules.map((rule: Json) => rule.code)])).toEqual([
+    expect(
+      body.items.map((item: Json) => [
+        item.loanId,
+        item.daysPastDue,
+        item.rules.map((rule: Json) => rule.code),
+      ]),
+    ).toEqual([
       ['dpd180', 180, ['dpd_threshold']],
       ['bankrupt', 0, ['bankrupt']],
       ['deceased', 200, ['dpd_threshold', 'deceased']],
     ]);
     expect(body.items[2].rules[0].description).toBe('200 days past due ≥ 180');
-    expect(body.items[0]).toMatchObject({ borrowerName: '张三', product: 'cash_loan', province: '广东', principal: '1000.00', claim: '1000.00' });
-    expect(body.items[2]).toMatchObject({ province: null, principal: '8000.00', interest: '500.00', fee: '100.00', penalty: '50.00', claim: '8650.00' });
+    expect(body.items[0]).toMatchObject({
+      borrowerName: '张三',
+      product: 'cash_loan',
+      province: '广东',
+      principal: '1000.00',
+      claim: '1000.00',
+    });
+    expect(body.items[2]).toMatchObject({
+      province: null,
+      principal: '8000.00',
+      interest: '500.00',
+      fee: '100.00',
+      penalty: '50.00',
+      claim: '8650.00',
+    });
     expect(body.total).toEqual({ loans: 3, claim: '18300.00' });
     expect(body.nextCursor).toBeNull();
   });
@@ -155,7 +255,10 @@ describe('GET /loans/charge-off-candidates', () => {
     const { get } = bookWith(candidateBook());
     const { body } = await get('/loans/charge-off-candidates?as_of=2026-06-01');
     const dpd179 = body.items.find((item: Json) => item.loanId === 'dpd179');
-    expect(dpd179).toMatchObject({ daysPastDue: 180, rules: [{ code: 'dpd_threshold', description: '180 days past due ≥ 180' }] });
+    expect(dpd179).toMatchObject({
+      daysPastDue: 180,
+      rules: [{ code: 'dpd_threshold', description: '180 days past due ≥ 180' }],
+    });
     expect(body.total.loans).toBe(4);
   });
 
@@ -163,11 +266,19 @@ describe('GET /loans/charge-off-candidates', () => {
     const { get } = bookWith(candidateBook(), { chargeOffDpdThreshold: 90 });
     const { body } = await get('/loans/charge-off-candidates');
     expect(body.policy).toEqual({ dpdThreshold: 90 });
-    expect(body.items.map((item: Json) => item.loanId)).toEqual(['dpd179', 'dpd180', 'bankrupt', 'deceased', 'dpd100']);
+    expect(body.items.map((item: Json) => item.loanId)).toEqual([
+      'dpd179',
+      'dpd180',
+      'bankrupt',
+      'deceased',
+      'dpd100',
+    ]);
   });
 
   it('pages by cursor without losing or repeating a loan, with the total of all candidates on every page', async () => {
-    const { get } = bookWith(Array.from({ length: 5 }, (_, i) => aDelinquentLoan(200 + i, { loanId: `bad-${i}` })));
+    const { get } = bookWith(
+      Array.from({ length: 5 }, (_, i) => aDelinquentLoan(200 + i, { loanId: `bad-${i}` })),
+    );
     const seen: string[] = [];
     let url = '/loans/charge-off-candidates?limit=2';
     for (const expectedSize of [2, 2, 1]) {
@@ -184,7 +295,14 @@ describe('GET /loans/charge-off-candidates', () => {
 
 describe('GET /loans and GET /loans/{loanId}', () => {
   it('shows one loan with money as decimal strings and camelCase fields', async () => {
-    const { get } = bookWith([aLoan({ loanId: 'L-1', lastPaymentDate: '2026-03-02', lastPaymentFen: 123_45, interestFen: 7 })]);
+    const { get } = bookWith([
+      aLoan({
+        loanId: 'L-1',
+        lastPaymentDate: '2026-03-02',
+        lastPaymentFen: 123_45,
+        interestFen: 7,
+      }),
+    ]);
     const { status, body } = await get('/loans/L-1');
     expect(status).toBe(200);
     expect(body).toMatchObject({
@@ -219,9 +337,15 @@ describe('GET /loans and GET /loans/{loanId}', () => {
     expect(ids((await get('/loans')).body)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     expect(ids((await get('/loans?product=credit_card')).body)).toEqual(['b']);
     expect(ids((await get('/loans?province=%E6%B5%99%E6%B1%9F')).body)).toEqual(['c']);
-    const first = (await get('/loans?status=delinquent&province=%E5%B9%BF%E4%B8%9C&product=cash_loan&limit=2')).body;
+    const first = (
+      await get('/loans?status=delinquent&province=%E5%B9%BF%E4%B8%9C&product=cash_loan&limit=2')
+    ).body;
     expect(ids(first)).toEqual(['a', 'e']);
-    const second = (await get(`/loans?status=delinquent&province=%E5%B9%BF%E4%B8%9C&product=cash_loan&limit=2&cursor=${first.nextCursor}`)).body;
+    const second = (
+      await get(
+        `/loans?status=delinquent&province=%E5%B9%BF%E4%B8%9C&product=cash_loan&limit=2&cursor=${first.nextCursor}`,
+      )
+    ).body;
     expect(ids(second)).toEqual(['f']);
     expect(second.nextCursor).toBeNull();
   });
@@ -237,11 +361,19 @@ describe('errors', () => {
   });
 
   it.each([
-    ['/loans/delinquency?as_of=2026-05-30', 'query.as_of', /before the latest tape date 2026-05-31/],
+    [
+      '/loans/delinquency?as_of=2026-05-30',
+      'query.as_of',
+      /before the latest tape date 2026-05-31/,
+    ],
     ['/loans/charge-off-candidates?as_of=2026-05-30', 'query.as_of', /before the latest tape date/],
     ['/loans/delinquency?as_of=2026-02-30', 'query.as_of', /date/i],
     ['/loans/delinquency?as_of=31.05.2026', 'query.as_of', /date/i],
-    ['/loans/delinquency?scheme=quarters', 'query.scheme', /unknown delinquency scheme quarters; configured: grades, m_buckets/],
+    [
+      '/loans/delinquency?scheme=quarters',
+      'query.scheme',
+      /unknown delinquency scheme quarters; configured: grades, m_buckets/,
+    ],
     ['/loans/charge-off-candidates?limit=1001', 'query.limit', /.+/],
     ['/loans/charge-off-candidates?cursor=abc', 'query.cursor', /.+/],
     ['/loans?status=written_off', 'query.status', /.+/],
@@ -250,7 +382,9 @@ describe('errors', () => {
     const { status, contentType, body } = await get(url);
     expect(status).toBe(422);
     expect(contentType).toBe('application/problem+json');
-    expect(body.errors).toEqual([expect.objectContaining({ field, message: expect.stringMatching(message) })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ field, message: expect.stringMatching(message) }),
+    ]);
   });
 });
 
@@ -264,7 +398,16 @@ describe('security', () => {
 
   it('documents the four routes in the OpenAPI document', async () => {
     const t = bookWith([]);
-    const document = (await (await t.app.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/loans', '/loans/{loanId}', '/loans/delinquency', '/loans/charge-off-candidates']));
+    const document = (await (await t.app.request('/openapi.json')).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/loans',
+        '/loans/{loanId}',
+        '/loans/delinquency',
+        '/loans/charge-off-candidates',
+      ]),
+    );
   });
 });

@@ -19,14 +19,25 @@ describe('API documentation', () => {
   it('documents for every operation its action, its roles and its error answers', async () => {
     const { app } = testApp();
     const document = (await (await app.request('/openapi.json')).json()) as {
-      paths: Record<string, Record<string, { 'x-action'?: string; description?: string; responses: Record<string, unknown> }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          { 'x-action'?: string; description?: string; responses: Record<string, unknown> }
+        >
+      >;
     };
-    const operations = Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => ({ path, method, op })),
+    );
     expect(operations.length).toBeGreaterThan(5);
     for (const { path, method, op } of operations) {
       expect(op['x-action'], `${method} ${path}`).toBeTypeOf('string');
       expect(op.description, `${method} ${path}`).toMatch(/Public|Requires one of the roles/);
-      if (op['x-action'] !== 'public') expect(Object.keys(op.responses), `${method} ${path}`).toEqual(expect.arrayContaining(['401', '403']));
+      if (op['x-action'] !== 'public')
+        expect(Object.keys(op.responses), `${method} ${path}`).toEqual(
+          expect.arrayContaining(['401', '403']),
+        );
     }
   });
 
@@ -37,7 +48,11 @@ describe('API documentation', () => {
     const html = await page.text();
     expect(html).toContain('SwaggerUIBundle');
     expect(html).toContain("url: '/openapi.json'");
-    for (const asset of ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js']) {
+    for (const asset of [
+      'swagger-ui.css',
+      'swagger-ui-bundle.js',
+      'swagger-ui-standalone-preset.js',
+    ]) {
       const response = await app.request(`/docs/assets/${asset}`);
       expect(response.status, asset).toBe(200);
       expect((await response.arrayBuffer()).byteLength, asset).toBeGreaterThan(1000);

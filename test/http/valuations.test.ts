@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoValuationApp, fen, send, valued, type T, type Valuation } from '../valuation/demo-valuation';
+import {
+  demoValuationApp,
+  fen,
+  send,
+  valued,
+  type T,
+  type Valuation,
+} from '../valuation/demo-valuation';
 
 type Json = Record<string, any>;
 type Problem = { detail: string; errors?: { field: string; message: string }[] };
@@ -21,11 +28,26 @@ beforeAll(async () => {
 
 describe('POST /portfolios/{id}/valuations: the numbers', () => {
   it('values the loans on offer, as the portfolio summary counts them, at their claim at the cut-off', async () => {
-    const summary = ((await (await send(t, 'GET', `/portfolios/${portfolioId}`, 'risk')).json()) as Json).summary;
-    expect(base).toMatchObject({ portfolioId, curveSetId, valuationDate: '2026-09-30', horizonMonths: 120, seed: 1, simulations: 200, notes: [] });
+    const summary = (
+      (await (await send(t, 'GET', `/portfolios/${portfolioId}`, 'risk')).json()) as Json
+    ).summary;
+    expect(base).toMatchObject({
+      portfolioId,
+      curveSetId,
+      valuationDate: '2026-09-30',
+      horizonMonths: 120,
+      seed: 1,
+      simulations: 200,
+      notes: [],
+    });
     expect(base.loans).toBe(summary.loans);
     expect(base.measures.face).toBe(summary.claim);
-    expect(base.segments.map((s) => s.segment)).toEqual(['product=cash_loan', 'product=consumer_loan', 'product=credit_card', 'product=small_business']);
+    expect(base.segments.map((s) => s.segment)).toEqual([
+      'product=cash_loan',
+      'product=consumer_loan',
+      'product=credit_card',
+      'product=small_business',
+    ]);
     expect(base.segments.every((s) => s.curve === s.segment)).toBe(true);
     expect(base.segments.reduce((n, s) => n + s.loans, 0)).toBe(base.loans);
     expect(sum(base.segments.map((s) => s.face))).toBe(fen(base.measures.face));
@@ -65,7 +87,8 @@ describe('POST /portfolios/{id}/valuations: the numbers', () => {
     expect(sensitivity.discountRatesAnnual).toEqual([0.08, 0.12, 0.16, 0.2, 0.25]);
     expect(sensitivity.prices[3]?.[4]).toBe(measures.price);
     expect(sensitivity.prices[3]?.[1]).toBe(measures.npv);
-    for (const row of sensitivity.prices) expect(row.map(fen)).toEqual([...row.map(fen)].sort((a, b) => b - a));
+    for (const row of sensitivity.prices)
+      expect(row.map(fen)).toEqual([...row.map(fen)].sort((a, b) => b - a));
     const atTarget = sensitivity.prices.map((row) => fen(row[4]!));
     expect(atTarget).toEqual([...atTarget].sort((a, b) => a - b));
   });
@@ -86,12 +109,20 @@ describe('POST /portfolios/{id}/valuations: the numbers', () => {
     expect(holdOrSell.price).toBe(measures.price);
     expect(fen(holdOrSell.difference)).toBe(fen(holdOrSell.price) - fen(holdOrSell.inHouseNpv));
     expect(fen(holdOrSell.inHouseNpv)).toBeGreaterThan(fen(measures.npv));
-    expect(holdOrSell.recommendation).toBe(fen(holdOrSell.price) > fen(holdOrSell.inHouseNpv) ? 'sell' : 'hold');
+    expect(holdOrSell.recommendation).toBe(
+      fen(holdOrSell.price) > fen(holdOrSell.inHouseNpv) ? 'sell' : 'hold',
+    );
   });
 
   it('recommends selling when the buyer pays more than collecting in house is worth to the seller', async () => {
     // A seller who must discount at 60 % a year and whose own collectors cost 60 % of what they collect.
-    const costly = await valued(t, portfolioId, { curveSetId, discountRateAnnual: 0.6, targetIrrAnnual: 0.15, simulations: 20, costOverrides: { commissionRateByChannel: { in_house: 0.6 } } });
+    const costly = await valued(t, portfolioId, {
+      curveSetId,
+      discountRateAnnual: 0.6,
+      targetIrrAnnual: 0.15,
+      simulations: 20,
+      costOverrides: { commissionRateByChannel: { in_house: 0.6 } },
+    });
     expect(fen(costly.holdOrSell.price)).toBeGreaterThan(fen(costly.holdOrSell.inHouseNpv));
     expect(costly.holdOrSell.recommendation).toBe('sell');
   });
@@ -109,90 +140,188 @@ describe('POST /portfolios/{id}/valuations: the inputs', () => {
   });
 
   it('uses one rate for both when only one is given, and says so', async () => {
-    const onlyTarget = await valued(t, portfolioId, { curveSetId, targetIrrAnnual: 0.25, simulations: 20 });
+    const onlyTarget = await valued(t, portfolioId, {
+      curveSetId,
+      targetIrrAnnual: 0.25,
+      simulations: 20,
+    });
     expect(onlyTarget).toMatchObject({ discountRateAnnual: 0.25, targetIrrAnnual: 0.25 });
     expect(onlyTarget.notes).toEqual([expect.stringContaining('no discount rate given')]);
     expect(onlyTarget.measures.npv).toBe(onlyTarget.measures.price);
-    const onlyDiscount = await valued(t, portfolioId, { curveSetId, discountRateAnnual: 0.12, simulations: 20 });
+    const onlyDiscount = await valued(t, portfolioId, {
+      curveSetId,
+      discountRateAnnual: 0.12,
+      simulations: 20,
+    });
     expect(onlyDiscount).toMatchObject({ discountRateAnnual: 0.12, targetIrrAnnual: 0.12 });
     expect(onlyDiscount.notes).toEqual([expect.stringContaining('no target IRR given')]);
   });
 
   it('applies cost overrides and the litigation plan: legal costs fall in month 1 for each litigated loan', async () => {
-    const loans = ((await (await send(t, 'GET', `/portfolios/${portfolioId}/loans?limit=3&verdict=eligible`, 'risk')).json()) as Json).items.map((item: Json) => item.loanId);
+    const loans = (
+      (await (
+        await send(t, 'GET', `/portfolios/${portfolioId}/loans?limit=3&verdict=eligible`, 'risk')
+      ).json()) as Json
+    ).items.map((item: Json) => item.loanId);
     const request = {
-      curveSetId, ...terms, simulations: 20,
+      curveSetId,
+      ...terms,
+      simulations: 20,
       litigationPlan: { statuses: [], loanIds: loans },
-      costOverrides: { legalCostPerLitigatedAccount: '1500', fixedCostPerAccountMonth: '0.50', commissionRateByChannel: { agency: 0.5 } },
+      costOverrides: {
+        legalCostPerLitigatedAccount: '1500',
+        fixedCostPerAccountMonth: '0.50',
+        commissionRateByChannel: { agency: 0.5 },
+      },
     };
     const overridden = await valued(t, portfolioId, request);
     expect(overridden.litigatedLoans).toBe(3);
     expect(overridden.monthly[0]?.legal).toBe('4500.00');
     expect(overridden.monthly.slice(1).every((m) => m.legal === '0.00')).toBe(true);
-    expect(overridden.costModel).toMatchObject({ legalCostPerLitigatedAccount: '1500.00', fixedCostPerAccountMonth: '0.50' });
+    expect(overridden.costModel).toMatchObject({
+      legalCostPerLitigatedAccount: '1500.00',
+      fixedCostPerAccountMonth: '0.50',
+    });
     expect(overridden.costModel.commissionRateByChannel.agency).toBe(0.5);
     expect(overridden.inputs.costOverrides).toEqual(request.costOverrides);
     expect(overridden.measures.erc).toBe(base.measures.erc);
     expect(fen(overridden.measures.costs)).not.toBe(fen(base.measures.costs));
-    const allInHouse = await valued(t, portfolioId, { ...request, costOverrides: { channelMixByAge: [{ in_house: 1 }], commissionRateByChannel: { in_house: 0 } } });
+    const allInHouse = await valued(t, portfolioId, {
+      ...request,
+      costOverrides: {
+        channelMixByAge: [{ in_house: 1 }],
+        commissionRateByChannel: { in_house: 0 },
+      },
+    });
     expect(allInHouse.monthly.every((m) => m.commission === '0.00')).toBe(true);
   });
 
   it('values on a shorter horizon and on a later valuation date, the loans a month older', async () => {
-    const short = await valued(t, portfolioId, { curveSetId, ...terms, simulations: 20, horizonMonths: 84 });
+    const short = await valued(t, portfolioId, {
+      curveSetId,
+      ...terms,
+      simulations: 20,
+      horizonMonths: 84,
+    });
     expect(short.monthly).toHaveLength(84);
     expect(fen(short.measures.erc)).toBeLessThan(fen(base.measures.erc));
-    const later = await valued(t, portfolioId, { curveSetId, ...terms, simulations: 20, valuationDate: '2026-10-31' });
+    const later = await valued(t, portfolioId, {
+      curveSetId,
+      ...terms,
+      simulations: 20,
+      valuationDate: '2026-10-31',
+    });
     expect(later.monthly[0]?.date).toBe('2026-11-30');
     expect(later.monthly[0]?.gross).toBe(base.monthly[1]?.gross);
   });
 
   it('takes the book curve for a loan whose segment the curve set does not have', async () => {
-    const bookOnly = (await (await send(t, 'POST', '/curves', 'risk', { name: 'whole book', asOf: '2026-09-30' })).json()) as Json;
-    const valuation = await valued(t, portfolioId, { curveSetId: bookOnly.id, ...terms, simulations: 20 });
-    expect(valuation.segments).toEqual([{ segment: 'all', curve: 'all', loans: base.loans, face: base.measures.face }]);
+    const bookOnly = (await (
+      await send(t, 'POST', '/curves', 'risk', { name: 'whole book', asOf: '2026-09-30' })
+    ).json()) as Json;
+    const valuation = await valued(t, portfolioId, {
+      curveSetId: bookOnly.id,
+      ...terms,
+      simulations: 20,
+    });
+    expect(valuation.segments).toEqual([
+      { segment: 'all', curve: 'all', loans: base.loans, face: base.measures.face },
+    ]);
   });
 });
 
 describe('stored valuations', () => {
   it('are returned as stored and listed per portfolio, newest first, without their flows', async () => {
     expect(await (await send(t, 'GET', `/valuations/${base.id}`, 'risk')).json()).toEqual(base);
-    const list = (await (await send(t, 'GET', `/portfolios/${portfolioId}/valuations`, 'risk')).json()) as Json[];
+    const list = (await (
+      await send(t, 'GET', `/portfolios/${portfolioId}/valuations`, 'risk')
+    ).json()) as Json[];
     expect(list.length).toBeGreaterThan(1);
     expect(list[0]!.id).toBeGreaterThan(list[1]!.id);
     const summary = list.find((item) => item.id === base.id)!;
-    expect(summary).toMatchObject({ loans: base.loans, face: base.measures.face, price: base.measures.price, npv: base.measures.npv, recommendation: base.holdOrSell.recommendation });
+    expect(summary).toMatchObject({
+      loans: base.loans,
+      face: base.measures.face,
+      price: base.measures.price,
+      npv: base.measures.npv,
+      recommendation: base.holdOrSell.recommendation,
+    });
     expect(summary.monthly).toBeUndefined();
   });
 
   it('cannot be changed or deleted: the database refuses', () => {
-    expect(() => t.db.$client.prepare("update valuations set results = '{}' where id = ?").run(base.id)).toThrow(/immutable/);
-    expect(() => t.db.$client.prepare('delete from valuations where id = ?').run(base.id)).toThrow(/immutable/);
+    expect(() =>
+      t.db.$client.prepare("update valuations set results = '{}' where id = ?").run(base.id),
+    ).toThrow(/immutable/);
+    expect(() => t.db.$client.prepare('delete from valuations where id = ?').run(base.id)).toThrow(
+      /immutable/,
+    );
   });
 
   it('are recorded in the audit trail with who valued what', () => {
-    const event = t.db.$client.prepare("select actor, action, detail from audit_events where target_type = 'valuation' and target_id = ?").get(String(base.id)) as { actor: string; action: string; detail: string };
-    expect(event).toMatchObject({ actor: 'risk@demo.local', action: 'valuation.valuation.created' });
-    expect(JSON.parse(event.detail)).toMatchObject({ portfolioId, curveSetId, loans: base.loans, priceFen: fen(base.measures.price), seed: 1, simulations: 200 });
+    const event = t.db.$client
+      .prepare(
+        "select actor, action, detail from audit_events where target_type = 'valuation' and target_id = ?",
+      )
+      .get(String(base.id)) as { actor: string; action: string; detail: string };
+    expect(event).toMatchObject({
+      actor: 'risk@demo.local',
+      action: 'valuation.valuation.created',
+    });
+    expect(JSON.parse(event.detail)).toMatchObject({
+      portfolioId,
+      curveSetId,
+      loans: base.loans,
+      priceFen: fen(base.measures.price),
+      seed: 1,
+      simulations: 200,
+    });
   });
 
   it('replays a repeated Idempotency-Key without storing twice, and refuses the key for another request', async () => {
-    const count = () => (t.db.$client.prepare('select count(*) as n from valuations').get() as { n: number }).n;
+    const count = () =>
+      (t.db.$client.prepare('select count(*) as n from valuations').get() as { n: number }).n;
     const headers = { 'Idempotency-Key': 'valuation-1' };
     const body = { curveSetId, ...terms, simulations: 10 };
-    const first = await send(t, 'POST', `/portfolios/${portfolioId}/valuations`, 'risk', body, headers);
+    const first = await send(
+      t,
+      'POST',
+      `/portfolios/${portfolioId}/valuations`,
+      'risk',
+      body,
+      headers,
+    );
     const before = count();
-    const again = await send(t, 'POST', `/portfolios/${portfolioId}/valuations`, 'risk', body, headers);
+    const again = await send(
+      t,
+      'POST',
+      `/portfolios/${portfolioId}/valuations`,
+      'risk',
+      body,
+      headers,
+    );
     expect(again.status).toBe(201);
     expect(again.headers.get('Idempotent-Replayed')).toBe('true');
     expect(await again.json()).toEqual(await first.json());
     expect(count()).toBe(before);
-    expect((await send(t, 'POST', `/portfolios/${portfolioId}/valuations`, 'risk', { ...body, seed: 9 }, headers)).status).toBe(422);
+    expect(
+      (
+        await send(
+          t,
+          'POST',
+          `/portfolios/${portfolioId}/valuations`,
+          'risk',
+          { ...body, seed: 9 },
+          headers,
+        )
+      ).status,
+    ).toBe(422);
   });
 });
 
 describe('POST /portfolios/{id}/valuations: errors', () => {
-  const post = (id: number, body: Json) => send(t, 'POST', `/portfolios/${id}/valuations`, 'risk', body);
+  const post = (id: number, body: Json) =>
+    send(t, 'POST', `/portfolios/${id}/valuations`, 'risk', body);
   const problem = async (response: Response) => (await response.json()) as Problem;
 
   it('answers 404 for an unknown portfolio or curve set', async () => {
@@ -207,32 +336,66 @@ describe('POST /portfolios/{id}/valuations: errors', () => {
   it('answers 422 naming each bad field', async () => {
     const noRate = await post(portfolioId, { curveSetId });
     expect(noRate.status).toBe(422);
-    expect((await problem(noRate)).errors?.map((e) => e.field)).toEqual(['json.discountRateAnnual']);
+    expect((await problem(noRate)).errors?.map((e) => e.field)).toEqual([
+      'json.discountRateAnnual',
+    ]);
     const bad = await post(portfolioId, {
-      curveSetId, ...terms, horizonMonths: 100, simulations: 6000, sensitivity: { recoveryShocks: [] },
-      costOverrides: { channelMixByAge: [{ agency: 0.5 }], commissionRateByChannel: { agency: 1.5 }, legalCostPerLitigatedAccount: '-3' },
+      curveSetId,
+      ...terms,
+      horizonMonths: 100,
+      simulations: 6000,
+      sensitivity: { recoveryShocks: [] },
+      costOverrides: {
+        channelMixByAge: [{ agency: 0.5 }],
+        commissionRateByChannel: { agency: 1.5 },
+        legalCostPerLitigatedAccount: '-3',
+      },
     });
     expect(bad.status).toBe(422);
     expect((await problem(bad)).errors?.map((e) => e.field)).toEqual(
-      expect.arrayContaining(['json.horizonMonths', 'json.simulations', 'json.sensitivity.recoveryShocks', 'json.costOverrides.channelMixByAge', 'json.costOverrides.commissionRateByChannel.agency', 'json.costOverrides.legalCostPerLitigatedAccount']),
+      expect.arrayContaining([
+        'json.horizonMonths',
+        'json.simulations',
+        'json.sensitivity.recoveryShocks',
+        'json.costOverrides.channelMixByAge',
+        'json.costOverrides.commissionRateByChannel.agency',
+        'json.costOverrides.legalCostPerLitigatedAccount',
+      ]),
     );
-    const notOnOffer = await post(portfolioId, { curveSetId, ...terms, litigationPlan: { loanIds: ['NO-SUCH-LOAN'] } });
+    const notOnOffer = await post(portfolioId, {
+      curveSetId,
+      ...terms,
+      litigationPlan: { loanIds: ['NO-SUCH-LOAN'] },
+    });
     expect(notOnOffer.status).toBe(422);
-    expect((await problem(notOnOffer)).errors).toEqual([{ field: 'json.litigationPlan.loanIds', message: expect.stringContaining('NO-SUCH-LOAN') }]);
+    expect((await problem(notOnOffer)).errors).toEqual([
+      { field: 'json.litigationPlan.loanIds', message: expect.stringContaining('NO-SUCH-LOAN') },
+    ]);
   });
 
-  it('answers 409 when the valuation date precedes a loan\'s charge-off or the horizon outruns the curve set', async () => {
+  it("answers 409 when the valuation date precedes a loan's charge-off or the horizon outruns the curve set", async () => {
     const early = await post(portfolioId, { curveSetId, ...terms, valuationDate: '2026-09-01' });
     expect(early.status).toBe(409);
-    expect((await problem(early)).detail).toMatch(/charged off on 2026-09-\d\d, after the valuation date 2026-09-01/);
-    const short = (await (await send(t, 'POST', '/curves', 'risk', { name: '84 months', horizonMonths: 84 })).json()) as Json;
+    expect((await problem(early)).detail).toMatch(
+      /charged off on 2026-09-\d\d, after the valuation date 2026-09-01/,
+    );
+    const short = (await (
+      await send(t, 'POST', '/curves', 'risk', { name: '84 months', horizonMonths: 84 })
+    ).json()) as Json;
     const long = await post(portfolioId, { curveSetId: short.id, ...terms, horizonMonths: 120 });
     expect(long.status).toBe(409);
     expect((await problem(long)).detail).toContain('longer than curve set');
   });
 
-  it('refuses a finance user (403): valuations are the risk team\'s', async () => {
-    expect((await send(t, 'POST', `/portfolios/${portfolioId}/valuations`, 'finance', { curveSetId, ...terms })).status).toBe(403);
+  it("refuses a finance user (403): valuations are the risk team's", async () => {
+    expect(
+      (
+        await send(t, 'POST', `/portfolios/${portfolioId}/valuations`, 'finance', {
+          curveSetId,
+          ...terms,
+        })
+      ).status,
+    ).toBe(403);
     expect((await send(t, 'GET', `/valuations/${base.id}`, 'buyer')).status).toBe(403);
   });
 });

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { CellFailure, dateCell, enumCell, flagCell, integerCell, moneyCell, textCell } from '../../src/imports/cells';
+import {
+  CellFailure,
+  dateCell,
+  enumCell,
+  flagCell,
+  integerCell,
+  moneyCell,
+  textCell,
+} from '../../src/imports/cells';
 import { Formula } from '../../src/imports/types';
 import { isValidNationalId } from '../../src/loans/national-id';
 
-const failure = (message?: RegExp) => (message ? expect.objectContaining({ message: expect.stringMatching(message) }) : expect.any(CellFailure));
+const failure = (message?: RegExp) =>
+  message
+    ? expect.objectContaining({ message: expect.stringMatching(message) })
+    : expect.any(CellFailure);
 
 describe('money cells', () => {
   it('reads yuan as integer fen, with or without thousands separators', () => {
@@ -17,7 +28,8 @@ describe('money cells', () => {
   it('leaves a blank cell blank and refuses what is not an amount', () => {
     expect(moneyCell('  ')).toBeNull();
     expect(moneyCell(null)).toBeNull();
-    for (const bad of ['12.345', 'abc', '1.', '.5', '1,23.00']) expect(moneyCell(bad)).toEqual(failure(/not an amount/));
+    for (const bad of ['12.345', 'abc', '1.', '.5', '1,23.00'])
+      expect(moneyCell(bad)).toEqual(failure(/not an amount/));
   });
 
   it('refuses formulas: values must be pasted', () => {
@@ -37,7 +49,8 @@ describe('date cells', () => {
   });
 
   it('refuses days that do not exist and text that is not a date', () => {
-    for (const bad of ['2023-02-29', '2024-13-01', '2024-04-31', '0000-01-01', '2024-1-1x', 'soon']) expect(dateCell(bad)).toEqual(failure(/not a date/));
+    for (const bad of ['2023-02-29', '2024-13-01', '2024-04-31', '0000-01-01', '2024-1-1x', 'soon'])
+      expect(dateCell(bad)).toEqual(failure(/not a date/));
     expect(dateCell('=TODAY()')).toEqual(failure(/formulas are not accepted/));
   });
 });

@@ -14,13 +14,19 @@ function parseWhole(text: string): string[][] {
 function parseInChunks(text: string, size: number): string[][] {
   const parser = new CsvParser();
   const records: string[][] = [];
-  for (let start = 0; start < text.length; start += size) records.push(...parser.push(text.slice(start, start + size)));
+  for (let start = 0; start < text.length; start += size)
+    records.push(...parser.push(text.slice(start, start + size)));
   return [...records, ...parser.end()];
 }
 
-async function rowsOfBytes(bytes: Uint8Array, chunkBytes: number, encoding?: 'utf-8' | 'gbk'): Promise<SourceRow[]> {
+async function rowsOfBytes(
+  bytes: Uint8Array,
+  chunkBytes: number,
+  encoding?: 'utf-8' | 'gbk',
+): Promise<SourceRow[]> {
   async function* chunks() {
-    for (let start = 0; start < bytes.length; start += chunkBytes) yield bytes.subarray(start, start + chunkBytes);
+    for (let start = 0; start < bytes.length; start += chunkBytes)
+      yield bytes.subarray(start, start + chunkBytes);
   }
   const rows: SourceRow[] = [];
   for await (const batch of csvRows(decodeText(chunks(), encoding))) rows.push(...batch);
@@ -29,20 +35,34 @@ async function rowsOfBytes(bytes: Uint8Array, chunkBytes: number, encoding?: 'ut
 
 describe('the CSV parser', () => {
   it('splits records on LF and CRLF and fields on commas', () => {
-    expect(parseWhole('a,b,c\r\n1,2,3\n4,5,6\r\n')).toEqual([['a', 'b', 'c'], ['1', '2', '3'], ['4', '5', '6']]);
+    expect(parseWhole('a,b,c\r\n1,2,3\n4,5,6\r\n')).toEqual([
+      ['a', 'b', 'c'],
+      ['1', '2', '3'],
+      ['4', '5', '6'],
+    ]);
   });
 
   it('reads a last record that has no line end, and empty fields anywhere', () => {
-    expect(parseWhole('a,,c\n,2,\n7,8,')).toEqual([['a', '', 'c'], ['', '2', ''], ['7', '8', '']]);
+    expect(parseWhole('a,,c\n,2,\n7,8,')).toEqual([
+      ['a', '', 'c'],
+      ['', '2', ''],
+      ['7', '8', ''],
+    ]);
   });
 
   it('keeps commas, line breaks and doubled quotes inside quoted fields', () => {
     const text = 'id,note\n1,"Shenzhen, Futian"\n2,"line one\r\nline two"\n3,"he said ""pay"""\n';
-    expect(parseWhole(text)).toEqual([['id', 'note'], ['1', 'Shenzhen, Futian'], ['2', 'line one\r\nline two'], ['3', 'he said "pay"']]);
+    expect(parseWhole(text)).toEqual([
+      ['id', 'note'],
+      ['1', 'Shenzhen, Futian'],
+      ['2', 'line one\r\nline two'],
+      ['3', 'he said "pay"'],
+    ]);
   });
 
   it('gives the same records however the text is cut into chunks', () => {
-    const text = 'id,name,note\r\n1,张三,"a ""quoted"", multi\nline note"\r\n2,"李四",plain\r\n3,,"x"\r\n';
+    const text =
+      'id,name,note\r\n1,张三,"a ""quoted"", multi\nline note"\r\n2,"李四",plain\r\n3,,"x"\r\n';
     const whole = parseWhole(text);
     for (const size of [1, 2, 3, 5, 7, 11, 64]) expect(parseInChunks(text, size)).toEqual(whole);
   });
@@ -69,7 +89,11 @@ describe('reading CSV bytes', () => {
   it('numbers rows as a spreadsheet does: the header is row 1, a record with a line break is one row', async () => {
     const bytes = new TextEncoder().encode('id,note\n1,"two\nlines"\n2,x\n');
     const rows = await rowsOfBytes(bytes, 1024);
-    expect(rows.map((row) => [row.row, row.cells[0]])).toEqual([[1, 'id'], [2, '1'], [3, '2']]);
+    expect(rows.map((row) => [row.row, row.cells[0]])).toEqual([
+      [1, 'id'],
+      [2, '1'],
+      [3, '2'],
+    ]);
   });
 
   it('decodes UTF-8 cut in the middle of multi-byte characters and quotes', async () => {

@@ -2,9 +2,14 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { DecodeError, decodeText } from '../../src/imports/decode';
 
-async function decodeAll(bytes: Uint8Array, encoding?: 'utf-8' | 'gbk', chunkBytes = 1000): Promise<string> {
+async function decodeAll(
+  bytes: Uint8Array,
+  encoding?: 'utf-8' | 'gbk',
+  chunkBytes = 1000,
+): Promise<string> {
   async function* chunks() {
-    for (let start = 0; start < bytes.length; start += chunkBytes) yield bytes.subarray(start, start + chunkBytes);
+    for (let start = 0; start < bytes.length; start += chunkBytes)
+      yield bytes.subarray(start, start + chunkBytes);
   }
   let text = '';
   for await (const part of decodeText(chunks(), encoding)) text += part;
@@ -17,11 +22,15 @@ const gbk = (text: string) => new Uint8Array(iconv.encode(text, 'gbk'));
 describe('detecting and decoding a text encoding', () => {
   it('reads UTF-8 and drops a byte-order mark', async () => {
     expect(await decodeAll(utf8('借款人,金额\n张三,1'))).toBe('借款人,金额\n张三,1');
-    expect(await decodeAll(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('借款人\n')]))).toBe('借款人\n');
+    expect(await decodeAll(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('借款人\n')]))).toBe(
+      '借款人\n',
+    );
   });
 
   it('recognises GBK (what Chinese Excel saves as CSV)', async () => {
-    expect(await decodeAll(gbk('借款人,省份\n张三丰,广东省\n'))).toBe('借款人,省份\n张三丰,广东省\n');
+    expect(await decodeAll(gbk('借款人,省份\n张三丰,广东省\n'))).toBe(
+      '借款人,省份\n张三丰,广东省\n',
+    );
   });
 
   it('recognises GBK whose first non-ASCII byte comes after a long ASCII prefix', async () => {

@@ -67,7 +67,11 @@ function csvField(value: string): string {
 /** CSV text of rows (objects with the same keys, in order), header first. */
 export function csvOf(rows: Record<string, string>[], lineEnd = '\n'): string {
   const header = Object.keys(rows[0] ?? {});
-  return [header, ...rows.map((row) => header.map((name) => row[name] ?? ''))].map((fields) => fields.map(csvField).join(',')).join(lineEnd) + lineEnd;
+  return (
+    [header, ...rows.map((row) => header.map((name) => row[name] ?? ''))]
+      .map((fields) => fields.map(csvField).join(','))
+      .join(lineEnd) + lineEnd
+  );
 }
 
 /** An .xlsx workbook with one sheet of `rows` (the first is the header), cells as given. */

@@ -22,12 +22,15 @@ describe('adding business days', () => {
   });
 
   it('lands on a weekday after exactly n weekdays (the weekday counted by the calendar, not by day numbers)', () => {
-    const date = fc.integer({ min: dayNumber('1960-01-01'), max: dayNumber('2100-12-31') }).map((day) => addDays('1970-01-01', day));
+    const date = fc
+      .integer({ min: dayNumber('1960-01-01'), max: dayNumber('2100-12-31') })
+      .map((day) => addDays('1970-01-01', day));
     fc.assert(
       fc.property(date, fc.integer({ min: 1, max: 60 }), (start, n) => {
         const end = addBusinessDays(start, n);
         let weekdays = 0;
-        for (let day = addDays(start, 1); day <= end; day = addDays(day, 1)) if (!weekend(day)) weekdays += 1;
+        for (let day = addDays(start, 1); day <= end; day = addDays(day, 1))
+          if (!weekend(day)) weekdays += 1;
         expect(weekdays).toBe(n);
         expect(weekend(end)).toBe(false);
       }),

@@ -8,15 +8,32 @@ import { reverseEntry } from '../../src/ledger/reversal';
 import { testApp } from '../helpers/test-app';
 import { aBadLoan, actorOf, anotherBuyer, insertCollections, insertLoans } from './fixtures';
 import { healthy, ledgerHealth, registerBalances } from './invariants';
-import { accountBalance, buyerId, claimInterim, collect, inTx, putBack, sell, writeOff } from './scenario';
+import {
+  accountBalance,
+  buyerId,
+  claimInterim,
+  collect,
+  inTx,
+  putBack,
+  sell,
+  writeOff,
+} from './scenario';
 
 /** Two loans written off on 2026-06-10 with claims of 865,000 each. */
 function writtenOffBook(config: Parameters<typeof testApp>[0] = {}) {
   const t = testApp(config);
   const [a, b] = insertLoans(t.db, [aBadLoan(), aBadLoan()]) as [string, string];
   writeOff(t.deps, { writeOffDate: '2026-06-10' });
-  const reverse = (entryId: number) => inTx(t.deps, (tx) => reverseEntry(tx, t.deps, actorOf(t.db, 'finance'), { entryId, date: '2026-07-31', reason: 'posted in error' }));
-  const statement = (asOf = '2026-07-31') => forwardingStatement(t.db, { buyerOrganisationId: buyerId(t.deps), asOf });
+  const reverse = (entryId: number) =>
+    inTx(t.deps, (tx) =>
+      reverseEntry(tx, t.deps, actorOf(t.db, 'finance'), {
+        entryId,
+        date: '2026-07-31',
+        reason: 'posted in error',
+      }),
+    );
+  const statement = (asOf = '2026-07-31') =>
+    forwardingStatement(t.db, { buyerOrganisationId: buyerId(t.deps), asOf });
   return { ...t, a, b, reverse, statement };
 }
 
@@ -25,8 +42,20 @@ describe('collections for sold loans', () => {
     const { deps, db, a, statement } = writtenOffBook();
     sell(deps, 'T-7', '2026-06-19', [{ loanId: a, priceFen: 40_000 }]);
     const importId = insertCollections(db, [{ loanId: a, date: '2026-06-26', amountFen: 12_345 }]);
-    const summary = inTx(deps, (tx) => postImportedCollections(tx, deps, { importId, actor: actorOf(db, 'finance'), mode: 'insert' }));
-    expect(summary).toMatchObject({ entries: 1, recoveryPayments: 0, buyerCollectionPayments: 1, owedToBuyers: '123.45', paymentsNotRecoveries: 0 });
+    const summary = inTx(deps, (tx) =>
+      postImportedCollections(tx, deps, {
+        importId,
+        actor: actorOf(db, 'finance'),
+        mode: 'insert',
+      }),
+    );
+    expect(summary).toMatchObject({
+      entries: 1,
+      recoveryPayments: 0,
+      buyerCollectionPayments: 1,
+      owedToBuyers: '123.45',
+      paymentsNotRecoveries: 0,
+    });
     expect(accountBalance(deps, accounts.buyerCollectionsPayable)).toBe(-12_345);
     expect(accountBalance(deps, accounts.cashAtBank)).toBe(40_000 + 12_345);
     expect(registerBalances(db).get(a)).toBe(0);
@@ -49,7 +78,9 @@ describe('collections for sold loans', () => {
   });
 
   it('takes the forwarding period from the configuration', () => {
-    const { deps, a, statement } = writtenOffBook({ config: { transfer: { forwardingBusinessDays: 3 } } });
+    const { deps, a, statement } = writtenOffBook({
+      config: { transfer: { forwardingBusinessDays: 3 } },
+    });
     sell(deps, 'T-7', '2026-06-19', [{ loanId: a, priceFen: 40_000 }]);
     collect(deps, [{ loanId: a, date: '2026-06-26', amountFen: 100 }]);
     expect(statement().items[0]?.dueDate).toBe('2026-07-01');
@@ -78,8 +109,10 @@ describe('interim collections claimed at settlement', () => {
   function settled() {
     const t = writtenOffBook();
     collect(t.deps, [{ loanId: t.a, date: '2026-06-11', amountFen: 10_000 }]);
-    const [handedOver] = collect(t.deps, [{ loanId: t.a, date: '2026-06-15', amountFen: 30_000 }]).entryIds as [number];
-    const [reversed] = collect(t.deps, [{ loanId: t.a, date: '2026-06-16', amountFen: 7_000 }]).entryIds as [number];
+    const [handedOver] = collect(t.deps, [{ loanId: t.a, date: '2026-06-15', amountFen: 30_000 }])
+      .entryIds as [number];
+    const [reversed] = collect(t.deps, [{ loanId: t.a, date: '2026-06-16', amountFen: 7_000 }])
+      .entryIds as [number];
     t.reverse(reversed);
     const sale = sell(t.deps, 'T-7', '2026-06-20', [
       { loanId: t.a, priceFen: 40_000 },
@@ -92,7 +125,12 @@ describe('interim collections claimed at settlement', () => {
     const { deps, db, a, b, statement } = settled();
     const allowanceBefore = accountBalance(deps, accounts.loanLossAllowance);
     const claim = claimInterim(deps, 'T-7', '2026-06-12', [a, b], '2026-06-20');
-    expect(claim).toEqual({ entryId: expect.any(Number), payables: 1, amountFen: 30_000, cutOffDate: '2026-06-12' });
+    expect(claim).toEqual({
+      entryId: expect.any(Number),
+      payables: 1,
+      amountFen: 30_000,
+      cutOffDate: '2026-06-12',
+    });
     expect(accountBalance(deps, accounts.loanLossAllowance)).toBe(allowanceBefore + 30_000);
     expect(accountBalance(deps, accounts.buyerCollectionsPayable)).toBe(-30_000);
     expect(accountBalance(deps, accounts.cashAtBank)).toBe(10_000 + 30_000 + 85_000);
@@ -102,10 +140,18 @@ describe('interim collections claimed at settlement', () => {
       [a, 10_000, 865_000 - 10_000],
       [b, 0, 865_000],
     ]);
-    expect(writeOffReport(deps, { from: '2026-06-01', to: '2026-07-31' }).totals.recoveredFen).toBe(10_000);
-    expect(statement().items.map((item) => [item.loanId, item.receivedDate, item.bookedOn, item.amountFen, item.dueDate])).toEqual([
-      [a, '2026-06-15', '2026-06-20', 30_000, '2026-07-03'],
-    ]);
+    expect(writeOffReport(deps, { from: '2026-06-01', to: '2026-07-31' }).totals.recoveredFen).toBe(
+      10_000,
+    );
+    expect(
+      statement().items.map((item) => [
+        item.loanId,
+        item.receivedDate,
+        item.bookedOn,
+        item.amountFen,
+        item.dueDate,
+      ]),
+    ).toEqual([[a, '2026-06-15', '2026-06-20', 30_000, '2026-07-03']]);
     expect(ledgerHealth(db)).toEqual(healthy);
   });
 
@@ -122,20 +168,40 @@ describe('interim collections claimed at settlement', () => {
   it('records the cut-off even with nothing to claim, and claims once per sale', () => {
     const { deps, b } = writtenOffBook();
     sell(deps, 'T-7', '2026-06-20', [{ loanId: b, priceFen: 45_000 }]);
-    expect(claimInterim(deps, 'T-7', '2026-06-12', [b], '2026-06-20')).toEqual({ entryId: null, payables: 0, amountFen: 0, cutOffDate: '2026-06-12' });
-    expect(() => claimInterim(deps, 'T-7', '2026-06-12', [b], '2026-06-20')).toThrow('the interim collections of sale T-7 are already claimed');
+    expect(claimInterim(deps, 'T-7', '2026-06-12', [b], '2026-06-20')).toEqual({
+      entryId: null,
+      payables: 0,
+      amountFen: 0,
+      cutOffDate: '2026-06-12',
+    });
+    expect(() => claimInterim(deps, 'T-7', '2026-06-12', [b], '2026-06-20')).toThrow(
+      'the interim collections of sale T-7 are already claimed',
+    );
   });
 
   it('refuses a cut-off after the sale, a settlement before it, another buyer, and a loan not in the sale', () => {
     const { deps, db, a, b } = writtenOffBook();
     sell(deps, 'T-7', '2026-06-20', [{ loanId: a, priceFen: 40_000 }]);
-    expect(() => claimInterim(deps, 'T-7', '2026-06-21', [a], '2026-06-21')).toThrow('cutOffDate must not be after the sale (2026-06-20)');
-    expect(() => claimInterim(deps, 'T-7', '2026-06-12', [a], '2026-06-19')).toThrow('date must not be before the sale (2026-06-20)');
-    expect(() => claimInterim(deps, 'T-7', '2026-06-12', [a, b], '2026-06-20')).toThrow('1 loan(s) are not in sale T-7');
+    expect(() => claimInterim(deps, 'T-7', '2026-06-21', [a], '2026-06-21')).toThrow(
+      'cutOffDate must not be after the sale (2026-06-20)',
+    );
+    expect(() => claimInterim(deps, 'T-7', '2026-06-12', [a], '2026-06-19')).toThrow(
+      'date must not be before the sale (2026-06-20)',
+    );
+    expect(() => claimInterim(deps, 'T-7', '2026-06-12', [a, b], '2026-06-20')).toThrow(
+      '1 loan(s) are not in sale T-7',
+    );
     const other = anotherBuyer(db);
     const claimFor = (buyerOrganisationId: number) =>
       inTx(deps, (tx) =>
-        claimInterimCollections(tx, deps, { saleReference: 'T-7', buyerOrganisationId, cutOffDate: '2026-06-12', loanIds: [a], date: '2026-06-20', actor: actorOf(db, 'finance') }),
+        claimInterimCollections(tx, deps, {
+          saleReference: 'T-7',
+          buyerOrganisationId,
+          cutOffDate: '2026-06-12',
+          loanIds: [a],
+          date: '2026-06-20',
+          actor: actorOf(db, 'finance'),
+        }),
       );
     expect(() => claimFor(other)).toThrow(`sale T-7 was not made to buyer organisation ${other}`);
   });
@@ -143,7 +209,9 @@ describe('interim collections claimed at settlement', () => {
   it('leaves the sale, the claim entry and the handed-over recovery irreversible, even once the loan is put back', () => {
     const { deps, db, a, b, sale, handedOver, reverse } = settled();
     const { entryId } = claimInterim(deps, 'T-7', '2026-06-12', [a, b], '2026-06-20');
-    expect(() => reverse(sale.entryId)).toThrow('collections are booked as owed to the buyer of this sale');
+    expect(() => reverse(sale.entryId)).toThrow(
+      'collections are booked as owed to the buyer of this sale',
+    );
     expect(() => reverse(entryId as number)).toThrow(/is a buyer_collection entry/);
     expect(putBack(deps, 'T-7', a, '2026-07-01').claimFen).toBe(865_000 - 10_000 - 30_000);
     expect(() => reverse(handedOver)).toThrow(/have moved on/);

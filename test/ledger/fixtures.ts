@@ -35,7 +35,10 @@ export function aBadLoan(overrides: Partial<LoanInsert> = {}): LoanInsert {
 
 /** Inserts loans, 500 to a statement (SQLite's limit on bound variables). */
 export function insertLoans(db: Db, rows: LoanInsert[]): string[] {
-  for (let start = 0; start < rows.length; start += 500) db.insert(loans).values(rows.slice(start, start + 500)).run();
+  for (let start = 0; start < rows.length; start += 500)
+    db.insert(loans)
+      .values(rows.slice(start, start + 500))
+      .run();
   return rows.map((row) => row.loanId);
 }
 
@@ -43,7 +46,17 @@ export function insertLoans(db: Db, rows: LoanInsert[]): string[] {
 export function insertFileImport(db: Db, kind: 'loan_tape' | 'collections'): number {
   return db
     .insert(fileImports)
-    .values({ kind, status: 'accepted', format: 'csv', mode: 'insert', fileSha256: 'f'.repeat(64), fileBytes: 1, actor: 'risk@demo.local', rowCount: 0, importedAt: '2026-06-30T09:00:00.000Z' })
+    .values({
+      kind,
+      status: 'accepted',
+      format: 'csv',
+      mode: 'insert',
+      fileSha256: 'f'.repeat(64),
+      fileBytes: 1,
+      actor: 'risk@demo.local',
+      rowCount: 0,
+      importedAt: '2026-06-30T09:00:00.000Z',
+    })
     .returning({ id: fileImports.id })
     .get().id;
 }
@@ -81,11 +94,19 @@ export function insertCollections(db: Db, events: EventInput[]): number {
 /** The audit identity of a demo user, as a route would pass it to a service. */
 export function actorOf(db: Db, user: Exclude<TestUser, 'admin'>): AuditActor {
   const email = `${user}@demo.local`;
-  const found = db.$client.prepare('select id from users where email = ?').get(email) as { id: number };
+  const found = db.$client.prepare('select id from users where email = ?').get(email) as {
+    id: number;
+  };
   return { userId: found.id, label: email, requestId: null };
 }
 
 /** A second buyer organisation beside the demo AMC; returns its id. */
 export function anotherBuyer(db: Db, name = 'Other AMC 其他资产管理有限公司'): number {
-  return (db.$client.prepare(`insert into buyer_organisations (name, type, licence_number, created_at) values (?, 'amc', 'L-2', '2026-06-01T00:00:00.000Z') returning id`).get(name) as { id: number }).id;
+  return (
+    db.$client
+      .prepare(
+        `insert into buyer_organisations (name, type, licence_number, created_at) values (?, 'amc', 'L-2', '2026-06-01T00:00:00.000Z') returning id`,
+      )
+      .get(name) as { id: number }
+  ).id;
 }

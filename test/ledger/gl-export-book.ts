@@ -13,7 +13,10 @@ import { collect, inTx, sell, writeOff } from './scenario';
 import { reverseEntry } from '../../src/ledger/reversal';
 import { actorOf } from './fixtures';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { loans: { type: 'string', default: '2000' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { loans: { type: 'string', default: '2000' } },
+});
 const outDir = positionals[0];
 if (!outDir) throw new Error('usage: gl-export-book.ts OUT_DIR [--loans N]');
 const loans = Number(values.loans);
@@ -22,25 +25,48 @@ const t = testApp();
 const loanIds = insertLoans(
   t.db,
   Array.from({ length: loans }, (_, i) =>
-    aBadLoan({ product: i % 3 === 0 ? 'credit_card' : 'cash_loan', principalFen: 10_001 + ((i * 7919) % 3_000_000), interestFen: (i * 131) % 90_001, feeFen: i % 5 === 0 ? 0 : 1_234, penaltyFen: (i * 17) % 777 }),
+    aBadLoan({
+      product: i % 3 === 0 ? 'credit_card' : 'cash_loan',
+      principalFen: 10_001 + ((i * 7919) % 3_000_000),
+      interestFen: (i * 131) % 90_001,
+      feeFen: i % 5 === 0 ? 0 : 1_234,
+      penaltyFen: (i * 17) % 777,
+    }),
   ),
 );
 writeOff(t.deps, { writeOffDate: '2026-06-01', loanIds: loanIds.slice(0, Math.floor(loans / 2)) });
 writeOff(t.deps, { writeOffDate: '2026-06-05' });
 collect(
   t.deps,
-  loanIds.filter((_, i) => i % 4 === 0).flatMap((loanId, i) => [
-    { loanId, date: '2026-06-10', amountFen: 1 + ((i * 104_729) % 2_500_000) },
-    { loanId, date: '2026-06-11', amountFen: 999 + (i % 50), type: 'cost' as const },
-  ]),
+  loanIds
+    .filter((_, i) => i % 4 === 0)
+    .flatMap((loanId, i) => [
+      { loanId, date: '2026-06-10', amountFen: 1 + ((i * 104_729) % 2_500_000) },
+      { loanId, date: '2026-06-11', amountFen: 999 + (i % 50), type: 'cost' as const },
+    ]),
 );
-const sale = sell(t.deps, 'GL-CHECK-1', '2026-06-20', loanIds.filter((_, i) => i % 4 === 1).map((loanId, i) => ({ loanId, priceFen: 3_333 + i })));
-inTx(t.deps, (tx) => reverseEntry(tx, t.deps, actorOf(t.db, 'finance'), { entryId: sale.entryId, date: '2026-06-25', reason: 'wrong buyer' }));
+const sale = sell(
+  t.deps,
+  'GL-CHECK-1',
+  '2026-06-20',
+  loanIds.filter((_, i) => i % 4 === 1).map((loanId, i) => ({ loanId, priceFen: 3_333 + i })),
+);
+inTx(t.deps, (tx) =>
+  reverseEntry(tx, t.deps, actorOf(t.db, 'finance'), {
+    entryId: sale.entryId,
+    date: '2026-06-25',
+    reason: 'wrong buyer',
+  }),
+);
 
 const headers = t.as('finance');
 const journal = await t.app.request('/ledger/journal?format=xlsx', { headers });
 writeFileSync(join(outDir, 'journal.xlsx'), Buffer.from(await journal.arrayBuffer()));
 const balance = await t.app.request('/ledger/trial-balance?as_of=2026-12-31', { headers });
 writeFileSync(join(outDir, 'trial-balance.json'), JSON.stringify(await balance.json(), null, 2));
-const lines = (t.db.$client.prepare('select count(*) as n from journal_lines').get() as { n: number }).n;
-console.log(`wrote ${join(outDir, 'journal.xlsx')} (${lines} journal lines) and trial-balance.json`);
+const lines = (
+  t.db.$client.prepare('select count(*) as n from journal_lines').get() as { n: number }
+).n;
+console.log(
+  `wrote ${join(outDir, 'journal.xlsx')} (${lines} journal lines) and trial-balance.json`,
+);

@@ -26,7 +26,9 @@ export function orphans(db: Db): number {
 }
 
 /** Each loan's memo-account balance (7001) and register balance, where the two differ. */
-export function memoRegisterMismatches(db: Db): { loanId: string; memoFen: number; registerFen: number }[] {
+export function memoRegisterMismatches(
+  db: Db,
+): { loanId: string; memoFen: number; registerFen: number }[] {
   return db.$client
     .prepare(
       `select loan_id as loanId, sum(memo) as memoFen, sum(reg) as registerFen from (
@@ -39,13 +41,21 @@ export function memoRegisterMismatches(db: Db): { loanId: string; memoFen: numbe
 
 /** Register balance per loan, over all movements. */
 export function registerBalances(db: Db): Map<string, number> {
-  const rows = db.$client.prepare('select loan_id as loanId, sum(amount_fen) as fen from off_balance_register group by loan_id').all() as { loanId: string; fen: number }[];
+  const rows = db.$client
+    .prepare(
+      'select loan_id as loanId, sum(amount_fen) as fen from off_balance_register group by loan_id',
+    )
+    .all() as { loanId: string; fen: number }[];
   return new Map(rows.map((row) => [row.loanId, row.fen]));
 }
 
 /** Every invariant at once, as one object a test can compare with the clean state. */
 export function ledgerHealth(db: Db) {
-  return { unbalanced: unbalancedEntries(db), orphans: orphans(db), memoMismatches: memoRegisterMismatches(db) };
+  return {
+    unbalanced: unbalancedEntries(db),
+    orphans: orphans(db),
+    memoMismatches: memoRegisterMismatches(db),
+  };
 }
 
 export const healthy = { unbalanced: [], orphans: 0, memoMismatches: [] };

@@ -28,16 +28,21 @@ function databaseWithLedgerAt(lastIdx: number): string {
   dirs.push(dir);
   const folder = join(dir, 'migrations');
   mkdirSync(join(folder, 'meta'), { recursive: true });
-  const journal = JSON.parse(readFileSync(join(migrations, 'meta/_journal.json'), 'utf8')) as Journal;
+  const journal = JSON.parse(
+    readFileSync(join(migrations, 'meta/_journal.json'), 'utf8'),
+  ) as Journal;
   const kept = journal.entries.filter((entry) => entry.idx <= lastIdx);
-  for (const entry of kept) copyFileSync(join(migrations, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
+  for (const entry of kept)
+    copyFileSync(join(migrations, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
   writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: kept }));
   const path = join(dir, 'platform.db');
   const sqlite = new Database(path);
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(sqlite);
   migrate(db, { migrationsFolder: folder });
-  db.insert(loans).values(aBadLoan({ loanId: 'L1' })).run();
+  db.insert(loans)
+    .values(aBadLoan({ loanId: 'L1' }))
+    .run();
   sqlite.exec(`
     insert into journal_entries (id, entry_date, kind, memo, source_ref, posted_at, posted_by) values (1, '2026-06-10', 'write_off', 'w', 'write_off_batch:1', 't', 'finance');
     insert into journal_entries (id, entry_date, kind, memo, source_ref, reverses_entry_id, posted_at, posted_by) values (2, '2026-06-11', 'reversal', 'r', 'journal_entry:1', 1, 't', 'finance');
@@ -48,7 +53,8 @@ function databaseWithLedgerAt(lastIdx: number): string {
   return path;
 }
 
-const rowsOf = (db: Database.Database, table: string) => db.prepare(`select * from ${table} order by 1`).all();
+const rowsOf = (db: Database.Database, table: string) =>
+  db.prepare(`select * from ${table} order by 1`).all();
 
 describe('migrating a database that holds a ledger to the after-sale schema', () => {
   it('keeps every journal and register row, every foreign key and every immutability trigger', () => {
@@ -62,18 +68,42 @@ describe('migrating a database that holds a ledger to the after-sale schema', ()
     expect(tables.map((table) => rowsOf(db, table))).toEqual(kept);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const parents = (table: string) => (db.pragma(`foreign_key_list(${table})`) as { table: string }[]).map((key) => key.table).sort();
+    const parents = (table: string) =>
+      (db.pragma(`foreign_key_list(${table})`) as { table: string }[])
+        .map((key) => key.table)
+        .sort();
     expect(parents('journal_lines')).toEqual(['journal_entries', 'ledger_accounts', 'loans']);
-    expect(parents('off_balance_register')).toEqual(['buyer_organisations', 'collection_events', 'journal_entries', 'loans']);
+    expect(parents('off_balance_register')).toEqual([
+      'buyer_organisations',
+      'collection_events',
+      'journal_entries',
+      'loans',
+    ]);
     expect(parents('journal_entries')).toEqual(['journal_entries', 'users']);
-    expect(() => db.prepare("update journal_entries set memo = 'x'").run()).toThrow('journal_entries are posted');
-    expect(() => db.prepare('delete from off_balance_register').run()).toThrow('off_balance_register is append-only');
-    expect(() => db.prepare('delete from journal_lines').run()).toThrow('journal_lines are posted');
-    expect(() => db.prepare("insert into journal_lines (entry_id, line_no, account_code, debit_fen, credit_fen) values (99, 1, '1002', 1, 0)").run()).toThrow(/FOREIGN KEY/);
-    db.prepare("insert into journal_entries (entry_date, kind, memo, source_ref, posted_at, posted_by) values ('2026-07-01', 'put_back', 'p', 'put_back:S:L1', 't', 'finance')").run();
-    expect(() => db.prepare("insert into off_balance_register (loan_id, movement_date, kind, amount_fen, entry_id) values ('L1', '2026-07-01', 'put_back', 1, 3)").run()).toThrow(
-      /off_balance_register_sold_has_buyer/,
+    expect(() => db.prepare("update journal_entries set memo = 'x'").run()).toThrow(
+      'journal_entries are posted',
     );
+    expect(() => db.prepare('delete from off_balance_register').run()).toThrow(
+      'off_balance_register is append-only',
+    );
+    expect(() => db.prepare('delete from journal_lines').run()).toThrow('journal_lines are posted');
+    expect(() =>
+      db
+        .prepare(
+          "insert into journal_lines (entry_id, line_no, account_code, debit_fen, credit_fen) values (99, 1, '1002', 1, 0)",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    db.prepare(
+      "insert into journal_entries (entry_date, kind, memo, source_ref, posted_at, posted_by) values ('2026-07-01', 'put_back', 'p', 'put_back:S:L1', 't', 'finance')",
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          "insert into off_balance_register (loan_id, movement_date, kind, amount_fen, entry_id) values ('L1', '2026-07-01', 'put_back', 1, 3)",
+        )
+        .run(),
+    ).toThrow(/off_balance_register_sold_has_buyer/);
     db.close();
   });
 

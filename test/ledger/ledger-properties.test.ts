@@ -20,15 +20,51 @@ import { Problem } from '../../src/shared/problem';
 import { testApp } from '../helpers/test-app';
 import { aBadLoan, actorOf, insertFileImport, insertLoans } from './fixtures';
 import { ledgerHealth, healthy, registerBalances } from './invariants';
-import { accountBalance, buyerId, claimInterim, collect, forward, inTx, putBack, sell, writeOff } from './scenario';
+import {
+  accountBalance,
+  buyerId,
+  claimInterim,
+  collect,
+  forward,
+  inTx,
+  putBack,
+  sell,
+  writeOff,
+} from './scenario';
 
 const money = fc.integer({ min: 0, max: 200_000 });
-const loanArb = fc.record({ principalFen: fc.integer({ min: 1, max: 2_000_000 }), interestFen: money, feeFen: money, penaltyFen: money, arrivesWrittenOff: fc.boolean() });
+const loanArb = fc.record({
+  principalFen: fc.integer({ min: 1, max: 2_000_000 }),
+  interestFen: money,
+  feeFen: money,
+  penaltyFen: money,
+  arrivesWrittenOff: fc.boolean(),
+});
 const pick = fc.nat({ max: 1_000 });
 const opArb = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('writeOff' as const), loans: fc.uniqueArray(pick, { minLength: 1, maxLength: 4 }) }) },
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('recover' as const), loan: pick, amountFen: fc.integer({ min: 1, max: 3_000_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('cost' as const), loan: pick, amountFen: fc.integer({ min: 1, max: 50_000 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('writeOff' as const),
+      loans: fc.uniqueArray(pick, { minLength: 1, maxLength: 4 }),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('recover' as const),
+      loan: pick,
+      amountFen: fc.integer({ min: 1, max: 3_000_000 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('cost' as const),
+      loan: pick,
+      amountFen: fc.integer({ min: 1, max: 50_000 }),
+    }),
+  },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -39,7 +75,14 @@ const opArb = fc.oneof(
       cutOffDaysBack: fc.option(fc.integer({ min: 0, max: 19 })),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('putBack' as const), loan: pick, refundPermille: fc.integer({ min: 0, max: 1000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('putBack' as const),
+      loan: pick,
+      refundPermille: fc.integer({ min: 0, max: 1000 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('forward' as const) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('reverse' as const), entry: pick }) },
 );
@@ -56,7 +99,8 @@ type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
 type LoanState = 'on_book' | 'written_off' | 'sold' | 'off_register';
 interface ModelEntry {
   entryId: number;
-  kind: 'opening' | 'write_off' | 'recovery' | 'sale' | 'put_back' | 'buyer_collection' | 'forwarding';
+  kind:
+    'opening' | 'write_off' | 'recovery' | 'sale' | 'put_back' | 'buyer_collection' | 'forwarding';
   /** The change the entry made to each loan's claim on file, as the model predicts it. */
   deltas: Map<string, number>;
   reversed: boolean;
@@ -82,17 +126,25 @@ class Model {
   constructor(readonly claims: Map<string, number>) {}
 
   apply(entry: ModelEntry, sign: 1 | -1) {
-    for (const [loanId, delta] of entry.deltas) this.onFile.set(loanId, (this.onFile.get(loanId) ?? 0) + sign * delta);
+    for (const [loanId, delta] of entry.deltas)
+      this.onFile.set(loanId, (this.onFile.get(loanId) ?? 0) + sign * delta);
   }
 
   /** Whether the ledger should accept undoing the entry now. */
   reversible(entry: ModelEntry): boolean {
-    if (entry.kind === 'write_off' || entry.kind === 'opening') return [...entry.deltas].every(([loanId, delta]) => this.onFile.get(loanId) === delta);
-    if (entry.kind === 'recovery') return !entry.claimed && [...entry.deltas.keys()].every((loanId) => this.state.get(loanId) !== 'sold');
+    if (entry.kind === 'write_off' || entry.kind === 'opening')
+      return [...entry.deltas].every(([loanId, delta]) => this.onFile.get(loanId) === delta);
+    if (entry.kind === 'recovery')
+      return (
+        !entry.claimed &&
+        [...entry.deltas.keys()].every((loanId) => this.state.get(loanId) !== 'sold')
+      );
     if (entry.kind === 'sale') {
       const sale = [...this.saleOf.values()].find((candidate) => candidate.entry === entry);
       const loans = [...entry.deltas.keys()];
-      return loans.every((loanId) => this.saleOf.get(loanId)?.entry === entry) && !(sale?.owes ?? false);
+      return (
+        loans.every((loanId) => this.saleOf.get(loanId)?.entry === entry) && !(sale?.owes ?? false)
+      );
     }
     return false;
   }
@@ -106,10 +158,17 @@ function checkInvariants(deps: AppDeps, model: Model) {
     expect(section.accounts.reduce((sum, account) => sum + account.balanceFen, 0)).toBe(0);
   }
   const register = registerBalances(deps.db);
-  for (const loanId of model.claims.keys()) expect(register.get(loanId) ?? 0, loanId).toBe(model.onFile.get(loanId) ?? 0);
-  const owed = forwardingStatement(deps.db, { buyerOrganisationId: buyerId(deps), asOf: '9999-12-31' }).totals;
+  for (const loanId of model.claims.keys())
+    expect(register.get(loanId) ?? 0, loanId).toBe(model.onFile.get(loanId) ?? 0);
+  const owed = forwardingStatement(deps.db, {
+    buyerOrganisationId: buyerId(deps),
+    asOf: '9999-12-31',
+  }).totals;
   expect(owed.outstandingFen).toBe(model.outstandingFen);
-  expect(accountBalance(deps, accounts.buyerCollectionsPayable) + model.outstandingFen, 'payable account + outstanding').toBe(0);
+  expect(
+    accountBalance(deps, accounts.buyerCollectionsPayable) + model.outstandingFen,
+    'payable account + outstanding',
+  ).toBe(0);
 }
 
 /** Runs a verb the model expects to be refused (or not); returns whether the ledger accepted it. */
@@ -136,30 +195,68 @@ function record(model: Model, entry: ModelEntry): void {
 }
 
 /** A payment (or cost) imported for one loan: a recovery, the buyer's if the loan is sold, or nothing booked. */
-function collectOne({ deps, model }: Run, loanId: string, op: { op: 'recover' | 'cost'; amountFen: number }, date: string): void {
-  const posting = collect(deps, [{ loanId, date, amountFen: op.amountFen, type: op.op === 'cost' ? 'cost' : 'payment' }]);
+function collectOne(
+  { deps, model }: Run,
+  loanId: string,
+  op: { op: 'recover' | 'cost'; amountFen: number },
+  date: string,
+): void {
+  const posting = collect(deps, [
+    { loanId, date, amountFen: op.amountFen, type: op.op === 'cost' ? 'cost' : 'payment' },
+  ]);
   const state = model.state.get(loanId);
   if (op.op === 'recover' && state === 'sold') {
     expect(posting.buyerCollections).toEqual({ events: 1, amountFen: op.amountFen });
     model.outstandingFen += op.amountFen;
     (model.saleOf.get(loanId) as ModelSale).owes = true;
-    record(model, { entryId: posting.entryIds[0] as number, kind: 'buyer_collection', deltas: new Map(), reversed: false });
+    record(model, {
+      entryId: posting.entryIds[0] as number,
+      kind: 'buyer_collection',
+      deltas: new Map(),
+      reversed: false,
+    });
   } else if (op.op === 'recover' && state === 'written_off') {
     const appliedFen = Math.min(op.amountFen, model.onFile.get(loanId) ?? 0);
     expect(posting.recoveries).toMatchObject({ appliedFen, excessFen: op.amountFen - appliedFen });
     const deltas = new Map(appliedFen > 0 ? [[loanId, -appliedFen]] : []);
-    record(model, { entryId: posting.entryIds[0] as number, kind: 'recovery', deltas, reversed: false, eventDate: date, claimed: false });
+    record(model, {
+      entryId: posting.entryIds[0] as number,
+      kind: 'recovery',
+      deltas,
+      reversed: false,
+      eventDate: date,
+      claimed: false,
+    });
   } else {
     expect(posting.recoveries.events + posting.buyerCollections.events).toBe(0);
   }
 }
 
 /** Sells the chosen written-off loans; settlement may claim the recoveries dated after a cut-off. */
-function sellSome({ deps, model }: Run, chosen: string[], op: { pricePermille: number; cutOffDaysBack: number | null }, date: string, reference: string): void {
-  const prices = chosen.map((loanId) => ({ loanId, priceFen: Math.floor(((model.onFile.get(loanId) ?? 0) * op.pricePermille) / 1000) }));
+function sellSome(
+  { deps, model }: Run,
+  chosen: string[],
+  op: { pricePermille: number; cutOffDaysBack: number | null },
+  date: string,
+  reference: string,
+): void {
+  const prices = chosen.map((loanId) => ({
+    loanId,
+    priceFen: Math.floor(((model.onFile.get(loanId) ?? 0) * op.pricePermille) / 1000),
+  }));
   const booked = sell(deps, reference, date, prices);
-  const entry: ModelEntry = { entryId: booked.entryId, kind: 'sale', deltas: new Map(chosen.map((id) => [id, -(model.onFile.get(id) ?? 0)])), reversed: false };
-  const sale: ModelSale = { reference, entry, prices: new Map(prices.map((price) => [price.loanId, price.priceFen])), owes: false };
+  const entry: ModelEntry = {
+    entryId: booked.entryId,
+    kind: 'sale',
+    deltas: new Map(chosen.map((id) => [id, -(model.onFile.get(id) ?? 0)])),
+    reversed: false,
+  };
+  const sale: ModelSale = {
+    reference,
+    entry,
+    prices: new Map(prices.map((price) => [price.loanId, price.priceFen])),
+    owes: false,
+  };
   for (const id of chosen) {
     model.state.set(id, 'sold');
     model.saleOf.set(id, sale);
@@ -168,19 +265,38 @@ function sellSome({ deps, model }: Run, chosen: string[], op: { pricePermille: n
   if (op.cutOffDaysBack === null) return;
   const cutOffDate = addDays(date, -op.cutOffDaysBack);
   const handedOver = model.entries.filter(
-    (e) => e.kind === 'recovery' && !e.reversed && !e.claimed && (e.eventDate as string) > cutOffDate && [...e.deltas.keys()].some((id) => chosen.includes(id)),
+    (e) =>
+      e.kind === 'recovery' &&
+      !e.reversed &&
+      !e.claimed &&
+      (e.eventDate as string) > cutOffDate &&
+      [...e.deltas.keys()].some((id) => chosen.includes(id)),
   );
-  const claimedFen = handedOver.reduce((sum, e) => sum - [...e.deltas.values()].reduce((a, b) => a + b, 0), 0);
+  const claimedFen = handedOver.reduce(
+    (sum, e) => sum - [...e.deltas.values()].reduce((a, b) => a + b, 0),
+    0,
+  );
   const claim = claimInterim(deps, reference, cutOffDate, chosen, date);
   expect(claim.amountFen).toBe(claimedFen);
   for (const e of handedOver) e.claimed = true;
   model.outstandingFen += claimedFen;
   sale.owes = claim.payables > 0;
-  if (claim.entryId !== null) record(model, { entryId: claim.entryId, kind: 'buyer_collection', deltas: new Map(), reversed: false });
+  if (claim.entryId !== null)
+    record(model, {
+      entryId: claim.entryId,
+      kind: 'buyer_collection',
+      deltas: new Map(),
+      reversed: false,
+    });
 }
 
 /** The buyer puts back one sold loan, refunded a share of its price; its sold claim comes back on file. */
-function putOneBack({ deps, model }: Run, loanId: string, refundPermille: number, date: string): void {
+function putOneBack(
+  { deps, model }: Run,
+  loanId: string,
+  refundPermille: number,
+  date: string,
+): void {
   const sale = model.saleOf.get(loanId) as ModelSale;
   const refundFen = Math.floor(((sale.prices.get(loanId) ?? 0) * refundPermille) / 1000);
   const soldClaimFen = -(sale.entry.deltas.get(loanId) ?? 0);
@@ -188,13 +304,26 @@ function putOneBack({ deps, model }: Run, loanId: string, refundPermille: number
   expect(booked.claimFen).toBe(soldClaimFen);
   model.state.set(loanId, 'written_off');
   model.saleOf.delete(loanId);
-  record(model, { entryId: booked.entryId, kind: 'put_back', deltas: new Map([[loanId, soldClaimFen]]), reversed: false });
+  record(model, {
+    entryId: booked.entryId,
+    kind: 'put_back',
+    deltas: new Map([[loanId, soldClaimFen]]),
+    reversed: false,
+  });
 }
 
 /** Tries to reverse an entry; the ledger must accept exactly when the model says it may. */
 function reverseOne({ deps, model }: Run, entry: ModelEntry, date: string): void {
   const expected = model.reversible(entry);
-  const accepted = attempt(() => inTx(deps, (tx) => reverseEntry(tx, deps, actorOf(deps.db, 'finance'), { entryId: entry.entryId, date, reason: 'property test' })));
+  const accepted = attempt(() =>
+    inTx(deps, (tx) =>
+      reverseEntry(tx, deps, actorOf(deps.db, 'finance'), {
+        entryId: entry.entryId,
+        date,
+        reason: 'property test',
+      }),
+    ),
+  );
   expect(accepted, `reversal of ${entry.kind} entry ${entry.entryId}`).toBe(expected);
   if (!accepted) return;
   entry.reversed = true;
@@ -213,17 +342,25 @@ function runOp(run: Run, op: Generated<typeof opArb>, step: number): void {
   const { deps, model, loanIds } = run;
   const date = `2026-06-${String(step + 1).padStart(2, '0')}`;
   const loanAt = (index: number) => loanIds[index % loanIds.length] as string;
-  const inState = (ids: string[], state: LoanState) => [...new Set(ids)].filter((id) => model.state.get(id) === state);
+  const inState = (ids: string[], state: LoanState) =>
+    [...new Set(ids)].filter((id) => model.state.get(id) === state);
   if (op.op === 'writeOff') {
     const chosen = inState(op.loans.map(loanAt), 'on_book');
     if (chosen.length === 0) return;
     const batch = writeOff(deps, { writeOffDate: date, loanIds: chosen, reason: 'property test' });
     chosen.forEach((id) => model.state.set(id, 'written_off'));
-    record(model, { entryId: batch.entryId as number, kind: 'write_off', deltas: new Map(chosen.map((id) => [id, model.claims.get(id) ?? 0])), reversed: false });
+    record(model, {
+      entryId: batch.entryId as number,
+      kind: 'write_off',
+      deltas: new Map(chosen.map((id) => [id, model.claims.get(id) ?? 0])),
+      reversed: false,
+    });
   } else if (op.op === 'recover' || op.op === 'cost') {
     collectOne(run, loanAt(op.loan), op, date);
   } else if (op.op === 'sell') {
-    const chosen = inState(op.loans.map(loanAt), 'written_off').filter((id) => (model.onFile.get(id) ?? 0) > 0);
+    const chosen = inState(op.loans.map(loanAt), 'written_off').filter(
+      (id) => (model.onFile.get(id) ?? 0) > 0,
+    );
     if (chosen.length > 0) sellSome(run, chosen, op, date, `S-${step}`);
   } else if (op.op === 'putBack') {
     const sold = inState(loanIds, 'sold');
@@ -233,7 +370,12 @@ function runOp(run: Run, op: Generated<typeof opArb>, step: number): void {
     const accepted = attempt(() => {
       const forwarding = forward(deps, `F-${step}`, date);
       expect(forwarding.amountFen).toBe(model.outstandingFen);
-      record(model, { entryId: forwarding.entryId, kind: 'forwarding', deltas: new Map(), reversed: false });
+      record(model, {
+        entryId: forwarding.entryId,
+        kind: 'forwarding',
+        deltas: new Map(),
+        reversed: false,
+      });
     });
     expect(accepted, 'forwarding').toBe(model.outstandingFen > 0);
     model.outstandingFen = 0;
@@ -244,26 +386,50 @@ function runOp(run: Run, op: Generated<typeof opArb>, step: number): void {
   }
 }
 
-function runScenario(book: Generated<typeof loanArb>[], ops: Generated<typeof opArb>[], policy: Generated<typeof policyArb>) {
+function runScenario(
+  book: Generated<typeof loanArb>[],
+  ops: Generated<typeof opArb>[],
+  policy: Generated<typeof policyArb>,
+) {
   const { deps, db } = testApp({ config: { ledger: policy } });
   const importId = insertFileImport(db, 'loan_tape');
   const loanIds = insertLoans(
     db,
     book.map((loan) => {
       const { arrivesWrittenOff, ...balances } = loan;
-      const delivered = { status: 'charged_off', chargeOffDate: '2025-12-31', chargeOffFen: 1, importId } as const;
+      const delivered = {
+        status: 'charged_off',
+        chargeOffDate: '2025-12-31',
+        chargeOffFen: 1,
+        importId,
+      } as const;
       return aBadLoan({ ...balances, ...(arrivesWrittenOff ? delivered : {}) });
     }),
   );
-  const model = new Model(new Map(book.map((loan, i) => [loanIds[i] as string, loan.principalFen + loan.interestFen + loan.feeFen + loan.penaltyFen])));
+  const model = new Model(
+    new Map(
+      book.map((loan, i) => [
+        loanIds[i] as string,
+        loan.principalFen + loan.interestFen + loan.feeFen + loan.penaltyFen,
+      ]),
+    ),
+  );
   for (const loanId of loanIds) model.state.set(loanId, 'on_book');
-  const opened = inTx(deps, (tx) => postOpeningRegister(tx, deps, { importId, actor: actorOf(db, 'finance') }));
+  const opened = inTx(deps, (tx) =>
+    postOpeningRegister(tx, deps, { importId, actor: actorOf(db, 'finance') }),
+  );
   book.forEach((loan, i) => {
     if (!loan.arrivesWrittenOff) return;
     model.state.set(loanIds[i] as string, 'written_off');
     model.onFile.set(loanIds[i] as string, model.claims.get(loanIds[i] as string) ?? 0);
   });
-  if (opened.entryId !== null) model.entries.push({ entryId: opened.entryId, kind: 'opening', deltas: new Map(model.onFile), reversed: false });
+  if (opened.entryId !== null)
+    model.entries.push({
+      entryId: opened.entryId,
+      kind: 'opening',
+      deltas: new Map(model.onFile),
+      reversed: false,
+    });
   checkInvariants(deps, model);
   ops.forEach((op, step) => {
     runOp({ deps, model, loanIds }, op, step);
@@ -274,7 +440,12 @@ function runScenario(book: Generated<typeof loanArb>[], ops: Generated<typeof op
 describe('the ledger under random books and operation sequences', () => {
   it('keeps every entry balanced, the trial balance at zero, the register equal to write-offs − recoveries − sales + put-backs per loan, and the payable equal to what the buyer is owed', () => {
     fc.assert(
-      fc.property(fc.array(loanArb, { minLength: 1, maxLength: 6 }), fc.array(opArb, { minLength: 3, maxLength: 20, size: 'medium' }), policyArb, runScenario),
+      fc.property(
+        fc.array(loanArb, { minLength: 1, maxLength: 6 }),
+        fc.array(opArb, { minLength: 3, maxLength: 20, size: 'medium' }),
+        policyArb,
+        runScenario,
+      ),
       { numRuns: 200 },
     );
   });

@@ -10,12 +10,22 @@ import { claimFenOf, writeOffLines } from '../../src/ledger/write-off-lines';
 /** Net debit (debit − credit) per account. */
 function netByAccount(lines: readonly JournalLineDraft[]): Record<string, number> {
   const net: Record<string, number> = {};
-  for (const line of lines) net[line.accountCode] = (net[line.accountCode] ?? 0) + line.debitFen - line.creditFen;
+  for (const line of lines)
+    net[line.accountCode] = (net[line.accountCode] ?? 0) + line.debitFen - line.creditFen;
   return net;
 }
 
-const claim = { loanId: 'L1', principalFen: 800_000, interestFen: 50_000, feeFen: 10_000, penaltyFen: 5_000 };
-const policy = (overrides: Partial<LedgerPolicy>): LedgerPolicy => ({ ...defaultLedgerPolicy, ...overrides });
+const claim = {
+  loanId: 'L1',
+  principalFen: 800_000,
+  interestFen: 50_000,
+  feeFen: 10_000,
+  penaltyFen: 5_000,
+};
+const policy = (overrides: Partial<LedgerPolicy>): LedgerPolicy => ({
+  ...defaultLedgerPolicy,
+  ...overrides,
+});
 
 describe('write-off lines', () => {
   it('takes principal against the allowance, reverses interest, penalty and fees against income, and puts the full claim on file', () => {
@@ -39,7 +49,10 @@ describe('write-off lines', () => {
   });
 
   it('ties every line to the loan and writes no line for a zero component', () => {
-    const lines = writeOffLines({ ...claim, feeFen: 0, penaltyFen: 0, interestFen: 0 }, defaultLedgerPolicy);
+    const lines = writeOffLines(
+      { ...claim, feeFen: 0, penaltyFen: 0, interestFen: 0 },
+      defaultLedgerPolicy,
+    );
     expect(lines).toHaveLength(4);
     expect(lines.every((line) => line.loanId === 'L1')).toBe(true);
   });
@@ -55,7 +68,9 @@ describe('recoveries after write-off', () => {
   });
 
   it('books Dr cash / Cr allowance, the excess to overpayments, and lowers the memo claim by the applied part', () => {
-    const net = netByAccount(recoveryLines('L1', { appliedFen: 300, excessFen: 200 }, defaultLedgerPolicy));
+    const net = netByAccount(
+      recoveryLines('L1', { appliedFen: 300, excessFen: 200 }, defaultLedgerPolicy),
+    );
     expect(net).toEqual({
       [accounts.cashAtBank]: 500,
       [accounts.loanLossAllowance]: -300,
@@ -66,7 +81,13 @@ describe('recoveries after write-off', () => {
   });
 
   it('credits recovery income instead when so configured', () => {
-    const net = netByAccount(recoveryLines('L1', { appliedFen: 300, excessFen: 0 }, policy({ recoveriesTo: 'recovery_income' })));
+    const net = netByAccount(
+      recoveryLines(
+        'L1',
+        { appliedFen: 300, excessFen: 0 },
+        policy({ recoveriesTo: 'recovery_income' }),
+      ),
+    );
     expect(net[accounts.recoveryIncome]).toBe(-300);
     expect(net[accounts.loanLossAllowance]).toBeUndefined();
   });
@@ -74,13 +95,19 @@ describe('recoveries after write-off', () => {
 
 describe('sale and reversal lines', () => {
   it('books the price to gain on transfer (or the allowance) and takes the whole claim off file', () => {
-    expect(netByAccount(saleLines('L1', 4_000, 90_000, policy({ saleProceedsTo: 'transfer_gain' })))).toEqual({
+    expect(
+      netByAccount(saleLines('L1', 4_000, 90_000, policy({ saleProceedsTo: 'transfer_gain' }))),
+    ).toEqual({
       [accounts.cashAtBank]: 4_000,
       [accounts.transferGainLoss]: -4_000,
       [accounts.writtenOffMemo]: -90_000,
       [accounts.writtenOffMemoContra]: 90_000,
     });
-    expect(netByAccount(saleLines('L1', 4_000, 90_000, policy({ saleProceedsTo: 'allowance' })))[accounts.loanLossAllowance]).toBe(-4_000);
+    expect(
+      netByAccount(saleLines('L1', 4_000, 90_000, policy({ saleProceedsTo: 'allowance' })))[
+        accounts.loanLossAllowance
+      ],
+    ).toBe(-4_000);
   });
 
   it('reverses lines onto the opposite sides, so together they net to zero on every account', () => {

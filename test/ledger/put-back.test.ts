@@ -18,13 +18,21 @@ function soldBook(config: Parameters<typeof testApp>[0] = {}) {
     { loanId: a, priceFen: 40_000 },
     { loanId: b, priceFen: 45_000 },
   ]);
-  const reverse = (entryId: number) => inTx(t.deps, (tx) => reverseEntry(tx, t.deps, actorOf(t.db, 'finance'), { entryId, date: '2026-07-31', reason: 'posted in error' }));
+  const reverse = (entryId: number) =>
+    inTx(t.deps, (tx) =>
+      reverseEntry(tx, t.deps, actorOf(t.db, 'finance'), {
+        entryId,
+        date: '2026-07-31',
+        reason: 'posted in error',
+      }),
+    );
   return { ...t, a, b, sale, reverse };
 }
 
 const netByAccount = (lines: { accountCode: string; debitFen: number; creditFen: number }[]) => {
   const net: Record<string, number> = {};
-  for (const line of lines) net[line.accountCode] = (net[line.accountCode] ?? 0) + line.debitFen - line.creditFen;
+  for (const line of lines)
+    net[line.accountCode] = (net[line.accountCode] ?? 0) + line.debitFen - line.creditFen;
   return net;
 };
 
@@ -32,7 +40,13 @@ describe('a put-back', () => {
   it('refunds the price on the account the sale credited, puts the sold claim back on file and charges the loan off again', () => {
     const { deps, db, a, b } = soldBook();
     const booked = putBack(deps, 'T-7', a, '2026-07-10', 40_000);
-    expect(booked).toEqual({ entryId: expect.any(Number), loanId: a, buyerOrganisationId: expect.any(Number), refundFen: 40_000, claimFen: 800_000 });
+    expect(booked).toEqual({
+      entryId: expect.any(Number),
+      loanId: a,
+      buyerOrganisationId: expect.any(Number),
+      refundFen: 40_000,
+      claimFen: 800_000,
+    });
     expect(netByAccount(entryLines(db, booked.entryId))).toEqual({
       [accounts.transferGainLoss]: 40_000,
       [accounts.cashAtBank]: -40_000,
@@ -43,7 +57,9 @@ describe('a put-back', () => {
     expect(loanRow(deps, b).status).toBe('sold');
     expect(Object.fromEntries(registerBalances(db))).toEqual({ [a]: 800_000, [b]: 0 });
     const register = offBalanceReport(deps, '2026-07-31', { limit: 10 }).items;
-    expect(register.map((loan) => [loan.loanId, loan.recoveredFen, loan.soldFen, loan.balanceFen])).toEqual([
+    expect(
+      register.map((loan) => [loan.loanId, loan.recoveredFen, loan.soldFen, loan.balanceFen]),
+    ).toEqual([
       [a, 65_000, 0, 800_000],
       [b, 0, 865_000, 0],
     ]);
@@ -54,7 +70,10 @@ describe('a put-back', () => {
 
   it('debits what the sale credited even when the policy has changed since', () => {
     const { deps, db, a } = soldBook({ config: { ledger: { saleProceedsTo: 'allowance' } } });
-    const later = { ...deps, config: { ...deps.config, ledger: { saleProceedsTo: 'transfer_gain' as const } } };
+    const later = {
+      ...deps,
+      config: { ...deps.config, ledger: { saleProceedsTo: 'transfer_gain' as const } },
+    };
     const { entryId } = putBack(later, 'T-7', a, '2026-07-10', 10_000);
     expect(netByAccount(entryLines(db, entryId))[accounts.loanLossAllowance]).toBe(10_000);
     expect(netByAccount(entryLines(db, entryId))[accounts.transferGainLoss]).toBeUndefined();
@@ -63,26 +82,38 @@ describe('a put-back', () => {
   it('refuses a second put-back, a loan not in the sale, a refund above its price, a date before the sale, and a sale not booked or reversed', () => {
     const { deps, a, sale, reverse } = soldBook();
     const [other] = insertLoans(deps.db, [aBadLoan()]) as [string];
-    expect(() => putBack(deps, 'T-7', a, '2026-07-10', 40_001)).toThrow(/from 0 to the 40000 fen the loan was sold for/);
-    expect(() => putBack(deps, 'T-7', a, '2026-06-19')).toThrow('date must not be before the sale (2026-06-20)');
+    expect(() => putBack(deps, 'T-7', a, '2026-07-10', 40_001)).toThrow(
+      /from 0 to the 40000 fen the loan was sold for/,
+    );
+    expect(() => putBack(deps, 'T-7', a, '2026-06-19')).toThrow(
+      'date must not be before the sale (2026-06-20)',
+    );
     expect(() => putBack(deps, 'T-7', other, '2026-07-10')).toThrow(/cannot be put back/);
     expect(() => putBack(deps, 'T-8', a, '2026-07-10')).toThrow('no sale T-8 is booked');
     putBack(deps, 'T-7', a, '2026-07-10');
-    expect(() => putBack(deps, 'T-7', a, '2026-07-11')).toThrow(`loan ${a} is already put back from sale T-7`);
+    expect(() => putBack(deps, 'T-7', a, '2026-07-11')).toThrow(
+      `loan ${a} is already put back from sale T-7`,
+    );
     expect(() => reverse(sale.entryId)).toThrow(/have moved on/);
     const t = soldBook();
     t.reverse(t.sale.entryId);
-    expect(() => putBack(t.deps, 'T-7', t.a, '2026-07-10')).toThrow(/sale T-7 was reversed by entry/);
+    expect(() => putBack(t.deps, 'T-7', t.a, '2026-07-10')).toThrow(
+      /sale T-7 was reversed by entry/,
+    );
   });
 
   it('leaves the loan free to be recovered and sold again, while the first sale and the put-back stay as booked', () => {
     const { deps, db, a, sale, reverse } = soldBook();
     const { entryId } = putBack(deps, 'T-7', a, '2026-07-10', 40_000);
-    expect(collect(deps, [{ loanId: a, date: '2026-07-12', amountFen: 5_000 }]).recoveries.appliedFen).toBe(5_000);
+    expect(
+      collect(deps, [{ loanId: a, date: '2026-07-12', amountFen: 5_000 }]).recoveries.appliedFen,
+    ).toBe(5_000);
     sell(deps, 'T-9', '2026-07-20', [{ loanId: a, priceFen: 30_000 }]);
     expect(registerBalances(db).get(a)).toBe(0);
     expect(() => reverse(sale.entryId)).toThrow(/have moved on/);
-    expect(() => reverse(entryId)).toThrow(/is a put_back entry: what it owes or pays the buyer is settled with the buyer, not reversed/);
+    expect(() => reverse(entryId)).toThrow(
+      /is a put_back entry: what it owes or pays the buyer is settled with the buyer, not reversed/,
+    );
     expect(() => putBack(deps, 'T-7', a, '2026-07-25')).toThrow(/already put back/);
     expect(putBack(deps, 'T-9', a, '2026-07-25', 30_000).claimFen).toBe(800_000 - 5_000);
     expect(ledgerHealth(db)).toEqual(healthy);

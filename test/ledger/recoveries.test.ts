@@ -8,11 +8,18 @@ import { healthy, ledgerHealth, registerBalances } from './invariants';
 import { collect, inTx, sell, writeOff } from './scenario';
 
 const balanceOf = (deps: Parameters<typeof trialBalanceReport>[0], code: string) =>
-  [...trialBalanceReport(deps, '2026-12-31').balanceSheet.accounts, ...trialBalanceReport(deps, '2026-12-31').offBalance.accounts].find((a) => a.code === code)?.balanceFen ?? 0;
+  [
+    ...trialBalanceReport(deps, '2026-12-31').balanceSheet.accounts,
+    ...trialBalanceReport(deps, '2026-12-31').offBalance.accounts,
+  ].find((a) => a.code === code)?.balanceFen ?? 0;
 
 function writtenOffBook(config: Parameters<typeof testApp>[0] = {}) {
   const t = testApp(config);
-  const [a, b, onBook] = insertLoans(t.db, [aBadLoan(), aBadLoan({ principalFen: 10_000, interestFen: 0, feeFen: 0, penaltyFen: 0 }), aBadLoan({ daysPastDue: 5 })]) as [string, string, string];
+  const [a, b, onBook] = insertLoans(t.db, [
+    aBadLoan(),
+    aBadLoan({ principalFen: 10_000, interestFen: 0, feeFen: 0, penaltyFen: 0 }),
+    aBadLoan({ daysPastDue: 5 }),
+  ]) as [string, string, string];
   writeOff(t.deps, { writeOffDate: '2026-06-10', loanIds: [a, b] });
   return { ...t, a, b, onBook };
 }
@@ -21,11 +28,19 @@ describe('recoveries after write-off', () => {
   it('books Dr cash / Cr allowance and lowers the claim on file, reported as recoveries', () => {
     const { deps, db, a } = writtenOffBook();
     const posting = collect(deps, [{ loanId: a, date: '2026-06-20', amountFen: 30_000 }]);
-    expect(posting.recoveries).toEqual({ events: 1, paidFen: 30_000, appliedFen: 30_000, excessFen: 0 });
+    expect(posting.recoveries).toEqual({
+      events: 1,
+      paidFen: 30_000,
+      appliedFen: 30_000,
+      excessFen: 0,
+    });
     expect(registerBalances(db).get(a)).toBe(865_000 - 30_000);
     expect(balanceOf(deps, accounts.cashAtBank)).toBe(30_000);
     expect(balanceOf(deps, accounts.loanLossAllowance)).toBe(810_000 - 30_000);
-    expect(writeOffReport(deps, { from: '2026-06-01', to: '2026-06-30' }).totals).toMatchObject({ recoveredFen: 30_000, netChargeOffFen: 875_000 - 30_000 });
+    expect(writeOffReport(deps, { from: '2026-06-01', to: '2026-06-30' }).totals).toMatchObject({
+      recoveredFen: 30_000,
+      netChargeOffFen: 875_000 - 30_000,
+    });
     expect(ledgerHealth(db)).toEqual(healthy);
   });
 
@@ -35,7 +50,12 @@ describe('recoveries after write-off', () => {
       { loanId: b, date: '2026-06-20', amountFen: 8_000 },
       { loanId: b, date: '2026-06-21', amountFen: 5_000 },
     ]);
-    expect(posting.recoveries).toEqual({ events: 2, paidFen: 13_000, appliedFen: 10_000, excessFen: 3_000 });
+    expect(posting.recoveries).toEqual({
+      events: 2,
+      paidFen: 13_000,
+      appliedFen: 10_000,
+      excessFen: 3_000,
+    });
     expect(posting.excess).toEqual([{ eventId: expect.any(Number), loanId: b, excessFen: 3_000 }]);
     expect(registerBalances(db).get(b)).toBe(0);
     expect(balanceOf(deps, accounts.overpaymentsPayable)).toBe(-3_000);
@@ -44,7 +64,9 @@ describe('recoveries after write-off', () => {
 
   it('leaves payments of loans on the book, loans sold before the ledger, and payments before the write-off or the cut-off to others, saying why', () => {
     const { deps, a, b, onBook } = writtenOffBook();
-    const [soldOnTape] = insertLoans(deps.db, [aBadLoan({ status: 'sold', chargeOffDate: '2025-12-31', chargeOffFen: 1 })]) as [string];
+    const [soldOnTape] = insertLoans(deps.db, [
+      aBadLoan({ status: 'sold', chargeOffDate: '2025-12-31', chargeOffFen: 1 }),
+    ]) as [string];
     sell(deps, 'S-1', '2026-06-25', [{ loanId: b, priceFen: 500 }]);
     const posting = collect(deps, [
       { loanId: onBook, date: '2026-06-20', amountFen: 100 },
@@ -81,7 +103,10 @@ describe('recoveries after write-off', () => {
   it('books an import once: posting it again is refused and changes nothing', () => {
     const { deps, db, a } = writtenOffBook();
     const importId = insertCollections(db, [{ loanId: a, date: '2026-06-20', amountFen: 700 }]);
-    const post = () => inTx(deps, (tx) => postCollectionEvents(tx, deps, { importId, actor: actorOf(db, 'finance') }));
+    const post = () =>
+      inTx(deps, (tx) =>
+        postCollectionEvents(tx, deps, { importId, actor: actorOf(db, 'finance') }),
+      );
     post();
     expect(post).toThrow(`collections import ${importId} is already booked`);
     expect(registerBalances(db).get(a)).toBe(865_000 - 700);

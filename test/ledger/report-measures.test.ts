@@ -3,7 +3,12 @@ import { registerStatus } from '../../src/ledger/reports';
 import { trialBalance, type AccountTotal } from '../../src/ledger/trial-balance';
 import { sumFlows, writeOffMeasures } from '../../src/ledger/write-off-measures';
 
-const account = (code: string, type: AccountTotal['type'], debitFen: number, creditFen: number): AccountTotal => ({ code, nameZh: code, nameEn: code, type, debitFen, creditFen });
+const account = (
+  code: string,
+  type: AccountTotal['type'],
+  debitFen: number,
+  creditFen: number,
+): AccountTotal => ({ code, nameZh: code, nameEn: code, type, debitFen, creditFen });
 
 describe('trial balance', () => {
   it('puts memo accounts in their own section and totals each section', () => {
@@ -14,18 +19,25 @@ describe('trial balance', () => {
       account('7002', 'off_balance', 100, 900),
     ]);
     expect(balance.balanceSheet).toMatchObject({ debitFen: 800, creditFen: 800, balanced: true });
-    expect(balance.balanceSheet.accounts.map((a) => [a.code, a.balanceFen])).toEqual([['1303', -800], ['1304', 800]]);
+    expect(balance.balanceSheet.accounts.map((a) => [a.code, a.balanceFen])).toEqual([
+      ['1303', -800],
+      ['1304', 800],
+    ]);
     expect(balance.offBalance).toMatchObject({ debitFen: 1000, creditFen: 1000, balanced: true });
   });
 
   it('says so when a section does not balance', () => {
-    expect(trialBalance('2026-06-30', [account('1002', 'asset', 5, 0)]).balanceSheet.balanced).toBe(false);
+    expect(trialBalance('2026-06-30', [account('1002', 'asset', 5, 0)]).balanceSheet.balanced).toBe(
+      false,
+    );
   });
 });
 
 describe('write-off report measures', () => {
   it('nets recoveries from write-offs and gives the recovery rate to 4 decimals', () => {
-    expect(writeOffMeasures({ loansWrittenOff: 3, writtenOffFen: 30_000, recoveredFen: 1_000 })).toEqual({
+    expect(
+      writeOffMeasures({ loansWrittenOff: 3, writtenOffFen: 30_000, recoveredFen: 1_000 }),
+    ).toEqual({
       loansWrittenOff: 3,
       writtenOffFen: 30_000,
       recoveredFen: 1_000,
@@ -35,12 +47,18 @@ describe('write-off report measures', () => {
   });
 
   it('has no recovery rate for a month with recoveries but nothing written off', () => {
-    expect(writeOffMeasures({ loansWrittenOff: 0, writtenOffFen: 0, recoveredFen: 500 })).toMatchObject({ netChargeOffFen: -500, recoveryRate: null });
+    expect(
+      writeOffMeasures({ loansWrittenOff: 0, writtenOffFen: 0, recoveredFen: 500 }),
+    ).toMatchObject({ netChargeOffFen: -500, recoveryRate: null });
   });
 
   it('sums flows into totals', () => {
     const row = { loansWrittenOff: 1, writtenOffFen: 10, recoveredFen: 2 };
-    expect(sumFlows([row, row])).toEqual({ loansWrittenOff: 2, writtenOffFen: 20, recoveredFen: 4 });
+    expect(sumFlows([row, row])).toEqual({
+      loansWrittenOff: 2,
+      writtenOffFen: 20,
+      recoveredFen: 4,
+    });
   });
 
   it('calls a claim sold once any of it is sold, recovered when nothing is left, else on file', () => {

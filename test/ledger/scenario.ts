@@ -17,7 +17,9 @@ export const inTx = <T>(deps: AppDeps, verb: (tx: Tx) => T): T => deps.db.transa
 
 /** Prepares (finance), approves (checker) and posts (finance) a write-off batch. */
 export function writeOff(deps: AppDeps, request: PrepareRequest) {
-  const { batch } = inTx(deps, (tx) => prepareWriteOffBatch(tx, deps, actorOf(deps.db, 'finance'), request));
+  const { batch } = inTx(deps, (tx) =>
+    prepareWriteOffBatch(tx, deps, actorOf(deps.db, 'finance'), request),
+  );
   inTx(deps, (tx) => approveWriteOffBatch(tx, deps, actorOf(deps.db, 'checker'), batch.id));
   return inTx(deps, (tx) => postWriteOffBatch(tx, deps, actorOf(deps.db, 'finance'), batch.id));
 }
@@ -25,21 +27,43 @@ export function writeOff(deps: AppDeps, request: PrepareRequest) {
 /** Imports collection events and books them. */
 export function collect(deps: AppDeps, events: EventInput[]) {
   const importId = insertCollections(deps.db, events);
-  return inTx(deps, (tx) => postCollectionEvents(tx, deps, { importId, actor: actorOf(deps.db, 'finance') }));
+  return inTx(deps, (tx) =>
+    postCollectionEvents(tx, deps, { importId, actor: actorOf(deps.db, 'finance') }),
+  );
 }
 
 export function buyerId(deps: AppDeps): number {
-  return (deps.db.$client.prepare('select id from buyer_organisations limit 1').get() as { id: number }).id;
+  return (
+    deps.db.$client.prepare('select id from buyer_organisations limit 1').get() as { id: number }
+  ).id;
 }
 
 /** Sells loans to the demo AMC at the given prices. */
-export function sell(deps: AppDeps, reference: string, date: string, loans: { loanId: string; priceFen: number }[]) {
+export function sell(
+  deps: AppDeps,
+  reference: string,
+  date: string,
+  loans: { loanId: string; priceFen: number }[],
+) {
   const priceFen = loans.reduce((sum, loan) => sum + loan.priceFen, 0);
-  return inTx(deps, (tx) => bookSale(tx, deps, { reference, buyerOrganisationId: buyerId(deps), date, priceFen, loans, actor: actorOf(deps.db, 'finance') }));
+  return inTx(deps, (tx) =>
+    bookSale(tx, deps, {
+      reference,
+      buyerOrganisationId: buyerId(deps),
+      date,
+      priceFen,
+      loans,
+      actor: actorOf(deps.db, 'finance'),
+    }),
+  );
 }
 
 export function loanRow(deps: AppDeps, loanId: string) {
-  return deps.db.$client.prepare('select status, charge_off_date as chargeOffDate, charge_off_fen as chargeOffFen from loans where loan_id = ?').get(loanId) as {
+  return deps.db.$client
+    .prepare(
+      'select status, charge_off_date as chargeOffDate, charge_off_fen as chargeOffFen from loans where loan_id = ?',
+    )
+    .get(loanId) as {
     status: string;
     chargeOffDate: string | null;
     chargeOffFen: number | null;
@@ -47,23 +71,70 @@ export function loanRow(deps: AppDeps, loanId: string) {
 }
 
 /** The buyer puts a loan back; the refund defaults to nothing. */
-export function putBack(deps: AppDeps, saleReference: string, loanId: string, date: string, refundFen = 0) {
-  return inTx(deps, (tx) => bookPutBack(tx, deps, { saleReference, loanId, refundFen, date, reason: 'borrower deceased before the cut-off', actor: actorOf(deps.db, 'finance') }));
+export function putBack(
+  deps: AppDeps,
+  saleReference: string,
+  loanId: string,
+  date: string,
+  refundFen = 0,
+) {
+  return inTx(deps, (tx) =>
+    bookPutBack(tx, deps, {
+      saleReference,
+      loanId,
+      refundFen,
+      date,
+      reason: 'borrower deceased before the cut-off',
+      actor: actorOf(deps.db, 'finance'),
+    }),
+  );
 }
 
 /** Settlement's claim of the interim collections of a sale to the demo AMC. */
-export function claimInterim(deps: AppDeps, saleReference: string, cutOffDate: string, loanIds: string[], date: string) {
-  return inTx(deps, (tx) => claimInterimCollections(tx, deps, { saleReference, buyerOrganisationId: buyerId(deps), cutOffDate, loanIds, date, actor: actorOf(deps.db, 'finance') }));
+export function claimInterim(
+  deps: AppDeps,
+  saleReference: string,
+  cutOffDate: string,
+  loanIds: string[],
+  date: string,
+) {
+  return inTx(deps, (tx) =>
+    claimInterimCollections(tx, deps, {
+      saleReference,
+      buyerOrganisationId: buyerId(deps),
+      cutOffDate,
+      loanIds,
+      date,
+      actor: actorOf(deps.db, 'finance'),
+    }),
+  );
 }
 
 /** Forwards to a buyer (the demo AMC unless given) what it is owed, or the payables named. */
-export function forward(deps: AppDeps, reference: string, date: string, options: { buyerOrganisationId?: number; payableIds?: number[] } = {}) {
+export function forward(
+  deps: AppDeps,
+  reference: string,
+  date: string,
+  options: { buyerOrganisationId?: number; payableIds?: number[] } = {},
+) {
   const buyerOrganisationId = options.buyerOrganisationId ?? buyerId(deps);
-  return inTx(deps, (tx) => forwardCollections(tx, deps, { reference, buyerOrganisationId, date, payableIds: options.payableIds, actor: actorOf(deps.db, 'finance') }));
+  return inTx(deps, (tx) =>
+    forwardCollections(tx, deps, {
+      reference,
+      buyerOrganisationId,
+      date,
+      payableIds: options.payableIds,
+      actor: actorOf(deps.db, 'finance'),
+    }),
+  );
 }
 
 /** The balance (debit − credit) of one account in the trial balance as of a date. */
 export function accountBalance(deps: AppDeps, code: string, asOf = '9999-12-31'): number {
   const balance = trialBalanceReport(deps, asOf);
-  return [...balance.balanceSheet.accounts, ...balance.offBalance.accounts].find((account) => account.code === code)?.balanceFen ?? 0;
+  return (
+    [...balance.balanceSheet.accounts, ...balance.offBalance.accounts].find(
+      (account) => account.code === code,
+    )?.balanceFen ?? 0
+  );
 }

@@ -5,14 +5,30 @@ import { writeOffReason } from '../../src/write-offs/reason';
 
 const dpd = { code: 'dpd_threshold', description: '200 days past due ≥ 180' } as const;
 const subject = (overrides: Partial<WriteOffSubject> = {}): WriteOffSubject => ({
-  loanId: 'L1', status: 'delinquent', principalFen: 100, interestFen: 10, feeFen: 1, penaltyFen: 0, rules: [dpd], ...overrides,
+  loanId: 'L1',
+  status: 'delinquent',
+  principalFen: 100,
+  interestFen: 10,
+  feeFen: 1,
+  penaltyFen: 0,
+  rules: [dpd],
+  ...overrides,
 });
 
 describe('write-off reasons', () => {
   it('records the rules that fire, the stated reason, or both', () => {
-    expect(writeOffReason([dpd], undefined)).toEqual({ codes: 'dpd_threshold', text: '200 days past due ≥ 180' });
-    expect(writeOffReason([], ' fraud confirmed ')).toEqual({ codes: 'stated', text: 'fraud confirmed' });
-    expect(writeOffReason([dpd], 'board decision 12')).toEqual({ codes: 'dpd_threshold,stated', text: 'board decision 12; 200 days past due ≥ 180' });
+    expect(writeOffReason([dpd], undefined)).toEqual({
+      codes: 'dpd_threshold',
+      text: '200 days past due ≥ 180',
+    });
+    expect(writeOffReason([], ' fraud confirmed ')).toEqual({
+      codes: 'stated',
+      text: 'fraud confirmed',
+    });
+    expect(writeOffReason([dpd], 'board decision 12')).toEqual({
+      codes: 'dpd_threshold,stated',
+      text: 'board decision 12; 200 days past due ≥ 180',
+    });
     expect(writeOffReason([], '  ')).toBeUndefined();
   });
 });
@@ -20,15 +36,28 @@ describe('write-off reasons', () => {
 describe('draft items', () => {
   it("keeps the loan's balances, reason and status when a rule fires", () => {
     expect(draftItem(subject(), undefined)).toEqual({
-      loanId: 'L1', principalFen: 100, interestFen: 10, feeFen: 1, penaltyFen: 0, reasonCodes: 'dpd_threshold', reason: '200 days past due ≥ 180', previousStatus: 'delinquent',
+      loanId: 'L1',
+      principalFen: 100,
+      interestFen: 10,
+      feeFen: 1,
+      penaltyFen: 0,
+      reasonCodes: 'dpd_threshold',
+      reason: '200 days past due ≥ 180',
+      previousStatus: 'delinquent',
     });
   });
 
   it('refuses loans off the book, owing nothing, or with neither a rule nor a stated reason', () => {
-    expect(draftItem(subject({ status: 'charged_off' }), undefined)).toEqual({ refusal: 'the loan is charged_off: only loans on the book can be written off' });
-    expect(draftItem(subject({ principalFen: 0, interestFen: 0, feeFen: 0 }), undefined)).toEqual({ refusal: 'the loan owes nothing' });
+    expect(draftItem(subject({ status: 'charged_off' }), undefined)).toEqual({
+      refusal: 'the loan is charged_off: only loans on the book can be written off',
+    });
+    expect(draftItem(subject({ principalFen: 0, interestFen: 0, feeFen: 0 }), undefined)).toEqual({
+      refusal: 'the loan owes nothing',
+    });
     expect(draftItem(subject({ rules: [] }), undefined)).toHaveProperty('refusal');
-    expect(draftItem(subject({ rules: [] }), 'court ruling')).toMatchObject({ reasonCodes: 'stated' });
+    expect(draftItem(subject({ rules: [] }), 'court ruling')).toMatchObject({
+      reasonCodes: 'stated',
+    });
   });
 });
 
@@ -36,9 +65,13 @@ describe('batch states', () => {
   it('approves only drafts, posts only approved batches, rejects only before posting', () => {
     expect(() => assertBatchAction(1, 'draft', 'approve')).not.toThrow();
     expect(() => assertBatchAction(1, 'approved', 'post')).not.toThrow();
-    expect(() => assertBatchAction(1, 'draft', 'post')).toThrow('write-off batch 1 is draft; only a batch that is approved can be posted');
+    expect(() => assertBatchAction(1, 'draft', 'post')).toThrow(
+      'write-off batch 1 is draft; only a batch that is approved can be posted',
+    );
     expect(() => assertBatchAction(1, 'approved', 'reject')).not.toThrow();
-    expect(() => assertBatchAction(1, 'posted', 'reject')).toThrow(/only a batch that is draft or approved can be rejected/);
+    expect(() => assertBatchAction(1, 'posted', 'reject')).toThrow(
+      /only a batch that is draft or approved can be rejected/,
+    );
   });
 
   it('forbids the preparer to approve (maker-checker)', () => {

@@ -7,7 +7,10 @@ import { builtInDelinquencySchemes } from '../../src/shared/config';
 const grades = { name: 'grades', buckets: builtInDelinquencySchemes.grades ?? [] };
 const mBuckets = { name: 'm_buckets', buckets: builtInDelinquencySchemes.m_buckets ?? [] };
 
-const record = (daysPastDue: number, overrides: Partial<DelinquencyRecord> = {}): DelinquencyRecord => ({
+const record = (
+  daysPastDue: number,
+  overrides: Partial<DelinquencyRecord> = {},
+): DelinquencyRecord => ({
   tapeDate: '2026-05-31',
   daysPastDue,
   loans: 1,
@@ -41,21 +44,41 @@ describe('bucketOf', () => {
 
 describe('classifyDelinquency', () => {
   it('counts loans and sums balances per bucket, current loans apart', () => {
-    const records = [record(0), record(1), record(30, { loans: 2, principalFen: 500 }), record(31), record(91)];
+    const records = [
+      record(0),
+      record(1),
+      record(30, { loans: 2, principalFen: 500 }),
+      record(31),
+      record(91),
+    ];
     const report = classifyDelinquency(records, grades, '2026-05-31');
-    expect(report.buckets.map(({ bucket, measures }) => [bucket.code, measures.loans, measures.principalFen])).toEqual([
+    expect(
+      report.buckets.map(({ bucket, measures }) => [
+        bucket.code,
+        measures.loans,
+        measures.principalFen,
+      ]),
+    ).toEqual([
       ['mild', 3, 100_00 + 500],
       ['moderate', 1, 100_00],
       ['severe', 1, 100_00],
     ]);
-    expect(report.current).toEqual({ loans: 1, principalFen: 100_00, interestFen: 10_00, feeFen: 1_00, penaltyFen: 1, totalFen: 111_01 });
+    expect(report.current).toEqual({
+      loans: 1,
+      principalFen: 100_00,
+      interestFen: 10_00,
+      feeFen: 1_00,
+      penaltyFen: 1,
+      totalFen: 111_01,
+    });
     expect(report.totals.loans).toBe(6);
   });
 
   it('classifies by days past due projected to the as-of date', () => {
     const records = [record(31), record(0), record(150, { tapeDate: '2026-04-30' })];
     const report = classifyDelinquency(records, mBuckets, '2026-06-30');
-    const loansIn = (code: string) => report.buckets.find(({ bucket }) => bucket.code === code)?.measures.loans;
+    const loansIn = (code: string) =>
+      report.buckets.find(({ bucket }) => bucket.code === code)?.measures.loans;
     expect(loansIn('M2')).toBe(0);
     expect(loansIn('M3')).toBe(1); // 31 + 30 days since the 05-31 tape = 61
     expect(report.current.loans).toBe(1);
@@ -63,8 +86,16 @@ describe('classifyDelinquency', () => {
   });
 
   it('refuses an invalid scheme', () => {
-    const gap = { name: 'gap', buckets: [{ code: 'a', label: 'a', minDays: 1, maxDays: 10 }, { code: 'b', label: 'b', minDays: 20 }] };
-    expect(() => classifyDelinquency([record(15)], gap, '2026-05-31')).toThrow(/days 11–19 fall in no bucket/);
+    const gap = {
+      name: 'gap',
+      buckets: [
+        { code: 'a', label: 'a', minDays: 1, maxDays: 10 },
+        { code: 'b', label: 'b', minDays: 20 },
+      ],
+    };
+    expect(() => classifyDelinquency([record(15)], gap, '2026-05-31')).toThrow(
+      /days 11–19 fall in no bucket/,
+    );
   });
 
   it('totals every record exactly once: totals = Σ rows = Σ input, in integer fen', () => {
@@ -82,9 +113,16 @@ describe('classifyDelinquency', () => {
     fc.assert(
       fc.property(records, fc.constantFrom(grades, mBuckets), (input, scheme) => {
         const report = classifyDelinquency(input, scheme, '2026-06-30');
-        const rows = report.buckets.reduce((sum, row) => addMeasures(sum, row.measures), addMeasures(emptyMeasures(), report.current));
+        const rows = report.buckets.reduce(
+          (sum, row) => addMeasures(sum, row.measures),
+          addMeasures(emptyMeasures(), report.current),
+        );
         const given = input.reduce(
-          (sum, r) => addMeasures(sum, { ...r, totalFen: r.principalFen + r.interestFen + r.feeFen + r.penaltyFen }),
+          (sum, r) =>
+            addMeasures(sum, {
+              ...r,
+              totalFen: r.principalFen + r.interestFen + r.feeFen + r.penaltyFen,
+            }),
           emptyMeasures(),
         );
         expect(report.totals).toEqual(rows);

@@ -33,7 +33,10 @@ export function aLoan(overrides: Partial<LoanInsert> = {}): LoanInsert {
 }
 
 /** A delinquent loan `daysPastDue` days past due on its tape date. */
-export function aDelinquentLoan(daysPastDue: number, overrides: Partial<LoanInsert> = {}): LoanInsert {
+export function aDelinquentLoan(
+  daysPastDue: number,
+  overrides: Partial<LoanInsert> = {},
+): LoanInsert {
   return aLoan({ status: 'delinquent', daysPastDue, ...overrides });
 }
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { composeNationalId, isValidNationalId, nationalIdCheckCharacter } from '../../src/loans/national-id';
+import {
+  composeNationalId,
+  isValidNationalId,
+  nationalIdCheckCharacter,
+} from '../../src/loans/national-id';
 
 describe('national id check character (GB 11643-1999)', () => {
   it('gives X for the standard published example 11010519491231002X', () => {

@@ -39,13 +39,18 @@ export function aWrittenOffLoan(overrides: Partial<LoanInsert> = {}): LoanInsert
 
 /** Inserts loans, 500 to a statement (SQLite's limit on bound variables). */
 export function insertLoans(db: Db, rows: LoanInsert[]): string[] {
-  for (let start = 0; start < rows.length; start += 500) db.insert(loans).values(rows.slice(start, start + 500)).run();
+  for (let start = 0; start < rows.length; start += 500)
+    db.insert(loans)
+      .values(rows.slice(start, start + 500))
+      .run();
   return rows.map((row) => row.loanId);
 }
 
 /** Records a payment received on a loan. */
 export function insertPayment(db: Db, loanId: string, eventDate: string, amountFen: number): void {
-  db.insert(collectionEvents).values({ loanId, eventDate, eventType: 'payment', amountFen, paymentChannel: 'agency' }).run();
+  db.insert(collectionEvents)
+    .values({ loanId, eventDate, eventType: 'payment', amountFen, paymentChannel: 'agency' })
+    .run();
 }
 
 /**
@@ -58,13 +63,34 @@ export function knownBook(db: Db) {
   const loans = {
     a: aWrittenOffLoan({ loanId: 'K-A', borrowerId: 'B-1' }),
     b: aWrittenOffLoan({
-      loanId: 'K-B', borrowerId: 'B-1', product: 'cash_loan', province: '江苏', principalFen: 2_000_000, nationalId: '110101198501011234',
-      chargeOffDate: '2024-06-30', daysPastDue: 880, chargeOffFen: 2_065_000, lastPaymentDate: '2024-09-01', lastPaymentFen: 50_000,
+      loanId: 'K-B',
+      borrowerId: 'B-1',
+      product: 'cash_loan',
+      province: '江苏',
+      principalFen: 2_000_000,
+      nationalId: '110101198501011234',
+      chargeOffDate: '2024-06-30',
+      daysPastDue: 880,
+      chargeOffFen: 2_065_000,
+      lastPaymentDate: '2024-09-01',
+      lastPaymentFen: 50_000,
     }),
     c: aWrittenOffLoan({ loanId: 'K-C', bankrupt: true }),
     d: aWrittenOffLoan({ loanId: 'K-D', product: 'mortgage' }),
-    e: aWrittenOffLoan({ loanId: 'K-E', province: '浙江', principalFen: 400_000, chargeOffFen: 465_000, lastPaymentDate: '2023-07-15' }),
-    f: aWrittenOffLoan({ loanId: 'K-F', status: 'current', chargeOffDate: null, chargeOffFen: null, daysPastDue: 0 }),
+    e: aWrittenOffLoan({
+      loanId: 'K-E',
+      province: '浙江',
+      principalFen: 400_000,
+      chargeOffFen: 465_000,
+      lastPaymentDate: '2023-07-15',
+    }),
+    f: aWrittenOffLoan({
+      loanId: 'K-F',
+      status: 'current',
+      chargeOffDate: null,
+      chargeOffFen: null,
+      daysPastDue: 0,
+    }),
     g: aWrittenOffLoan({ loanId: 'K-G', status: 'sold' }),
     h: aWrittenOffLoan({ loanId: 'K-H', chargeOffDate: '2026-07-10' }),
   };

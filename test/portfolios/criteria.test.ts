@@ -20,7 +20,16 @@ describe('portfolio criteria', () => {
   });
 
   it('treat every range as inclusive at both ends', () => {
-    const matches = criteriaMatcher({ chargeOffDateFrom: '2025-06-30', chargeOffDateTo: '2025-06-30', claimFenMin: 865_000, claimFenMax: 865_000, dpdAtChargeOffMin: 180, dpdAtChargeOffMax: 180, monthsSinceChargeOffMin: 12, monthsSinceChargeOffMax: 12 });
+    const matches = criteriaMatcher({
+      chargeOffDateFrom: '2025-06-30',
+      chargeOffDateTo: '2025-06-30',
+      claimFenMin: 865_000,
+      claimFenMax: 865_000,
+      dpdAtChargeOffMin: 180,
+      dpdAtChargeOffMax: 180,
+      monthsSinceChargeOffMin: 12,
+      monthsSinceChargeOffMax: 12,
+    });
     expect(matches(candidate())).toBe(true);
     expect(matches(candidate({ chargeOffDate: '2025-07-01' }))).toBe(false);
     expect(matches(candidate({ chargeOffDate: '2025-06-29' }))).toBe(false);
@@ -30,7 +39,12 @@ describe('portfolio criteria', () => {
   });
 
   it('take only the listed products, provinces, placement stages and litigation statuses', () => {
-    const matches = criteriaMatcher({ products: ['credit_card', 'cash_loan'], provinces: ['广东'], placementStages: ['primary'], litigationStatuses: ['none', 'judgment'] });
+    const matches = criteriaMatcher({
+      products: ['credit_card', 'cash_loan'],
+      provinces: ['广东'],
+      placementStages: ['primary'],
+      litigationStatuses: ['none', 'judgment'],
+    });
     expect(matches(candidate())).toBe(true);
     expect(matches(candidate({ product: 'consumer_loan' }))).toBe(false);
     expect(matches(candidate({ province: '江苏' }))).toBe(false);
@@ -40,7 +54,9 @@ describe('portfolio criteria', () => {
 
   it('never match a list with an unknown province or placement stage', () => {
     expect(criteriaMatcher({ provinces: ['广东'] })(candidate({ province: null }))).toBe(false);
-    expect(criteriaMatcher({ placementStages: ['fresh'] })(candidate({ placementStage: null }))).toBe(false);
+    expect(
+      criteriaMatcher({ placementStages: ['fresh'] })(candidate({ placementStage: null })),
+    ).toBe(false);
   });
 
   it('take included loans whatever the other criteria say', () => {

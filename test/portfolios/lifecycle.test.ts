@@ -3,8 +3,15 @@ import { portfolioStatuses, type PortfolioStatus } from '../../db/schema';
 import { canTransition, holdsItsLoans } from '../../src/portfolios/lifecycle';
 
 const allowed: [PortfolioStatus, PortfolioStatus][] = [
-  ['draft', 'locked'], ['locked', 'offered'], ['offered', 'awarded'], ['awarded', 'sold'], ['sold', 'closed'],
-  ['draft', 'withdrawn'], ['locked', 'withdrawn'], ['offered', 'withdrawn'], ['awarded', 'withdrawn'],
+  ['draft', 'locked'],
+  ['locked', 'offered'],
+  ['offered', 'awarded'],
+  ['awarded', 'sold'],
+  ['sold', 'closed'],
+  ['draft', 'withdrawn'],
+  ['locked', 'withdrawn'],
+  ['offered', 'withdrawn'],
+  ['awarded', 'withdrawn'],
 ];
 
 describe('the portfolio lifecycle', () => {
@@ -18,6 +25,10 @@ describe('the portfolio lifecycle', () => {
   });
 
   it('lets closed, withdrawn and split portfolios let go of their loans', () => {
-    expect(portfolioStatuses.filter((status) => !holdsItsLoans(status))).toEqual(['closed', 'withdrawn', 'split']);
+    expect(portfolioStatuses.filter((status) => !holdsItsLoans(status))).toEqual([
+      'closed',
+      'withdrawn',
+      'split',
+    ]);
   });
 });

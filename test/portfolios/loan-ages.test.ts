@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ageInYears, birthDateOfNationalId, daysPastDueAtChargeOff, delinquencyStartDate } from '../../src/portfolios/loan-ages';
-import { limitationDaysLeft, limitationStartDate, sameDayYearsLater } from '../../src/portfolios/limitation';
+import {
+  ageInYears,
+  birthDateOfNationalId,
+  daysPastDueAtChargeOff,
+  delinquencyStartDate,
+} from '../../src/portfolios/loan-ages';
+import {
+  limitationDaysLeft,
+  limitationStartDate,
+  sameDayYearsLater,
+} from '../../src/portfolios/limitation';
 
 describe('loan ages', () => {
   it('take the days since charge-off off a days-past-due count that kept running', () => {
@@ -34,7 +43,12 @@ describe('loan ages', () => {
 });
 
 describe('the limitation period', () => {
-  const subject = { lastPaymentDate: null, lastAcknowledgementDate: null, chargeOffDate: '2025-06-30', dpdAtChargeOff: 180 };
+  const subject = {
+    lastPaymentDate: null,
+    lastAcknowledgementDate: null,
+    chargeOffDate: '2025-06-30',
+    dpdAtChargeOff: 180,
+  };
 
   it('ends on the anniversary, and on 28 February for a start on 29 February', () => {
     expect(sameDayYearsLater('2023-06-30', 3)).toBe('2026-06-30');
@@ -43,8 +57,20 @@ describe('the limitation period', () => {
   });
 
   it('runs from the later of the last payment and the last acknowledgement', () => {
-    expect(limitationStartDate({ ...subject, lastPaymentDate: '2024-01-10', lastAcknowledgementDate: '2024-03-01' })).toBe('2024-03-01');
-    expect(limitationStartDate({ ...subject, lastPaymentDate: '2024-05-10', lastAcknowledgementDate: '2024-03-01' })).toBe('2024-05-10');
+    expect(
+      limitationStartDate({
+        ...subject,
+        lastPaymentDate: '2024-01-10',
+        lastAcknowledgementDate: '2024-03-01',
+      }),
+    ).toBe('2024-03-01');
+    expect(
+      limitationStartDate({
+        ...subject,
+        lastPaymentDate: '2024-05-10',
+        lastAcknowledgementDate: '2024-03-01',
+      }),
+    ).toBe('2024-05-10');
   });
 
   it('runs from the first day of the default when nothing interrupted it', () => {

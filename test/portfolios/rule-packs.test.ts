@@ -41,38 +41,198 @@ interface RuleCase {
 
 /** For each rule, a loan it fires on and the nearest loan it does not fire on. */
 const cases: RuleCase[] = [
-  { pack: 'cn-personal-npl', rule: 'bankrupt', fires: { bankrupt: true }, doesNotFire: { deceased: true } },
-  { pack: 'cn-personal-npl', rule: 'deceased', fires: { deceased: true }, doesNotFire: { bankrupt: true } },
-  { pack: 'cn-personal-npl', rule: 'fraud', fires: { fraud: true }, doesNotFire: { disputed: true } },
-  { pack: 'cn-personal-npl', rule: 'settled_or_on_plan', fires: { activeRepaymentPlan: true }, doesNotFire: { status: 'charged_off', activeRepaymentPlan: false } },
-  { pack: 'cn-personal-npl', rule: 'settled_or_on_plan', fires: { status: 'settled' }, doesNotFire: { status: 'sold' } },
-  { pack: 'cn-personal-npl', rule: 'dispute_or_complaint', fires: { complaintOpen: true }, doesNotFire: { fraud: true } },
-  { pack: 'cn-personal-npl', rule: 'dispute_or_complaint', fires: { disputed: true }, doesNotFire: {} },
-  { pack: 'cn-personal-npl', rule: 'litigation_pending', fires: { litigationStatus: 'filed' }, doesNotFire: { litigationStatus: 'judgment' } },
-  { pack: 'cn-personal-npl', rule: 'time_barred', fires: { lastPaymentDate: '2023-06-29' }, doesNotFire: { lastPaymentDate: '2023-06-30' } },
-  { pack: 'cn-personal-npl', rule: 'time_barred', fires: { lastPaymentDate: null, chargeOffDate: '2023-12-25' }, doesNotFire: { lastPaymentDate: '2023-01-01', lastAcknowledgementDate: '2024-01-01' } },
-  { pack: 'cn-personal-npl', rule: 'time_barred', fires: { lastPaymentDate: '2022-01-01', litigationStatus: 'none' }, doesNotFire: { lastPaymentDate: '2022-01-01', litigationStatus: 'enforcement' } },
-  { pack: 'cn-personal-npl', rule: 'near_time_bar', fires: { lastPaymentDate: '2023-09-28' }, doesNotFire: { lastPaymentDate: '2023-09-29' } },
-  { pack: 'cn-personal-npl', rule: 'near_time_bar', fires: { lastPaymentDate: '2023-06-30' }, doesNotFire: { lastPaymentDate: '2023-06-29' } },
-  { pack: 'cn-personal-npl', rule: 'minor_at_origination', fires: { birthDate: '2005-01-16' }, doesNotFire: { birthDate: '2005-01-15' } },
-  { pack: 'cn-personal-npl', rule: 'minor_at_origination', fires: { birthDate: '2010-01-01' }, doesNotFire: { birthDate: null } },
-  { pack: 'cn-personal-npl', rule: 'already_sold', fires: { status: 'sold' }, doesNotFire: { status: 'charged_off' } },
-  { pack: 'cn-personal-npl', rule: 'fully_recovered', fires: { collectedFen: 865_000 }, doesNotFire: { collectedFen: 864_999 } },
-  { pack: 'cn-personal-npl', rule: 'fully_recovered', fires: { claimFen: 0 }, doesNotFire: { claimFen: 1 } },
-  { pack: 'cn-personal-npl', rule: 'product_not_transferable', fires: { product: 'mortgage' }, doesNotFire: { product: 'small_business' } },
-  { pack: 'us-debt-sale', rule: 'bankruptcy', fires: { bankrupt: true }, doesNotFire: { deceased: true } },
-  { pack: 'us-debt-sale', rule: 'deceased', fires: { deceased: true }, doesNotFire: { bankrupt: true } },
-  { pack: 'us-debt-sale', rule: 'identity_theft', fires: { fraud: true }, doesNotFire: { disputed: true } },
-  { pack: 'us-debt-sale', rule: 'settled_or_paid', fires: { status: 'closed' }, doesNotFire: { status: 'sold' } },
-  { pack: 'us-debt-sale', rule: 'settled_or_paid', fires: { collectedFen: 900_000 }, doesNotFire: { collectedFen: 0 } },
-  { pack: 'us-debt-sale', rule: 'settled_or_paid', fires: { activeRepaymentPlan: true }, doesNotFire: { complaintOpen: true } },
-  { pack: 'us-debt-sale', rule: 'dispute_or_litigation', fires: { litigationStatus: 'filed' }, doesNotFire: { litigationStatus: 'terminated' } },
-  { pack: 'us-debt-sale', rule: 'dispute_or_litigation', fires: { disputed: true }, doesNotFire: { fraud: true } },
-  { pack: 'us-debt-sale', rule: 'servicemember', fires: { servicemember: true }, doesNotFire: { servicemember: false } },
-  { pack: 'us-debt-sale', rule: 'over_three_years_in_default', fires: { chargeOffDate: '2023-12-26' }, doesNotFire: { chargeOffDate: '2023-12-27' } },
-  { pack: 'us-debt-sale', rule: 'minor', fires: { birthDate: '2006-01-01' }, doesNotFire: { birthDate: '2004-12-31' } },
-  { pack: 'us-debt-sale', rule: 'missing_documents', fires: { documentsComplete: false }, doesNotFire: { documentsComplete: true } },
-  { pack: 'us-debt-sale', rule: 'already_sold', fires: { status: 'sold' }, doesNotFire: { status: 'charged_off' } },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'bankrupt',
+    fires: { bankrupt: true },
+    doesNotFire: { deceased: true },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'deceased',
+    fires: { deceased: true },
+    doesNotFire: { bankrupt: true },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'fraud',
+    fires: { fraud: true },
+    doesNotFire: { disputed: true },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'settled_or_on_plan',
+    fires: { activeRepaymentPlan: true },
+    doesNotFire: { status: 'charged_off', activeRepaymentPlan: false },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'settled_or_on_plan',
+    fires: { status: 'settled' },
+    doesNotFire: { status: 'sold' },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'dispute_or_complaint',
+    fires: { complaintOpen: true },
+    doesNotFire: { fraud: true },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'dispute_or_complaint',
+    fires: { disputed: true },
+    doesNotFire: {},
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'litigation_pending',
+    fires: { litigationStatus: 'filed' },
+    doesNotFire: { litigationStatus: 'judgment' },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'time_barred',
+    fires: { lastPaymentDate: '2023-06-29' },
+    doesNotFire: { lastPaymentDate: '2023-06-30' },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'time_barred',
+    fires: { lastPaymentDate: null, chargeOffDate: '2023-12-25' },
+    doesNotFire: { lastPaymentDate: '2023-01-01', lastAcknowledgementDate: '2024-01-01' },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'time_barred',
+    fires: { lastPaymentDate: '2022-01-01', litigationStatus: 'none' },
+    doesNotFire: { lastPaymentDate: '2022-01-01', litigationStatus: 'enforcement' },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'near_time_bar',
+    fires: { lastPaymentDate: '2023-09-28' },
+    doesNotFire: { lastPaymentDate: '2023-09-29' },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'near_time_bar',
+    fires: { lastPaymentDate: '2023-06-30' },
+    doesNotFire: { lastPaymentDate: '2023-06-29' },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'minor_at_origination',
+    fires: { birthDate: '2005-01-16' },
+    doesNotFire: { birthDate: '2005-01-15' },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'minor_at_origination',
+    fires: { birthDate: '2010-01-01' },
+    doesNotFire: { birthDate: null },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'already_sold',
+    fires: { status: 'sold' },
+    doesNotFire: { status: 'charged_off' },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'fully_recovered',
+    fires: { collectedFen: 865_000 },
+    doesNotFire: { collectedFen: 864_999 },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'fully_recovered',
+    fires: { claimFen: 0 },
+    doesNotFire: { claimFen: 1 },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'product_not_transferable',
+    fires: { product: 'mortgage' },
+    doesNotFire: { product: 'small_business' },
+  },
+  {
+    pack: 'us-debt-sale',
+    rule: 'bankruptcy',
+    fires: { bankrupt: true },
+    doesNotFire: { deceased: true },
+  },
+  {
+    pack: 'us-debt-sale',
+    rule: 'deceased',
+    fires: { deceased: true },
+    doesNotFire: { bankrupt: true },
+  },
+  {
+    pack: 'us-debt-sale',
+    rule: 'identity_theft',
+    fires: { fraud: true },
+    doesNotFire: { disputed: true },
+  },
+  {
+    pack: 'us-debt-sale',
+    rule: 'settled_or_paid',
+    fires: { status: 'closed' },
+    doesNotFire: { status: 'sold' },
+  },
+  {
+    pack: 'us-debt-sale',
+    rule: 'settled_or_paid',
+    fires: { collectedFen: 900_000 },
+    doesNotFire: { collectedFen: 0 },
+  },
+  {
+    pack: 'us-debt-sale',
+    rule: 'settled_or_paid',
+    fires: { activeRepaymentPlan: true },
+    doesNotFire: { complaintOpen: true },
+  },
+  {
+    pack: 'us-debt-sale',
+    rule: 'dispute_or_litigation',
+    fires: { litigationStatus: 'filed' },
+    doesNotFire: { litigationStatus: 'terminated' },
+  },
+  {
+    pack: 'us-debt-sale',
+    rule: 'dispute_or_litigation',
+    fires: { disputed: true },
+    doesNotFire: { fraud: true },
+  },
+  {
+    pack: 'us-debt-sale',
+    rule: 'servicemember',
+    fires: { servicemember: true },
+    doesNotFire: { servicemember: false },
+  },
+  {
+    pack: 'us-debt-sale',
+    rule: 'over_three_years_in_default',
+    fires: { chargeOffDate: '2023-12-26' },
+    doesNotFire: { chargeOffDate: '2023-12-27' },
+  },
+  {
+    pack: 'us-debt-sale',
+    rule: 'minor',
+    fires: { birthDate: '2006-01-01' },
+    doesNotFire: { birthDate: '2004-12-31' },
+  },
+  {
+    pack: 'us-debt-sale',
+    rule: 'missing_documents',
+    fires: { documentsComplete: false },
+    doesNotFire: { documentsComplete: true },
+  },
+  {
+    pack: 'us-debt-sale',
+    rule: 'already_sold',
+    fires: { status: 'sold' },
+    doesNotFire: { status: 'charged_off' },
+  },
 ];
 
 describe('the built-in rule packs', () => {
@@ -82,13 +242,16 @@ describe('the built-in rule packs', () => {
 
   it.each(rulePackIds)('%s has a firing and a non-firing case for every rule', (id) => {
     const covered = new Set(cases.filter((c) => c.pack === id).map((c) => c.rule));
-    expect(rulePacks[id].rules.map((rule) => rule.id).filter((rule) => !covered.has(rule))).toEqual([]);
+    expect(rulePacks[id].rules.map((rule) => rule.id).filter((rule) => !covered.has(rule))).toEqual(
+      [],
+    );
   });
 
   it.each(rulePackIds)('%s names every rule once, in both languages', (id) => {
     const table = ruleTable(rulePacks[id]);
     expect(new Set(table.map((rule) => rule.id)).size).toBe(table.length);
-    for (const rule of table) expect(rule.descriptionZh.length * rule.descriptionEn.length).toBeGreaterThan(0);
+    for (const rule of table)
+      expect(rule.descriptionZh.length * rule.descriptionEn.length).toBeGreaterThan(0);
   });
 
   it.each(cases)('$pack: $rule fires on $fires', ({ pack, rule, fires }) => {
@@ -114,7 +277,10 @@ describe('verdicts', () => {
   });
 
   it('are excluded when an exclude rule fires, naming every rule that fired', () => {
-    const fired = firedRules(subject({ lastPaymentDate: '2023-07-15', deceased: true, product: 'mortgage' }), cn);
+    const fired = firedRules(
+      subject({ lastPaymentDate: '2023-07-15', deceased: true, product: 'mortgage' }),
+      cn,
+    );
     expect(fired).toEqual(['deceased', 'near_time_bar', 'product_not_transferable']);
     expect(verdictOfFired(fired, cn)).toBe('excluded');
   });

@@ -3,10 +3,22 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { biddingClosed, dealOnDemoBook, settled, type Deal, type Json } from './deal';
 
-const SHEETS = ['Read-me 说明', 'Summary 汇总', 'Strats 分层', 'Loan tape 贷款明细', 'Collections 回收历史', 'Exclusions 剔除', 'Bid form 报价单'];
+const SHEETS = [
+  'Read-me 说明',
+  'Summary 汇总',
+  'Strats 分层',
+  'Loan tape 贷款明细',
+  'Collections 回收历史',
+  'Exclusions 剔除',
+  'Bid form 报价单',
+];
 
 async function download(deal: Deal, user: string, portfolioId = deal.portfolioId, query = '') {
-  const response = await deal.send(user, 'GET', `/buyer/portfolios/${portfolioId}/data-room${query}`);
+  const response = await deal.send(
+    user,
+    'GET',
+    `/buyer/portfolios/${portfolioId}/data-room${query}`,
+  );
   const bytes = Buffer.from(await response.arrayBuffer());
   return { response, bytes };
 }
@@ -20,10 +32,13 @@ async function workbookOf(bytes: Buffer): Promise<ExcelJS.Workbook> {
 /** The tape's rows as objects keyed by the English header. */
 function tapeOf(workbook: ExcelJS.Workbook): Record<string, ExcelJS.CellValue>[] {
   const sheet = workbook.getWorksheet('Loan tape 贷款明细')!;
-  const headers = (sheet.getRow(1).values as string[]).slice(1).map((header) => header.replace(/^\S+ /, ''));
+  const headers = (sheet.getRow(1).values as string[])
+    .slice(1)
+    .map((header) => header.replace(/^\S+ /, ''));
   const rows: Record<string, ExcelJS.CellValue>[] = [];
   sheet.eachRow((row, number) => {
-    if (number > 1) rows.push(Object.fromEntries(headers.map((header, i) => [header, row.getCell(i + 1).value])));
+    if (number > 1)
+      rows.push(Object.fromEntries(headers.map((header, i) => [header, row.getCell(i + 1).value])));
   });
   return rows;
 }
@@ -33,16 +48,28 @@ describe('the data room', () => {
   let first: { response: Response; bytes: Buffer };
   beforeAll(async () => {
     deal = await dealOnDemoBook(400);
-    await deal.call('risk', 'POST', `/portfolios/${deal.portfolioId}/offers`, { buyerOrganisationIds: [deal.demoBuyer, deal.secondAmc.id] });
-    const onOffer = deal.t.db.$client.prepare("select loan_id as loanId from portfolio_loans where portfolio_id = ? and verdict <> 'excluded' order by loan_id limit 1").get(deal.portfolioId) as Json;
-    deal.t.db.$client.prepare("update loans set city = '@SUM(A1:A9)', channel = '=HYPERLINK(\"http://evil\")' where loan_id = ?").run(onOffer.loanId);
+    await deal.call('risk', 'POST', `/portfolios/${deal.portfolioId}/offers`, {
+      buyerOrganisationIds: [deal.demoBuyer, deal.secondAmc.id],
+    });
+    const onOffer = deal.t.db.$client
+      .prepare(
+        "select loan_id as loanId from portfolio_loans where portfolio_id = ? and verdict <> 'excluded' order by loan_id limit 1",
+      )
+      .get(deal.portfolioId) as Json;
+    deal.t.db.$client
+      .prepare(
+        "update loans set city = '@SUM(A1:A9)', channel = '=HYPERLINK(\"http://evil\")' where loan_id = ?",
+      )
+      .run(onOffer.loanId);
     first = await download(deal, 'buyer');
   });
 
   it('streams a P1 workbook whose every sheet is there and whose tape ties out to the API', async () => {
     expect(first.response.status).toBe(200);
     expect(first.response.headers.get('Content-Type')).toContain('spreadsheetml');
-    expect(first.response.headers.get('Content-Disposition')).toMatch(/attachment; filename="data-room-portfolio-\d+-P1-copy-\d+\.xlsx"/);
+    expect(first.response.headers.get('Content-Disposition')).toMatch(
+      /attachment; filename="data-room-portfolio-\d+-P1-copy-\d+\.xlsx"/,
+    );
     const workbook = await workbookOf(first.bytes);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(SHEETS);
     const tape = tapeOf(workbook);
@@ -87,7 +114,8 @@ describe('the data room', () => {
   it('keeps a loan’s token across downloads and buyers of the portfolio, each copy in its own row order', async () => {
     const again = tapeOf(await workbookOf((await download(deal, 'buyer')).bytes));
     const other = tapeOf(await workbookOf((await download(deal, deal.secondAmc.token)).bytes));
-    const tokens = (tape: Record<string, ExcelJS.CellValue>[]) => tape.map((row) => row['Loan reference'] as string);
+    const tokens = (tape: Record<string, ExcelJS.CellValue>[]) =>
+      tape.map((row) => row['Loan reference'] as string);
     const firstTokens = tokens(tapeOf(await workbookOf(first.bytes)));
     expect(new Set(tokens(again))).toEqual(new Set(firstTokens));
     expect(new Set(tokens(other))).toEqual(new Set(firstTokens));
@@ -96,25 +124,50 @@ describe('the data room', () => {
 
   it('records every download with the SHA-256 of the bytes sent', async () => {
     const sha256 = createHash('sha256').update(first.bytes).digest('hex');
-    const row = deal.t.db.$client.prepare('select sha256, bytes, tier from data_room_downloads where sha256 = ?').get(sha256) as Json;
+    const row = deal.t.db.$client
+      .prepare('select sha256, bytes, tier from data_room_downloads where sha256 = ?')
+      .get(sha256) as Json;
     expect(row).toMatchObject({ bytes: first.bytes.length, tier: 'P1' });
-    const audit = deal.t.db.$client.prepare("select count(*) as n from audit_events where action = 'transfer.data_room.downloaded' and file_sha256 = ?").get(sha256) as Json;
+    const audit = deal.t.db.$client
+      .prepare(
+        "select count(*) as n from audit_events where action = 'transfer.data_room.downloaded' and file_sha256 = ?",
+      )
+      .get(sha256) as Json;
     expect(audit.n).toBe(1);
   });
 
   it('names the buyer a leaked copy was made for, from the .xlsx and from a CSV of its tape alone', async () => {
     const leaked = await download(deal, deal.secondAmc.token);
-    const traced = await deal.t.app.request('/data-rooms/trace', { method: 'POST', body: leaked.bytes, headers: deal.t.as('risk', { 'Content-Type': 'application/octet-stream' }) });
+    const traced = await deal.t.app.request('/data-rooms/trace', {
+      method: 'POST',
+      body: leaked.bytes,
+      headers: deal.t.as('risk', { 'Content-Type': 'application/octet-stream' }),
+    });
     const answer = (await traced.json()) as Json;
     expect(traced.status, JSON.stringify(answer)).toBe(200);
     expect(answer.attributed).toBe(true);
     expect(answer.copies[0].buyerOrganisation.id).toBe(deal.secondAmc.id);
     expect(answer.copies[0].sha256).toBe(createHash('sha256').update(leaked.bytes).digest('hex'));
-    expect(new Set(answer.evidence.map((e: Json) => e.method))).toEqual(new Set(['document_property', 'hidden_mark', 'row_order']));
+    expect(new Set(answer.evidence.map((e: Json) => e.method))).toEqual(
+      new Set(['document_property', 'hidden_mark', 'row_order']),
+    );
     const tape = tapeOf(await workbookOf(leaked.bytes));
-    const csv = ['loan,claim', ...tape.map((row) => `${row['Loan reference']},${row['Claim']}`)].join('\n');
-    const fromCsv = (await (await deal.t.app.request('/data-rooms/trace', { method: 'POST', body: csv, headers: deal.t.as('admin', { 'Content-Type': 'text/csv' }) })).json()) as Json;
-    expect(fromCsv).toMatchObject({ attributed: true, file: { format: 'csv' }, evidence: [{ method: 'row_order', agreement: 1 }] });
+    const csv = [
+      'loan,claim',
+      ...tape.map((row) => `${row['Loan reference']},${row['Claim']}`),
+    ].join('\n');
+    const fromCsv = (await (
+      await deal.t.app.request('/data-rooms/trace', {
+        method: 'POST',
+        body: csv,
+        headers: deal.t.as('admin', { 'Content-Type': 'text/csv' }),
+      })
+    ).json()) as Json;
+    expect(fromCsv).toMatchObject({
+      attributed: true,
+      file: { format: 'csv' },
+      evidence: [{ method: 'row_order', agreement: 1 }],
+    });
     expect(fromCsv.copies[0].downloadId).toBe(answer.copies[0].downloadId);
     expect((await deal.send('buyer', 'POST', '/data-rooms/trace', {})).status).toBe(403);
   });
@@ -129,22 +182,43 @@ describe('the data room tiers', () => {
     const clear = await download(deal, 'buyer');
     expect(clear.response.headers.get('Content-Disposition')).toContain('-P2-');
     const tape = tapeOf(await workbookOf(clear.bytes));
-    const loanIds = (deal.t.db.$client.prepare("select loan_id as loanId from portfolio_loans where portfolio_id = ? and verdict <> 'excluded'").all(deal.portfolioId) as Json[]).map((row) => row.loanId);
+    const loanIds = (
+      deal.t.db.$client
+        .prepare(
+          "select loan_id as loanId from portfolio_loans where portfolio_id = ? and verdict <> 'excluded'",
+        )
+        .all(deal.portfolioId) as Json[]
+    ).map((row) => row.loanId);
     expect(new Set(tape.map((row) => row['Loan reference']))).toEqual(new Set(loanIds));
     expect(tape.some((row) => /^\d{17}[\dX]$/.test(String(row['National id'])))).toBe(true);
-    expect((await download(deal, deal.secondAmc.token, deal.portfolioId, '?tier=P2')).response.status).toBe(403);
+    expect(
+      (await download(deal, deal.secondAmc.token, deal.portfolioId, '?tier=P2')).response.status,
+    ).toBe(403);
     expect((await download(deal, deal.secondAmc.token)).response.status).toBe(200);
     expect((await download(deal, 'buyer', deal.portfolioId + 1)).response.status).toBe(404);
   });
 
   it('gives the same loan unrelated tokens in two portfolios', async () => {
     const deal = await dealOnDemoBook(200);
-    await deal.call('risk', 'POST', `/portfolios/${deal.portfolioId}/offers`, { buyerOrganisationIds: [deal.demoBuyer] });
+    await deal.call('risk', 'POST', `/portfolios/${deal.portfolioId}/offers`, {
+      buyerOrganisationIds: [deal.demoBuyer],
+    });
     const before = tapeOf(await workbookOf((await download(deal, 'buyer')).bytes));
-    await deal.call('risk', 'POST', `/portfolios/${deal.portfolioId}/transitions`, { to: 'withdrawn' }, 200);
-    const again = await deal.call('risk', 'POST', '/portfolios', { name: 'Relisted', cutOffDate: '2026-09-30' });
+    await deal.call(
+      'risk',
+      'POST',
+      `/portfolios/${deal.portfolioId}/transitions`,
+      { to: 'withdrawn' },
+      200,
+    );
+    const again = await deal.call('risk', 'POST', '/portfolios', {
+      name: 'Relisted',
+      cutOffDate: '2026-09-30',
+    });
     await deal.call('risk', 'POST', `/portfolios/${again.id}/transitions`, { to: 'locked' }, 200);
-    await deal.call('risk', 'POST', `/portfolios/${again.id}/offers`, { buyerOrganisationIds: [deal.demoBuyer] });
+    await deal.call('risk', 'POST', `/portfolios/${again.id}/offers`, {
+      buyerOrganisationIds: [deal.demoBuyer],
+    });
     const after = tapeOf(await workbookOf((await download(deal, 'buyer', again.id)).bytes));
     const tokens = new Set(before.map((row) => row['Loan reference']));
     expect(after).toHaveLength(before.length);

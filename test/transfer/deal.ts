@@ -11,7 +11,11 @@ export type Deal = Awaited<ReturnType<typeof dealOnDemoBook>>;
 /** A clock the test moves forward. */
 export function movableClock(start: string): Clock & { set(instant: string): void } {
   let instant = start;
-  return { now: () => instant, today: () => instant.slice(0, 10), set: (next) => void (instant = next) };
+  return {
+    now: () => instant,
+    today: () => instant.slice(0, 10),
+    set: (next) => void (instant = next),
+  };
 }
 
 export const DEMO_AS_OF = '2026-09-30';
@@ -26,53 +30,160 @@ export async function dealOnDemoBook(loans = 600) {
   const clock = movableClock('2026-10-01T09:00:00.000Z');
   const t = testApp({ clock });
   await importDemoBook(t.deps, { loans, seed: 7, asOf: DEMO_AS_OF });
-  const request = (auth: Record<string, string>, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    t.app.request(path, { method, headers: { ...auth, 'Content-Type': 'application/json', ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  const send = (user: TestUser | string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    request(user in tokenHeaders ? tokenHeaders[user]! : { Authorization: `Bearer ${user}` }, method, path, body, headers);
-  const tokenHeaders: Record<string, Record<string, string>> = Object.fromEntries((['admin', 'risk', 'finance', 'checker', 'buyer'] as TestUser[]).map((user) => [user, t.as(user)]));
-  const call = async (user: TestUser | string, method: string, path: string, body?: unknown, status = method === 'POST' ? 201 : 200): Promise<Json> => {
+  const request = (
+    auth: Record<string, string>,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    t.app.request(path, {
+      method,
+      headers: { ...auth, 'Content-Type': 'application/json', ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const send = (
+    user: TestUser | string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    request(
+      user in tokenHeaders ? tokenHeaders[user]! : { Authorization: `Bearer ${user}` },
+      method,
+      path,
+      body,
+      headers,
+    );
+  const tokenHeaders: Record<string, Record<string, string>> = Object.fromEntries(
+    (['admin', 'risk', 'finance', 'checker', 'buyer'] as TestUser[]).map((user) => [
+      user,
+      t.as(user),
+    ]),
+  );
+  const call = async (
+    user: TestUser | string,
+    method: string,
+    path: string,
+    body?: unknown,
+    status = method === 'POST' ? 201 : 200,
+  ): Promise<Json> => {
     const response = await send(user, method, path, body);
     const text = await response.text();
     expect(response.status, `${method} ${path}: ${text}`).toBe(status);
     return text === '' ? {} : (JSON.parse(text) as Json);
   };
-  const demoBuyer = (t.db.$client.prepare("select id from buyer_organisations where name like 'Demo AMC%'").get() as { id: number }).id;
-  const secondAmc = await registerBuyer(call, { name: '东方示例资产管理公司 Eastern AMC', type: 'amc', licenceNumber: 'AMC-0002' });
-  const agency = await registerBuyer(call, { name: 'Agency Collections Ltd', type: 'collection_agency', licenceNumber: 'CA-0003' });
-  const portfolio = await call('risk', 'POST', '/portfolios', { name: 'Q3 personal NPL', cutOffDate: DEMO_AS_OF });
+  const demoBuyer = (
+    t.db.$client
+      .prepare("select id from buyer_organisations where name like 'Demo AMC%'")
+      .get() as { id: number }
+  ).id;
+  const secondAmc = await registerBuyer(call, {
+    name: '东方示例资产管理公司 Eastern AMC',
+    type: 'amc',
+    licenceNumber: 'AMC-0002',
+  });
+  const agency = await registerBuyer(call, {
+    name: 'Agency Collections Ltd',
+    type: 'collection_agency',
+    licenceNumber: 'CA-0003',
+  });
+  const portfolio = await call('risk', 'POST', '/portfolios', {
+    name: 'Q3 personal NPL',
+    cutOffDate: DEMO_AS_OF,
+  });
   await call('risk', 'POST', `/portfolios/${portfolio.id}/transitions`, { to: 'locked' }, 200);
-  return { t, clock, send, call, portfolioId: portfolio.id as number, demoBuyer, secondAmc, agency };
+  return {
+    t,
+    clock,
+    send,
+    call,
+    portfolioId: portfolio.id as number,
+    demoBuyer,
+    secondAmc,
+    agency,
+  };
 }
 
-type Call = (user: TestUser | string, method: string, path: string, body?: unknown, status?: number) => Promise<Json>;
+type Call = (
+  user: TestUser | string,
+  method: string,
+  path: string,
+  body?: unknown,
+  status?: number,
+) => Promise<Json>;
 
 /** Registers, approves and gives a buyer user (and its token) to an organisation. */
-async function registerBuyer(call: Call, organisation: { name: string; type: string; licenceNumber: string }) {
-  const created = await call('admin', 'POST', '/buyer-organisations', { ...organisation, ndaSignedOn: '2026-09-01', paymentDetails: `${organisation.name} · account 6222 0000 0001` });
+async function registerBuyer(
+  call: Call,
+  organisation: { name: string; type: string; licenceNumber: string },
+) {
+  const created = await call('admin', 'POST', '/buyer-organisations', {
+    ...organisation,
+    ndaSignedOn: '2026-09-01',
+    paymentDetails: `${organisation.name} · account 6222 0000 0001`,
+  });
   await call('admin', 'PATCH', `/buyer-organisations/${created.id}`, { status: 'approved' }, 200);
-  const user = await call('admin', 'POST', '/users', { name: `${organisation.name} buyer`, email: `buyer-${created.id}@example.test`, role: 'buyer', buyerOrganisationId: created.id });
+  const user = await call('admin', 'POST', '/users', {
+    name: `${organisation.name} buyer`,
+    email: `buyer-${created.id}@example.test`,
+    role: 'buyer',
+    buyerOrganisationId: created.id,
+  });
   const issued = await call('admin', 'POST', `/users/${user.id}/tokens`, { label: 'test' });
   return { id: created.id as number, token: issued.token as string };
 }
 
 /** Offers the deal's portfolio to both AMCs, opens a round with a reserve, and takes a bid from each. */
-export async function biddingClosed(deal: Deal, prices: { demo: string; second?: string }, reserve = '1000.00') {
+export async function biddingClosed(
+  deal: Deal,
+  prices: { demo: string; second?: string },
+  reserve = '1000.00',
+) {
   const { call, clock, portfolioId, demoBuyer, secondAmc } = deal;
-  await call('risk', 'POST', `/portfolios/${portfolioId}/offers`, { buyerOrganisationIds: [demoBuyer, secondAmc.id] });
-  await call('risk', 'POST', `/portfolios/${portfolioId}/bid-rounds`, { name: 'Round 1', deadline: DEADLINE, reservePrice: reserve });
-  const demoRound = await call('buyer', 'POST', `/buyer/portfolios/${portfolioId}/bids`, { price: prices.demo, validUntil: '2026-12-31' });
-  const secondRound = prices.second === undefined ? undefined : await call(secondAmc.token, 'POST', `/buyer/portfolios/${portfolioId}/bids`, { price: prices.second, validUntil: '2026-12-31' });
+  await call('risk', 'POST', `/portfolios/${portfolioId}/offers`, {
+    buyerOrganisationIds: [demoBuyer, secondAmc.id],
+  });
+  await call('risk', 'POST', `/portfolios/${portfolioId}/bid-rounds`, {
+    name: 'Round 1',
+    deadline: DEADLINE,
+    reservePrice: reserve,
+  });
+  const demoRound = await call('buyer', 'POST', `/buyer/portfolios/${portfolioId}/bids`, {
+    price: prices.demo,
+    validUntil: '2026-12-31',
+  });
+  const secondRound =
+    prices.second === undefined
+      ? undefined
+      : await call(secondAmc.token, 'POST', `/buyer/portfolios/${portfolioId}/bids`, {
+          price: prices.second,
+          validUntil: '2026-12-31',
+        });
   clock.set('2026-10-12T09:00:00.000Z');
-  return { demoBid: demoRound.bids.at(-1).id as number, secondBid: secondRound?.bids.at(-1).id as number | undefined };
+  return {
+    demoBid: demoRound.bids.at(-1).id as number,
+    secondBid: secondRound?.bids.at(-1).id as number | undefined,
+  };
 }
 
 /** Awards the bid, signs, and settles on 2026-10-20 (the clock moves there). */
 export async function settled(deal: Deal, bidId: number) {
   const { call, portfolioId } = deal;
-  const sale = await call('risk', 'POST', `/portfolios/${portfolioId}/award`, { bidId, contractEffectiveDate: '2026-10-15', deliveryDate: '2026-10-31' });
+  const sale = await call('risk', 'POST', `/portfolios/${portfolioId}/award`, {
+    bidId,
+    contractEffectiveDate: '2026-10-15',
+    deliveryDate: '2026-10-31',
+  });
   await call('risk', 'POST', `/sales/${sale.id}/sign`, undefined, 200);
   deal.clock.set('2026-10-20T15:00:00.000Z');
-  const settlement = await call('finance', 'POST', `/sales/${sale.id}/settle`, { receivedOn: '2026-10-20' }, 200);
+  const settlement = await call(
+    'finance',
+    'POST',
+    `/sales/${sale.id}/settle`,
+    { receivedOn: '2026-10-20' },
+    200,
+  );
   return { sale, settlement };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { birthYear, maskName, maskNationalId, maskPhone } from '../../src/transfer/disclosure-masking';
+import {
+  birthYear,
+  maskName,
+  maskNationalId,
+  maskPhone,
+} from '../../src/transfer/disclosure-masking';
 import { loanToken, newTokenKey } from '../../src/transfer/loan-token';
 
 describe('the P1 masks (DOMAIN.md §5: 张*, 110***********1234, 138****5678, birth year only)', () => {

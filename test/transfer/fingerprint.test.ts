@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintOrder, hiddenMark, newFingerprint, orderAgreement, readHiddenMarks, swapsPair } from '../../src/transfer/fingerprint';
+import {
+  fingerprintOrder,
+  hiddenMark,
+  newFingerprint,
+  orderAgreement,
+  readHiddenMarks,
+  swapsPair,
+} from '../../src/transfer/fingerprint';
 import { transferNoticesHtml } from '../../src/transfer/transfer-notice';
 
 describe('a copy’s fingerprint', () => {
@@ -8,14 +15,20 @@ describe('a copy’s fingerprint', () => {
     const text = `数据室 Data room${hiddenMark(fingerprint)} and more`;
     expect(text.replace(/[\u200b\u200c\u2060]/g, '')).toBe('数据室 Data room and more');
     expect(readHiddenMarks(text)).toEqual([fingerprint]);
-    expect(readHiddenMarks(`${hiddenMark('00000001')}…${hiddenMark('ffffffff')}`)).toEqual(['00000001', 'ffffffff']);
+    expect(readHiddenMarks(`${hiddenMark('00000001')}…${hiddenMark('ffffffff')}`)).toEqual([
+      '00000001',
+      'ffffffff',
+    ]);
   });
 
   it('orders the tape by pairs: the same copy agrees with itself, another about half the time, a re-sorted file with none', () => {
     const loanIds = Array.from({ length: 2_000 }, (_, i) => `L${String(i).padStart(6, '0')}`);
     const [a, b] = ['1f2e3d4c', 'a0b1c2d3'];
     const key = (loanId: string) => loanId;
-    const copyA = [...fingerprintOrder(loanIds.slice(0, 1_000), a, 0, key), ...fingerprintOrder(loanIds.slice(1_000), a, 1_000, key)];
+    const copyA = [
+      ...fingerprintOrder(loanIds.slice(0, 1_000), a, 0, key),
+      ...fingerprintOrder(loanIds.slice(1_000), a, 1_000, key),
+    ];
     expect([...copyA].sort()).toEqual(loanIds);
     expect(copyA).not.toEqual(loanIds);
     const own = orderAgreement(copyA, a);
@@ -24,7 +37,12 @@ describe('a copy’s fingerprint', () => {
     const other = orderAgreement(copyA, b).agreement;
     expect(other).toBeGreaterThan(0.4);
     expect(other).toBeLessThan(0.6);
-    expect(orderAgreement(copyA.filter((_, i) => i % 7 !== 3), a).agreement).toBe(1);
+    expect(
+      orderAgreement(
+        copyA.filter((_, i) => i % 7 !== 3),
+        a,
+      ).agreement,
+    ).toBe(1);
     expect(orderAgreement(loanIds, a).pairs).toBe(0);
     expect(() => fingerprintOrder(loanIds, a, 1, key)).toThrow(RangeError);
     expect(swapsPair(a, 'L000003')).toBe(swapsPair(a, 'L000003'));
@@ -33,19 +51,24 @@ describe('a copy’s fingerprint', () => {
 
 describe('a transfer notice', () => {
   it('escapes what it prints: a name cannot inject markup', () => {
-    const html = transferNoticesHtml([{
-      borrowerId: 'B"1',
-      borrowerName: '<script>alert(1)</script>',
-      nationalId: '110101199003071234',
-      loans: [{ loanId: 'L1', claimFen: 123456 }, { loanId: 'L2', claimFen: 1 }],
-      sellerName: 'Seller & Co',
-      buyerName: 'AMC',
-      buyerPaymentDetails: 'Bank "X"',
-      cutOffDate: '2026-09-30',
-      contractEffectiveDate: '2026-10-15',
-      deliveryDate: '2026-10-31',
-      noticeDate: '2026-10-31',
-    }]);
+    const html = transferNoticesHtml([
+      {
+        borrowerId: 'B"1',
+        borrowerName: '<script>alert(1)</script>',
+        nationalId: '110101199003071234',
+        loans: [
+          { loanId: 'L1', claimFen: 123456 },
+          { loanId: 'L2', claimFen: 1 },
+        ],
+        sellerName: 'Seller & Co',
+        buyerName: 'AMC',
+        buyerPaymentDetails: 'Bank "X"',
+        cutOffDate: '2026-09-30',
+        contractEffectiveDate: '2026-10-15',
+        deliveryDate: '2026-10-31',
+        noticeDate: '2026-10-31',
+      },
+    ]);
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('Seller &amp; Co');

@@ -14,18 +14,26 @@ describe('allocatePrice', () => {
     const allocated = allocatePrice(8_000_000_000_000, claims);
     expect(allocated.reduce((a, b) => a + b, 0)).toBe(8_000_000_000_000);
     const total = claims.reduce((a, b) => a + BigInt(b), 0n);
-    allocated.forEach((fen, i) => expect([0n, 1n]).toContain(BigInt(fen) - (8_000_000_000_000n * BigInt(claims[i]!)) / total));
+    allocated.forEach((fen, i) =>
+      expect([0n, 1n]).toContain(BigInt(fen) - (8_000_000_000_000n * BigInt(claims[i]!)) / total),
+    );
   });
 
   it('always sums to the price, and no loan is more than a fen from its exact share', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.array(fc.integer({ min: 0, max: 10 ** 10 }), { minLength: 1, maxLength: 50 }), (price, claims) => {
-        fc.pre(claims.some((claim) => claim > 0));
-        const allocated = allocatePrice(price, claims);
-        const total = claims.reduce((a, b) => a + b, 0);
-        expect(allocated.reduce((a, b) => a + b, 0)).toBe(price);
-        allocated.forEach((fen, i) => expect(Math.abs(fen - (price * claims[i]!) / total)).toBeLessThan(1 + 1e-6));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 12 }),
+        fc.array(fc.integer({ min: 0, max: 10 ** 10 }), { minLength: 1, maxLength: 50 }),
+        (price, claims) => {
+          fc.pre(claims.some((claim) => claim > 0));
+          const allocated = allocatePrice(price, claims);
+          const total = claims.reduce((a, b) => a + b, 0);
+          expect(allocated.reduce((a, b) => a + b, 0)).toBe(price);
+          allocated.forEach((fen, i) =>
+            expect(Math.abs(fen - (price * claims[i]!) / total)).toBeLessThan(1 + 1e-6),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

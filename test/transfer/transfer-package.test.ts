@@ -8,52 +8,95 @@ describe('the transfer package', () => {
   it('zips the P2 data room, the asset schedule, a notice per borrower and a mail merge, with a manifest that ties out', async () => {
     const deal = await dealOnDemoBook(300);
     const { demoBid } = await biddingClosed(deal, { demo: '43210.99' });
-    const award = await deal.call('risk', 'POST', `/portfolios/${deal.portfolioId}/award`, { bidId: demoBid, contractEffectiveDate: '2026-10-15', deliveryDate: '2026-10-31' });
+    const award = await deal.call('risk', 'POST', `/portfolios/${deal.portfolioId}/award`, {
+      bidId: demoBid,
+      contractEffectiveDate: '2026-10-15',
+      deliveryDate: '2026-10-31',
+    });
     expect((await deal.send('risk', 'GET', `/sales/${award.id}/package`)).status).toBe(409);
     await deal.call('risk', 'POST', `/sales/${award.id}/sign`, undefined, 200);
     deal.clock.set('2026-10-20T15:00:00.000Z');
-    const { sale } = await deal.call('finance', 'POST', `/sales/${award.id}/settle`, { receivedOn: '2026-10-20' }, 200);
+    const { sale } = await deal.call(
+      'finance',
+      'POST',
+      `/sales/${award.id}/settle`,
+      { receivedOn: '2026-10-20' },
+      200,
+    );
     const response = await deal.send('finance', 'GET', `/sales/${sale.id}/package`);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('application/zip');
     const bytes = Buffer.from(await response.arrayBuffer());
     const zip = await JSZip.loadAsync(bytes);
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Json;
-    expect(manifest.ties).toEqual({ allocationSumsToPrice: true, scheduleClaimIsSaleClaim: true, oneNoticePerBorrower: true });
-    expect(manifest.totals).toMatchObject({ allocatedPrice: '43210.99', salePrice: '43210.99', claim: sale.claim });
+    expect(manifest.ties).toEqual({
+      allocationSumsToPrice: true,
+      scheduleClaimIsSaleClaim: true,
+      oneNoticePerBorrower: true,
+    });
+    expect(manifest.totals).toMatchObject({
+      allocatedPrice: '43210.99',
+      salePrice: '43210.99',
+      claim: sale.claim,
+    });
     expect(manifest.counts.loans).toBe(sale.loanCount);
-    const borrowers = deal.t.db.$client.prepare('select count(distinct pl.borrower_id) as n from sale_allocations a join portfolio_loans pl on pl.loan_id = a.loan_id and pl.portfolio_id = ? where a.sale_id = ?').get(deal.portfolioId, sale.id) as Json;
-    expect(manifest.counts).toMatchObject({ borrowers: borrowers.n, notices: borrowers.n, noticeFiles: Math.ceil(borrowers.n / 500) });
+    const borrowers = deal.t.db.$client
+      .prepare(
+        'select count(distinct pl.borrower_id) as n from sale_allocations a join portfolio_loans pl on pl.loan_id = a.loan_id and pl.portfolio_id = ? where a.sale_id = ?',
+      )
+      .get(deal.portfolioId, sale.id) as Json;
+    expect(manifest.counts).toMatchObject({
+      borrowers: borrowers.n,
+      notices: borrowers.n,
+      noticeFiles: Math.ceil(borrowers.n / 500),
+    });
     for (const file of manifest.files as Json[]) {
       const content = await zip.file(file.path)!.async('nodebuffer');
       expect(createHash('sha256').update(content).digest('hex'), file.path).toBe(file.sha256);
       expect(content.length).toBe(file.bytes);
     }
     const schedule = new ExcelJS.Workbook();
-    await schedule.xlsx.load((await zip.file('asset-schedule.xlsx')!.async('nodebuffer')) as unknown as ArrayBuffer);
+    await schedule.xlsx.load(
+      (await zip.file('asset-schedule.xlsx')!.async('nodebuffer')) as unknown as ArrayBuffer,
+    );
     const rows = schedule.worksheets[0]!.getSheetValues().slice(2) as ExcelJS.CellValue[][];
     expect(rows).toHaveLength(sale.loanCount);
-    const sumFen = (column: number) => rows.reduce((sum, row) => sum + Math.round((row[column] as number) * 100), 0);
+    const sumFen = (column: number) =>
+      rows.reduce((sum, row) => sum + Math.round((row[column] as number) * 100), 0);
     expect(sumFen(10)).toBe(4_321_099);
     expect((sumFen(9) / 100).toFixed(2)).toBe(sale.claim);
-    const noticeFiles = (manifest.files as Json[]).filter((file) => file.path.startsWith('notices/'));
-    const pages = await Promise.all(noticeFiles.map(async (file) => (await zip.file(file.path)!.async('string')).match(/<section id=/g)!.length));
+    const noticeFiles = (manifest.files as Json[]).filter((file) =>
+      file.path.startsWith('notices/'),
+    );
+    const pages = await Promise.all(
+      noticeFiles.map(
+        async (file) => (await zip.file(file.path)!.async('string')).match(/<section id=/g)!.length,
+      ),
+    );
     expect(pages.reduce((a, b) => a + b, 0)).toBe(borrowers.n);
     const html = await zip.file(noticeFiles[0]!.path)!.async('string');
     expect(html).toContain('债权转让通知书');
     expect(html).toContain('Demo AMC');
     expect(html).toContain('中国工商银行');
     const mailMerge = new ExcelJS.Workbook();
-    await mailMerge.xlsx.load((await zip.file('notices-mail-merge.xlsx')!.async('nodebuffer')) as unknown as ArrayBuffer);
+    await mailMerge.xlsx.load(
+      (await zip.file('notices-mail-merge.xlsx')!.async('nodebuffer')) as unknown as ArrayBuffer,
+    );
     expect(mailMerge.worksheets[0]!.rowCount - 1).toBe(borrowers.n);
     const firstRow = mailMerge.worksheets[0]!.getRow(2);
     const [file, anchor] = String(firstRow.getCell(13).value).split('#');
     expect(await zip.file(file!)!.async('string')).toContain(`<section id="${anchor}">`);
     expect(await zip.file(file!)!.async('string')).toContain(String(firstRow.getCell(2).value));
     const dataRoom = new ExcelJS.Workbook();
-    await dataRoom.xlsx.load((await zip.file('data-room-P2.xlsx')!.async('nodebuffer')) as unknown as ArrayBuffer);
+    await dataRoom.xlsx.load(
+      (await zip.file('data-room-P2.xlsx')!.async('nodebuffer')) as unknown as ArrayBuffer,
+    );
     expect(dataRoom.getWorksheet('Read-me 说明')!.getCell('B5').value).toBe('P2');
-    const audit = deal.t.db.$client.prepare("select count(*) as n from audit_events where action = 'transfer.package.downloaded' and file_sha256 = ?").get(createHash('sha256').update(bytes).digest('hex')) as Json;
+    const audit = deal.t.db.$client
+      .prepare(
+        "select count(*) as n from audit_events where action = 'transfer.package.downloaded' and file_sha256 = ?",
+      )
+      .get(createHash('sha256').update(bytes).digest('hex')) as Json;
     expect(audit.n).toBe(1);
     expect((await deal.send('buyer', 'GET', `/sales/${sale.id}/package`)).status).toBe(403);
   });

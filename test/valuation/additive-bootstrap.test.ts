@@ -20,18 +20,29 @@ function triangleWithVintages(sigma: number, seed: number): Triangle {
       return random.gamma(mean / PHI_FEN) * PHI_FEN;
     });
   });
-  return { origins: values.map((_, i) => `c${i}`), ages: zeta.map((_, k) => k), kind: 'incremental', values, exposure: values.map(() => EXPOSURE_FEN) };
+  return {
+    origins: values.map((_, i) => `c${i}`),
+    ages: zeta.map((_, k) => k),
+    kind: 'incremental',
+    values,
+    exposure: values.map(() => EXPOSURE_FEN),
+  };
 }
 
 describe('prepareAdditiveBootstrap: the variance between cohorts', () => {
-  it('finds the spread of the cohorts\' levels beyond the process noise', () => {
-    const estimates = [1, 2, 3, 4, 5].map((seed) => prepareAdditiveBootstrap(triangleWithVintages(0.2, seed)).cohortVariance);
+  it("finds the spread of the cohorts' levels beyond the process noise", () => {
+    const estimates = [1, 2, 3, 4, 5].map(
+      (seed) => prepareAdditiveBootstrap(triangleWithVintages(0.2, seed)).cohortVariance,
+    );
     const mean = estimates.reduce((a, b) => a + b, 0) / estimates.length;
     expect(mean).toBeGreaterThan(0.04 * 0.7);
     expect(mean).toBeLessThan(0.04 * 1.3);
   });
 
   it('finds next to none when the cohorts differ only by chance', () => {
-    for (const seed of [1, 2, 3]) expect(prepareAdditiveBootstrap(triangleWithVintages(0, seed)).cohortVariance).toBeLessThan(0.002);
+    for (const seed of [1, 2, 3])
+      expect(prepareAdditiveBootstrap(triangleWithVintages(0, seed)).cohortVariance).toBeLessThan(
+        0.002,
+      );
   });
 });

@@ -7,7 +7,9 @@ import { expectClose, expected } from './fixtures';
 // method), values in shared/fixtures/chainladder/expected.json to ten significant digits.
 describe('additiveMethod on the ia_sample of chainladder-python (test_schmidt)', () => {
   const sample = expected.IA_sample_additive;
-  const result = additiveMethod(cumulativeTriangle(sample.origins, sample.cumulative, sample.exposure));
+  const result = additiveMethod(
+    cumulativeTriangle(sample.origins, sample.cumulative, sample.exposure),
+  );
 
   it('reproduces the incremental rates ζ and their sums to ultimate', () => {
     expectClose(result.zeta, sample.zeta_incremental_rates, 1e-8);
@@ -26,6 +28,8 @@ describe('additiveMethod on the ia_sample of chainladder-python (test_schmidt)',
   });
 
   it('needs an exposure', () => {
-    expect(() => additiveMethod(cumulativeTriangle(sample.origins, sample.cumulative))).toThrow(RangeError);
+    expect(() => additiveMethod(cumulativeTriangle(sample.origins, sample.cumulative))).toThrow(
+      RangeError,
+    );
   });
 });

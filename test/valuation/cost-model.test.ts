@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { commissionRateByAge, withCostOverrides } from '../../src/valuation/cost-model';
-import { fitCostModel, type CostRecord, type PaymentRecord } from '../../src/valuation/fit-cost-model';
+import {
+  fitCostModel,
+  type CostRecord,
+  type PaymentRecord,
+} from '../../src/valuation/fit-cost-model';
 
 const loans = [
   { loanId: 'a', chargeOffDate: '2025-01-15' },
@@ -29,7 +33,11 @@ describe('fitCostModel', () => {
   const model = fitCostModel(costs, payments, loans, '2025-06-30');
 
   it('sets commission against the payments of the channel it was billed on', () => {
-    expect(model.commissionRateByChannel).toEqual({ in_house: 0, agency: 14_000 / 50_000, legal: 4_000 / 40_000 });
+    expect(model.commissionRateByChannel).toEqual({
+      in_house: 0,
+      agency: 14_000 / 50_000,
+      legal: 4_000 / 40_000,
+    });
   });
 
   it('spreads legal and court fees over the accounts that were litigated', () => {
@@ -59,7 +67,14 @@ describe('fitCostModel', () => {
   });
 
   it('refuses a book with nothing charged off by the cut', () => {
-    expect(() => fitCostModel(costs, payments, [{ loanId: 'late', chargeOffDate: '2025-07-01' }], '2025-06-30')).toThrow(RangeError);
+    expect(() =>
+      fitCostModel(
+        costs,
+        payments,
+        [{ loanId: 'late', chargeOffDate: '2025-07-01' }],
+        '2025-06-30',
+      ),
+    ).toThrow(RangeError);
   });
 });
 
@@ -67,23 +82,36 @@ describe('withCostOverrides', () => {
   const model = fitCostModel(costs, payments, loans, '2025-06-30');
 
   it('replaces the assumptions a valuation sets, channel by channel, and keeps the rest', () => {
-    const overridden = withCostOverrides(model, { commissionRateByChannel: { agency: 0.35 }, fixedCostPerAccountMonthFen: 100 });
+    const overridden = withCostOverrides(model, {
+      commissionRateByChannel: { agency: 0.35 },
+      fixedCostPerAccountMonthFen: 100,
+    });
     expect(overridden.commissionRateByChannel).toEqual({ in_house: 0, agency: 0.35, legal: 0.1 });
     expect(overridden.fixedCostPerAccountMonthFen).toBe(100);
     expect(overridden.legalCostPerLitigatedAccountFen).toBe(32_500);
   });
 
   it('replaces the whole channel mix when one is given', () => {
-    const overridden = withCostOverrides(model, { channelMixByAge: [{ in_house: 1 }, { agency: 0.25, legal: 0.75 }] });
+    const overridden = withCostOverrides(model, {
+      channelMixByAge: [{ in_house: 1 }, { agency: 0.25, legal: 0.75 }],
+    });
     expect(overridden.channelMixByAge).toEqual([{ in_house: 1 }, { agency: 0.25, legal: 0.75 }]);
     expect(commissionRateByAge(overridden, 3)[2]).toBeCloseTo(0.25 * 0.28 + 0.75 * 0.1, 15);
   });
 
   it('refuses a commission rate above 100 %, a negative cost, or a channel mix that is empty or does not add up to 1', () => {
-    expect(() => withCostOverrides(model, { commissionRateByChannel: { agency: 1.2 } })).toThrow(RangeError);
-    expect(() => withCostOverrides(model, { legalCostPerLitigatedAccountFen: -1 })).toThrow(RangeError);
+    expect(() => withCostOverrides(model, { commissionRateByChannel: { agency: 1.2 } })).toThrow(
+      RangeError,
+    );
+    expect(() => withCostOverrides(model, { legalCostPerLitigatedAccountFen: -1 })).toThrow(
+      RangeError,
+    );
     expect(() => withCostOverrides(model, { channelMixByAge: [] })).toThrow(RangeError);
-    expect(() => withCostOverrides(model, { channelMixByAge: [{ in_house: 0.5, agency: 0.4 }] })).toThrow(RangeError);
-    expect(() => withCostOverrides(model, { channelMixByAge: [{ in_house: 1.5, agency: -0.5 }] })).toThrow(RangeError);
+    expect(() =>
+      withCostOverrides(model, { channelMixByAge: [{ in_house: 0.5, agency: 0.4 }] }),
+    ).toThrow(RangeError);
+    expect(() =>
+      withCostOverrides(model, { channelMixByAge: [{ in_house: 1.5, agency: -0.5 }] }),
+    ).toThrow(RangeError);
   });
 });

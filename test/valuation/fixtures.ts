@@ -45,7 +45,9 @@ interface Expected {
   _published_checks: Record<string, unknown>;
 }
 
-export const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as Expected;
+export const expected = JSON.parse(
+  readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8'),
+) as Expected;
 
 export function triangleOf(name: 'RAA' | 'GenIns' | 'Mortgage'): Triangle {
   return cumulativeTriangle(expected[name].origins, expected[name].cumulative);
@@ -59,11 +61,17 @@ export function publishedCheck<T>(keyStart: string): T {
 }
 
 /** Relative closeness, |a − b| ≤ tolerance · max(|b|, 1). */
-export function expectClose(actual: readonly number[], wanted: readonly number[], tolerance: number): void {
-  if (actual.length < wanted.length) throw new Error(`got ${actual.length} values, wanted ${wanted.length}`);
+export function expectClose(
+  actual: readonly number[],
+  wanted: readonly number[],
+  tolerance: number,
+): void {
+  if (actual.length < wanted.length)
+    throw new Error(`got ${actual.length} values, wanted ${wanted.length}`);
   wanted.forEach((w, i) => {
     const a = actual[i] ?? NaN;
-    if (!(Math.abs(a - w) <= tolerance * Math.max(Math.abs(w), 1))) throw new Error(`value ${i}: got ${a}, wanted ${w} (tolerance ${tolerance})`);
+    if (!(Math.abs(a - w) <= tolerance * Math.max(Math.abs(w), 1)))
+      throw new Error(`value ${i}: got ${a}, wanted ${w} (tolerance ${tolerance})`);
   });
 }
 
@@ -72,6 +80,7 @@ export function expectAsPublished(actual: readonly number[], published: readonly
   published.forEach((p, i) => {
     const decimals = String(p).split('.')[1]?.length ?? 0;
     const a = actual[i] ?? NaN;
-    if (!(Math.abs(a - p) <= 0.5 * 10 ** -decimals + 1e-12)) throw new Error(`value ${i}: got ${a}, published ${p}`);
+    if (!(Math.abs(a - p) <= 0.5 * 10 ** -decimals + 1e-12))
+      throw new Error(`value ${i}: got ${a}, published ${p}`);
   });
 }

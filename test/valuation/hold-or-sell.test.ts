@@ -11,15 +11,33 @@ const costs: CostModel = {
   legalCostPerLitigatedAccountFen: 50_000,
   fixedCostPerAccountMonthFen: 200,
 };
-const curve = { segment: 'all', rates: Float64Array.from({ length: 60 }, (_, age) => (age === 0 ? 0 : 0.02 * Math.exp(-0.05 * age))) };
-const loans = Array.from({ length: 40 }, (_, i) => ({ chargeOffDate: '2025-01-15', chargeOffFen: 1_000_000 + i * 10_000, claimFen: 1_200_000, litigate: i < 4 }));
+const curve = {
+  segment: 'all',
+  rates: Float64Array.from({ length: 60 }, (_, age) =>
+    age === 0 ? 0 : 0.02 * Math.exp(-0.05 * age),
+  ),
+};
+const loans = Array.from({ length: 40 }, (_, i) => ({
+  chargeOffDate: '2025-01-15',
+  chargeOffFen: 1_000_000 + i * 10_000,
+  claimFen: 1_200_000,
+  litigate: i < 4,
+}));
 const book = compileBook(loans, () => curve, '2025-12-31');
 const terms = { horizonMonths: 60, discountRateAnnual: 0.12 };
 
 describe('inHouseCostModel', () => {
   it('puts every collection in house at its own rate, legal and fixed costs unchanged', () => {
-    expect(inHouseCostModel(costs)).toEqual({ commissionRateByChannel: { in_house: 0.1 }, channelMixByAge: [{ in_house: 1 }], legalCostPerLitigatedAccountFen: 50_000, fixedCostPerAccountMonthFen: 200 });
-    expect(inHouseCostModel({ ...costs, commissionRateByChannel: { agency: 0.3 } }).commissionRateByChannel).toEqual({ in_house: 0 });
+    expect(inHouseCostModel(costs)).toEqual({
+      commissionRateByChannel: { in_house: 0.1 },
+      channelMixByAge: [{ in_house: 1 }],
+      legalCostPerLitigatedAccountFen: 50_000,
+      fixedCostPerAccountMonthFen: 200,
+    });
+    expect(
+      inHouseCostModel({ ...costs, commissionRateByChannel: { agency: 0.3 } })
+        .commissionRateByChannel,
+    ).toEqual({ in_house: 0 });
   });
 });
 

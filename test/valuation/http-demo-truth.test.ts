@@ -18,11 +18,18 @@ import { testApp } from '../helpers/test-app';
 type T = ReturnType<typeof testApp>;
 type CurveSet = z.infer<typeof CurveSetSchema>;
 
-const post = (t: T, path: string, body: unknown) => t.app.request(path, { method: 'POST', headers: t.as('risk', { 'Content-Type': 'application/json' }), body: JSON.stringify(body) });
+const post = (t: T, path: string, body: unknown) =>
+  t.app.request(path, {
+    method: 'POST',
+    headers: t.as('risk', { 'Content-Type': 'application/json' }),
+    body: JSON.stringify(body),
+  });
 
 /** The generator's own cumulative recovery over the first `months` months, weighted by charged-off balance (vintage luck averages out to 1). */
 function generatorTruth(t: T, months: number): Map<string, number> {
-  const rows = t.db.$client.prepare('select product, charge_off_fen as fen from loans where charge_off_date is not null').all() as { product: DemoProduct; fen: number }[];
+  const rows = t.db.$client
+    .prepare('select product, charge_off_fen as fen from loans where charge_off_date is not null')
+    .all() as { product: DemoProduct; fen: number }[];
   const totals = new Map<string, { fen: number; recovered: number }>();
   for (const { product, fen } of rows) {
     const curve = liquidationCurve(productTerms[product], fen, 1);
@@ -45,12 +52,18 @@ describe('on an 8,000-loan demo book, whose true curves the generator knows', ()
     await importDemoBook(t.deps, { loans: 8_000, seed: 42, asOf: '2026-09-30' });
   });
 
-  it('fits per product the recovery of the first two years, and ranks the products\' decay as the generator does', async () => {
-    const set = (await (await post(t, '/curves', { name: 'truth', dimensions: ['product'], credibilityK: 0 })).json()) as CurveSet;
+  it("fits per product the recovery of the first two years, and ranks the products' decay as the generator does", async () => {
+    const set = (await (
+      await post(t, '/curves', { name: 'truth', dimensions: ['product'], credibilityK: 0 })
+    ).json()) as CurveSet;
     const truth = generatorTruth(t, 24);
     const curves = new Map([set.book, ...set.segments].map((curve) => [curve.segment, curve]));
-    const fittedOverTruth = (segment: string) => curves.get(segment)!.cumulativeGross[23]! / truth.get(segment)!;
-    console.log('fitted ÷ generator, 24 months:', [...curves.keys()].map((s) => `${s} ${fittedOverTruth(s).toFixed(3)}`).join(', '));
+    const fittedOverTruth = (segment: string) =>
+      curves.get(segment)!.cumulativeGross[23]! / truth.get(segment)!;
+    console.log(
+      'fitted ÷ generator, 24 months:',
+      [...curves.keys()].map((s) => `${s} ${fittedOverTruth(s).toFixed(3)}`).join(', '),
+    );
     expect(Math.abs(fittedOverTruth('all') - 1)).toBeLessThan(0.08);
     // Products that rarely go to court follow their stated curve closely…
     expect(Math.abs(fittedOverTruth('product=cash_loan') - 1)).toBeLessThan(0.05);
@@ -59,16 +72,34 @@ describe('on an 8,000-loan demo book, whose true curves the generator knows', ()
     expect(fittedOverTruth('product=consumer_loan')).toBeGreaterThan(1);
     expect(fittedOverTruth('product=small_business')).toBeGreaterThan(1);
     // Fitted tails decay more slowly than the stated curves (plans and lawsuits pay late), but rank the products as the generator does.
-    const fastestFirst: DemoProduct[] = ['cash_loan', 'credit_card', 'consumer_loan', 'small_business'];
-    const fittedDecay = fastestFirst.map((product) => curves.get(`product=${product}`)!.decayPerMonth);
-    console.log('fitted ÷ generator, decay per month:', fastestFirst.map((p, i) => `${p} ${(fittedDecay[i]! / productTerms[p].decayPerMonth).toFixed(3)}`).join(', '));
+    const fastestFirst: DemoProduct[] = [
+      'cash_loan',
+      'credit_card',
+      'consumer_loan',
+      'small_business',
+    ];
+    const fittedDecay = fastestFirst.map(
+      (product) => curves.get(`product=${product}`)!.decayPerMonth,
+    );
+    console.log(
+      'fitted ÷ generator, decay per month:',
+      fastestFirst
+        .map((p, i) => `${p} ${(fittedDecay[i]! / productTerms[p].decayPerMonth).toFixed(3)}`)
+        .join(', '),
+    );
     expect(fittedDecay).toEqual([...fittedDecay].sort((a, b) => b - a));
-    fastestFirst.forEach((product, i) => expect(fittedDecay[i]! / productTerms[product].decayPerMonth, product).toBeGreaterThan(0.65));
+    fastestFirst.forEach((product, i) =>
+      expect(fittedDecay[i]! / productTerms[product].decayPerMonth, product).toBeGreaterThan(0.65),
+    );
   });
 
   it('forecasts the year after D to within 5 % of what the pools then collected', async () => {
-    const run = (await (await post(t, '/backtests', { asOf: '2025-09-30', simulations: 300 })).json()) as z.infer<typeof BacktestSchema>;
-    console.log(`back-test at 2025-09-30, 12 months: ratio ${run.total.ratio!.toFixed(3)}, weighted MAPE over pools ${run.total.weightedMape!.toFixed(3)}, pools inside P5–P95 ${run.total.poolsInside}/${run.total.pools}, total inside ${run.total.inside}`);
+    const run = (await (
+      await post(t, '/backtests', { asOf: '2025-09-30', simulations: 300 })
+    ).json()) as z.infer<typeof BacktestSchema>;
+    console.log(
+      `back-test at 2025-09-30, 12 months: ratio ${run.total.ratio!.toFixed(3)}, weighted MAPE over pools ${run.total.weightedMape!.toFixed(3)}, pools inside P5–P95 ${run.total.poolsInside}/${run.total.pools}, total inside ${run.total.inside}`,
+    );
     expect(run.months).toBe(12);
     expect(Math.abs(run.total.ratio! - 1)).toBeLessThan(0.05);
     expect(run.total.inside).toBe(true);

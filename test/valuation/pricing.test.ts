@@ -12,8 +12,19 @@ const runOff = fc.record({
   firstFen: fc.double({ min: 1, max: 1e9, noNaN: true }),
   decay: fc.double({ min: 0, max: 0.2, noNaN: true }),
 });
-const flowsOf = ({ months, firstFen, decay }: { months: number; firstFen: number; decay: number }) =>
-  Float64Array.from({ length: months }, (_, t) => firstFen * Math.exp(-decay * t) * Math.min(1, (t + 1) / 3));
+const flowsOf = ({
+  months,
+  firstFen,
+  decay,
+}: {
+  months: number;
+  firstFen: number;
+  decay: number;
+}) =>
+  Float64Array.from(
+    { length: months },
+    (_, t) => firstFen * Math.exp(-decay * t) * Math.min(1, (t + 1) / 3),
+  );
 
 describe('discounting', () => {
   it('compounds the monthly rate back to the annual one', () => {
@@ -60,24 +71,31 @@ describe('irr', () => {
 describe('price measures', () => {
   it('keeps the net-multiple identity: gross multiple − net multiple = costs ÷ price', () => {
     fc.assert(
-      fc.property(runOff, fc.double({ min: 0, max: 0.6, noNaN: true }), fc.double({ min: 0.01, max: 0.5, noNaN: true }), (shape, costShare, target) => {
-        const gross = flowsOf(shape);
-        const net = gross.map((g) => g * (1 - costShare));
-        const price = priceAtTargetIrr(net, target);
-        const { grossMultiple, netMultiple } = collectionMultiples(gross, net, price);
-        const costs = gross.reduce((sum, g, t) => sum + g - (net[t] ?? 0), 0);
-        expect(grossMultiple - netMultiple).toBeCloseTo(costs / price, 9);
-        expect(netMultiple).toBeCloseTo(net.reduce((a, b) => a + b, 0) / price, 9);
-        // At any positive target the buyer must get back more than the price.
-        expect(netMultiple).toBeGreaterThan(1);
-      }),
+      fc.property(
+        runOff,
+        fc.double({ min: 0, max: 0.6, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+        (shape, costShare, target) => {
+          const gross = flowsOf(shape);
+          const net = gross.map((g) => g * (1 - costShare));
+          const price = priceAtTargetIrr(net, target);
+          const { grossMultiple, netMultiple } = collectionMultiples(gross, net, price);
+          const costs = gross.reduce((sum, g, t) => sum + g - (net[t] ?? 0), 0);
+          expect(grossMultiple - netMultiple).toBeCloseTo(costs / price, 9);
+          expect(netMultiple).toBeCloseTo(net.reduce((a, b) => a + b, 0) / price, 9);
+          // At any positive target the buyer must get back more than the price.
+          expect(netMultiple).toBeGreaterThan(1);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('gives a net multiple of exactly 1 at a zero target IRR', () => {
     const net = [30, 40, 50];
-    expect(collectionMultiples([40, 50, 60], net, priceAtTargetIrr(net, 0)).netMultiple).toBeCloseTo(1, 14);
+    expect(
+      collectionMultiples([40, 50, 60], net, priceAtTargetIrr(net, 0)).netMultiple,
+    ).toBeCloseTo(1, 14);
   });
 
   it('pays back in the month the cumulative net first reaches the price', () => {
@@ -92,17 +110,26 @@ describe('price measures', () => {
 
   it('prices a grid of shocks and rates, falling as the shock falls and as the rate rises', () => {
     const base = [100, 90, 80, 70];
-    const grid = sensitivityGrid((shock) => base.map((f) => f * (1 + shock)), [-0.2, 0, 0.2], [0.05, 0.15, 0.3]);
+    const grid = sensitivityGrid(
+      (shock) => base.map((f) => f * (1 + shock)),
+      [-0.2, 0, 0.2],
+      [0.05, 0.15, 0.3],
+    );
     expect(grid.prices[1]?.[0]).toBeCloseTo(npv(base, 0.05), 12);
     for (const row of grid.prices) expect([...row].sort((a, b) => b - a)).toEqual(row);
-    for (let j = 0; j < 3; j++) expect(grid.prices.map((row) => row[j] ?? NaN)).toEqual([...grid.prices.map((row) => row[j] ?? NaN)].sort((a, b) => a - b));
+    for (let j = 0; j < 3; j++)
+      expect(grid.prices.map((row) => row[j] ?? NaN)).toEqual(
+        [...grid.prices.map((row) => row[j] ?? NaN)].sort((a, b) => a - b),
+      );
     expect(() => sensitivityGrid(() => base, [], [0.1])).toThrow(RangeError);
   });
 });
 
 describe('roundToFen', () => {
   it('rounds half to even, so that rounding adds no drift', () => {
-    expect([0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 2.4999, 2.5001].map(roundToFen)).toEqual([0, 2, 2, 0, -2, -2, 2, 3]);
+    expect([0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 2.4999, 2.5001].map(roundToFen)).toEqual([
+      0, 2, 2, 0, -2, -2, 2, 3,
+    ]);
   });
 
   it('refuses what is not an amount', () => {

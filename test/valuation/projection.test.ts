@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commissionRateByAge, type CostModel } from '../../src/valuation/cost-model';
-import { projectBook, projectCashFlows, type MonthlyCashFlows } from '../../src/valuation/projection';
+import {
+  projectBook,
+  projectCashFlows,
+  type MonthlyCashFlows,
+} from '../../src/valuation/projection';
 import type { RecoveryCurve } from '../../src/valuation/recovery-curve';
 import { compileBook, type ValuationLoan } from '../../src/valuation/valuation-book';
 
@@ -11,11 +15,23 @@ const curveOf = (segment: string, rates: number[]): RecoveryCurve => ({
   accounts: 1,
   exposureFen: 1,
   credibility: 1,
-  tail: { firstFittedAge: rates.length, intercept: 0, decayPerMonth: 0, decaySource: 'fitted', rSquared: 1, points: 0 },
+  tail: {
+    firstFittedAge: rates.length,
+    intercept: 0,
+    decayPerMonth: 0,
+    decaySource: 'fitted',
+    rSquared: 1,
+    points: 0,
+  },
 });
 const costs: CostModel = {
   commissionRateByChannel: { in_house: 0, agency: 0.3 },
-  channelMixByAge: [{ in_house: 1 }, { in_house: 1 }, { in_house: 0.5, agency: 0.5 }, { agency: 1 }],
+  channelMixByAge: [
+    { in_house: 1 },
+    { in_house: 1 },
+    { in_house: 0.5, agency: 0.5 },
+    { agency: 1 },
+  ],
   legalCostPerLitigatedAccountFen: 5_000,
   fixedCostPerAccountMonthFen: 10,
 };
@@ -23,8 +39,15 @@ const flat = curveOf('flat', [0.1, 0.1, 0.1, 0.1, 0.1, 0.1]);
 
 describe('projectCashFlows', () => {
   it("collects each month the loan's balance times the rate of its age after the valuation date", () => {
-    const loan: ValuationLoan = { chargeOffDate: '2025-10-05', chargeOffFen: 100_000, claimFen: 1_000_000 };
-    const flows = projectCashFlows([loan], () => flat, costs, { valuationDate: '2025-12-31', horizonMonths: 4 });
+    const loan: ValuationLoan = {
+      chargeOffDate: '2025-10-05',
+      chargeOffFen: 100_000,
+      claimFen: 1_000_000,
+    };
+    const flows = projectCashFlows([loan], () => flat, costs, {
+      valuationDate: '2025-12-31',
+      horizonMonths: 4,
+    });
     // Aged 2 at the valuation date: months 1–3 are ages 3–5; age 6 is past the curve.
     expect(Array.from(flows.grossFen)).toEqual([10_000, 10_000, 10_000, 0]);
     expect(Array.from(flows.commissionFen)).toEqual([3_000, 3_000, 3_000, 0]);
@@ -33,15 +56,32 @@ describe('projectCashFlows', () => {
   });
 
   it('stops a loan at its claim: the month it is reached pays the rest, then nothing', () => {
-    const loan: ValuationLoan = { chargeOffDate: '2025-12-01', chargeOffFen: 100_000, claimFen: 25_000 };
-    const flows = projectCashFlows([loan], () => flat, costs, { valuationDate: '2025-12-31', horizonMonths: 5 });
-    [10_000, 10_000, 5_000, 0, 0].forEach((fen, t) => expect(flows.grossFen[t]).toBeCloseTo(fen, 6));
+    const loan: ValuationLoan = {
+      chargeOffDate: '2025-12-01',
+      chargeOffFen: 100_000,
+      claimFen: 25_000,
+    };
+    const flows = projectCashFlows([loan], () => flat, costs, {
+      valuationDate: '2025-12-31',
+      horizonMonths: 5,
+    });
+    [10_000, 10_000, 5_000, 0, 0].forEach((fen, t) =>
+      expect(flows.grossFen[t]).toBeCloseTo(fen, 6),
+    );
     expect(Array.from(flows.fixedFen)).toEqual([10, 10, 10, 0, 0]);
   });
 
   it('scales every rate by the recovery shock, the cap still holding', () => {
-    const loan: ValuationLoan = { chargeOffDate: '2025-12-01', chargeOffFen: 100_000, claimFen: 25_000 };
-    const flows = projectCashFlows([loan], () => flat, costs, { valuationDate: '2025-12-31', horizonMonths: 5, recoveryShock: 0.5 });
+    const loan: ValuationLoan = {
+      chargeOffDate: '2025-12-01',
+      chargeOffFen: 100_000,
+      claimFen: 25_000,
+    };
+    const flows = projectCashFlows([loan], () => flat, costs, {
+      valuationDate: '2025-12-31',
+      horizonMonths: 5,
+      recoveryShock: 0.5,
+    });
     [15_000, 10_000, 0, 0, 0].forEach((fen, t) => expect(flows.grossFen[t]).toBeCloseTo(fen, 6));
   });
 
@@ -50,7 +90,10 @@ describe('projectCashFlows', () => {
       { chargeOffDate: '2025-12-01', chargeOffFen: 100_000, claimFen: 100_000, litigate: true },
       { chargeOffDate: '2025-12-01', chargeOffFen: 100_000, claimFen: 100_000 },
     ];
-    const flows = projectCashFlows(loans, () => flat, costs, { valuationDate: '2025-12-31', horizonMonths: 2 });
+    const flows = projectCashFlows(loans, () => flat, costs, {
+      valuationDate: '2025-12-31',
+      horizonMonths: 2,
+    });
     expect(Array.from(flows.legalFen)).toEqual([5_000, 0]);
   });
 
@@ -58,11 +101,20 @@ describe('projectCashFlows', () => {
     const loan: ValuationLoan = { chargeOffDate: '2026-01-02', chargeOffFen: 1, claimFen: 1 };
     expect(() => compileBook([loan], () => flat, '2025-12-31')).toThrow(RangeError);
     const book = compileBook([{ ...loan, chargeOffDate: '2025-01-01' }], () => flat, '2025-12-31');
-    expect(() => projectBook(book, costs, { horizonMonths: 3, recoveryShock: -1.5 })).toThrow(RangeError);
+    expect(() => projectBook(book, costs, { horizonMonths: 3, recoveryShock: -1.5 })).toThrow(
+      RangeError,
+    );
   });
 
   it('gives the same flows as walking every loan month by month', () => {
-    const curves = [flat, curveOf('decay', [0.02, 0.3, 0.2, 0.1, 0.05, 0.03, 0.02, 0.01]), curveOf('long', Array.from({ length: 40 }, (_, a) => 0.05 * 0.95 ** a))];
+    const curves = [
+      flat,
+      curveOf('decay', [0.02, 0.3, 0.2, 0.1, 0.05, 0.03, 0.02, 0.01]),
+      curveOf(
+        'long',
+        Array.from({ length: 40 }, (_, a) => 0.05 * 0.95 ** a),
+      ),
+    ];
     const loanArbitrary = fc.record({
       curve: fc.integer({ min: 0, max: 2 }),
       ageMonths: fc.integer({ min: 0, max: 30 }),
@@ -71,21 +123,55 @@ describe('projectCashFlows', () => {
       litigate: fc.boolean(),
     });
     fc.assert(
-      fc.property(fc.array(loanArbitrary, { minLength: 1, maxLength: 40 }), fc.double({ min: -0.9, max: 1, noNaN: true }), fc.integer({ min: 1, max: 50 }), (drawn, shock, horizon) => {
-        const loans = drawn.map((d) => ({ ...d, chargeOffDate: monthsBefore('2025-12-31', d.ageMonths), claimFen: Math.round(d.chargeOffFen * d.claimShare) }));
-        const fast = projectCashFlows(loans, (loan) => curves[loan.curve] ?? flat, costs, { valuationDate: '2025-12-31', horizonMonths: horizon, recoveryShock: shock });
-        const slow = walkEveryLoan(loans.map((loan) => ({ ...loan, rates: (curves[loan.curve] ?? flat).rates })), horizon, shock);
-        expectFlowsClose(fast, slow);
-      }),
+      fc.property(
+        fc.array(loanArbitrary, { minLength: 1, maxLength: 40 }),
+        fc.double({ min: -0.9, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 50 }),
+        (drawn, shock, horizon) => {
+          const loans = drawn.map((d) => ({
+            ...d,
+            chargeOffDate: monthsBefore('2025-12-31', d.ageMonths),
+            claimFen: Math.round(d.chargeOffFen * d.claimShare),
+          }));
+          const fast = projectCashFlows(loans, (loan) => curves[loan.curve] ?? flat, costs, {
+            valuationDate: '2025-12-31',
+            horizonMonths: horizon,
+            recoveryShock: shock,
+          });
+          const slow = walkEveryLoan(
+            loans.map((loan) => ({ ...loan, rates: (curves[loan.curve] ?? flat).rates })),
+            horizon,
+            shock,
+          );
+          expectFlowsClose(fast, slow);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 });
 
 /** The definition, loan by loan and month by month: the reference the grouped projection must match. */
-function walkEveryLoan(loans: { ageMonths: number; chargeOffFen: number; claimFen: number; litigate: boolean; rates: Float64Array }[], horizon: number, shock: number): MonthlyCashFlows {
+function walkEveryLoan(
+  loans: {
+    ageMonths: number;
+    chargeOffFen: number;
+    claimFen: number;
+    litigate: boolean;
+    rates: Float64Array;
+  }[],
+  horizon: number,
+  shock: number,
+): MonthlyCashFlows {
   const zero = () => new Float64Array(horizon);
-  const flows: MonthlyCashFlows = { grossFen: zero(), commissionFen: zero(), legalFen: zero(), fixedFen: zero(), costsFen: zero(), netFen: zero() };
+  const flows: MonthlyCashFlows = {
+    grossFen: zero(),
+    commissionFen: zero(),
+    legalFen: zero(),
+    fixedFen: zero(),
+    costsFen: zero(),
+    netFen: zero(),
+  };
   const commission = commissionRateByAge(costs, 100);
   for (const loan of loans) {
     let owedFen = loan.claimFen;
@@ -109,7 +195,11 @@ function walkEveryLoan(loans: { ageMonths: number; chargeOffFen: number; claimFe
 
 function expectFlowsClose(actual: MonthlyCashFlows, wanted: MonthlyCashFlows): void {
   for (const key of ['grossFen', 'commissionFen', 'legalFen', 'fixedFen', 'netFen'] as const) {
-    wanted[key].forEach((w, t) => expect(Math.abs((actual[key][t] ?? NaN) - w)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(w))));
+    wanted[key].forEach((w, t) =>
+      expect(Math.abs((actual[key][t] ?? NaN) - w)).toBeLessThanOrEqual(
+        1e-6 * Math.max(1, Math.abs(w)),
+      ),
+    );
   }
 }
 

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { credibilityWeightedCurve } from '../../src/valuation/credibility';
 import { fitExponentialTail } from '../../src/valuation/exponential-tail';
-import { cumulativeRates, fitRecoveryCurve, type RecoveryCurve } from '../../src/valuation/recovery-curve';
+import {
+  cumulativeRates,
+  fitRecoveryCurve,
+  type RecoveryCurve,
+} from '../../src/valuation/recovery-curve';
 import { buildRecoveryTriangle } from '../../src/valuation/recovery-triangle';
 import { fitSegmentCurves } from '../../src/valuation/segment-curves';
 import { exponentialCurve, syntheticBook } from './synthetic-book';
 
-const decaying = (ages: number, first: number, decay: number) => Array.from({ length: ages }, (_, age) => first * Math.exp(-decay * age));
+const decaying = (ages: number, first: number, decay: number) =>
+  Array.from({ length: ages }, (_, age) => first * Math.exp(-decay * age));
 
 describe('fitExponentialTail', () => {
   it('recovers an exact exponential decay and extends it to the horizon', () => {
@@ -27,7 +32,11 @@ describe('fitExponentialTail', () => {
   });
 
   it('imposes the fallback decay on rates that rise, fitting only their level', () => {
-    const tail = fitExponentialTail([0.01, 0.011, 0.012, 0.013], { fromAge: 0, horizonMonths: 10, fallbackDecayPerMonth: 0.2 });
+    const tail = fitExponentialTail([0.01, 0.011, 0.012, 0.013], {
+      fromAge: 0,
+      horizonMonths: 10,
+      fallbackDecayPerMonth: 0.2,
+    });
     expect(tail.decaySource).toBe('fallback');
     expect(tail.decayPerMonth).toBe(0.2);
     const level = 0.046 / [0, 1, 2, 3].reduce((sum, age) => sum + Math.exp(-0.2 * age), 0);
@@ -35,13 +44,21 @@ describe('fitExponentialTail', () => {
   });
 
   it('refuses rates that rise when no fallback is given, and a horizon that is not a whole number of months', () => {
-    expect(() => fitExponentialTail([0.01, 0.02, 0.03], { fromAge: 0, horizonMonths: 10 })).toThrow(RangeError);
-    expect(() => fitExponentialTail([0.03, 0.02], { fromAge: 0, horizonMonths: 12.5 })).toThrow(RangeError);
+    expect(() => fitExponentialTail([0.01, 0.02, 0.03], { fromAge: 0, horizonMonths: 10 })).toThrow(
+      RangeError,
+    );
+    expect(() => fitExponentialTail([0.03, 0.02], { fromAge: 0, horizonMonths: 12.5 })).toThrow(
+      RangeError,
+    );
     expect(() => fitExponentialTail([], { fromAge: 0, horizonMonths: 12 })).toThrow(RangeError);
   });
 
   it('forecasts nothing after a window that collected nothing', () => {
-    const tail = fitExponentialTail([0.02, 0, 0, 0], { fromAge: 1, horizonMonths: 8, fallbackDecayPerMonth: 0.1 });
+    const tail = fitExponentialTail([0.02, 0, 0, 0], {
+      fromAge: 1,
+      horizonMonths: 8,
+      fallbackDecayPerMonth: 0.1,
+    });
     expect(Array.from(tail.rates.slice(4))).toEqual([0, 0, 0, 0]);
   });
 });
@@ -52,7 +69,14 @@ const curve = (accounts: number, rate: number): RecoveryCurve => ({
   accounts,
   exposureFen: 1,
   credibility: 1,
-  tail: { firstFittedAge: 1, intercept: 0, decayPerMonth: 0, decaySource: 'fitted', rSquared: 1, points: 2 },
+  tail: {
+    firstFittedAge: 1,
+    intercept: 0,
+    decayPerMonth: 0,
+    decaySource: 'fitted',
+    rSquared: 1,
+    points: 2,
+  },
 });
 
 describe('credibilityWeightedCurve', () => {
@@ -63,19 +87,40 @@ describe('credibilityWeightedCurve', () => {
   });
 
   it('gives a segment without accounts the parent curve', () => {
-    expect(credibilityWeightedCurve(curve(0, 0.02), curve(10, 0.01), { k: 500 }).rates[1]).toBe(0.01);
+    expect(credibilityWeightedCurve(curve(0, 0.02), curve(10, 0.01), { k: 500 }).rates[1]).toBe(
+      0.01,
+    );
   });
 });
 
 describe('fitted recovery curves', () => {
-  const truth = exponentialCurve({ ageZeroRate: 0.004, firstMonthRate: 0.015, decayPerMonth: 0.04, horizonMonths: 120 });
-  const book = syntheticBook({ seed: 11, cohorts: 48, accountsPerCohort: 2_000, asOf: '2025-12-31', trueRates: truth, futureMonths: 0 });
+  const truth = exponentialCurve({
+    ageZeroRate: 0.004,
+    firstMonthRate: 0.015,
+    decayPerMonth: 0.04,
+    horizonMonths: 120,
+  });
+  const book = syntheticBook({
+    seed: 11,
+    cohorts: 48,
+    accountsPerCohort: 2_000,
+    asOf: '2025-12-31',
+    trueRates: truth,
+    futureMonths: 0,
+  });
 
   it('find the true curve of a synthetic book within 2 %, cumulatively at every year of age to 120 months', () => {
-    const triangle = buildRecoveryTriangle(book.loans, book.events, { cohort: 'month', asOf: '2025-12-31', basis: 'gross' });
-    const fitted = cumulativeRates(fitRecoveryCurve(triangle, 'all', { horizonMonths: 120, tailFromAge: 3 }).rates);
+    const triangle = buildRecoveryTriangle(book.loans, book.events, {
+      cohort: 'month',
+      asOf: '2025-12-31',
+      basis: 'gross',
+    });
+    const fitted = cumulativeRates(
+      fitRecoveryCurve(triangle, 'all', { horizonMonths: 120, tailFromAge: 3 }).rates,
+    );
     const wanted = cumulativeRates(truth);
-    for (let age = 12; age <= 120; age += 12) expect(Math.abs((fitted[age] ?? NaN) / (wanted[age] ?? NaN) - 1)).toBeLessThan(0.02);
+    for (let age = 12; age <= 120; age += 12)
+      expect(Math.abs((fitted[age] ?? NaN) / (wanted[age] ?? NaN) - 1)).toBeLessThan(0.02);
   });
 
   it('per segment, pull a thin segment toward the book while a thick one keeps most of its own experience', () => {
@@ -100,7 +145,13 @@ describe('fitted recovery curves', () => {
   });
 
   it('per segment, give a segment without a complete month the book curve', () => {
-    const young = { loanId: 'young', chargeOffDate: '2025-12-10', chargeOffFen: 100_000, claimFen: 100_000, band: 'small' as const };
+    const young = {
+      loanId: 'young',
+      chargeOffDate: '2025-12-10',
+      chargeOffFen: 100_000,
+      claimFen: 100_000,
+      band: 'small' as const,
+    };
     const curves = fitSegmentCurves([...book.loans, young], book.events, {
       segmentOf: (loan) => (loan.loanId === 'young' ? 'young' : 'old'),
       cohort: 'month',

@@ -42,20 +42,39 @@ const PAYMENT_SHARE = 0.05;
 const NOISE_SIGMA = 0.5;
 
 /** rate(0) = ageZeroRate; rate(age) = firstMonthRate · e^(−decay · (age − 1)) after. */
-export function exponentialCurve(options: { ageZeroRate: number; firstMonthRate: number; decayPerMonth: number; horizonMonths: number }): Float64Array {
-  return Float64Array.from({ length: options.horizonMonths }, (_, age) => (age === 0 ? options.ageZeroRate : options.firstMonthRate * Math.exp(-options.decayPerMonth * (age - 1))));
+export function exponentialCurve(options: {
+  ageZeroRate: number;
+  firstMonthRate: number;
+  decayPerMonth: number;
+  horizonMonths: number;
+}): Float64Array {
+  return Float64Array.from({ length: options.horizonMonths }, (_, age) =>
+    age === 0
+      ? options.ageZeroRate
+      : options.firstMonthRate * Math.exp(-options.decayPerMonth * (age - 1)),
+  );
 }
 
 export function syntheticBook(options: SyntheticBookOptions): SyntheticBook {
   const random = new SeededRandom(options.seed);
   const asOfMonth = monthIndex(options.asOf);
-  const book: SyntheticBook = { loans: [], events: [], futureGrossFen: new Float64Array(options.futureMonths) };
+  const book: SyntheticBook = {
+    loans: [],
+    events: [],
+    futureGrossFen: new Float64Array(options.futureMonths),
+  };
   for (let cohort = 0; cohort < options.cohorts; cohort++) {
     const chargeOffMonth = asOfMonth - options.cohorts + cohort;
     for (let n = 0; n < options.accountsPerCohort; n++) {
       const chargeOffDay = 1 + random.below(26);
       const chargeOffFen = 500_000 + random.below(4_500_000);
-      const loan: SyntheticLoan = { loanId: `S${cohort}-${n}`, chargeOffDate: dateOf(chargeOffMonth, chargeOffDay), chargeOffFen, claimFen: chargeOffFen, band: chargeOffFen < 2_000_000 ? 'small' : 'large' };
+      const loan: SyntheticLoan = {
+        loanId: `S${cohort}-${n}`,
+        chargeOffDate: dateOf(chargeOffMonth, chargeOffDay),
+        chargeOffFen,
+        claimFen: chargeOffFen,
+        band: chargeOffFen < 2_000_000 ? 'small' : 'large',
+      };
       book.loans.push(loan);
       liveOut(loan, chargeOffMonth, chargeOffDay, asOfMonth, options, random, book);
     }
@@ -63,8 +82,19 @@ export function syntheticBook(options: SyntheticBookOptions): SyntheticBook {
   return book;
 }
 
-function liveOut(loan: SyntheticLoan, chargeOffMonth: number, chargeOffDay: number, asOfMonth: number, options: SyntheticBookOptions, random: SeededRandom, book: SyntheticBook): void {
-  const lastAge = Math.min(options.trueRates.length - 1, asOfMonth + options.futureMonths - chargeOffMonth);
+function liveOut(
+  loan: SyntheticLoan,
+  chargeOffMonth: number,
+  chargeOffDay: number,
+  asOfMonth: number,
+  options: SyntheticBookOptions,
+  random: SeededRandom,
+  book: SyntheticBook,
+): void {
+  const lastAge = Math.min(
+    options.trueRates.length - 1,
+    asOfMonth + options.futureMonths - chargeOffMonth,
+  );
   let owedFen = loan.chargeOffFen;
   for (let age = 0; age <= lastAge && owedFen > 0; age++) {
     if (random.next() >= (options.trueRates[age] ?? 0) / PAYMENT_SHARE) continue;
@@ -76,8 +106,14 @@ function liveOut(loan: SyntheticLoan, chargeOffMonth: number, chargeOffDay: numb
       book.futureGrossFen[month - asOfMonth - 1]! += amountFen;
       continue;
     }
-    const day = age === 0 ? chargeOffDay + 1 + random.below(28 - chargeOffDay) : 1 + random.below(28);
-    book.events.push({ loanId: loan.loanId, eventDate: dateOf(month, day), type: 'payment', amountFen });
+    const day =
+      age === 0 ? chargeOffDay + 1 + random.below(28 - chargeOffDay) : 1 + random.below(28);
+    book.events.push({
+      loanId: loan.loanId,
+      eventDate: dateOf(month, day),
+      type: 'payment',
+      amountFen,
+    });
     loan.claimFen = owedFen;
   }
 }

@@ -1,16 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import type { CostModel } from '../../src/valuation/cost-model';
 import { buildRecoveryTriangle } from '../../src/valuation/recovery-triangle';
-import { valuationResults, type OfferedLoan, type ValuationSetup } from '../../src/valuation/valuation-results';
+import {
+  valuationResults,
+  type OfferedLoan,
+  type ValuationSetup,
+} from '../../src/valuation/valuation-results';
 import { exponentialCurve, syntheticBook } from './synthetic-book';
 
 const asOf = '2025-12-31';
-const truth = exponentialCurve({ ageZeroRate: 0.004, firstMonthRate: 0.015, decayPerMonth: 0.04, horizonMonths: 120 });
-const synthetic = syntheticBook({ seed: 5, cohorts: 24, accountsPerCohort: 100, asOf, trueRates: truth, futureMonths: 0 });
-const costs: CostModel = { commissionRateByChannel: { agency: 0.3 }, channelMixByAge: [{ agency: 1 }], legalCostPerLitigatedAccountFen: 10_000, fixedCostPerAccountMonthFen: 100 };
+const truth = exponentialCurve({
+  ageZeroRate: 0.004,
+  firstMonthRate: 0.015,
+  decayPerMonth: 0.04,
+  horizonMonths: 120,
+});
+const synthetic = syntheticBook({
+  seed: 5,
+  cohorts: 24,
+  accountsPerCohort: 100,
+  asOf,
+  trueRates: truth,
+  futureMonths: 0,
+});
+const costs: CostModel = {
+  commissionRateByChannel: { agency: 0.3 },
+  channelMixByAge: [{ agency: 1 }],
+  legalCostPerLitigatedAccountFen: 10_000,
+  fixedCostPerAccountMonthFen: 100,
+};
 const card = { segment: 'product=card', rates: truth.map((rate) => rate * 1.2) };
 const book = { segment: 'all', rates: truth };
-const loans: OfferedLoan[] = synthetic.loans.map((loan, i) => ({ ...loan, product: i % 3 === 0 ? 'card' : 'cash', province: null, placementStage: null, litigationStatus: i % 10 === 0 ? 'filed' : 'none' }));
+const loans: OfferedLoan[] = synthetic.loans.map((loan, i) => ({
+  ...loan,
+  product: i % 3 === 0 ? 'card' : 'cash',
+  province: null,
+  placementStage: null,
+  litigationStatus: i % 10 === 0 ? 'filed' : 'none',
+}));
 
 function setup(overrides: Partial<ValuationSetup> = {}): ValuationSetup {
   return {
@@ -18,11 +45,20 @@ function setup(overrides: Partial<ValuationSetup> = {}): ValuationSetup {
     curves: { book, bySegment: new Map([['product=card', card]]) },
     segmentOf: (loan) => `product=${loan.product}`,
     litigates: (loan) => loan.litigationStatus === 'filed',
-    history: buildRecoveryTriangle(synthetic.loans, synthetic.events, { cohort: 'month', asOf, basis: 'gross' }),
+    history: buildRecoveryTriangle(synthetic.loans, synthetic.events, {
+      cohort: 'month',
+      asOf,
+      basis: 'gross',
+    }),
     curveFit: { horizonMonths: 120, tailFromAge: 3 },
     costModel: costs,
     valuationDate: asOf,
-    terms: { horizonMonths: 120, discountRateAnnual: 0.12, targetIrrAnnual: 0.25, sensitivity: { recoveryShocks: [-0.1, 0, 0.1], discountRatesAnnual: [0.12, 0.25] } },
+    terms: {
+      horizonMonths: 120,
+      discountRateAnnual: 0.12,
+      targetIrrAnnual: 0.25,
+      sensitivity: { recoveryShocks: [-0.1, 0, 0.1], discountRatesAnnual: [0.12, 0.25] },
+    },
     seed: 3,
     simulations: 50,
     ...overrides,
@@ -33,7 +69,10 @@ describe('valuationResults', () => {
   const results = valuationResults(setup());
 
   it("counts each segment's loans and face, and names the curve they took: their own, else the book's", () => {
-    const face = (product: string) => loans.filter((loan) => loan.product === product).reduce((sum, loan) => sum + loan.claimFen, 0);
+    const face = (product: string) =>
+      loans
+        .filter((loan) => loan.product === product)
+        .reduce((sum, loan) => sum + loan.claimFen, 0);
     expect(results.segments).toEqual([
       { segment: 'product=card', curve: 'product=card', loans: 800, faceFen: face('card') },
       { segment: 'product=cash', curve: 'all', loans: 1600, faceFen: face('cash') },
@@ -56,6 +95,8 @@ describe('valuationResults', () => {
 
   it('refuses no loans, and names a loan charged off after the valuation date', () => {
     expect(() => valuationResults(setup({ loans: [] }))).toThrow(RangeError);
-    expect(() => valuationResults(setup({ valuationDate: '2025-11-10' }))).toThrow(/loan S23-\d+ was charged off on 2025-11-\d\d, after the valuation date 2025-11-10/);
+    expect(() => valuationResults(setup({ valuationDate: '2025-11-10' }))).toThrow(
+      /loan S23-\d+ was charged off on 2025-11-\d\d, after the valuation date 2025-11-10/,
+    );
   });
 });

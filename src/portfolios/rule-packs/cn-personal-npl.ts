@@ -1,7 +1,12 @@
 import { limitationDaysLeft } from '../limitation';
 import type { RulePack } from '../rule-pack';
 import type { ScreeningSubject } from '../screening-subject';
-import { isFullyRecovered, isLitigationPending, isSettledOrOnPlan, wasMinorAtOrigination } from '../subject-facts';
+import {
+  isFullyRecovered,
+  isLitigationPending,
+  isSettledOrOnPlan,
+  wasMinorAtOrigination,
+} from '../subject-facts';
 
 /** 民法典 art. 188: the general limitation period is three years. */
 const LIMITATION_YEARS = 3;
@@ -13,10 +18,18 @@ const NEAR_LIMITATION_DAYS = 90;
  * consumer loans, credit-card overdrafts and unsecured personal business loans, by the product
  * codes of the book.
  */
-const TRANSFERABLE_PRODUCTS: ReadonlySet<string> = new Set(['consumer_loan', 'cash_loan', 'credit_card', 'small_business']);
+const TRANSFERABLE_PRODUCTS: ReadonlySet<string> = new Set([
+  'consumer_loan',
+  'cash_loan',
+  'credit_card',
+  'small_business',
+]);
 
 /** A lawsuit interrupts the limitation period (art. 195), so only loans never sued on can be time-barred. */
-const daysToLimitation = (subject: ScreeningSubject) => (subject.litigationStatus === 'none' ? limitationDaysLeft(subject, subject.asOf, LIMITATION_YEARS) : Infinity);
+const daysToLimitation = (subject: ScreeningSubject) =>
+  subject.litigationStatus === 'none'
+    ? limitationDaysLeft(subject, subject.asOf, LIMITATION_YEARS)
+    : Infinity;
 
 /**
  * The Chinese practice for batch transfers of written-off personal loans (个人不良贷款批量转让):
@@ -29,12 +42,48 @@ export const cnPersonalNpl: RulePack = {
   nameEn: 'Chinese batch transfer of personal NPLs',
   buyerTypes: ['amc'],
   rules: [
-    { id: 'bankrupt', action: 'exclude', descriptionZh: '借款人个人破产或债务清理', descriptionEn: 'Borrower in personal bankruptcy or debt relief', predicate: (s) => s.bankrupt },
-    { id: 'deceased', action: 'exclude', descriptionZh: '借款人身故', descriptionEn: 'Borrower deceased', predicate: (s) => s.deceased },
-    { id: 'fraud', action: 'exclude', descriptionZh: '涉嫌欺诈或冒用身份', descriptionEn: 'Fraud or identity-theft claim', predicate: (s) => s.fraud },
-    { id: 'settled_or_on_plan', action: 'exclude', descriptionZh: '已结清、已和解或正在履行还款计划', descriptionEn: 'Paid, settled, or on an active repayment plan', predicate: isSettledOrOnPlan },
-    { id: 'dispute_or_complaint', action: 'exclude', descriptionZh: '存在未决争议或投诉', descriptionEn: 'Dispute or complaint open', predicate: (s) => s.disputed || s.complaintOpen },
-    { id: 'litigation_pending', action: 'exclude', descriptionZh: '诉讼未决', descriptionEn: 'Litigation pending', predicate: isLitigationPending },
+    {
+      id: 'bankrupt',
+      action: 'exclude',
+      descriptionZh: '借款人个人破产或债务清理',
+      descriptionEn: 'Borrower in personal bankruptcy or debt relief',
+      predicate: (s) => s.bankrupt,
+    },
+    {
+      id: 'deceased',
+      action: 'exclude',
+      descriptionZh: '借款人身故',
+      descriptionEn: 'Borrower deceased',
+      predicate: (s) => s.deceased,
+    },
+    {
+      id: 'fraud',
+      action: 'exclude',
+      descriptionZh: '涉嫌欺诈或冒用身份',
+      descriptionEn: 'Fraud or identity-theft claim',
+      predicate: (s) => s.fraud,
+    },
+    {
+      id: 'settled_or_on_plan',
+      action: 'exclude',
+      descriptionZh: '已结清、已和解或正在履行还款计划',
+      descriptionEn: 'Paid, settled, or on an active repayment plan',
+      predicate: isSettledOrOnPlan,
+    },
+    {
+      id: 'dispute_or_complaint',
+      action: 'exclude',
+      descriptionZh: '存在未决争议或投诉',
+      descriptionEn: 'Dispute or complaint open',
+      predicate: (s) => s.disputed || s.complaintOpen,
+    },
+    {
+      id: 'litigation_pending',
+      action: 'exclude',
+      descriptionZh: '诉讼未决',
+      descriptionEn: 'Litigation pending',
+      predicate: isLitigationPending,
+    },
     {
       id: 'time_barred',
       action: 'exclude',
@@ -52,14 +101,33 @@ export const cnPersonalNpl: RulePack = {
         return daysLeft >= 0 && daysLeft <= NEAR_LIMITATION_DAYS;
       },
     },
-    { id: 'minor_at_origination', action: 'exclude', descriptionZh: '放款时借款人未满18周岁', descriptionEn: 'Borrower under 18 at origination', predicate: wasMinorAtOrigination },
-    { id: 'already_sold', action: 'exclude', descriptionZh: '债权已转让', descriptionEn: 'Already sold', predicate: (s) => s.status === 'sold' },
-    { id: 'fully_recovered', action: 'exclude', descriptionZh: '已全额回收', descriptionEn: 'Fully recovered', predicate: isFullyRecovered },
+    {
+      id: 'minor_at_origination',
+      action: 'exclude',
+      descriptionZh: '放款时借款人未满18周岁',
+      descriptionEn: 'Borrower under 18 at origination',
+      predicate: wasMinorAtOrigination,
+    },
+    {
+      id: 'already_sold',
+      action: 'exclude',
+      descriptionZh: '债权已转让',
+      descriptionEn: 'Already sold',
+      predicate: (s) => s.status === 'sold',
+    },
+    {
+      id: 'fully_recovered',
+      action: 'exclude',
+      descriptionZh: '已全额回收',
+      descriptionEn: 'Fully recovered',
+      predicate: isFullyRecovered,
+    },
     {
       id: 'product_not_transferable',
       action: 'exclude',
       descriptionZh: '非个人无抵押消费贷款、信用卡透支或个人无抵押经营贷款',
-      descriptionEn: 'Not an unsecured consumer loan, credit-card overdraft or unsecured personal business loan',
+      descriptionEn:
+        'Not an unsecured consumer loan, credit-card overdraft or unsecured personal business loan',
       predicate: (s) => !TRANSFERABLE_PRODUCTS.has(s.product),
     },
   ],

@@ -1,5 +1,11 @@
 import type { RulePack } from '../rule-pack';
-import { inDefaultLongerThan, isFullyRecovered, isLitigationPending, isSettledOrOnPlan, wasMinorAtOrigination } from '../subject-facts';
+import {
+  inDefaultLongerThan,
+  isFullyRecovered,
+  isLitigationPending,
+  isSettledOrOnPlan,
+  wasMinorAtOrigination,
+} from '../subject-facts';
 
 /** Accounts longer in default than this are not sold (the common industry cut-off, and near most states' limitation periods). */
 const MAX_YEARS_IN_DEFAULT = 3;
@@ -15,9 +21,27 @@ export const usDebtSale: RulePack = {
   nameEn: 'US debt sale (OCC 2014-37, CFPB)',
   buyerTypes: ['collection_agency', 'amc'],
   rules: [
-    { id: 'bankruptcy', action: 'exclude', descriptionZh: '借款人破产', descriptionEn: 'Borrower in bankruptcy', predicate: (s) => s.bankrupt },
-    { id: 'deceased', action: 'exclude', descriptionZh: '借款人身故', descriptionEn: 'Borrower deceased', predicate: (s) => s.deceased },
-    { id: 'identity_theft', action: 'exclude', descriptionZh: '身份盗用或欺诈申诉', descriptionEn: 'Identity-theft or fraud claim', predicate: (s) => s.fraud },
+    {
+      id: 'bankruptcy',
+      action: 'exclude',
+      descriptionZh: '借款人破产',
+      descriptionEn: 'Borrower in bankruptcy',
+      predicate: (s) => s.bankrupt,
+    },
+    {
+      id: 'deceased',
+      action: 'exclude',
+      descriptionZh: '借款人身故',
+      descriptionEn: 'Borrower deceased',
+      predicate: (s) => s.deceased,
+    },
+    {
+      id: 'identity_theft',
+      action: 'exclude',
+      descriptionZh: '身份盗用或欺诈申诉',
+      descriptionEn: 'Identity-theft or fraud claim',
+      predicate: (s) => s.fraud,
+    },
     {
       id: 'settled_or_paid',
       action: 'exclude',
@@ -32,7 +56,13 @@ export const usDebtSale: RulePack = {
       descriptionEn: 'Dispute, complaint or litigation pending',
       predicate: (s) => s.disputed || s.complaintOpen || isLitigationPending(s),
     },
-    { id: 'servicemember', action: 'exclude', descriptionZh: '借款人为现役军人（SCRA）', descriptionEn: 'Borrower an active-duty servicemember (SCRA)', predicate: (s) => s.servicemember },
+    {
+      id: 'servicemember',
+      action: 'exclude',
+      descriptionZh: '借款人为现役军人（SCRA）',
+      descriptionEn: 'Borrower an active-duty servicemember (SCRA)',
+      predicate: (s) => s.servicemember,
+    },
     {
       id: 'over_three_years_in_default',
       action: 'exclude',
@@ -40,8 +70,26 @@ export const usDebtSale: RulePack = {
       descriptionEn: 'More than three years in default',
       predicate: (s) => inDefaultLongerThan(s, MAX_YEARS_IN_DEFAULT),
     },
-    { id: 'minor', action: 'exclude', descriptionZh: '放款时借款人未成年', descriptionEn: 'Borrower a minor at origination', predicate: wasMinorAtOrigination },
-    { id: 'missing_documents', action: 'exclude', descriptionZh: '债权资料不全', descriptionEn: 'Account documents missing', predicate: (s) => !s.documentsComplete },
-    { id: 'already_sold', action: 'exclude', descriptionZh: '债权已出售', descriptionEn: 'Already sold', predicate: (s) => s.status === 'sold' },
+    {
+      id: 'minor',
+      action: 'exclude',
+      descriptionZh: '放款时借款人未成年',
+      descriptionEn: 'Borrower a minor at origination',
+      predicate: wasMinorAtOrigination,
+    },
+    {
+      id: 'missing_documents',
+      action: 'exclude',
+      descriptionZh: '债权资料不全',
+      descriptionEn: 'Account documents missing',
+      predicate: (s) => !s.documentsComplete,
+    },
+    {
+      id: 'already_sold',
+      action: 'exclude',
+      descriptionZh: '债权已出售',
+      descriptionEn: 'Already sold',
+      predicate: (s) => s.status === 'sold',
+    },
   ],
 };

@@ -37,7 +37,8 @@ export class ByteSink {
 
   /** 'drain', or a failure if the output closes first (an HTTP client that went away). */
   private async drained(): Promise<void> {
-    const closedEarly = () => this.failure ?? new Error('the output closed before the workbook was written');
+    const closedEarly = () =>
+      this.failure ?? new Error('the output closed before the workbook was written');
     if (this.output.destroyed) throw closedEarly();
     const stop = new AbortController();
     const closed = once(this.output, 'close', { signal: stop.signal }).then(() => {

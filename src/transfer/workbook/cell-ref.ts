@@ -8,9 +8,11 @@ export const MAX_ROWS = 1_048_576;
  * @throws RangeError past Excel's 16,384 columns
  */
 export function columnLetters(index: number): string {
-  if (!Number.isInteger(index) || index < 0 || index >= MAX_COLUMNS) throw new RangeError(`no Excel column ${index}`);
+  if (!Number.isInteger(index) || index < 0 || index >= MAX_COLUMNS)
+    throw new RangeError(`no Excel column ${index}`);
   let letters = '';
-  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26))
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
   return letters;
 }
 

@@ -15,6 +15,9 @@ const MAX_CELL_CHARACTERS = 32_767;
 export function guardedCellText(text: string): string {
   const legal = withoutIllegalXmlCharacters(text);
   const guarded = FORMULA_START.test(legal) ? `'${legal}` : legal;
-  if (guarded.length > MAX_CELL_CHARACTERS) throw new RangeError(`a cell holds at most ${MAX_CELL_CHARACTERS} characters, got ${guarded.length}`);
+  if (guarded.length > MAX_CELL_CHARACTERS)
+    throw new RangeError(
+      `a cell holds at most ${MAX_CELL_CHARACTERS} characters, got ${guarded.length}`,
+    );
   return guarded;
 }

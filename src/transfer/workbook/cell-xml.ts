@@ -21,12 +21,15 @@ export function cellXml(ref: string, kind: CellKind, value: CellValue, style: nu
 /** The number a numeric kind writes: yuan from fen for money, the date serial for dates. */
 function numberOf(kind: Exclude<CellKind, 'text' | 'id'>, value: string | number): number {
   if (kind === 'date') {
-    if (typeof value !== 'string') throw new TypeError(`a date cell takes an ISO date, got ${value}`);
+    if (typeof value !== 'string')
+      throw new TypeError(`a date cell takes an ISO date, got ${value}`);
     return excelDateSerial(value);
   }
   const fractional = kind === 'rate' || kind === 'decimal';
   if (fractional ? !Number.isFinite(value) : !Number.isSafeInteger(value)) {
-    throw new TypeError(`a ${kind} cell takes ${fractional ? 'a finite number' : 'a safe integer'}${kind === 'money' ? ' of fen' : ''}, got ${JSON.stringify(value)}`);
+    throw new TypeError(
+      `a ${kind} cell takes ${fractional ? 'a finite number' : 'a safe integer'}${kind === 'money' ? ' of fen' : ''}, got ${JSON.stringify(value)}`,
+    );
   }
   return kind === 'money' ? (value as number) / 100 : (value as number);
 }

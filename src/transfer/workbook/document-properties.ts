@@ -34,7 +34,8 @@ const CUSTOM_PROPERTY_FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
 /** docProps/custom.xml: text properties; their ids start at 2 (0 and 1 are reserved). */
 export function customXml(custom: Record<string, string>): string {
   const items = Object.entries(custom).map(
-    ([name, value], index) => `<property fmtid="${CUSTOM_PROPERTY_FMTID}" pid="${index + 2}" name="${xmlText(name)}"><vt:lpwstr>${xmlText(value)}</vt:lpwstr></property>`,
+    ([name, value], index) =>
+      `<property fmtid="${CUSTOM_PROPERTY_FMTID}" pid="${index + 2}" name="${xmlText(name)}"><vt:lpwstr>${xmlText(value)}</vt:lpwstr></property>`,
   );
   return `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${items.join('')}</Properties>`;
 }

@@ -16,7 +16,11 @@ const FIRST_SERIAL = 61;
 export function excelDateSerial(date: IsoDate): number {
   const match = ISO_DATE.exec(date);
   const serial = dayNumber(date) + SERIAL_OF_1970;
-  if (!match || !isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])) || serial < FIRST_SERIAL) {
+  if (
+    !match ||
+    !isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])) ||
+    serial < FIRST_SERIAL
+  ) {
     throw new RangeError(`not an ISO date from 1900-03-01 on: "${date}"`);
   }
   return serial;

@@ -30,10 +30,12 @@ export class FreeSheet extends WorkbookSheet {
     const row = worksheet.nextRow;
     const bold = options.bold ?? false;
     const xml = cells.map((cell, index) => {
-      const { kind, value } = typeof cell === 'string' || cell === null ? { kind: 'text' as const, value: cell } : cell;
+      const { kind, value } =
+        typeof cell === 'string' || cell === null ? { kind: 'text' as const, value: cell } : cell;
       return cellXml(columnLetters(index) + row, kind, value, cellStyle(kind, bold));
     });
-    if (options.spanColumns !== undefined && options.spanColumns > 1) this.merges.push(`A${row}:${columnLetters(options.spanColumns - 1)}${row}`);
+    if (options.spanColumns !== undefined && options.spanColumns > 1)
+      this.merges.push(`A${row}:${columnLetters(options.spanColumns - 1)}${row}`);
     return worksheet.addRow(xml.join(''));
   }
 

@@ -1,5 +1,13 @@
 import { absoluteSheetRange } from './cell-ref';
-import { PACKAGE_RELATIONSHIPS_NS, RELATIONSHIPS_NS, SPREADSHEET_NS, XML_DECLARATION, parts, worksheetPart, type PartName } from './ooxml';
+import {
+  PACKAGE_RELATIONSHIPS_NS,
+  RELATIONSHIPS_NS,
+  SPREADSHEET_NS,
+  XML_DECLARATION,
+  parts,
+  worksheetPart,
+  type PartName,
+} from './ooxml';
 import { xmlText } from './xml-text';
 
 /** A worksheet as the workbook lists it; `filterRange` (`A1:Y1001`) when it has an autofilter. */
@@ -12,30 +20,45 @@ const sheetNumbers = (count: number) => Array.from({ length: count }, (_, index)
 
 /** [Content_Types].xml: every part's content type; .rels and other .xml by extension. */
 export function contentTypesXml(packageParts: readonly PartName[], sheetCount: number): string {
-  const overrides = [...packageParts.map((name) => parts[name]), ...sheetNumbers(sheetCount).map(worksheetPart)];
+  const overrides = [
+    ...packageParts.map((name) => parts[name]),
+    ...sheetNumbers(sheetCount).map(worksheetPart),
+  ];
   return (
     XML_DECLARATION +
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
     `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
-    overrides.map((part) => `<Override PartName="/${part.path}" ContentType="${part.contentType}"/>`).join('') +
+    overrides
+      .map((part) => `<Override PartName="/${part.path}" ContentType="${part.contentType}"/>`)
+      .join('') +
     '</Types>'
   );
 }
 
 /** A .rels part: relationships rId1… to each target in order. */
 function relationshipsXml(targets: readonly { target: string; relationship: string }[]): string {
-  const items = targets.map((item, index) => `<Relationship Id="rId${index + 1}" Type="${item.relationship}" Target="${item.target}"/>`);
+  const items = targets.map(
+    (item, index) =>
+      `<Relationship Id="rId${index + 1}" Type="${item.relationship}" Target="${item.target}"/>`,
+  );
   return `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_RELATIONSHIPS_NS}">${items.join('')}</Relationships>`;
 }
 
 /** _rels/.rels: the package's parts (the workbook and document properties). */
 export function packageRelationshipsXml(packageParts: readonly PartName[]): string {
-  return relationshipsXml(packageParts.filter((name) => name !== 'styles').map((name) => ({ target: parts[name].path, relationship: parts[name].relationship })));
+  return relationshipsXml(
+    packageParts
+      .filter((name) => name !== 'styles')
+      .map((name) => ({ target: parts[name].path, relationship: parts[name].relationship })),
+  );
 }
 
 /** xl/_rels/workbook.xml.rels: the worksheets as rId1…rIdN, then the styles. */
 export function workbookRelationshipsXml(sheetCount: number): string {
-  return relationshipsXml([...sheetNumbers(sheetCount).map(worksheetPart), { target: 'styles.xml', relationship: parts.styles.relationship }]);
+  return relationshipsXml([
+    ...sheetNumbers(sheetCount).map(worksheetPart),
+    { target: 'styles.xml', relationship: parts.styles.relationship },
+  ]);
 }
 
 /**
@@ -44,9 +67,16 @@ export function workbookRelationshipsXml(sheetCount: number): string {
  * autofilter and expects to find.
  */
 export function workbookXml(sheets: readonly SheetListing[]): string {
-  const listed = sheets.map((sheet, index) => `<sheet name="${xmlText(sheet.name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`);
+  const listed = sheets.map(
+    (sheet, index) =>
+      `<sheet name="${xmlText(sheet.name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`,
+  );
   const filters = sheets.flatMap((sheet, index) =>
-    sheet.filterRange ? [`<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${xmlText(absoluteSheetRange(sheet.name, sheet.filterRange))}</definedName>`] : [],
+    sheet.filterRange
+      ? [
+          `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${xmlText(absoluteSheetRange(sheet.name, sheet.filterRange))}</definedName>`,
+        ]
+      : [],
   );
   return (
     XML_DECLARATION +

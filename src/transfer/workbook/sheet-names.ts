@@ -13,15 +13,19 @@ export class SheetNames {
 
   /** @throws RangeError for a name Excel refuses or one already taken */
   claim(name: string): void {
-    const problem = sheetNameProblem(name) ?? (this.taken.has(name.toUpperCase()) ? 'is already taken' : undefined);
+    const problem =
+      sheetNameProblem(name) ??
+      (this.taken.has(name.toUpperCase()) ? 'is already taken' : undefined);
     if (problem) throw new RangeError(`sheet name "${name}" ${problem}`);
     this.taken.add(name.toUpperCase());
   }
 }
 
 function sheetNameProblem(name: string): string | undefined {
-  if (name.length === 0 || name.length > MAX_SHEET_NAME) return `must have 1 to ${MAX_SHEET_NAME} characters`;
-  if (FORBIDDEN.test(name) || withoutIllegalXmlCharacters(name) !== name) return 'has a character Excel refuses (: \\ / ? * [ ] or a control character)';
+  if (name.length === 0 || name.length > MAX_SHEET_NAME)
+    return `must have 1 to ${MAX_SHEET_NAME} characters`;
+  if (FORBIDDEN.test(name) || withoutIllegalXmlCharacters(name) !== name)
+    return 'has a character Excel refuses (: \\ / ? * [ ] or a control character)';
   if (name.startsWith("'") || name.endsWith("'")) return 'starts or ends with an apostrophe';
   if (name.toUpperCase() === 'HISTORY') return 'is reserved by Excel';
   return undefined;

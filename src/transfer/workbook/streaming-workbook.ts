@@ -3,13 +3,24 @@ import { ByteSink, type WrittenFile } from './byte-sink';
 import { appXml, coreXml, customXml, type DocumentProperties } from './document-properties';
 import { FreeSheet } from './free-sheet';
 import { worksheetPart, type PartName } from './ooxml';
-import { contentTypesXml, packageRelationshipsXml, workbookRelationshipsXml, workbookXml, type SheetListing } from './package-parts';
+import {
+  contentTypesXml,
+  packageRelationshipsXml,
+  workbookRelationshipsXml,
+  workbookXml,
+  type SheetListing,
+} from './package-parts';
 import { SheetNames } from './sheet-names';
 import { stylesXml } from './styles-part';
 import { TableSheet, type TableSheetOptions, type WorkbookColumn } from './table-sheet';
 import type { WorkbookSheet, WorksheetHost } from './workbook-sheet';
 import { WorksheetStream } from './worksheet-stream';
-import { worksheetHead, worksheetTail, type WorksheetEnding, type WorksheetLayout } from './worksheet-xml';
+import {
+  worksheetHead,
+  worksheetTail,
+  type WorksheetEnding,
+  type WorksheetLayout,
+} from './worksheet-xml';
 import { ZipWriter } from './zip-writer';
 
 /**
@@ -70,11 +81,18 @@ export class StreamingWorkbook implements WorksheetHost {
   ) {
     this.createdAt = options.createdAt ?? new Date().toISOString();
     this.sink = new ByteSink(output);
-    this.zip = new ZipWriter(this.sink, { compressionLevel: options.compressionLevel ?? 1, modifiedAt: new Date(this.createdAt) });
+    this.zip = new ZipWriter(this.sink, {
+      compressionLevel: options.compressionLevel ?? 1,
+      modifiedAt: new Date(this.createdAt),
+    });
   }
 
   /** A table sheet: header row, typed columns, overflow onto "Name (2)" past `maxRowsPerSheet`. */
-  addSheet(name: string, columns: readonly WorkbookColumn[], options: TableSheetOptions = {}): TableSheet {
+  addSheet(
+    name: string,
+    columns: readonly WorkbookColumn[],
+    options: TableSheetOptions = {},
+  ): TableSheet {
     return this.track(new TableSheet(this, name, columns, options, this.nextTurn(name)));
   }
 
@@ -88,16 +106,29 @@ export class StreamingWorkbook implements WorksheetHost {
     await this.nextTurn(undefined);
     if (this.listings.length === 0) throw new Error('a workbook needs at least one sheet');
     const custom = this.options.properties?.custom;
-    const packageParts: PartName[] = ['workbook', 'styles', 'core', 'app', ...(custom && Object.keys(custom).length > 0 ? (['custom'] as const) : [])];
+    const packageParts: PartName[] = [
+      'workbook',
+      'styles',
+      'core',
+      'app',
+      ...(custom && Object.keys(custom).length > 0 ? (['custom'] as const) : []),
+    ];
     const properties = this.options.properties ?? { title: '', author: '' };
     await this.zip.addFile('xl/workbook.xml', workbookXml(this.listings));
-    await this.zip.addFile('xl/_rels/workbook.xml.rels', workbookRelationshipsXml(this.listings.length));
+    await this.zip.addFile(
+      'xl/_rels/workbook.xml.rels',
+      workbookRelationshipsXml(this.listings.length),
+    );
     await this.zip.addFile('xl/styles.xml', stylesXml());
     await this.zip.addFile('docProps/core.xml', coreXml(properties, this.createdAt));
     await this.zip.addFile('docProps/app.xml', appXml());
-    if (packageParts.includes('custom')) await this.zip.addFile('docProps/custom.xml', customXml(custom ?? {}));
+    if (packageParts.includes('custom'))
+      await this.zip.addFile('docProps/custom.xml', customXml(custom ?? {}));
     await this.zip.addFile('_rels/.rels', packageRelationshipsXml(packageParts));
-    await this.zip.addFile('[Content_Types].xml', contentTypesXml(packageParts, this.listings.length));
+    await this.zip.addFile(
+      '[Content_Types].xml',
+      contentTypesXml(packageParts, this.listings.length),
+    );
     await this.zip.finish();
     return this.sink.end();
   }
@@ -108,7 +139,11 @@ export class StreamingWorkbook implements WorksheetHost {
 
   async openWorksheet(name: string, layout: WorksheetLayout): Promise<WorksheetStream> {
     this.opened += 1;
-    return new WorksheetStream(name, await this.zip.openEntry(worksheetPart(this.opened).path), worksheetHead(layout));
+    return new WorksheetStream(
+      name,
+      await this.zip.openEntry(worksheetPart(this.opened).path),
+      worksheetHead(layout),
+    );
   }
 
   async closeWorksheet(worksheet: WorksheetStream, ending: WorksheetEnding): Promise<void> {
@@ -121,7 +156,10 @@ export class StreamingWorkbook implements WorksheetHost {
    * waits for; the previous sheet must have been ended.
    */
   private nextTurn(name: string | undefined): Promise<void> {
-    if (this.last && !this.last.ending) throw new Error(`end sheet "${this.last.name}" before ${name === undefined ? 'finishing the workbook' : `adding "${name}"`}`);
+    if (this.last && !this.last.ending)
+      throw new Error(
+        `end sheet "${this.last.name}" before ${name === undefined ? 'finishing the workbook' : `adding "${name}"`}`,
+      );
     return this.last?.ending ?? Promise.resolve();
   }
 
@@ -134,6 +172,9 @@ export class StreamingWorkbook implements WorksheetHost {
 }
 
 /** A workbook streamed to `output` (a file or an HTTP response). */
-export function createStreamingWorkbook(output: Writable, options: StreamingWorkbookOptions = {}): StreamingWorkbook {
+export function createStreamingWorkbook(
+  output: Writable,
+  options: StreamingWorkbookOptions = {},
+): StreamingWorkbook {
   return new StreamingWorkbook(output, options);
 }

@@ -9,11 +9,23 @@ const FIRST_CUSTOM_FORMAT_ID = 164;
  * styles of `cellStyle` — Excel's default first, then every kind regular and bold.
  */
 export function stylesXml(): string {
-  const custom = new Map(cellKinds.map((kind) => numberFormats[kind]).filter((format) => format.id >= FIRST_CUSTOM_FORMAT_ID).map((format) => [format.id, format.code]));
-  const numFmts = [...custom].map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`).join('');
-  const font = (bold: boolean) => `<font>${bold ? '<b/>' : ''}<sz val="11"/><name val="Calibri"/><family val="2"/></font>`;
-  const xf = (numFmtId: number, fontId: number) => `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${fontId ? ' applyFont="1"' : ''}/>`;
-  const xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', ...cellKinds.flatMap((kind) => [xf(numberFormats[kind].id, 0), xf(numberFormats[kind].id, 1)])];
+  const custom = new Map(
+    cellKinds
+      .map((kind) => numberFormats[kind])
+      .filter((format) => format.id >= FIRST_CUSTOM_FORMAT_ID)
+      .map((format) => [format.id, format.code]),
+  );
+  const numFmts = [...custom]
+    .map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`)
+    .join('');
+  const font = (bold: boolean) =>
+    `<font>${bold ? '<b/>' : ''}<sz val="11"/><name val="Calibri"/><family val="2"/></font>`;
+  const xf = (numFmtId: number, fontId: number) =>
+    `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${fontId ? ' applyFont="1"' : ''}/>`;
+  const xfs = [
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+    ...cellKinds.flatMap((kind) => [xf(numberFormats[kind].id, 0), xf(numberFormats[kind].id, 1)]),
+  ];
   return (
     XML_DECLARATION +
     '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +

@@ -35,15 +35,32 @@ export class TableSheet extends WorkbookSheet {
   private part = 0;
   private partRows = 0;
 
-  constructor(host: WorksheetHost, name: string, columns: readonly WorkbookColumn[], options: TableSheetOptions, after: Promise<void>) {
-    super(host, name, { widths: columns.map((column) => column.width), freezeHeader: options.freezeHeader ?? true }, after);
-    if (columns.length === 0 || columns.length > MAX_COLUMNS) throw new RangeError(`sheet "${name}" needs 1 to ${MAX_COLUMNS} columns`);
+  constructor(
+    host: WorksheetHost,
+    name: string,
+    columns: readonly WorkbookColumn[],
+    options: TableSheetOptions,
+    after: Promise<void>,
+  ) {
+    super(
+      host,
+      name,
+      { widths: columns.map((column) => column.width), freezeHeader: options.freezeHeader ?? true },
+      after,
+    );
+    if (columns.length === 0 || columns.length > MAX_COLUMNS)
+      throw new RangeError(`sheet "${name}" needs 1 to ${MAX_COLUMNS} columns`);
     this.maxRows = options.maxRowsPerSheet ?? MAX_ROWS - 1;
-    if (!Number.isInteger(this.maxRows) || this.maxRows < 1 || this.maxRows > MAX_ROWS - 1) throw new RangeError(`maxRowsPerSheet must be 1 to ${MAX_ROWS - 1}, got ${this.maxRows}`);
+    if (!Number.isInteger(this.maxRows) || this.maxRows < 1 || this.maxRows > MAX_ROWS - 1)
+      throw new RangeError(`maxRowsPerSheet must be 1 to ${MAX_ROWS - 1}, got ${this.maxRows}`);
     this.kinds = columns.map((column) => column.kind);
     this.letters = columns.map((_, index) => columnLetters(index));
     this.styles = columns.map((column) => cellStyle(column.kind, false));
-    this.headerXml = columns.map((column, index) => cellXml(`${this.letters[index]}1`, 'text', column.header, cellStyle('text', true))).join('');
+    this.headerXml = columns
+      .map((column, index) =>
+        cellXml(`${this.letters[index]}1`, 'text', column.header, cellStyle('text', true)),
+      )
+      .join('');
     this.autoFilter = options.autoFilter ?? true;
   }
 
@@ -54,12 +71,21 @@ export class TableSheet extends WorkbookSheet {
    */
   async addRow(values: readonly CellValue[]): Promise<void> {
     this.assertOpen();
-    if (values.length > this.kinds.length) throw new RangeError(`sheet "${this.name}" has ${this.kinds.length} columns, got a row of ${values.length}`);
+    if (values.length > this.kinds.length)
+      throw new RangeError(
+        `sheet "${this.name}" has ${this.kinds.length} columns, got a row of ${values.length}`,
+      );
     if (!this.worksheet || this.partRows === this.maxRows) await this.nextPart();
     const worksheet = this.worksheet!;
     const row = worksheet.nextRow;
     let xml = '';
-    for (let index = 0; index < values.length; index++) xml += cellXml(this.letters[index]! + row, this.kinds[index]!, values[index] ?? null, this.styles[index]!);
+    for (let index = 0; index < values.length; index++)
+      xml += cellXml(
+        this.letters[index]! + row,
+        this.kinds[index]!,
+        values[index] ?? null,
+        this.styles[index]!,
+      );
     this.partRows += 1;
     return worksheet.addRow(xml);
   }
@@ -85,7 +111,9 @@ export class TableSheet extends WorkbookSheet {
   }
 
   private closePart(): Promise<void> {
-    const filterRange = this.autoFilter ? rangeRef(1, this.partRows + 1, this.kinds.length) : undefined;
+    const filterRange = this.autoFilter
+      ? rangeRef(1, this.partRows + 1, this.kinds.length)
+      : undefined;
     return this.host.closeWorksheet(this.worksheet!, { filterRange, merges: [] });
   }
 }

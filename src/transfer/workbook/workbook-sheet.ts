@@ -26,7 +26,11 @@ export abstract class WorkbookSheet {
     protected readonly layout: WorksheetLayout,
     private readonly after: Promise<void>,
   ) {
-    for (const width of layout.widths) if (!(width > 0 && width <= MAX_WIDTH)) throw new RangeError(`sheet "${name}": a column width is above 0 and at most ${MAX_WIDTH}, got ${width}`);
+    for (const width of layout.widths)
+      if (!(width > 0 && width <= MAX_WIDTH))
+        throw new RangeError(
+          `sheet "${name}": a column width is above 0 and at most ${MAX_WIDTH}, got ${width}`,
+        );
   }
 
   /** Ends the sheet: its last part is closed (opened first if no row was added). */

@@ -34,7 +34,8 @@ export class WorksheetStream {
    * @throws RangeError past Excel's 1,048,576 rows
    */
   addRow(cellsXml: string): Promise<void> {
-    if (this.rows === MAX_ROWS) throw new RangeError(`sheet "${this.name}" is full: Excel holds ${MAX_ROWS} rows`);
+    if (this.rows === MAX_ROWS)
+      throw new RangeError(`sheet "${this.name}" is full: Excel holds ${MAX_ROWS} rows`);
     this.rows += 1;
     this.pending += `<row r="${this.rows}">${cellsXml}</row>`;
     return this.pending.length >= PIECE_CHARACTERS ? this.flush() : DONE;

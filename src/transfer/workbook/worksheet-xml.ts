@@ -12,14 +12,20 @@ export interface WorksheetEnding {
   merges: readonly string[];
 }
 
-const FROZEN_HEADER = '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>';
+const FROZEN_HEADER =
+  '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>';
 
 /**
  * Everything before the rows: views (the frozen header pane), widths, and the opening of
  * sheetData. There is no <dimension>: the row count is not known yet, and it is optional.
  */
 export function worksheetHead(layout: WorksheetLayout): string {
-  const cols = layout.widths.map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`).join('');
+  const cols = layout.widths
+    .map(
+      (width, index) =>
+        `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`,
+    )
+    .join('');
   return (
     XML_DECLARATION +
     `<worksheet xmlns="${SPREADSHEET_NS}" xmlns:r="${RELATIONSHIPS_NS}">` +

@@ -10,9 +10,16 @@
 /** Anything that needs more than copying: checked first, as almost all text passes as it is. */
 const NEEDS_WORK = /[\u0000-\u001F"&<>\uD800-\uDFFF\uFFFE\uFFFF]/;
 const MAYBE_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ILLEGAL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ESCAPED = /["&<>\r]/g;
-const ENTITIES: Record<string, string> = { '"': '&quot;', '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+const ENTITIES: Record<string, string> = {
+  '"': '&quot;',
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '\r': '&#13;',
+};
 
 /** `text` without the characters XML 1.0 forbids. */
 export function withoutIllegalXmlCharacters(text: string): string {
@@ -25,5 +32,8 @@ export function withoutIllegalXmlCharacters(text: string): string {
  */
 export function xmlText(text: string): string {
   if (!NEEDS_WORK.test(text)) return text;
-  return withoutIllegalXmlCharacters(text).replace(ESCAPED, (character) => ENTITIES[character] ?? character);
+  return withoutIllegalXmlCharacters(text).replace(
+    ESCAPED,
+    (character) => ENTITIES[character] ?? character,
+  );
 }

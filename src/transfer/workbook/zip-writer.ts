@@ -54,7 +54,10 @@ export class ZipWriter {
   ) {
     const at = options.modifiedAt;
     this.dosTime = (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | (at.getUTCSeconds() >> 1);
-    this.dosDate = (Math.max(0, at.getUTCFullYear() - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate();
+    this.dosDate =
+      (Math.max(0, at.getUTCFullYear() - 1980) << 9) |
+      ((at.getUTCMonth() + 1) << 5) |
+      at.getUTCDate();
   }
 
   /** Adds a whole entry at once. */
@@ -66,11 +69,22 @@ export class ZipWriter {
 
   /** Opens an entry; it must be ended before the next is opened. */
   async openEntry(name: string): Promise<ZipEntry> {
-    if (this.records.length >= MAX_ENTRIES) throw new RangeError(`a zip without zip64 holds at most ${MAX_ENTRIES} entries`);
-    const record: DirectoryRecord = { name: Buffer.from(name, 'utf8'), crc: 0, compressedBytes: 0, bytes: 0, offset: this.sink.offset };
+    if (this.records.length >= MAX_ENTRIES)
+      throw new RangeError(`a zip without zip64 holds at most ${MAX_ENTRIES} entries`);
+    const record: DirectoryRecord = {
+      name: Buffer.from(name, 'utf8'),
+      crc: 0,
+      compressedBytes: 0,
+      bytes: 0,
+      offset: this.sink.offset,
+    };
     await this.sink.write(this.localHeader(record));
     // zlib streams take the Transform options too, though ZlibOptions does not list them.
-    const deflateOptions: ZlibOptions & { writableHighWaterMark: number } = { level: this.options.compressionLevel, chunkSize: DEFLATE_CHUNK_BYTES, writableHighWaterMark: DEFLATE_QUEUE_BYTES };
+    const deflateOptions: ZlibOptions & { writableHighWaterMark: number } = {
+      level: this.options.compressionLevel,
+      chunkSize: DEFLATE_CHUNK_BYTES,
+      writableHighWaterMark: DEFLATE_QUEUE_BYTES,
+    };
     const deflate = createDeflateRaw(deflateOptions);
     // The deflater's output goes out as it comes; a failing output stops it, and the failure
     // surfaces in the next `write` or `end` rather than as an unhandled rejection.
@@ -164,5 +178,8 @@ function dataDescriptor(record: DirectoryRecord): Buffer {
 }
 
 function assertZip32(value: number, what: string): void {
-  if (value > ZIP32_LIMIT) throw new RangeError(`${what} passes 4 GiB (${value} bytes): that needs zip64, which this writer does not write`);
+  if (value > ZIP32_LIMIT)
+    throw new RangeError(
+      `${what} passes 4 GiB (${value} bytes): that needs zip64, which this writer does not write`,
+    );
 }

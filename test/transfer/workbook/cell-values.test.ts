@@ -9,8 +9,10 @@ import { xmlText } from '../../../src/transfer/workbook/xml-text';
 
 describe('text cells', () => {
   it('put an apostrophe before text a spreadsheet would run as a formula', () => {
-    for (const text of ['=1+2', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(guardedCellText(text)).toBe(`'${text}`);
-    for (const text of ['a=1', '1-2', "'already quoted", ' =1', '张三', '']) expect(guardedCellText(text)).toBe(text);
+    for (const text of ['=1+2', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])
+      expect(guardedCellText(text)).toBe(`'${text}`);
+    for (const text of ['a=1', '1-2', "'already quoted", ' =1', '张三', ''])
+      expect(guardedCellText(text)).toBe(text);
   });
 
   it('drop characters illegal in XML first, so they cannot hide a formula', () => {
@@ -44,11 +46,26 @@ describe('Excel date serials', () => {
     expect(excelDateSerial('1900-03-01')).toBe(61);
     expect(excelDateSerial('2024-01-01')).toBe(45_292);
     expect(excelDateSerial('9999-12-31')).toBe(2_958_465);
-    fc.assert(fc.property(fc.integer({ min: -25_508, max: 2_932_896 }), (day) => excelSerialToIsoDate(excelDateSerial(fromDayNumber(day))) === fromDayNumber(day)));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -25_508, max: 2_932_896 }),
+        (day) => excelSerialToIsoDate(excelDateSerial(fromDayNumber(day))) === fromDayNumber(day),
+      ),
+    );
   });
 
   it('refuse days that do not exist, other formats and days before March 1900', () => {
-    for (const bad of ['2023-02-29', '2024-02-30', '2024-04-31', '2024-13-01', '2024-00-10', '2024-1-01', '2024/01/01', '1900-02-28', '']) {
+    for (const bad of [
+      '2023-02-29',
+      '2024-02-30',
+      '2024-04-31',
+      '2024-13-01',
+      '2024-00-10',
+      '2024-1-01',
+      '2024/01/01',
+      '1900-02-28',
+      '',
+    ]) {
       expect(() => excelDateSerial(bad)).toThrow(RangeError);
     }
     expect(excelDateSerial('2000-02-29')).toBe(36_585);
@@ -58,7 +75,15 @@ describe('Excel date serials', () => {
 
 describe('column letters', () => {
   it('count in bijective base 26 up to XFD', () => {
-    expect([0, 25, 26, 51, 701, 702, 16_383].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'ZZ', 'AAA', 'XFD']);
+    expect([0, 25, 26, 51, 701, 702, 16_383].map(columnLetters)).toEqual([
+      'A',
+      'Z',
+      'AA',
+      'AZ',
+      'ZZ',
+      'AAA',
+      'XFD',
+    ]);
     expect(() => columnLetters(16_384)).toThrow(RangeError);
   });
 });
@@ -72,9 +97,13 @@ describe('cells', () => {
   });
 
   it('write ids given as numbers as text, and money in fen as yuan', () => {
-    expect(cellXml('A2', 'id', 110_105, 3)).toBe('<c r="A2" s="3" t="inlineStr"><is><t>110105</t></is></c>');
+    expect(cellXml('A2', 'id', 110_105, 3)).toBe(
+      '<c r="A2" s="3" t="inlineStr"><is><t>110105</t></is></c>',
+    );
     expect(cellXml('C2', 'money', -12_345, 7)).toBe('<c r="C2" s="7"><v>-123.45</v></c>');
-    expect(cellXml('B2', 'text', ' x', 1)).toBe('<c r="B2" s="1" t="inlineStr"><is><t xml:space="preserve"> x</t></is></c>');
+    expect(cellXml('B2', 'text', ' x', 1)).toBe(
+      '<c r="B2" s="1" t="inlineStr"><is><t xml:space="preserve"> x</t></is></c>',
+    );
   });
 
   it('refuse a value that does not fit the kind', () => {

@@ -11,7 +11,11 @@ const columns: WorkbookColumn[] = [
   { header: 'note', kind: 'text', width: 40 },
   { header: 'balance', kind: 'money', width: 14 },
 ];
-const row = (index: number) => [`L${index}`, `借款人 ${index} ${'x'.repeat(index % 97)}`, index * 101];
+const row = (index: number) => [
+  `L${index}`,
+  `借款人 ${index} ${'x'.repeat(index % 97)}`,
+  index * 101,
+];
 
 /** An output that takes nothing until released: what a client that stops reading looks like. */
 class StalledOutput extends Writable {
@@ -63,7 +67,11 @@ describe('the output holds the writer back', () => {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     const tape = workbook.getWorksheet('Tape')!;
     expect(tape.rowCount).toBe(50_001);
-    expect(tape.getRow(50_001).values).toEqual([undefined, ...row(49_999).slice(0, 2), 49_999 * 1.01]);
+    expect(tape.getRow(50_001).values).toEqual([
+      undefined,
+      ...row(49_999).slice(0, 2),
+      49_999 * 1.01,
+    ]);
   });
 
   it('streams into a web Response as an HTTP route would, the hash known once the last byte is out', async () => {
@@ -85,7 +93,10 @@ describe('the output holds the writer back', () => {
   });
 
   it('fails the writer, not hangs it, when the output fails or goes away', async () => {
-    for (const stop of [(output: PassThrough) => output.destroy(new Error('client reset')), (output: PassThrough) => output.destroy()]) {
+    for (const stop of [
+      (output: PassThrough) => output.destroy(new Error('client reset')),
+      (output: PassThrough) => output.destroy(),
+    ]) {
       const output = new PassThrough({ highWaterMark: 1 << 14 });
       const book = createStreamingWorkbook(output);
       const sheet = book.addSheet('Tape', columns);
@@ -96,7 +107,9 @@ describe('the output holds the writer back', () => {
       })();
       await nextTurn();
       stop(output);
-      await expect(writing).rejects.toThrow(/client reset|closed before the workbook was written|destroyed/);
+      await expect(writing).rejects.toThrow(
+        /client reset|closed before the workbook was written|destroyed/,
+      );
     }
   });
 });

@@ -37,7 +37,11 @@ beforeAll(async () => {
       const readMe = book.addFreeSheet('Read-me', { widths: [20, 30, 12] });
       await readMe.addRow(['数据室 Data room'], { bold: true, spanColumns: 3 });
       await readMe.addRow(['Cut-off date', { kind: 'date', value: '2026-06-30' }]);
-      await readMe.addRow(['Loans', { kind: 'integer', value: 7 }, { kind: 'money', value: 1_000_000 }]);
+      await readMe.addRow([
+        'Loans',
+        { kind: 'integer', value: 7 },
+        { kind: 'money', value: 1_000_000 },
+      ]);
       await readMe.addRow([]);
       await readMe.addRow([null, ' padded ', '-not a formula']);
       await readMe.end();
@@ -45,7 +49,14 @@ beforeAll(async () => {
       for (const loan of loans) await tape.addRow(loan);
       await tape.end();
     },
-    { properties: { title: 'Data room 数据室', author: 'Seller Bank', custom: { Buyer: 'AMC 1', Download: 'd-42' } }, createdAt: '2026-06-30T08:15:30.123Z' },
+    {
+      properties: {
+        title: 'Data room 数据室',
+        author: 'Seller Bank',
+        custom: { Buyer: 'AMC 1', Download: 'd-42' },
+      },
+      createdAt: '2026-06-30T08:15:30.123Z',
+    },
   );
   workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file.path);
@@ -59,11 +70,19 @@ describe('a streamed workbook read back with exceljs', () => {
   });
 
   it('continues a table past maxRowsPerSheet on numbered sheets, each with the header', () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Read-me', 'Loan tape', 'Loan tape (2)', 'Loan tape (3)']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Read-me',
+      'Loan tape',
+      'Loan tape (2)',
+      'Loan tape (3)',
+    ]);
     const tapes = workbook.worksheets.slice(1);
     expect(tapes.map((sheet) => sheet.rowCount)).toEqual([4, 4, 2]);
     for (const sheet of tapes) {
-      expect(sheet.getRow(1).values).toEqual([undefined, ...columns.map((column) => column.header)]);
+      expect(sheet.getRow(1).values).toEqual([
+        undefined,
+        ...columns.map((column) => column.header),
+      ]);
       expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     }
     expect(tapes.map((sheet) => sheet.getCell('A2').value)).toEqual(['007', 'L4', 'L7']);
@@ -73,7 +92,9 @@ describe('a streamed workbook read back with exceljs', () => {
     const tapes = workbook.worksheets.slice(1);
     for (const sheet of tapes) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, topLeftCell: 'A2' });
-      expect(sheet.columns.map((column) => column.width)).toEqual(columns.map((column) => column.width));
+      expect(sheet.columns.map((column) => column.width)).toEqual(
+        columns.map((column) => column.width),
+      );
     }
     expect(tapes.map((sheet) => sheet.autoFilter)).toEqual(['A1:F4', 'A1:F4', 'A1:F2']);
   });
@@ -81,16 +102,44 @@ describe('a streamed workbook read back with exceljs', () => {
   it('writes each kind with its Excel type and number format', () => {
     const sheet = workbook.getWorksheet('Loan tape')!;
     const row = sheet.getRow(2);
-    expect(row.getCell(1)).toMatchObject({ type: ExcelJS.ValueType.String, value: '007', numFmt: '@' });
-    expect(row.getCell(2)).toMatchObject({ type: ExcelJS.ValueType.String, value: '张三', numFmt: '@' });
-    expect(row.getCell(3)).toMatchObject({ type: ExcelJS.ValueType.Number, value: 1234.56, numFmt: '#,##0.00' });
-    expect(row.getCell(4)).toMatchObject({ type: ExcelJS.ValueType.Number, value: 200, numFmt: '0' });
-    expect(row.getCell(5)).toMatchObject({ type: ExcelJS.ValueType.Number, value: 0.1234, numFmt: '0.00%' });
-    expect(row.getCell(6)).toMatchObject({ type: ExcelJS.ValueType.Date, value: utc('2024-02-29'), numFmt: 'yyyy-mm-dd' });
+    expect(row.getCell(1)).toMatchObject({
+      type: ExcelJS.ValueType.String,
+      value: '007',
+      numFmt: '@',
+    });
+    expect(row.getCell(2)).toMatchObject({
+      type: ExcelJS.ValueType.String,
+      value: '张三',
+      numFmt: '@',
+    });
+    expect(row.getCell(3)).toMatchObject({
+      type: ExcelJS.ValueType.Number,
+      value: 1234.56,
+      numFmt: '#,##0.00',
+    });
+    expect(row.getCell(4)).toMatchObject({
+      type: ExcelJS.ValueType.Number,
+      value: 200,
+      numFmt: '0',
+    });
+    expect(row.getCell(5)).toMatchObject({
+      type: ExcelJS.ValueType.Number,
+      value: 0.1234,
+      numFmt: '0.00%',
+    });
+    expect(row.getCell(6)).toMatchObject({
+      type: ExcelJS.ValueType.Date,
+      value: utc('2024-02-29'),
+      numFmt: 'yyyy-mm-dd',
+    });
   });
 
   it('reads back every value: fen as yuan, dates as UTC days, ids as text, nulls as empty cells', () => {
-    const rows = workbook.worksheets.slice(1).flatMap((sheet) => sheet.getRows(2, sheet.rowCount - 1)!.map((row) => (row.values as unknown[]).slice(1)));
+    const rows = workbook.worksheets
+      .slice(1)
+      .flatMap((sheet) =>
+        sheet.getRows(2, sheet.rowCount - 1)!.map((row) => (row.values as unknown[]).slice(1)),
+      );
     expect(rows).toEqual([
       ['007', '张三', 1234.56, 200, 0.1234, utc('2024-02-29')],
       ['110105194912310021', `'=HYPERLINK("http://x","click")`, -0.05, 0, 0, utc('1900-03-01')],
@@ -104,7 +153,9 @@ describe('a streamed workbook read back with exceljs', () => {
 
   it('never writes a formula: formula-like text is text with an apostrophe in front', () => {
     for (const sheet of workbook.worksheets) {
-      sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)),
+      );
     }
     expect(workbook.getWorksheet('Loan tape (2)')!.getCell('B3').value).toBe("'@SUM(A1)");
   });
@@ -114,9 +165,21 @@ describe('a streamed workbook read back with exceljs', () => {
     expect(sheet.getCell('A1')).toMatchObject({ value: '数据室 Data room', isMerged: true });
     expect(sheet.getCell('A1').font?.bold).toBe(true);
     expect(sheet.getCell('C1').master.address).toBe('A1');
-    expect(sheet.getCell('B2')).toMatchObject({ type: ExcelJS.ValueType.Date, value: utc('2026-06-30'), numFmt: 'yyyy-mm-dd' });
-    expect(sheet.getCell('B3')).toMatchObject({ type: ExcelJS.ValueType.Number, value: 7, numFmt: '0' });
-    expect(sheet.getCell('C3')).toMatchObject({ type: ExcelJS.ValueType.Number, value: 10000, numFmt: '#,##0.00' });
+    expect(sheet.getCell('B2')).toMatchObject({
+      type: ExcelJS.ValueType.Date,
+      value: utc('2026-06-30'),
+      numFmt: 'yyyy-mm-dd',
+    });
+    expect(sheet.getCell('B3')).toMatchObject({
+      type: ExcelJS.ValueType.Number,
+      value: 7,
+      numFmt: '0',
+    });
+    expect(sheet.getCell('C3')).toMatchObject({
+      type: ExcelJS.ValueType.Number,
+      value: 10000,
+      numFmt: '#,##0.00',
+    });
     expect(sheet.getRow(4).cellCount).toBe(0);
     expect(sheet.getCell('A5').value).toBeNull();
     expect(sheet.getCell('B5').value).toBe(' padded ');
@@ -131,7 +194,12 @@ describe('a streamed workbook read back with exceljs', () => {
     expect(workbook.creator).toBe('Seller Bank');
     expect(workbook.created).toEqual(new Date('2026-06-30T08:15:30.000Z'));
     // exceljs keeps one defined name per name, so the sheet-local names are read from the XML.
-    const parts = new Map(zipEntries(readFileSync(file.path)).map((entry) => [entry.name, entry.content.toString('utf8')]));
+    const parts = new Map(
+      zipEntries(readFileSync(file.path)).map((entry) => [
+        entry.name,
+        entry.content.toString('utf8'),
+      ]),
+    );
     expect(parts.get('xl/workbook.xml')).toContain(
       '<definedNames>' +
         `<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'Loan tape'!$A$1:$F$4</definedName>` +
@@ -139,15 +207,26 @@ describe('a streamed workbook read back with exceljs', () => {
         `<definedName name="_xlnm._FilterDatabase" localSheetId="3" hidden="1">'Loan tape (3)'!$A$1:$F$2</definedName>` +
         '</definedNames>',
     );
-    expect(parts.get('docProps/custom.xml')).toMatch(/name="Buyer"><vt:lpwstr>AMC 1<\/vt:lpwstr>.*name="Download"><vt:lpwstr>d-42</);
+    expect(parts.get('docProps/custom.xml')).toMatch(
+      /name="Buyer"><vt:lpwstr>AMC 1<\/vt:lpwstr>.*name="Download"><vt:lpwstr>d-42</,
+    );
   });
 
   it('is a zip of deflated entries with data descriptors and UTF-8 names, worksheets first', () => {
     const entries = zipEntries(readFileSync(file.path));
     expect(entries.map((entry) => entry.name)).toEqual([
-      'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml',
-      'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'docProps/core.xml', 'docProps/app.xml', 'docProps/custom.xml',
-      '_rels/.rels', '[Content_Types].xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+      'xl/worksheets/sheet3.xml',
+      'xl/worksheets/sheet4.xml',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'docProps/core.xml',
+      'docProps/app.xml',
+      'docProps/custom.xml',
+      '_rels/.rels',
+      '[Content_Types].xml',
     ]);
     for (const entry of entries) expect(entry.flags).toBe(0x0808);
   });

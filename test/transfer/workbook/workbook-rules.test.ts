@@ -12,7 +12,19 @@ const discard = () => new PassThrough().resume();
 describe('sheet names', () => {
   it('refuse what Excel refuses', () => {
     const names = new SheetNames();
-    for (const bad of ['', 'x'.repeat(32), 'a/b', 'a\\b', 'a?b', 'a*b', 'a[b]', 'a:b', "'quoted'", 'History', 'tab\tname']) {
+    for (const bad of [
+      '',
+      'x'.repeat(32),
+      'a/b',
+      'a\\b',
+      'a?b',
+      'a*b',
+      'a[b]',
+      'a:b',
+      "'quoted'",
+      'History',
+      'tab\tname',
+    ]) {
       expect(() => names.claim(bad)).toThrow(RangeError);
     }
     names.claim('x'.repeat(31));
@@ -36,7 +48,9 @@ describe('a streaming workbook', () => {
   it('writes one sheet at a time: the previous sheet must be ended first', async () => {
     const book = createStreamingWorkbook(discard());
     const first = book.addSheet('First', columns);
-    expect(() => book.addSheet('Second', columns)).toThrow(/end sheet "First" before adding "Second"/);
+    expect(() => book.addSheet('Second', columns)).toThrow(
+      /end sheet "First" before adding "Second"/,
+    );
     await expect(book.finish()).rejects.toThrow(/end sheet "First" before finishing/);
     await first.end();
     await expect(first.addRow(['L1'])).rejects.toThrow(/has ended/);
@@ -60,7 +74,10 @@ describe('a streaming workbook', () => {
     expect(() => book.addSheet('A', [])).toThrow(/1 to 16384 columns/);
     expect(() => book.addSheet('B', [{ header: 'x', kind: 'text', width: 0 }])).toThrow(/width/);
     expect(() => book.addFreeSheet('C', { widths: [300] })).toThrow(/width/);
-    for (const maxRowsPerSheet of [0, 1.5, 1_048_576]) expect(() => book.addSheet(`D${maxRowsPerSheet}`, columns, { maxRowsPerSheet })).toThrow(/maxRowsPerSheet/);
+    for (const maxRowsPerSheet of [0, 1.5, 1_048_576])
+      expect(() => book.addSheet(`D${maxRowsPerSheet}`, columns, { maxRowsPerSheet })).toThrow(
+        /maxRowsPerSheet/,
+      );
     const sheet = book.addSheet('E', columns);
     await expect(sheet.addRow(['L1', 'extra'])).rejects.toThrow(/1 columns, got a row of 2/);
   });
@@ -74,7 +91,9 @@ describe('a streaming workbook', () => {
     });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file.path);
-    expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.rowCount, sheet.autoFilter])).toEqual([
+    expect(
+      workbook.worksheets.map((sheet) => [sheet.name, sheet.rowCount, sheet.autoFilter]),
+    ).toEqual([
       ['Tape', 3, 'A1:A3'],
       ['Tape (2)', 3, 'A1:A3'],
       ['Exclusions', 1, 'A1:A1'],
@@ -83,7 +102,10 @@ describe('a streaming workbook', () => {
 
   it('writes nothing of a row with a bad value', async () => {
     const book = createStreamingWorkbook(discard());
-    const sheet = book.addSheet('Tape', [...columns, { header: 'balance', kind: 'money', width: 12 }]);
+    const sheet = book.addSheet('Tape', [
+      ...columns,
+      { header: 'balance', kind: 'money', width: 12 },
+    ]);
     await expect(sheet.addRow(['L1', 12.5])).rejects.toThrow(/fen/);
     await sheet.addRow(['L2', 1250]);
     await sheet.end();

@@ -12,7 +12,10 @@ import { writtenFile } from './written-file';
 const TOOL = resolve('../shared/tools/xlsx-report');
 const missing = !existsSync(TOOL)
   ? `no ${TOOL}`
-  : spawnSync('bash', ['-c', 'for p in $(which -a python3); do "$p" -c "import openpyxl" 2>/dev/null && exit 0; done; exit 1']).status !== 0
+  : spawnSync('bash', [
+        '-c',
+        'for p in $(which -a python3); do "$p" -c "import openpyxl" 2>/dev/null && exit 0; done; exit 1',
+      ]).status !== 0
     ? 'no python3 with openpyxl (apt-get install -y python3-openpyxl)'
     : undefined;
 if (missing) console.warn(`xlsx-report test skipped: ${missing}`);
@@ -23,13 +26,17 @@ describe.skipIf(missing !== undefined)('a streamed workbook read by openpyxl (xl
       const readMe = book.addFreeSheet('Read-me', { widths: [20, 20] });
       await readMe.addRow(['Data room'], { bold: true, spanColumns: 2 });
       await readMe.end();
-      const tape = book.addSheet('Loan tape', [
-        { header: 'loan_id', kind: 'id', width: 12 },
-        { header: '借款人', kind: 'text', width: 10 },
-        { header: 'balance', kind: 'money', width: 14 },
-        { header: 'days_past_due', kind: 'integer', width: 8 },
-        { header: 'charge_off_date', kind: 'date', width: 12 },
-      ], { maxRowsPerSheet: 2 });
+      const tape = book.addSheet(
+        'Loan tape',
+        [
+          { header: 'loan_id', kind: 'id', width: 12 },
+          { header: '借款人', kind: 'text', width: 10 },
+          { header: 'balance', kind: 'money', width: 14 },
+          { header: 'days_past_due', kind: 'integer', width: 8 },
+          { header: 'charge_off_date', kind: 'date', width: 12 },
+        ],
+        { maxRowsPerSheet: 2 },
+      );
       await tape.addRow(['001', '张三', 123_456, 200, '2024-02-29']);
       await tape.addRow(['002', '=1+1', 1, 1, '2024-03-01']);
       await tape.addRow(['003', null, 99, 9, null]);
