@@ -57,16 +57,10 @@ export const NewBuyerOrganisationSchema = z
       .date()
       .optional()
       .openapi({ description: 'The day the NDA was signed: no portfolio is offered without one' }),
-    paymentDetails: z
-      .string()
-      .trim()
-      .min(1)
-      .max(500)
-      .optional()
-      .openapi({
-        description:
-          'Where borrowers pay once their debt is transferred (printed on the transfer notices)',
-      }),
+    paymentDetails: z.string().trim().min(1).max(500).optional().openapi({
+      description:
+        'Where borrowers pay once their debt is transferred (printed on the transfer notices)',
+    }),
   })
   .openapi('NewBuyerOrganisation');
 
@@ -88,11 +82,9 @@ export const BuyerOrganisationSchema = NewBuyerOrganisationSchema.omit({
 })
   .extend({
     id: z.number().int(),
-    status: z
-      .enum(buyerStatuses)
-      .openapi({
-        description: 'Only an approved buyer with an NDA on file may be offered portfolios',
-      }),
+    status: z.enum(buyerStatuses).openapi({
+      description: 'Only an approved buyer with an NDA on file may be offered portfolios',
+    }),
     ndaSignedOn: z.string().nullable(),
     paymentDetails: z.string().nullable(),
     createdAt: z.string(),

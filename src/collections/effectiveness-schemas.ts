@@ -15,21 +15,14 @@ export const EffectivenessQuery = z.object({
     .optional()
     .openapi({ description: 'Placements that started on or after this date' }),
   to: isoDate.optional().openapi({ description: 'Placements that started on or before this date' }),
-  by: z
-    .enum(effectivenessDimensions)
-    .default('channel')
-    .openapi({
-      description:
-        'channel (in_house, agency, legal), grade (delinquency grade at placement), stage (fresh, primary, secondary, tertiary) or month of placement',
-    }),
-  scheme: z
-    .string()
-    .min(1)
-    .default('grades')
-    .openapi({
-      description:
-        'The delinquency scheme that grades placements (`by=grade`): `grades`, `m_buckets` or a configured one',
-    }),
+  by: z.enum(effectivenessDimensions).default('channel').openapi({
+    description:
+      'channel (in_house, agency, legal), grade (delinquency grade at placement), stage (fresh, primary, secondary, tertiary) or month of placement',
+  }),
+  scheme: z.string().min(1).default('grades').openapi({
+    description:
+      'The delinquency scheme that grades placements (`by=grade`): `grades`, `m_buckets` or a configured one',
+  }),
   format: z
     .enum(['json', 'xlsx'])
     .default('json')
@@ -46,12 +39,10 @@ const Measures = {
   }),
   costToCollect: rate.openapi({ description: 'Costs ÷ recovered' }),
   netRecovery: amount.openapi({ description: 'Recovered − costs' }),
-  payerRate: z
-    .object({ within3Months: rate, within6Months: rate, within12Months: rate })
-    .openapi({
-      description:
-        'Share of placements that paid anything within 3, 6 and 12 months, among those whose window is over',
-    }),
+  payerRate: z.object({ within3Months: rate, within6Months: rate, within12Months: rate }).openapi({
+    description:
+      'Share of placements that paid anything within 3, 6 and 12 months, among those whose window is over',
+  }),
   maturedPlacements: z.object({
     within3Months: z.number().int(),
     within6Months: z.number().int(),

@@ -43,15 +43,10 @@ export const ImportQuerySchema = z.object({
 });
 
 export const IdempotencyHeadersSchema = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .optional()
-    .openapi({
-      description:
-        'Send the same key again to be answered from the first import instead of importing twice.',
-    }),
+  'idempotency-key': z.string().min(1).max(255).optional().openapi({
+    description:
+      'Send the same key again to be answered from the first import instead of importing twice.',
+  }),
 });
 
 /** The upload as documented: the raw file, or a multipart form with a `file` field. */

@@ -185,12 +185,9 @@ const WriteOffMeasures = z.object({
   writtenOff: money,
   recoveries: money,
   netChargeOff: money.openapi({ description: 'Written off − recoveries' }),
-  recoveryRate: z
-    .number()
-    .nullable()
-    .openapi({
-      description: 'Recoveries ÷ written off (4 decimals); null when nothing was written off',
-    }),
+  recoveryRate: z.number().nullable().openapi({
+    description: 'Recoveries ÷ written off (4 decimals); null when nothing was written off',
+  }),
 });
 
 export const WriteOffReportSchema = z

@@ -47,11 +47,9 @@ export const CriteriaSchema = z
     chargeOffDateTo: isoDate.optional(),
     products: z.array(z.string().min(1)).min(1).optional(),
     provinces: z.array(z.string().min(1)).min(1).optional(),
-    claimMin: money
-      .optional()
-      .openapi({
-        description: 'Least total claim (principal + interest + fees + penalty) at the cut-off',
-      }),
+    claimMin: money.optional().openapi({
+      description: 'Least total claim (principal + interest + fees + penalty) at the cut-off',
+    }),
     claimMax: money.optional(),
     dpdAtChargeOffMin: count.optional(),
     dpdAtChargeOffMax: count.optional(),
@@ -107,12 +105,10 @@ export const SplitSchema = z
   .union([
     z
       .object({
-        by: z
-          .enum(stratDimensions)
-          .openapi({
-            description:
-              'One lot per group of this dimension, e.g. charge_off_age: fresh / primary / secondary / tertiary',
-          }),
+        by: z.enum(stratDimensions).openapi({
+          description:
+            'One lot per group of this dimension, e.g. charge_off_age: fresh / primary / secondary / tertiary',
+        }),
       })
       .strict(),
     z

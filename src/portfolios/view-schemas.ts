@@ -157,12 +157,9 @@ export const CreatedPortfolioSchema = PortfolioSchema.extend({
     .number()
     .int()
     .openapi({ description: 'Loans taken into the snapshot, whatever their verdict' }),
-  skippedHeldElsewhere: z
-    .number()
-    .int()
-    .openapi({
-      description: 'Loans the criteria take that another active portfolio holds: left out',
-    }),
+  skippedHeldElsewhere: z.number().int().openapi({
+    description: 'Loans the criteria take that another active portfolio holds: left out',
+  }),
   screening: ScreeningSchema.openapi({
     description: 'The first screening, as of the cut-off date',
   }),
@@ -196,11 +193,9 @@ export const MemberSchema = z
     placementStage: z.string().nullable(),
     litigationStatus: z.string(),
     verdict: verdict.nullable(),
-    rules: z
-      .array(RuleSchema)
-      .openapi({
-        description: 'Every rule that fired, as the screening that decided the verdict defined it',
-      }),
+    rules: z.array(RuleSchema).openapi({
+      description: 'Every rule that fired, as the screening that decided the verdict defined it',
+    }),
     screening: z
       .object({
         id: z.number().int(),

@@ -100,16 +100,10 @@ export const AwardSchema = z
     bidId: z.number().int().positive(),
     contractEffectiveDate: isoDate,
     deliveryDate: isoDate.openapi({ description: '交割日: the day the accounts are handed over' }),
-    putBackWindowDays: z
-      .number()
-      .int()
-      .min(0)
-      .max(730)
-      .optional()
-      .openapi({
-        description:
-          'Days after settlement in which the buyer may return ineligible accounts (default 120)',
-      }),
+    putBackWindowDays: z.number().int().min(0).max(730).optional().openapi({
+      description:
+        'Days after settlement in which the buyer may return ineligible accounts (default 120)',
+    }),
   })
   .openapi('AwardRequest');
 
@@ -151,18 +145,14 @@ export const SettlementSchema = z
     booked: z
       .boolean()
       .openapi({ description: 'False when the sale was settled before: nothing was booked again' }),
-    interimCollections: z
-      .string()
-      .openapi({
-        description:
-          'Collections after the cut-off booked as recoveries before settlement, now owed to the buyer',
-      }),
-    bringDown: z
-      .array(VerdictChangeSchema)
-      .openapi({
-        description:
-          'Loans whose verdict changed between the award and settlement: put-back candidates',
-      }),
+    interimCollections: z.string().openapi({
+      description:
+        'Collections after the cut-off booked as recoveries before settlement, now owed to the buyer',
+    }),
+    bringDown: z.array(VerdictChangeSchema).openapi({
+      description:
+        'Loans whose verdict changed between the award and settlement: put-back candidates',
+    }),
   })
   .openapi('Settlement');
 
@@ -210,12 +200,10 @@ export const ForwardingItemSchema = z.object({
   receivedDate: z.string(),
   bookedOn: z.string(),
   amount: z.string(),
-  dueDate: z
-    .string()
-    .openapi({
-      description:
-        'Received + the forwarding business days (10 by default; weekends skipped, public holidays not modelled)',
-    }),
+  dueDate: z.string().openapi({
+    description:
+      'Received + the forwarding business days (10 by default; weekends skipped, public holidays not modelled)',
+  }),
   forwardedOn: z.string().nullable(),
   forwardingReference: z.string().nullable(),
   overdue: z.boolean(),
@@ -237,14 +225,9 @@ export const ForwardingStatementSchema = z
   .openapi('ForwardingStatement');
 export const ForwardSchema = z
   .object({
-    reference: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .openapi({
-        description: 'The payment reference (a bank transfer number): one forwarding per reference',
-      }),
+    reference: z.string().trim().min(1).max(100).openapi({
+      description: 'The payment reference (a bank transfer number): one forwarding per reference',
+    }),
     date: isoDate,
     payableIds: z.array(z.number().int().positive()).min(1).optional(),
   })

@@ -20,12 +20,10 @@ export const CreateBacktestSchema = FitSettingsSchema.extend({
   asOf: monthEnd.openapi({
     description: 'D: the curves are fitted on what was known at this month end',
   }),
-  actualsThrough: monthEnd
-    .optional()
-    .openapi({
-      description:
-        'Compare the months after D up to this month end; the last month end of the book when absent',
-    }),
+  actualsThrough: monthEnd.optional().openapi({
+    description:
+      'Compare the months after D up to this month end; the last month end of the book when absent',
+  }),
   seed: z
     .number()
     .int()

@@ -54,12 +54,10 @@ export const TriangleSchema = z
       .openapi({ description: 'Months since charge-off, 0 = the charge-off month' }),
     exposure: z.array(amount).openapi({ description: 'Charged-off balance of each cohort' }),
     accounts: z.array(z.number().int()),
-    incremental: z
-      .array(z.array(z.number().nullable()))
-      .openapi({
-        description:
-          'Collections per unit of charged-off balance in each month of age; null = not yet known',
-      }),
+    incremental: z.array(z.array(z.number().nullable())).openapi({
+      description:
+        'Collections per unit of charged-off balance in each month of age; null = not yet known',
+    }),
     cumulative: z.array(z.array(z.number().nullable())),
   })
   .openapi('RecoveryTriangle');

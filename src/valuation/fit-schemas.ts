@@ -30,13 +30,10 @@ export const FitSettingsSchema = z.object({
     .enum(cohortGrains)
     .default('month')
     .openapi({ description: 'Charge-off cohorts (static pools) by month, quarter or year' }),
-  method: z
-    .enum(curveMethods)
-    .default('additive')
-    .openapi({
-      description:
-        '`additive`: collections per unit of charged-off balance at each age; `chain_ladder`: volume-weighted age-to-age factors. Both end in an exponential tail.',
-    }),
+  method: z.enum(curveMethods).default('additive').openapi({
+    description:
+      '`additive`: collections per unit of charged-off balance at each age; `chain_ladder`: volume-weighted age-to-age factors. Both end in an exponential tail.',
+  }),
   dimensions: z
     .array(z.enum(segmentDimensions))
     .max(4)
@@ -53,15 +50,10 @@ export const FitSettingsSchema = z.object({
     .refine(increasingFromZero, { message: 'band edges must start at 0 and increase' })
     .openapi({ description: 'Lower edges in yuan of the balance bands on the charge-off amount' }),
   horizonMonths: z.union([z.literal(84), z.literal(120), z.literal(180)]).default(120),
-  credibilityK: z
-    .number()
-    .min(0)
-    .max(1e7)
-    .default(500)
-    .openapi({
-      description:
-        "Bühlmann's k in accounts: a segment with k accounts gets half the weight, its parent the rest",
-    }),
+  credibilityK: z.number().min(0).max(1e7).default(500).openapi({
+    description:
+      "Bühlmann's k in accounts: a segment with k accounts gets half the weight, its parent the rest",
+  }),
   tailFromAge: z
     .number()
     .int()

@@ -18,13 +18,10 @@ const share = z.number().min(0).max(1);
 
 const CostOverridesSchema = z
   .object({
-    commissionRateByChannel: z
-      .partialRecord(z.enum(paymentChannels), share)
-      .optional()
-      .openapi({
-        description:
-          'Commission on what each channel collects, replacing the fitted rate channel by channel',
-      }),
+    commissionRateByChannel: z.partialRecord(z.enum(paymentChannels), share).optional().openapi({
+      description:
+        'Commission on what each channel collects, replacing the fitted rate channel by channel',
+    }),
     channelMixByAge: z
       .array(z.partialRecord(z.enum(paymentChannels), share))
       .min(1)
@@ -50,27 +47,20 @@ export const CreateValuationSchema = z
       .optional()
       .openapi({ description: '`Valuation at <valuationDate>` when absent' }),
     curveSetId: z.number().int().positive(),
-    valuationDate: isoDate
-      .optional()
-      .openapi({
-        description:
-          "The portfolio's cut-off date when absent; no loan may be charged off after it",
-      }),
+    valuationDate: isoDate.optional().openapi({
+      description: "The portfolio's cut-off date when absent; no loan may be charged off after it",
+    }),
     horizonMonths: z
       .union([z.literal(84), z.literal(120), z.literal(180)])
       .optional()
       .openapi({ description: "The curve set's horizon when absent; no longer than it" }),
-    discountRateAnnual: rate
-      .optional()
-      .openapi({
-        description:
-          "The seller's discount rate for NPV and hold or sell; the target IRR when absent",
-      }),
-    targetIrrAnnual: rate
-      .optional()
-      .openapi({
-        description: "The buyer's target IRR that sets the price; the discount rate when absent",
-      }),
+    discountRateAnnual: rate.optional().openapi({
+      description:
+        "The seller's discount rate for NPV and hold or sell; the target IRR when absent",
+    }),
+    targetIrrAnnual: rate.optional().openapi({
+      description: "The buyer's target IRR that sets the price; the discount rate when absent",
+    }),
     costOverrides: CostOverridesSchema.prefault({}),
     litigationPlan: z
       .object({
@@ -107,15 +97,9 @@ export const CreateValuationSchema = z
       })
       .strict()
       .prefault({}),
-    seed: z
-      .number()
-      .int()
-      .min(-2_147_483_648)
-      .max(2_147_483_647)
-      .default(1)
-      .openapi({
-        description: 'Seed of the bootstrap: the same inputs and seed give the same numbers',
-      }),
+    seed: z.number().int().min(-2_147_483_648).max(2_147_483_647).default(1).openapi({
+      description: 'Seed of the bootstrap: the same inputs and seed give the same numbers',
+    }),
     simulations: z.number().int().min(1).max(5000).default(1000),
   })
   .strict()
@@ -152,12 +136,10 @@ export const ValuationSummarySchema = z
   .openapi('ValuationSummary');
 
 export const ValuationSchema = ValuationSummarySchema.extend({
-  notes: z
-    .array(z.string())
-    .openapi({
-      description:
-        'What the valuation assumed on its own, e.g. one rate for both when only one was given',
-    }),
+  notes: z.array(z.string()).openapi({
+    description:
+      'What the valuation assumed on its own, e.g. one rate for both when only one was given',
+  }),
   inputs: z.object({
     portfolioStatus: z.string(),
     cutOffDate: isoDate,
