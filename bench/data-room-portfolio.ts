@@ -2,13 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/client';
-import { systemActor } from '../src/audit/record';
+import { openDatabase } from '../db';
+import { systemActor } from '../src/audit';
 import { createApp } from '../src/app';
-import { fixedClock } from '../src/shared/clock';
-import { defaultConfig } from '../src/shared/config';
-import type { AppDeps } from '../src/shared/deps';
-import { startDownload, streamDataRoom } from '../src/transfer/data-room-download';
+import { fixedClock, defaultConfig, type AppDeps } from '../src/shared';
+import { startDownload, streamDataRoom } from '../src/transfer';
 import { benchBook, createWholeBookPortfolio } from './portfolio';
 
 const RISK = { Authorization: 'Bearer demo-risk-token', 'Content-Type': 'application/json' };

@@ -1,13 +1,12 @@
-import { systemActor } from '../src/audit/record';
+import { systemActor } from '../src/audit';
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/client';
-import { importLoanTape } from '../src/loans/tape-import';
-import { systemClock } from '../src/shared/clock';
-import { defaultConfig } from '../src/shared/config';
+import { openDatabase } from '../db';
+import { importLoanTape } from '../src/loans';
+import { systemClock, defaultConfig } from '../src/shared';
 import { writeTapeFile } from './tape-file';
 
 /**

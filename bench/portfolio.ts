@@ -2,14 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase, type Db } from '../db/client';
-import { seedDemoUsers } from '../src/access/demo-users';
+import { openDatabase, type Db } from '../db';
+import { seedDemoUsers } from '../src/access';
 import { createApp } from '../src/app';
-import { stratDimensions } from '../src/portfolios/dimensions';
-import { fixedClock } from '../src/shared/clock';
-import { defaultConfig } from '../src/shared/config';
-import type { AppDeps } from '../src/shared/deps';
-import { addDays } from '../src/shared/dates';
+import { stratDimensions } from '../src/portfolios';
+import { fixedClock, defaultConfig, type AppDeps, addDays } from '../src/shared';
 
 const PROVINCES = [
   '广东',

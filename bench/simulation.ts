@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { buildRecoveryTriangle } from '../src/valuation/recovery-triangle';
-import { simulate } from '../src/valuation/simulation';
-import { compileBook } from '../src/valuation/valuation-book';
+import { buildRecoveryTriangle, simulate, compileBook } from '../src/valuation';
 import { exponentialCurve, syntheticBook } from '../test/valuation/synthetic-book';
 import { BENCH_VALUATION_DATE, benchCostModel, benchCurves, benchLoans } from './valuation';
 

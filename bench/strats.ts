@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createApp } from '../src/app';
-import { stratDimensions, type StratDimension } from '../src/portfolios/dimensions';
+import { stratDimensions, type StratDimension } from '../src/portfolios';
 import { benchBook, createWholeBookPortfolio, fetchStrat } from './portfolio';
 
 /**

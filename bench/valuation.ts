@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
-import type { CostModel } from '../src/valuation/cost-model';
-import { valuePortfolio } from '../src/valuation/portfolio-valuation';
-import { SeededRandom } from '../src/valuation/random';
-import type { RecoveryCurve } from '../src/valuation/recovery-curve';
-import { compileBook, type ValuationLoan } from '../src/valuation/valuation-book';
+import {
+  type CostModel,
+  valuePortfolio,
+  SeededRandom,
+  type RecoveryCurve,
+  compileBook,
+  type ValuationLoan,
+} from '../src/valuation';
 
 export const BENCH_VALUATION_DATE = '2025-12-31';
 const SEGMENTS = 24;

@@ -2,15 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase, type Db } from '../db/client';
-import { demoUsers, seedDemoUsers } from '../src/access/demo-users';
-import type { AuditActor } from '../src/audit/record';
-import { fixedClock } from '../src/shared/clock';
-import { defaultConfig } from '../src/shared/config';
-import type { AppDeps } from '../src/shared/deps';
-import { approveWriteOffBatch } from '../src/write-offs/decide';
-import { postWriteOffBatch } from '../src/write-offs/post';
-import { prepareWriteOffBatch } from '../src/write-offs/prepare';
+import { openDatabase, type Db } from '../db';
+import { demoUsers, seedDemoUsers } from '../src/access';
+import type { AuditActor } from '../src/audit';
+import { fixedClock, defaultConfig, type AppDeps } from '../src/shared';
+import { approveWriteOffBatch, postWriteOffBatch, prepareWriteOffBatch } from '../src/write-offs';
 
 /** `--loans` delinquent loans, 200 days past due on the 2026-05-31 tape, inserted raw in one transaction. */
 function seedDelinquentBook(db: Db, loans: number): void {

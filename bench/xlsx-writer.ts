@@ -2,13 +2,9 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { newBorrower } from '../src/demo/borrower';
-import { demoProducts } from '../src/demo/products';
-import { Random } from '../src/demo/random';
-import { fromDayNumber } from '../src/shared/dates';
-import type { CellValue } from '../src/transfer/workbook/cell-kinds';
-import { createStreamingWorkbook } from '../src/transfer/workbook/streaming-workbook';
-import type { WorkbookColumn } from '../src/transfer/workbook/table-sheet';
+import { newBorrower, demoProducts, Random } from '../src/demo';
+import { fromDayNumber } from '../src/shared';
+import { type CellValue, createStreamingWorkbook, type WorkbookColumn } from '../src/xlsx';
 
 /** The loan tape's 25 columns: ids, name, phone, national id, places, product, 4 dates, 7 amounts, a rate, 3 counts. */
 const TAPE_COLUMNS: WorkbookColumn[] = [

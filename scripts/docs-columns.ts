@@ -1,7 +1,7 @@
 /** Rewrites the README's import column tables from the column tables the importer uses. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { importColumnSections } from '../src/imports/column-sections';
-import { replaceMarkedSection } from '../src/imports/column-docs';
+import { importColumnSections } from '../src/docs';
+import { replaceMarkedSection } from '../src/imports';
 
 const path = new URL('../README.md', import.meta.url);
 let readme = readFileSync(path, 'utf8');

@@ -7,13 +7,11 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../db/client';
-import { seedDemoUsers } from '../src/access/demo-users';
+import { openDatabase } from '../db';
+import { seedDemoUsers } from '../src/access';
 import { createApp } from '../src/app';
-import { generateDemoBook } from '../src/demo/book';
-import { writeDemoBookCsv } from '../src/demo/write-files';
-import { defaultConfig } from '../src/shared/config';
-import type { AppDeps } from '../src/shared/deps';
+import { generateDemoBook, writeDemoBookCsv } from '../src/demo';
+import { defaultConfig, type AppDeps } from '../src/shared';
 
 type Json = Record<string, any>;
 

@@ -1,14 +1,10 @@
 import { serve } from '@hono/node-server';
 import { count, eq } from 'drizzle-orm';
-import { openDatabase } from '../db/client';
-import { fileImports } from '../db/schema';
-import { bootstrapAdmin } from './access/bootstrap';
-import { seedDemoUsers } from './access/demo-users';
+import { openDatabase, fileImports } from '../db';
+import { bootstrapAdmin, seedDemoUsers } from './access';
 import { createApp } from './app';
-import { seedDemoBookIfEmpty } from './demo/load';
-import { systemClock } from './shared/clock';
-import { configFromEnv } from './shared/config';
-import type { AppDeps } from './shared/deps';
+import { seedDemoBookIfEmpty } from './demo';
+import { systemClock, configFromEnv, type AppDeps } from './shared';
 
 const port = Number(process.env.PORT ?? 3000);
 const databasePath = process.env.DATABASE_PATH ?? './data/platform.db';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importColumnSections } from '../src/imports/column-sections';
+import { importColumnSections } from '../src/docs/column-sections';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import type { AuditActor } from '../audit/record';
-import type { AppEnv } from '../shared/deps';
+import type { AuditActor } from '../audit';
+import type { AppEnv } from '../shared';
 
 /** The audit identity of the request's user. */
 export function auditActorOf(c: Context<AppEnv>): AuditActor {

@@ -1,6 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../shared/deps';
-import { Problem } from '../shared/problem';
+import { type AppEnv, Problem } from '../shared';
 import { findTokenOwner } from './repository';
 import { bearerToken, hashToken } from './tokens';
 

@@ -1,5 +1,5 @@
-import { systemActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
+import { systemActor } from '../audit';
+import type { AppDeps } from '../shared';
 import { findBuyerOrganisationByName, findUserByEmail } from './repository';
 import {
   createBuyerOrganisation,

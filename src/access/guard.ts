@@ -1,8 +1,6 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../shared/deps';
-import { Problem } from '../shared/problem';
-import { ProblemSchema } from '../shared/problem-schema';
+import { type AppEnv, Problem, ProblemSchema } from '../shared';
 import { isAllowed, rolesFor, type Action } from './permissions';
 
 /** Lets the request through only if its user's role may perform `action` (401 without a user). */

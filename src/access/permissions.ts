@@ -1,4 +1,4 @@
-import type { Role } from '../../db/schema';
+import type { Role } from '../../db';
 
 /**
  * The permission table: for every action, the roles that may perform it. This one declaration is

@@ -1,6 +1,12 @@
 import { count, eq } from 'drizzle-orm';
-import type { DbOrTx as Tx } from '../../db/client';
-import { apiTokens, buyerOrganisations, users, type BuyerType, type Role } from '../../db/schema';
+import {
+  type DbOrTx as Tx,
+  apiTokens,
+  buyerOrganisations,
+  users,
+  type BuyerType,
+  type Role,
+} from '../../db';
 
 export interface TokenOwner {
   tokenId: number;

@@ -1,7 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import type { AuthenticatedUser } from '../shared/deps';
-import { Problem } from '../shared/problem';
-import { createRouter } from '../shared/router';
+import {
+  type AuthenticatedUser,
+  Problem,
+  createRouter,
+  jsonBody as body,
+  jsonResponse as json,
+  problemResponseDoc as problem,
+} from '../shared';
 import { auditActorOf } from './actor';
 import { defineRoute } from './guard';
 import { findBuyerOrganisation, listBuyerOrganisations, listUsers } from './repository';
@@ -24,11 +29,6 @@ import {
   revokeToken,
   vetBuyerOrganisation,
 } from './service';
-import {
-  jsonBody as body,
-  jsonResponse as json,
-  problemResponseDoc as problem,
-} from '../shared/openapi-docs';
 
 const postUser = defineRoute('users:manage', {
   method: 'post',

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { buyerStatuses, buyerTypes, roles } from '../../db/schema';
+import { buyerStatuses, buyerTypes, roles } from '../../db';
 
 const isoTimestamp = z.iso.datetime({ offset: true }).openapi({ example: '2027-01-01T00:00:00Z' });
 

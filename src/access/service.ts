@@ -1,7 +1,6 @@
-import type { BuyerStatus, BuyerType, Role } from '../../db/schema';
-import { recordAudit, type AuditActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
-import { Problem } from '../shared/problem';
+import type { BuyerStatus, BuyerType, Role } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { type AppDeps, Problem } from '../shared';
 import * as repo from './repository';
 import { generateToken, hashToken, tokenDisplayPrefix } from './tokens';
 

@@ -1,5 +1,4 @@
-import type { DbOrTx } from '../../db/client';
-import { auditEvents } from '../../db/schema';
+import { type DbOrTx, auditEvents } from '../../db';
 
 /** Who did something, as the audit trail records it. */
 export interface AuditActor {

@@ -7,8 +7,8 @@ import {
   type CostKind,
   type PaymentChannel,
   type StatusEvent,
-} from '../../db/schema';
-import type { ColumnSpec, EnumValue } from '../imports/columns';
+} from '../../db';
+import type { ColumnSpec, EnumValue } from '../imports';
 
 const eventTypeValues: readonly EnumValue<CollectionEventType>[] = [
   { code: 'payment', aliases: ['还款', '回款'] },

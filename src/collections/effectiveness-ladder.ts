@@ -1,5 +1,4 @@
-import { addMonths } from '../shared/dates';
-import { addDays, daysBetween, type IsoDate } from '../shared/dates';
+import { addMonths, addDays, daysBetween, type IsoDate } from '../shared';
 
 export type CollectionChannel = 'in_house' | 'agency' | 'legal';
 export type PlacementStage = 'fresh' | 'primary' | 'secondary' | 'tertiary';

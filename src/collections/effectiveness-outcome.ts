@@ -1,5 +1,4 @@
-import { addMonths } from '../shared/dates';
-import { addDays, type IsoDate } from '../shared/dates';
+import { addMonths, addDays, type IsoDate } from '../shared';
 import type { AccountEvent, Placement } from './effectiveness-ladder';
 
 /** The windows of the payer rate: paid anything within 3, 6 and 12 months of placement. */

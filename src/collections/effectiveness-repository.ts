@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client';
-import type { IsoDate } from '../shared/dates';
+import type { Db } from '../../db';
+import type { IsoDate } from '../shared';
 import type { AccountEvent, LadderAccount } from './effectiveness-ladder';
 
 type Row = [

@@ -1,12 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { defineRoute } from '../access/guard';
-import { sendWorkbook } from '../ledger/download';
-import { problemResponseDoc as problem } from '../shared/openapi-docs';
-import { Problem } from '../shared/problem';
-import { createRouter } from '../shared/router';
-import { XLSX_CONTENT_TYPE } from '../ledger/xlsx';
+import { defineRoute } from '../access';
+import { sendWorkbook, XLSX_CONTENT_TYPE } from '../ledger';
+import { problemResponseDoc as problem, Problem, createRouter } from '../shared';
 import { effectivenessReport } from './effectiveness';
-import { bookDataDate } from '../valuation/fit-settings';
+import { bookDataDate } from '../loans';
 import { writtenOffAccounts } from './effectiveness-repository';
 import { EffectivenessQuery, EffectivenessSchema } from './effectiveness-schemas';
 import { effectivenessSheet } from './effectiveness-sheet';

@@ -1,13 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { effectivenessDimensions } from './effectiveness';
+import { isoDate, yuanAmount } from '../shared';
 
 // The effectiveness report's contract. Money is a decimal string in yuan; rates are numbers.
 
-const isoDate = z.iso.date().openapi({ example: '2026-06-30' });
-const amount = z
-  .string()
-  .regex(/^-?\d+\.\d{2}$/)
-  .openapi({ description: 'Amount in yuan, two decimals', example: '1234.56' });
 const rate = z.number().nullable().openapi({ description: 'Null when its divisor is zero' });
 
 export const EffectivenessQuery = z.object({
@@ -31,14 +27,14 @@ export const EffectivenessQuery = z.object({
 
 const Measures = {
   placements: z.number().int(),
-  placed: amount.openapi({ description: 'What the accounts owed when placed' }),
-  recovered: amount.openapi({ description: 'Payments while placed' }),
+  placed: yuanAmount.openapi({ description: 'What the accounts owed when placed' }),
+  recovered: yuanAmount.openapi({ description: 'Payments while placed' }),
   recoveryRate: rate.openapi({ description: 'Recovered ÷ placed' }),
-  costs: amount.openapi({
+  costs: yuanAmount.openapi({
     description: 'Costs spent while placed (commission, legal and court fees, calls and SMS)',
   }),
   costToCollect: rate.openapi({ description: 'Costs ÷ recovered' }),
-  netRecovery: amount.openapi({ description: 'Recovered − costs' }),
+  netRecovery: yuanAmount.openapi({ description: 'Recovered − costs' }),
   payerRate: z.object({ within3Months: rate, within6Months: rate, within12Months: rate }).openapi({
     description:
       'Share of placements that paid anything within 3, 6 and 12 months, among those whose window is over',

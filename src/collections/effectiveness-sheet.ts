@@ -1,4 +1,4 @@
-import type { Sheet, SheetColumn } from '../ledger/xlsx';
+import type { Sheet, SheetColumn } from '../ledger';
 import { effectivenessRates, type EffectivenessReport, type Tally } from './effectiveness';
 
 type SheetRow = Tally & { group: string; month: string | null; accountsWorked: number | null };

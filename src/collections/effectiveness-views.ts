@@ -1,6 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import type { IsoDate } from '../shared/dates';
-import { formatFen } from '../shared/money';
+import { type IsoDate, formatFen } from '../shared';
 import { effectivenessRates, type EffectivenessReport, type Tally } from './effectiveness';
 import { collectionLadder } from './effectiveness-ladder';
 import type { EffectivenessSchema } from './effectiveness-schemas';

@@ -1,6 +1,5 @@
-import type { DelinquencyBucket } from '../shared/config';
-import type { IsoDate } from '../shared/dates';
-import { bucketOf } from '../loans/delinquency';
+import type { DelinquencyBucket, IsoDate } from '../shared';
+import { bucketOf } from '../loans';
 import {
   placementsOf,
   type AccountEvent,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collectionEventTypes, costKinds, paymentChannels, statusEvents } from '../../db/schema';
+import { collectionEventTypes, costKinds, paymentChannels, statusEvents } from '../../db';
 
 const fen = z.number().int();
 

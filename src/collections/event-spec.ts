@@ -1,8 +1,12 @@
-import { postImportedCollections } from '../ledger/import-posting';
-import { loadWithIndexesRebuilt } from '../imports/bulk-indexes';
-import type { FoundErrors } from '../imports/error-log';
-import { sqlErrors } from '../imports/sql-check';
-import type { ApplyContext, StagedFile, TableSpec } from '../imports/table-spec';
+import { postImportedCollections } from '../ledger';
+import {
+  loadWithIndexesRebuilt,
+  type FoundErrors,
+  sqlErrors,
+  type ApplyContext,
+  type StagedFile,
+  type TableSpec,
+} from '../imports';
 import { collectionColumns } from './columns';
 import { eventRecordSchema, type EventRecord } from './event-record';
 import { flagOfStatusEvent } from './status-flags';

@@ -1,4 +1,4 @@
-import { defineRoute } from '../access/guard';
+import { defineRoute } from '../access';
 import {
   ColumnTableSchema,
   IdempotencyHeadersSchema,
@@ -8,8 +8,8 @@ import {
   importedBody,
   importRequestOf,
   unsupportedFormatResponse,
-} from '../imports/http';
-import { createRouter } from '../shared/router';
+} from '../imports';
+import { createRouter } from '../shared';
 import { collectionColumns } from './columns';
 import { importCollections } from './import';
 

@@ -1,4 +1,4 @@
-import type { StatusEvent } from '../../db/schema';
+import type { StatusEvent } from '../../db';
 
 /**
  * The loan flag each status event sets: what eligibility screening later reads (a bankrupt,

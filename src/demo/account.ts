@@ -1,5 +1,4 @@
-import { type IsoDate, addDays, addMonths } from '../shared/dates';
-import type { Fen } from '../shared/money';
+import { type IsoDate, addDays, addMonths, type Fen } from '../shared';
 import { NOTHING_OWED, type ClaimFen } from './claim';
 import type { ProductTerms } from './products';
 import type { Random } from './random';

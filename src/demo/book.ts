@@ -1,4 +1,4 @@
-import { monthsBetween, parseIsoDate, type IsoDate } from '../shared/dates';
+import { monthsBetween, parseIsoDate, type IsoDate } from '../shared';
 import { MAX_AGE_YEARS, MIN_AGE_YEARS, newBorrower, type DemoBorrower } from './borrower';
 import { chargeOffCohorts } from './cohorts';
 import { draftLoan, statusMix } from './loan';

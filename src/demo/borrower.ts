@@ -1,7 +1,7 @@
-import { addDays, type IsoDate } from '../shared/dates';
+import { addDays, type IsoDate } from '../shared';
 import { demoCities } from './geography';
 import { chineseName } from './names';
-import { composeNationalId } from '../loans/national-id';
+import { composeNationalId } from '../loans';
 import type { Random } from './random';
 
 /** A fake borrower: every identifier has a valid format, none belongs to a real person. */

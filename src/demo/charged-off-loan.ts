@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from '../shared/dates';
+import { addDays, daysBetween, type IsoDate } from '../shared';
 import { delinquentAccount } from './account';
 import { claimTotalFen } from './claim';
 import { drawChargeOffDate, type ChargeOffCohort } from './cohorts';

@@ -1,4 +1,4 @@
-import type { Fen } from '../shared/money';
+import type { Fen } from '../shared';
 
 /** What a borrower owes, by component, in fen. */
 export interface ClaimFen {

@@ -1,7 +1,5 @@
-import { openDatabase } from '../../db/client';
-import { systemClock } from '../shared/clock';
-import { configFromEnv } from '../shared/config';
-import type { AppDeps } from '../shared/deps';
+import { openDatabase } from '../../db';
+import { systemClock, configFromEnv, type AppDeps } from '../shared';
 import { generateDemoBook } from './book';
 import { DEMO_USAGE, parseDemoCommand, type DemoCommand } from './cli-options';
 import { importDemoBook } from './import-book';

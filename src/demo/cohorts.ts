@@ -1,4 +1,4 @@
-import { type IsoDate, addDays, addMonths, dayNumber, fromDayNumber } from '../shared/dates';
+import { type IsoDate, addDays, addMonths, dayNumber, fromDayNumber } from '../shared';
 import { WeightedChoice, type Random } from './random';
 
 /** One month of charge-offs (a static pool) and its luck. */

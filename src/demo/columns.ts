@@ -1,4 +1,4 @@
-import { formatFen, type Fen } from '../shared/money';
+import { formatFen, type Fen } from '../shared';
 import type { DemoEvent, DemoLoan } from './types';
 
 /** The loan tape's canonical column names, in the order the demo files carry them. */

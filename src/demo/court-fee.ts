@@ -1,4 +1,4 @@
-import type { Fen } from '../shared/money';
+import type { Fen } from '../shared';
 
 /** [upper bound of the bracket in yuan, marginal rate in basis points] above the first 10,000 yuan. */
 const BRACKETS: readonly (readonly [number, number])[] = [

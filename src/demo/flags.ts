@@ -1,4 +1,4 @@
-import type { StatusEvent } from '../../db/schema/collections';
+import type { StatusEvent } from '../../db';
 import type { DemoEvent, DemoLoan } from './types';
 
 /** The loan flags that status events set. */

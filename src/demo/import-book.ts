@@ -1,8 +1,8 @@
-import { systemActor } from '../audit/record';
-import { importCollections } from '../collections/import';
-import type { ImportRequest, ImportResult } from '../imports/types';
-import { importLoanTape } from '../loans/tape-import';
-import type { AppDeps } from '../shared/deps';
+import { systemActor } from '../audit';
+import { importCollections } from '../collections';
+import type { ImportRequest, ImportResult } from '../imports';
+import { importLoanTape } from '../loans';
+import type { AppDeps } from '../shared';
 import { generateDemoBook, type DemoBookOptions } from './book';
 import { csvChunks, type DemoFile } from './csv';
 

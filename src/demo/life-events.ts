@@ -1,4 +1,4 @@
-import type { Fen } from '../shared/money';
+import type { Fen } from '../shared';
 import type { ProductTerms } from './products';
 import type { Random } from './random';
 

@@ -1,4 +1,4 @@
-import type { Fen } from '../shared/money';
+import type { Fen } from '../shared';
 import type { ProductTerms } from './products';
 
 /** Balance bands of the charge-off claim and their factor on the product's curve: small balances recover a larger share. */

@@ -1,6 +1,5 @@
-import type { PaymentChannel, StatusEvent } from '../../db/schema/collections';
-import { type IsoDate, addMonthsToDayNumber, dayNumber, fromDayNumber } from '../shared/dates';
-import type { Fen } from '../shared/money';
+import type { PaymentChannel, StatusEvent } from '../../db';
+import { type IsoDate, addMonthsToDayNumber, dayNumber, fromDayNumber, type Fen } from '../shared';
 import { applyPayment, claimTotalFen, NOTHING_OWED, type ClaimFen } from './claim';
 import { courtFeeFen } from './court-fee';
 import type { LoanLife, RepaymentPlanTerms } from './life-events';

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
-import { loans } from '../../db/schema';
-import type { AppDeps } from '../shared/deps';
+import { loans } from '../../db';
+import type { AppDeps } from '../shared';
 import { defaultDemoBook } from './book';
 import { importDemoBook } from './import-book';
 

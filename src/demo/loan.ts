@@ -1,5 +1,5 @@
-import type { StatusEvent } from '../../db/schema/collections';
-import { addDays, dayNumber, fromDayNumber, type IsoDate } from '../shared/dates';
+import type { StatusEvent } from '../../db';
+import { addDays, dayNumber, fromDayNumber, type IsoDate } from '../shared';
 import { currentAccount, delinquentAccount, paidOffAccount, type AccountDraft } from './account';
 import { CHARGE_OFF_DPD, chargedOffLoan } from './charged-off-loan';
 import { claimTotalFen, NOTHING_OWED } from './claim';

@@ -1,4 +1,4 @@
-import { Sfc32 } from '../shared/sfc32';
+import { Sfc32 } from '../shared';
 
 /** The demo book's seeded random source (sfc32): the same seed gives the same book. */
 export class Random extends Sfc32 {

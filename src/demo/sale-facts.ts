@@ -1,5 +1,5 @@
-import type { LitigationStatus, PlacementStage } from '../../db/schema/loans';
-import { monthsBetween, type IsoDate } from '../shared/dates';
+import type { LitigationStatus, PlacementStage } from '../../db';
+import { monthsBetween, type IsoDate } from '../shared';
 import { IN_HOUSE_MONTHS, PRIMARY_LAST_MONTH, SECONDARY_LAST_MONTH } from './liquidation';
 import type { DemoEvent } from './types';
 

@@ -1,7 +1,12 @@
-import type { CostKind, PaymentChannel, StatusEvent } from '../../db/schema/collections';
-import type { LitigationStatus, LoanStatus, PlacementStage } from '../../db/schema/loans';
-import type { Fen } from '../shared/money';
-import type { IsoDate } from '../shared/dates';
+import type {
+  CostKind,
+  PaymentChannel,
+  StatusEvent,
+  LitigationStatus,
+  LoanStatus,
+  PlacementStage,
+} from '../../db';
+import type { Fen, IsoDate } from '../shared';
 import type { DemoProduct } from './products';
 
 /** One loan of the demo book as of its tape date; money in integer fen. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
-import type { AppEnv } from '../shared/deps';
+import type { AppEnv } from '../shared';
 
 // Swagger UI is served from the installed package, not a CDN: the reference must work offline and
 // on networks that block third-party scripts.

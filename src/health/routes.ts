@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import { defineRoute } from '../access/guard';
-import { createRouter } from '../shared/router';
+import { defineRoute } from '../access';
+import { createRouter } from '../shared';
 
 const HealthSchema = z.object({
   status: z.literal('ok'),

@@ -1,5 +1,4 @@
-import { excelSerialToIsoDate, parseIsoDate } from '../shared/dates';
-import { fenFromYuanNumber, parseFen } from '../shared/money';
+import { excelSerialToIsoDate, parseIsoDate, fenFromYuanNumber, parseFen } from '../shared';
 import { Formula, type Cell } from './types';
 
 /** Why a cell could not be read as its column's type; becomes a row error. */

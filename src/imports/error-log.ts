@@ -1,4 +1,4 @@
-import type { FieldError } from '../shared/problem';
+import type { FieldError } from '../shared';
 
 /** How many errors an import answer names; the rest are only counted. */
 export const ERRORS_SHOWN = 100;

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { fileImports } from '../../db/schema';
+import { type DbOrTx, fileImports } from '../../db';
 import type { ImportFormat, ImportKind, ImportMode } from './types';
 
 /** The facts of one import run recorded in `file_imports`. */

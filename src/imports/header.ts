@@ -1,4 +1,4 @@
-import type { FieldError } from '../shared/problem';
+import type { FieldError } from '../shared';
 import { cellText, type CellParser } from './cells';
 import { parserFor, type ColumnSpec } from './columns';
 import type { Cell } from './types';

@@ -1,11 +1,13 @@
-import { auditActorOf } from '../access/actor';
+import { auditActorOf } from '../access';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { parseIsoDate } from '../shared/dates';
-import type { AppEnv } from '../shared/deps';
-import { IDEMPOTENT_REPLAYED_HEADER } from '../shared/idempotency';
-import { Problem } from '../shared/problem';
-import { ProblemSchema } from '../shared/problem-schema';
+import {
+  parseIsoDate,
+  type AppEnv,
+  IDEMPOTENT_REPLAYED_HEADER,
+  Problem,
+  ProblemSchema,
+} from '../shared';
 import type { ImportFormat, ImportMode, ImportRequest, ImportResult, TextEncoding } from './types';
 
 const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

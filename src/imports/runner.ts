@@ -1,13 +1,13 @@
-import { recordAudit, type AuditActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
+import { recordAudit, type AuditActor } from '../audit';
 import {
+  type AppDeps,
   isKeyUsed,
   requestHash,
   storedResponse,
   storeResponse,
   type StoredResponse,
-} from '../shared/idempotency';
-import { Problem } from '../shared/problem';
+  Problem,
+} from '../shared';
 import { ByteSource } from './byte-source';
 import { ErrorLog } from './error-log';
 import { recordImport, recordImportCounts } from './file-imports';

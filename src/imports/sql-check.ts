@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { FieldError } from '../shared/problem';
+import type { FieldError } from '../shared';
 import { ERRORS_SHOWN, type FoundErrors } from './error-log';
 
 /**

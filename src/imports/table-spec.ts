@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { DbOrTx } from '../../db/client';
-import type { AuditActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
+import type { DbOrTx } from '../../db';
+import type { AuditActor } from '../audit';
+import type { AppDeps } from '../shared';
 import type { z } from 'zod';
 import type { ColumnSpec } from './columns';
 import type { FoundErrors } from './error-log';

@@ -1,5 +1,5 @@
 /** What a file import receives and answers, shared by the loan tape and the collection history. */
-import type { AuditActor } from '../audit/record';
+import type { AuditActor } from '../audit';
 
 export type ImportFormat = 'csv' | 'xlsx';
 export type ImportMode = 'insert' | 'upsert';

@@ -1,4 +1,4 @@
-import type { Fen } from '../shared/money';
+import type { Fen } from '../shared';
 import { accounts } from './accounts';
 import { assertBalanced, transfer, type JournalLineDraft } from './journal-line';
 import type { LedgerPolicy } from './policy';

@@ -1,6 +1,5 @@
-import type { LoanStatus } from '../../db/schema';
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
+import type { LoanStatus } from '../../db';
+import type { IsoDate, Fen } from '../shared';
 import { buyerCollectionLines } from './buyer-payable-lines';
 import { forwardingDueDate } from './forwarding-terms';
 import type { JournalLineDraft } from './journal-line';

@@ -1,9 +1,6 @@
-import type { DbOrTx } from '../../db/client';
-import type { JournalEntryKind } from '../../db/schema';
-import { recordAudit, type AuditActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import { Problem } from '../shared/problem';
+import type { DbOrTx, JournalEntryKind } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { type AppDeps, type IsoDate, Problem } from '../shared';
 import {
   planCollectionPosting,
   type CollectionEvent,

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import { auditActorOf } from '../access/actor';
-import { recordAudit, type AuditEntry } from '../audit/record';
-import type { AppEnv } from '../shared/deps';
+import { auditActorOf } from '../access';
+import { recordAudit, type AuditEntry } from '../audit';
+import type { AppEnv } from '../shared';
 import { writeWorkbook, XLSX_CONTENT_TYPE, type Sheet } from './xlsx';
 
 /**

@@ -1,7 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { journalLines, ledgerAccounts } from '../../db/schema';
-import type { AppDeps } from '../shared/deps';
-import { Problem } from '../shared/problem';
+import { journalLines, ledgerAccounts } from '../../db';
+import { type AppDeps, Problem } from '../shared';
 import {
   findEntry,
   findReversalOf,

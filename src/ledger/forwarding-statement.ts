@@ -1,14 +1,13 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx } from '../../db/client';
 import {
+  type DbOrTx,
   buyerForwardingItems,
   buyerForwardings,
   buyerPayables,
   journalEntries,
-} from '../../db/schema';
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
+} from '../../db';
+import type { IsoDate, Fen } from '../shared';
 
 /** One collection owed to the buyer, as the statement lists it. */
 export interface ForwardingItem {

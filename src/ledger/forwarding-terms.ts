@@ -1,6 +1,4 @@
-import { addBusinessDays } from '../shared/business-days';
-import type { PlatformConfig } from '../shared/config';
-import type { IsoDate } from '../shared/dates';
+import { addBusinessDays, type PlatformConfig, type IsoDate } from '../shared';
 
 /** Sale contracts commonly give the seller ten business days to forward what it collects for the buyer. */
 export const defaultForwardingBusinessDays = 10;

@@ -1,8 +1,6 @@
-import type { DbOrTx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import { Problem, type FieldError } from '../shared/problem';
+import type { DbOrTx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { type AppDeps, type IsoDate, Problem, type FieldError } from '../shared';
 import { forwardingLines } from './buyer-payable-lines';
 import { entryHeader, postEntry } from './post-entry';
 import {

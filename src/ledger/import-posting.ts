@@ -1,8 +1,7 @@
-import type { DbOrTx } from '../../db/client';
-import type { AuditActor } from '../audit/record';
-import type { ImportMode, LedgerSummary } from '../imports/types';
-import type { AppDeps } from '../shared/deps';
-import { formatFen } from '../shared/money';
+import type { DbOrTx } from '../../db';
+import type { AuditActor } from '../audit';
+import type { ImportMode, LedgerSummary } from '../imports';
+import { type AppDeps, formatFen } from '../shared';
 import { postCollectionEvents } from './collection-posting';
 import { postOpeningRegister } from './opening-register';
 

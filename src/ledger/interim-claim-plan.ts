@@ -1,5 +1,4 @@
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
+import type { IsoDate, Fen } from '../shared';
 import { interimClaimLines } from './buyer-payable-lines';
 import type { PlannedEntry } from './collection-plan';
 import { forwardingDueDate } from './forwarding-terms';

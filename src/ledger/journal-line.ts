@@ -1,4 +1,4 @@
-import type { Fen } from '../shared/money';
+import type { Fen } from '../shared';
 import { isMemoAccount } from './accounts';
 
 /** A journal line before posting: exactly one of `debitFen` and `creditFen` is positive. */

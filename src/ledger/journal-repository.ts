@@ -1,8 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { journalEntries, journalLines, type JournalEntryKind } from '../../db/schema';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
+import { type DbOrTx, journalEntries, journalLines, type JournalEntryKind } from '../../db';
+import type { AppDeps, IsoDate } from '../shared';
 import type { JournalLineDraft } from './journal-line';
 import { statement } from './statements';
 

@@ -1,5 +1,5 @@
-import type { LoanStatus } from '../../db/schema';
-import type { AppDeps } from '../shared/deps';
+import type { LoanStatus } from '../../db';
+import type { AppDeps } from '../shared';
 import { statement } from './statements';
 
 // The few reads and writes the ledger makes on the loan book: the status a posting changes.

@@ -1,6 +1,4 @@
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
+import type { AppDeps, IsoDate, Fen } from '../shared';
 import { statement } from './statements';
 
 // The rows of what the seller owes debt buyers (buyer_payables) and of what it has forwarded.

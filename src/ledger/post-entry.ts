@@ -1,6 +1,6 @@
-import type { DbOrTx } from '../../db/client';
-import type { AuditActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
+import type { DbOrTx } from '../../db';
+import type { AuditActor } from '../audit';
+import type { AppDeps } from '../shared';
 import { assertBalanced, UnbalancedEntryError, type JournalLineDraft } from './journal-line';
 import { entryTotals, insertEntry, insertLine, type EntryHeader } from './journal-repository';
 

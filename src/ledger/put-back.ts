@@ -1,9 +1,6 @@
-import type { DbOrTx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
-import { Problem } from '../shared/problem';
+import type { DbOrTx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { type AppDeps, type IsoDate, type Fen, Problem } from '../shared';
 import { sourceIsPosted } from './journal-repository';
 import { moveLoanStatus } from './loan-repository';
 import { entryHeader, postEntry } from './post-entry';

@@ -1,9 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { offBalanceRegister, type RegisterMovementKind } from '../../db/schema';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
+import { type DbOrTx, offBalanceRegister, type RegisterMovementKind } from '../../db';
+import type { AppDeps, IsoDate, Fen } from '../shared';
 import { statement } from './statements';
 
 export type RegisterMovementRow = typeof offBalanceRegister.$inferSelect;

@@ -1,7 +1,5 @@
-import type { JournalEntryKind, LoanStatus } from '../../db/schema';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
+import type { JournalEntryKind, LoanStatus } from '../../db';
+import type { AppDeps, IsoDate, Fen } from '../shared';
 import { statement } from './statements';
 import type { AccountTotal } from './trial-balance';
 import type { WriteOffFlows } from './write-off-measures';

@@ -1,6 +1,4 @@
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
+import type { AppDeps, IsoDate, Fen } from '../shared';
 import * as repository from './report-repository';
 import type { DateRange, JournalLineRecord, RegisterLoan } from './report-repository';
 import { trialBalance, type TrialBalance } from './trial-balance';

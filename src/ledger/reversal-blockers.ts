@@ -1,6 +1,5 @@
-import type { JournalEntryKind } from '../../db/schema';
-import type { AppDeps } from '../shared/deps';
-import { Problem, type FieldError } from '../shared/problem';
+import type { JournalEntryKind } from '../../db';
+import { type AppDeps, Problem, type FieldError } from '../shared';
 import type { JournalEntryRow } from './journal-repository';
 import { loanStatuses } from './loan-repository';
 import { eventsOwedToBuyers, saleHasPayables } from './payable-repository';

@@ -1,15 +1,28 @@
-import type { DbOrTx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import { Problem } from '../shared/problem';
-import { releaseReversedBatch } from '../write-offs/release';
+import type { DbOrTx, JournalEntryKind } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { type AppDeps, type IsoDate, Problem } from '../shared';
 import { entryLines, findEntry, findReversalOf } from './journal-repository';
-import { moveLoanStatus } from './loan-repository';
 import { entryHeader, postEntry } from './post-entry';
 import { entryMovements, insertMovement, type RegisterMovementRow } from './register-repository';
 import { assertReversibleKind, reversalBlockers } from './reversal-blockers';
 import { reversalLines } from './reversal-lines';
+
+/**
+ * What reversing an entry of a kind does beyond the ledger, supplied by the room that owns that kind
+ * of posting (a write-off batch is released, a sale's loans are charged off again): the ledger knows
+ * how to undo lines and register movements, not what a write-off batch or a sale is.
+ */
+export type ReversalEffects = Partial<
+  Record<
+    JournalEntryKind,
+    (
+      tx: DbOrTx,
+      deps: AppDeps,
+      actor: AuditActor,
+      reversed: { entryId: number; loanIds: readonly string[] },
+    ) => void
+  >
+>;
 
 export interface ReversalRequest {
   entryId: number;
@@ -39,6 +52,7 @@ export function reverseEntry(
   deps: AppDeps,
   actor: AuditActor,
   request: ReversalRequest,
+  effects: ReversalEffects,
 ): { entryId: number; reversesEntryId: number; lineCount: number } {
   const original = findEntry(tx, request.entryId);
   if (!original) throw new Problem('not_found', `no journal entry ${request.entryId}`);
@@ -88,8 +102,7 @@ export function reverseEntry(
       collectionEventId,
     });
   }
-  if (original.kind === 'write_off') releaseReversedBatch(tx, deps, actor, original.id);
-  if (original.kind === 'sale') moveLoanStatus(deps, [...amounts.keys()], 'sold', 'charged_off');
+  effects[original.kind]?.(tx, deps, actor, { entryId: original.id, loanIds: [...amounts.keys()] });
   recordAudit(tx, actor, deps.clock.now(), {
     action: 'ledger.entry.reversed',
     targetType: 'journal_entry',

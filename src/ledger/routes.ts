@@ -1,10 +1,13 @@
 import type { z } from '@hono/zod-openapi';
-import { auditActorOf } from '../access/actor';
-import { defineRoute } from '../access/guard';
-import { createRouter } from '../shared/router';
+import { auditActorOf, defineRoute } from '../access';
+import {
+  createRouter,
+  idempotently,
+  jsonResponse as json,
+  problemResponseDoc as problem,
+} from '../shared';
 import { sendWorkbook } from './download';
 import { getEntry, listAccounts } from './entries';
-import { idempotently } from '../shared/idempotently';
 import {
   journalSheet,
   offBalanceSheet,
@@ -20,7 +23,7 @@ import {
   trialBalanceReport,
   writeOffReport,
 } from './reports';
-import { reverseEntry } from './reversal';
+import { reverseEntry, type ReversalEffects } from './reversal';
 import * as schemas from './schemas';
 import {
   entryView,
@@ -29,7 +32,6 @@ import {
   trialBalanceView,
   writeOffReportView,
 } from './views';
-import { jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 
 const report = <T extends z.ZodType>(description: string, schema: T) => ({
   description: `${description}; with \`format=xlsx\` an Excel workbook (real numbers and dates, header row frozen)`,
@@ -116,83 +118,97 @@ const postReversal = defineRoute('ledger:reverse', {
   },
 });
 
-export const ledger = createRouter()
-  .openapi(getAccounts, (c) => c.json(listAccounts(c.get('deps')), 200))
-  .openapi(getTrialBalance, async (c) => {
-    const query = c.req.valid('query');
-    const balance = trialBalanceReport(c.get('deps'), query.as_of ?? c.get('deps').clock.today());
-    if (query.format === 'json') return c.json(trialBalanceView(balance), 200);
-    const audit = {
-      action: 'ledger.trial_balance.downloaded',
-      targetType: 'trial_balance',
-      targetId: balance.asOf,
-    };
-    return sendWorkbook(c, `trial-balance-${balance.asOf}.xlsx`, trialBalanceSheet(balance), audit);
-  })
-  .openapi(getJournal, async (c) => {
-    const { from, to, format, limit, cursor } = c.req.valid('query');
-    const range = dateRange(from, to);
-    if (format === 'json')
-      return c.json(journalView(journalReport(c.get('deps'), range, { limit, cursor })), 200);
-    const audit = {
-      action: 'ledger.journal.downloaded',
-      targetType: 'journal',
-      targetId: `${range.from}..${range.to}`,
-    };
-    return sendWorkbook(
-      c,
-      `journal-${from ?? 'start'}-${to ?? 'end'}.xlsx`,
-      journalSheet(journalPages(c.get('deps'), range)),
-      audit,
-    );
-  })
-  .openapi(getWriteOffReport, async (c) => {
-    const { from, to, format } = c.req.valid('query');
-    const result = writeOffReport(c.get('deps'), dateRange(from, to));
-    if (format === 'json') return c.json(writeOffReportView(result), 200);
-    const audit = {
-      action: 'ledger.write_off_report.downloaded',
-      targetType: 'write_off_report',
-      targetId: `${result.from}..${result.to}`,
-    };
-    return sendWorkbook(
-      c,
-      `write-off-report-${from ?? 'start'}-${to ?? 'end'}.xlsx`,
-      writeOffReportSheet(result),
-      audit,
-    );
-  })
-  .openapi(getOffBalance, async (c) => {
-    const { as_of: asOfQuery, format, limit, cursor } = c.req.valid('query');
-    const asOf = asOfQuery ?? c.get('deps').clock.today();
-    if (format === 'json')
-      return c.json(offBalanceView(offBalanceReport(c.get('deps'), asOf, { limit, cursor })), 200);
-    const audit = {
-      action: 'ledger.off_balance.downloaded',
-      targetType: 'off_balance_register',
-      targetId: asOf,
-    };
-    return sendWorkbook(
-      c,
-      `off-balance-register-${asOf}.xlsx`,
-      offBalanceSheet(offBalancePages(c.get('deps'), asOf)),
-      audit,
-    );
-  })
-  .openapi(getJournalEntry, (c) =>
-    c.json(entryView(getEntry(c.get('deps'), c.req.valid('param').id, c.req.valid('query'))), 200),
-  )
-  .openapi(postReversal, (c) => {
-    const { id } = c.req.valid('param');
-    const request = c.req.valid('json');
-    const reversal = idempotently(c, { id, ...request }, 201, (tx) => {
-      const { entryId, reversesEntryId, lineCount } = reverseEntry(
-        tx,
-        c.get('deps'),
-        auditActorOf(c),
-        { entryId: id, ...request },
+/** The ledger's routes; reversing an entry applies the effects of its kind's owner. */
+export const ledgerRoutes = (reversalEffects: ReversalEffects) =>
+  createRouter()
+    .openapi(getAccounts, (c) => c.json(listAccounts(c.get('deps')), 200))
+    .openapi(getTrialBalance, async (c) => {
+      const query = c.req.valid('query');
+      const balance = trialBalanceReport(c.get('deps'), query.as_of ?? c.get('deps').clock.today());
+      if (query.format === 'json') return c.json(trialBalanceView(balance), 200);
+      const audit = {
+        action: 'ledger.trial_balance.downloaded',
+        targetType: 'trial_balance',
+        targetId: balance.asOf,
+      };
+      return sendWorkbook(
+        c,
+        `trial-balance-${balance.asOf}.xlsx`,
+        trialBalanceSheet(balance),
+        audit,
       );
-      return { entryId, reversesEntryId, lines: lineCount };
+    })
+    .openapi(getJournal, async (c) => {
+      const { from, to, format, limit, cursor } = c.req.valid('query');
+      const range = dateRange(from, to);
+      if (format === 'json')
+        return c.json(journalView(journalReport(c.get('deps'), range, { limit, cursor })), 200);
+      const audit = {
+        action: 'ledger.journal.downloaded',
+        targetType: 'journal',
+        targetId: `${range.from}..${range.to}`,
+      };
+      return sendWorkbook(
+        c,
+        `journal-${from ?? 'start'}-${to ?? 'end'}.xlsx`,
+        journalSheet(journalPages(c.get('deps'), range)),
+        audit,
+      );
+    })
+    .openapi(getWriteOffReport, async (c) => {
+      const { from, to, format } = c.req.valid('query');
+      const result = writeOffReport(c.get('deps'), dateRange(from, to));
+      if (format === 'json') return c.json(writeOffReportView(result), 200);
+      const audit = {
+        action: 'ledger.write_off_report.downloaded',
+        targetType: 'write_off_report',
+        targetId: `${result.from}..${result.to}`,
+      };
+      return sendWorkbook(
+        c,
+        `write-off-report-${from ?? 'start'}-${to ?? 'end'}.xlsx`,
+        writeOffReportSheet(result),
+        audit,
+      );
+    })
+    .openapi(getOffBalance, async (c) => {
+      const { as_of: asOfQuery, format, limit, cursor } = c.req.valid('query');
+      const asOf = asOfQuery ?? c.get('deps').clock.today();
+      if (format === 'json')
+        return c.json(
+          offBalanceView(offBalanceReport(c.get('deps'), asOf, { limit, cursor })),
+          200,
+        );
+      const audit = {
+        action: 'ledger.off_balance.downloaded',
+        targetType: 'off_balance_register',
+        targetId: asOf,
+      };
+      return sendWorkbook(
+        c,
+        `off-balance-register-${asOf}.xlsx`,
+        offBalanceSheet(offBalancePages(c.get('deps'), asOf)),
+        audit,
+      );
+    })
+    .openapi(getJournalEntry, (c) =>
+      c.json(
+        entryView(getEntry(c.get('deps'), c.req.valid('param').id, c.req.valid('query'))),
+        200,
+      ),
+    )
+    .openapi(postReversal, (c) => {
+      const { id } = c.req.valid('param');
+      const request = c.req.valid('json');
+      const reversal = idempotently(c, { id, ...request }, 201, (tx) => {
+        const { entryId, reversesEntryId, lineCount } = reverseEntry(
+          tx,
+          c.get('deps'),
+          auditActorOf(c),
+          { entryId: id, ...request },
+          reversalEffects,
+        );
+        return { entryId, reversesEntryId, lines: lineCount };
+      });
+      return c.json(reversal, 201);
     });
-    return c.json(reversal, 201);
-  });

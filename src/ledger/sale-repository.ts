@@ -1,5 +1,4 @@
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
+import type { AppDeps, IsoDate } from '../shared';
 import { memoAccountCodes } from './accounts';
 import type { LoanSaleBooking } from './put-back-lines';
 import { statement } from './statements';

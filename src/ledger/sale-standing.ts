@@ -1,6 +1,4 @@
-import type { IsoDate } from '../shared/dates';
-import type { AppDeps } from '../shared/deps';
-import { Problem, type FieldError } from '../shared/problem';
+import { type IsoDate, type AppDeps, Problem, type FieldError } from '../shared';
 import { loanStatuses } from './loan-repository';
 import { findPostedSale, latestSales, type PostedSale } from './sale-repository';
 

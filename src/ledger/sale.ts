@@ -1,9 +1,6 @@
-import type { DbOrTx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
-import { Problem, type FieldError } from '../shared/problem';
+import type { DbOrTx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { type AppDeps, type IsoDate, type Fen, Problem, type FieldError } from '../shared';
 import { sourceIsPosted } from './journal-repository';
 import { loanStatuses, moveLoanStatus } from './loan-repository';
 import { ledgerPolicyOf } from './policy';
@@ -193,4 +190,14 @@ function insertSoldMovements(deps: AppDeps, entryId: number, request: SaleReques
       'select coalesce(sum(credit_fen), 0) as fen from journal_lines where entry_id = :entryId and account_code = :memo',
     ).get(params) as { fen: Fen }
   ).fen;
+}
+
+/** Reversing a sale's entry charges its loans off again: they are back in the seller's register. */
+export function returnReversedSaleLoans(
+  _tx: unknown,
+  deps: AppDeps,
+  _actor: unknown,
+  { loanIds }: { loanIds: readonly string[] },
+): void {
+  moveLoanStatus(deps, loanIds, 'sold', 'charged_off');
 }

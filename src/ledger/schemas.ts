@@ -1,20 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { accountTypes, journalEntryKinds, loanStatuses } from '../../db/schema';
+import { accountTypes, journalEntryKinds, loanStatuses } from '../../db';
+import { isoDate, pageLimit, yuanAmount } from '../shared';
 
 // The API contract of the ledger and its reports, hand-written so the tables can change without breaking callers.
 
-const money = z
-  .string()
-  .regex(/^-?\d+\.\d{2}$/)
-  .openapi({ description: 'Amount in yuan, two decimals', example: '1234.56' });
-const isoDate = z.iso.date().openapi({ example: '2026-06-30' });
-const limit = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(1000)
-  .default(100)
-  .openapi({ description: 'Page size, at most 1000' });
 const format = z
   .enum(['json', 'xlsx'])
   .default('json')
@@ -37,7 +26,7 @@ export const AsOfQuery = z.object({
   format,
 });
 export const OffBalanceQuery = AsOfQuery.extend({
-  limit,
+  limit: pageLimit,
   cursor: z
     .string()
     .min(1)
@@ -50,7 +39,7 @@ export const RangeQuery = z.object({
   format,
 });
 export const JournalQuery = RangeQuery.extend({
-  limit,
+  limit: pageLimit,
   cursor: z.coerce
     .number()
     .int()
@@ -59,7 +48,7 @@ export const JournalQuery = RangeQuery.extend({
     .openapi({ description: 'The `nextCursor` of the previous page' }),
 });
 export const EntryQuery = z.object({
-  limit,
+  limit: pageLimit,
   cursor: z.coerce
     .number()
     .int()
@@ -96,15 +85,15 @@ export const AccountSchema = z
 const TrialBalanceSection = z.object({
   accounts: z.array(
     AccountSchema.omit({ normalSide: true }).extend({
-      debit: money,
-      credit: money,
-      balance: money.openapi({
+      debit: yuanAmount,
+      credit: yuanAmount,
+      balance: yuanAmount.openapi({
         description: 'Debit − credit: positive a debit balance, negative a credit balance',
       }),
     }),
   ),
-  debit: money,
-  credit: money,
+  debit: yuanAmount,
+  credit: yuanAmount,
   balanced: z.boolean(),
 });
 
@@ -129,8 +118,8 @@ const JournalLineSchema = z.object({
   accountCode: z.string(),
   accountNameZh: z.string(),
   accountNameEn: z.string(),
-  debit: money,
-  credit: money,
+  debit: yuanAmount,
+  credit: yuanAmount,
   loanId: z.string().nullable(),
   memo: z.string(),
 });
@@ -140,7 +129,7 @@ export const JournalSchema = z
     from: isoDate,
     to: isoDate,
     totals: z
-      .object({ lines: z.number().int(), debit: money, credit: money })
+      .object({ lines: z.number().int(), debit: yuanAmount, credit: yuanAmount })
       .openapi({ description: 'All lines of the range, not only this page' }),
     items: z.array(JournalLineSchema),
     nextCursor,
@@ -162,8 +151,8 @@ export const EntrySchema = z
       z.object({
         lineNo: z.number().int(),
         accountCode: z.string(),
-        debit: money,
-        credit: money,
+        debit: yuanAmount,
+        credit: yuanAmount,
         loanId: z.string().nullable(),
         memo: z.string().nullable(),
       }),
@@ -182,9 +171,9 @@ export const ReversalSchema = z
 
 const WriteOffMeasures = z.object({
   loansWrittenOff: z.number().int(),
-  writtenOff: money,
-  recoveries: money,
-  netChargeOff: money.openapi({ description: 'Written off − recoveries' }),
+  writtenOff: yuanAmount,
+  recoveries: yuanAmount,
+  netChargeOff: yuanAmount.openapi({ description: 'Written off − recoveries' }),
   recoveryRate: z.number().nullable().openapi({
     description: 'Recoveries ÷ written off (4 decimals); null when nothing was written off',
   }),
@@ -204,10 +193,10 @@ export const OffBalanceSchema = z
     asOf: isoDate,
     totals: z.object({
       loans: z.number().int(),
-      writtenOff: money,
-      recoveries: money,
-      sold: money,
-      balance: money,
+      writtenOff: yuanAmount,
+      recoveries: yuanAmount,
+      sold: yuanAmount,
+      balance: yuanAmount,
     }),
     items: z.array(
       z.object({
@@ -215,12 +204,12 @@ export const OffBalanceSchema = z
         product: z.string(),
         loanStatus: z.enum(loanStatuses),
         writtenOffOn: isoDate.nullable(),
-        writtenOff: money.openapi({
+        writtenOff: yuanAmount.openapi({
           description: 'The claim written off (or opened from a tape), net of reversals',
         }),
-        recoveries: money,
-        sold: money,
-        balance: money.openapi({
+        recoveries: yuanAmount,
+        sold: yuanAmount,
+        balance: yuanAmount.openapi({
           description: 'The claim still on file: written off − recoveries − sold',
         }),
         status: z.enum(['on_file', 'recovered', 'sold']),

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AppDeps } from '../shared/deps';
+import type { AppDeps } from '../shared';
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 

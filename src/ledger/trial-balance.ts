@@ -1,6 +1,5 @@
-import type { AccountType } from '../../db/schema';
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
+import type { AccountType } from '../../db';
+import type { IsoDate, Fen } from '../shared';
 
 /** What was posted to one account up to a date. */
 export interface AccountTotal {

@@ -1,4 +1,4 @@
-import type { Fen } from '../shared/money';
+import type { Fen } from '../shared';
 
 /** Write-offs and recoveries of one month and product, from the off-balance register. */
 export interface WriteOffFlows {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { dayNumber, type IsoDate } from '../shared/dates';
+import { dayNumber, type IsoDate } from '../shared';
 
 /**
  * How a column is written: `money` takes fen and writes yuan as a real number with two decimals,

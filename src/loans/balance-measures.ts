@@ -1,4 +1,4 @@
-import type { Fen } from '../shared/money';
+import type { Fen } from '../shared';
 
 /** Balances of a set of loans: how many, and what they owe (integer fen); `totalFen` is the claim. */
 export interface BalanceMeasures {

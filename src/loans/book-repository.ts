@@ -1,8 +1,6 @@
 import { and, count, eq, gt, inArray, max, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { loans, type LoanStatus } from '../../db/schema';
-import { dayNumber, type IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
+import { type DbOrTx, loans, type LoanStatus } from '../../db';
+import { dayNumber, type IsoDate, type Fen } from '../shared';
 import type { ChargeOffPolicy } from './charge-off-policy';
 import type { DelinquencyRecord } from './delinquency';
 import { onBookStatuses } from './on-book';

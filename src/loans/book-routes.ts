@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
-import { defineRoute } from '../access/guard';
-import { createRouter } from '../shared/router';
+import { defineRoute } from '../access';
+import { createRouter, jsonResponse as json, problemResponseDoc as problem } from '../shared';
 import * as book from './book-service';
 import {
   ChargeOffCandidatesQuery,
@@ -18,7 +18,6 @@ import {
   loanPageView,
   loanView,
 } from './book-views';
-import { jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 
 const notFound = problem('No such loan');
 

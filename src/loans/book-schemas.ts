@@ -1,26 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { loanStatuses } from '../../db/schema';
+import { loanStatuses } from '../../db';
 import { chargeOffRuleCodes } from './charge-off-policy';
+import { isoDate, pageLimit, yuanAmount } from '../shared';
 
 // The API contract of the loan book, hand-written so the tables can change without breaking callers.
-
-const money = z
-  .string()
-  .regex(/^-?\d+\.\d{2}$/)
-  .openapi({ description: 'Amount in yuan, two decimals', example: '1234.56' });
-const isoDate = z.iso.date().openapi({ example: '2026-06-30' });
 
 const asOf = isoDate.optional().openapi({
   description:
     'Date to report as of; default the latest tape date. Earlier than the latest tape date is refused (422).',
 });
-const limit = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(1000)
-  .default(100)
-  .openapi({ description: 'Page size, at most 1000' });
 const cursor = z
   .string()
   .regex(/^\d{1,15}$/)
@@ -31,7 +19,7 @@ export const LoanListQuery = z.object({
   status: z.enum(loanStatuses).optional(),
   product: z.string().min(1).optional(),
   province: z.string().min(1).optional(),
-  limit,
+  limit: pageLimit,
   cursor,
 });
 
@@ -51,7 +39,7 @@ export const DelinquencyQuery = z.object({
     .openapi({ description: '`grades`, `m_buckets` or a configured scheme name' }),
 });
 
-export const ChargeOffCandidatesQuery = z.object({ as_of: asOf, limit, cursor });
+export const ChargeOffCandidatesQuery = z.object({ as_of: asOf, limit: pageLimit, cursor });
 
 export const LoanSchema = z
   .object({
@@ -67,18 +55,18 @@ export const LoanSchema = z
     currency: z.string(),
     originationDate: isoDate,
     maturityDate: isoDate.nullable(),
-    originalPrincipal: money,
-    principal: money,
-    interest: money,
-    fee: money,
-    penalty: money,
-    claim: money.openapi({ description: 'principal + interest + fee + penalty' }),
+    originalPrincipal: yuanAmount,
+    principal: yuanAmount,
+    interest: yuanAmount,
+    fee: yuanAmount,
+    penalty: yuanAmount,
+    claim: yuanAmount.openapi({ description: 'principal + interest + fee + penalty' }),
     daysPastDue: z.number().int().openapi({ description: 'As of the tape date' }),
     lastPaymentDate: isoDate.nullable(),
-    lastPayment: money.nullable(),
+    lastPayment: yuanAmount.nullable(),
     status: z.enum(loanStatuses),
     chargeOffDate: isoDate.nullable(),
-    chargeOffAmount: money.nullable(),
+    chargeOffAmount: yuanAmount.nullable(),
     bankrupt: z.boolean(),
     deceased: z.boolean(),
     disputed: z.boolean(),
@@ -101,11 +89,11 @@ export const LoanPageSchema = z
 
 const Measures = z.object({
   loans: z.number().int(),
-  principal: money,
-  interest: money,
-  fee: money,
-  penalty: money,
-  total: money,
+  principal: yuanAmount,
+  interest: yuanAmount,
+  fee: yuanAmount,
+  penalty: yuanAmount,
+  total: yuanAmount,
 });
 
 export const DelinquencyReportSchema = z
@@ -124,7 +112,7 @@ export const DelinquencyReportSchema = z
     totals: Measures.openapi({
       description: 'All on-book loans: the sum of the bucket rows and current',
     }),
-    chargedOff: z.object({ loans: z.number().int(), chargeOffAmount: money }),
+    chargedOff: z.object({ loans: z.number().int(), chargeOffAmount: yuanAmount }),
   })
   .openapi('DelinquencyReport');
 
@@ -133,7 +121,7 @@ export const ChargeOffCandidatesSchema = z
     asOf: isoDate,
     policy: z.object({ dpdThreshold: z.number().int() }),
     total: z
-      .object({ loans: z.number().int(), claim: money })
+      .object({ loans: z.number().int(), claim: yuanAmount })
       .openapi({ description: 'All candidates, not only this page' }),
     items: z.array(
       z.object({
@@ -142,11 +130,11 @@ export const ChargeOffCandidatesSchema = z
         product: z.string(),
         province: z.string().nullable(),
         daysPastDue: z.number().int().openapi({ description: 'Projected to asOf' }),
-        principal: money,
-        interest: money,
-        fee: money,
-        penalty: money,
-        claim: money,
+        principal: yuanAmount,
+        interest: yuanAmount,
+        fee: yuanAmount,
+        penalty: yuanAmount,
+        claim: yuanAmount,
         rules: z
           .array(z.object({ code: z.enum(chargeOffRuleCodes), description: z.string() }))
           .min(1),

@@ -1,8 +1,5 @@
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
-import { Problem } from '../shared/problem';
-import type { DbOrTx } from '../../db/client';
+import { type AppDeps, type IsoDate, type Fen, Problem } from '../shared';
+import type { DbOrTx } from '../../db';
 import * as repository from './book-repository';
 import type { KeysetRange, LoanFilters, LoanRow } from './book-repository';
 import { chargeOffRules, type ChargeOffPolicy, type ChargeOffRule } from './charge-off-policy';

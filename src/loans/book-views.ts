@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { formatFen } from '../shared/money';
+import { formatFen } from '../shared';
 import type { BalanceMeasures } from './balance-measures';
 import type { LoanRow } from './book-repository';
 import type { ChargeOffCandidates, DelinquencyReport, Page } from './book-service';

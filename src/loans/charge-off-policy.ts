@@ -1,4 +1,4 @@
-import type { LoanStatus } from '../../db/schema';
+import type { LoanStatus } from '../../db';
 import { isOnBook } from './on-book';
 
 /** The charge-off recognition policy (坏账认定): a days-past-due threshold, and events that need no wait. */

@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from '../shared/dates';
+import { daysBetween, type IsoDate } from '../shared';
 
 /**
  * Days past due of an on-book loan as of `asOf`, from the days past due its tape reported on

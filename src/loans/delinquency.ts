@@ -1,6 +1,9 @@
-import { assertValidDelinquencyScheme, type DelinquencyBucket } from '../shared/config';
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
+import {
+  assertValidDelinquencyScheme,
+  type DelinquencyBucket,
+  type IsoDate,
+  type Fen,
+} from '../shared';
 import { addMeasures, emptyMeasures, type BalanceMeasures } from './balance-measures';
 import { projectedDaysPastDue } from './days-past-due';
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { defineRoute } from '../access/guard';
+import { defineRoute } from '../access';
 import {
   ColumnTableSchema,
   IdempotencyHeadersSchema,
@@ -9,8 +9,8 @@ import {
   importedBody,
   importRequestOf,
   unsupportedFormatResponse,
-} from '../imports/http';
-import { createRouter } from '../shared/router';
+} from '../imports';
+import { createRouter } from '../shared';
 import { tapeColumns } from './tape-columns';
 import { importLoanTape } from './tape-import';
 

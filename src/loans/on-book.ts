@@ -1,4 +1,4 @@
-import type { LoanStatus } from '../../db/schema';
+import type { LoanStatus } from '../../db';
 
 /**
  * Loans still on the balance sheet: current or delinquent. Charged-off, sold, settled and closed

@@ -1,4 +1,4 @@
-import { createRouter } from '../shared/router';
+import { createRouter } from '../shared';
 import { loanBookRoutes } from './book-routes';
 import { loanImportRoutes } from './import-routes';
 

@@ -5,8 +5,8 @@ import {
   type LitigationStatus,
   type LoanStatus,
   type PlacementStage,
-} from '../../db/schema';
-import type { ColumnSpec, ColumnType, EnumValue } from '../imports/columns';
+} from '../../db';
+import type { ColumnSpec, ColumnType, EnumValue } from '../imports';
 
 const statusValues: readonly EnumValue<LoanStatus>[] = [
   { code: 'current', aliases: ['正常'] },

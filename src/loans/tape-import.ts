@@ -1,6 +1,5 @@
-import { runImport } from '../imports/runner';
-import type { ImportRequest, ImportResult } from '../imports/types';
-import type { AppDeps } from '../shared/deps';
+import { runImport, type ImportRequest, type ImportResult } from '../imports';
+import type { AppDeps } from '../shared';
 import { loanTapeSpec } from './tape-spec';
 
 /**

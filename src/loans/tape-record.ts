@@ -4,8 +4,8 @@ import {
   type LitigationStatus,
   type LoanStatus,
   type PlacementStage,
-} from '../../db/schema';
-import type { Blankable } from '../imports/table-spec';
+} from '../../db';
+import type { Blankable } from '../imports';
 import { isValidNationalId } from './national-id';
 
 /** A loan-tape row once its cells are typed: money in integer fen, dates ISO, keyed by column name. */

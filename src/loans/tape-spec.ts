@@ -1,8 +1,12 @@
-import { postTapeOpeningRegister } from '../ledger/import-posting';
-import { loadWithIndexesRebuilt } from '../imports/bulk-indexes';
-import type { FoundErrors } from '../imports/error-log';
-import { sqlErrors } from '../imports/sql-check';
-import type { ApplyContext, StagedFile, TableSpec } from '../imports/table-spec';
+import { postTapeOpeningRegister } from '../ledger';
+import {
+  loadWithIndexesRebuilt,
+  type FoundErrors,
+  sqlErrors,
+  type ApplyContext,
+  type StagedFile,
+  type TableSpec,
+} from '../imports';
 import { tapeColumns } from './tape-columns';
 import { completeTapeRecord, tapeRulesSchema, type TapeRecord } from './tape-record';
 import { stagedLoanColumns, stagedLoanRow } from './tape-staging';

@@ -1,36 +1,6 @@
-import { formatFen } from '../shared/money';
+import { defaultPortfolioBands, type PortfolioBands, formatFen } from '../shared';
 
-/**
- * Band edges of the stratification tables, as configuration (`PlatformConfig.portfolios`). Each
- * list holds the lower edges of its bands, from 0 and strictly increasing: a value falls in the
- * last band whose edge it reaches, so the last band is open-ended. Every banded measure is ≥ 0.
- */
-export interface PortfolioBands {
-  /** Total claim at the cut-off, in yuan. */
-  balanceYuan: number[];
-  monthsSinceChargeOff: number[];
-  dpdAtChargeOff: number[];
-  /** Months from the last payment to the cut-off; loans never paid form their own row. */
-  monthsSinceLastPayment: number[];
-  /** Borrower's age at the cut-off, in years. */
-  borrowerAgeYears: number[];
-  /** Classes of paper by months since charge-off, as the trade names them (fresh, primary, secondary, tertiary). */
-  chargeOffAge: { fromMonths: number; label: string }[];
-}
-
-export const defaultPortfolioBands: PortfolioBands = {
-  balanceYuan: [0, 1_000, 5_000, 10_000, 20_000, 50_000, 100_000],
-  monthsSinceChargeOff: [0, 6, 12, 24, 36, 48],
-  dpdAtChargeOff: [0, 91, 121, 181, 361],
-  monthsSinceLastPayment: [0, 3, 6, 12, 24, 36],
-  borrowerAgeYears: [0, 25, 30, 35, 40, 50, 60],
-  chargeOffAge: [
-    { fromMonths: 0, label: 'fresh' },
-    { fromMonths: 6, label: 'primary' },
-    { fromMonths: 12, label: 'secondary' },
-    { fromMonths: 24, label: 'tertiary' },
-  ],
-};
+export { defaultPortfolioBands, type PortfolioBands };
 
 /** Bands as lower edges (in the unit of the values banded) and one label per band. */
 export interface BandScale {

@@ -1,8 +1,6 @@
-import type { Tx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import { Problem, type FieldError } from '../shared/problem';
+import type { Tx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { type AppDeps, type IsoDate, Problem, type FieldError } from '../shared';
 import { criteriaMatcher, type PortfolioCriteria } from './criteria';
 import { namedLoanErrors, namedLoanRefusal } from './named-loans';
 import { insertPortfolio, type PortfolioRow } from './portfolio-repository';

@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { formatFen, parseFen } from '../shared/money';
+import { formatFen, parseFen } from '../shared';
 import type { PortfolioCriteria } from './criteria';
 import type { CriteriaSchema } from './schemas';
 

@@ -1,6 +1,5 @@
-import type { LitigationStatus, PlacementStage } from '../../db/schema';
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
+import type { LitigationStatus, PlacementStage } from '../../db';
+import type { IsoDate, Fen } from '../shared';
 
 /**
  * Which written-off loans a portfolio takes. Every range is inclusive and every absent field

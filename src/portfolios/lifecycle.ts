@@ -1,4 +1,4 @@
-import type { PortfolioStatus } from '../../db/schema';
+import type { PortfolioStatus } from '../../db';
 
 /**
  * The life of a portfolio: draft → locked (membership and snapshot frozen) → offered → awarded →

@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from '../shared/dates';
+import { daysBetween, type IsoDate } from '../shared';
 import { delinquencyStartDate } from './loan-ages';
 import type { ScreeningSubject } from './screening-subject';
 

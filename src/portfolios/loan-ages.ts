@@ -1,4 +1,4 @@
-import { addDays, daysBetween, monthsBetween, parseIsoDate, type IsoDate } from '../shared/dates';
+import { addDays, daysBetween, monthsBetween, parseIsoDate, type IsoDate } from '../shared';
 
 // How old a written-off loan and its borrower are: the derived fields of a portfolio snapshot.
 // The snapshot computes them in SQL (snapshot-sql.ts); these are the definitions, and the tests

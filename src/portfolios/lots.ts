@@ -1,4 +1,4 @@
-import type { Fen } from '../shared/money';
+import type { Fen } from '../shared';
 
 /** A loan to place in a lot: its claim and the segment (stratum) it belongs to. */
 export interface LotCandidate {

@@ -1,7 +1,5 @@
-import type { ScreeningVerdict } from '../../db/schema';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
+import type { ScreeningVerdict } from '../../db';
+import type { AppDeps, IsoDate, Fen } from '../shared';
 
 /** A portfolio loan as the API lists it: its snapshot and its latest verdict. */
 export interface MemberRow {

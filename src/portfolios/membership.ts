@@ -1,7 +1,6 @@
-import type { Tx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
-import { Problem } from '../shared/problem';
+import type { Tx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { type AppDeps, Problem } from '../shared';
 import { namedLoanErrors, namedLoanRefusal } from './named-loans';
 import { latestScreening } from './portfolio-repository';
 import { requirePortfolio, requireStatus } from './portfolio-lookup';

@@ -1,5 +1,4 @@
-import type { IsoDate } from '../shared/dates';
-import type { FieldError } from '../shared/problem';
+import type { IsoDate, FieldError } from '../shared';
 import type { NamedLoanFacts } from './snapshot-repository';
 
 /**

@@ -1,6 +1,4 @@
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
+import type { AppDeps, IsoDate, Fen } from '../shared';
 import { ON_OFFER } from './strat-repository';
 
 /** A loan on offer as a valuation reads it: the snapshot at the cut-off. */

@@ -1,6 +1,5 @@
-import type { DbOrTx } from '../../db/client';
-import type { PortfolioStatus } from '../../db/schema';
-import { Problem } from '../shared/problem';
+import type { DbOrTx, PortfolioStatus } from '../../db';
+import { Problem } from '../shared';
 import { findPortfolio, type PortfolioRow } from './portfolio-repository';
 
 /** @throws Problem not_found for an unknown portfolio */

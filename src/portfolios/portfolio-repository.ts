@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, lt, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { portfolios, portfolioScreenings, type PortfolioStatus } from '../../db/schema';
+import { type DbOrTx, portfolios, portfolioScreenings, type PortfolioStatus } from '../../db';
 
 export type PortfolioRow = typeof portfolios.$inferSelect;
 export type NewPortfolio = typeof portfolios.$inferInsert;

@@ -1,6 +1,5 @@
-import type { PortfolioStatus, ScreeningVerdict } from '../../db/schema';
-import type { AppDeps } from '../shared/deps';
-import { Problem } from '../shared/problem';
+import type { PortfolioStatus, ScreeningVerdict } from '../../db';
+import { type AppDeps, Problem } from '../shared';
 import { resolvePortfolioBands } from './bands';
 import { dimensionScale, type StratDimension } from './dimensions';
 import { membersPage, type MemberRow } from './member-repository';

@@ -1,8 +1,12 @@
 import type { z } from '@hono/zod-openapi';
-import { auditActorOf } from '../access/actor';
-import { defineRoute } from '../access/guard';
-import { idempotently } from '../shared/idempotently';
-import { createRouter } from '../shared/router';
+import { auditActorOf, defineRoute } from '../access';
+import {
+  idempotently,
+  createRouter,
+  jsonBody as body,
+  jsonResponse as json,
+  problemResponseDoc as problem,
+} from '../shared';
 import { createPortfolio } from './create';
 import { criteriaFromBody } from './criteria-api';
 import { changeMembership } from './membership';
@@ -23,11 +27,6 @@ import {
   splitView,
   stratTableView,
 } from './views';
-import {
-  jsonBody as body,
-  jsonResponse as json,
-  problemResponseDoc as problem,
-} from '../shared/openapi-docs';
 
 const notFound = problem('No such portfolio');
 const idempotencyNote =

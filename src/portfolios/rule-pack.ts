@@ -1,4 +1,4 @@
-import type { BuyerType, ScreeningVerdict } from '../../db/schema';
+import type { BuyerType, ScreeningVerdict } from '../../db';
 import type { ScreeningSubject } from './screening-subject';
 
 /** `exclude` takes the loan out of the sale; `flag` keeps it in but marks it for review. */

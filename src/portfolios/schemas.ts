@@ -4,27 +4,16 @@ import {
   placementStages,
   portfolioStatuses,
   screeningVerdicts,
-} from '../../db/schema';
+} from '../../db';
 import { stratDimensions } from './dimensions';
 import { transitionTargets } from './lifecycle';
 import { rulePackIds } from './rule-packs';
+import { isoDate, pageLimit, yuanAmountRequest } from '../shared';
 
 // The requests of the portfolio API, hand-written so the tables can change without breaking callers.
 
-export const money = z
-  .string()
-  .regex(/^\d+(\.\d{1,2})?$/)
-  .openapi({ description: 'Amount in yuan, up to two decimals', example: '5000.00' });
-export const isoDate = z.iso.date().openapi({ example: '2026-06-30' });
 const count = z.number().int().min(0);
 const loanIds = z.array(z.string().min(1)).min(1).max(100_000);
-const limit = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(1000)
-  .default(100)
-  .openapi({ description: 'Page size, at most 1000' });
 
 export const PortfolioParams = z.object({
   id: z.coerce
@@ -47,10 +36,10 @@ export const CriteriaSchema = z
     chargeOffDateTo: isoDate.optional(),
     products: z.array(z.string().min(1)).min(1).optional(),
     provinces: z.array(z.string().min(1)).min(1).optional(),
-    claimMin: money.optional().openapi({
+    claimMin: yuanAmountRequest.optional().openapi({
       description: 'Least total claim (principal + interest + fees + penalty) at the cut-off',
     }),
-    claimMax: money.optional(),
+    claimMax: yuanAmountRequest.optional(),
     dpdAtChargeOffMin: count.optional(),
     dpdAtChargeOffMax: count.optional(),
     monthsSinceChargeOffMin: count
@@ -133,7 +122,7 @@ export const PortfolioListQuery = z.object({
     .positive()
     .optional()
     .openapi({ description: 'Only the lots of this portfolio' }),
-  limit,
+  limit: pageLimit,
   cursor: z.coerce
     .number()
     .int()
@@ -148,10 +137,11 @@ export const StratsQuery = z.object({
 
 export const LoansQuery = z.object({
   verdict: z.enum(screeningVerdicts).optional(),
-  limit,
+  limit: pageLimit,
   cursor: z
     .string()
     .min(1)
     .optional()
     .openapi({ description: 'The `nextCursor` of the previous page (loan-id order)' }),
 });
+export { isoDate };

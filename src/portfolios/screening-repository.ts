@@ -1,6 +1,5 @@
-import type { ScreeningVerdict } from '../../db/schema';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
+import type { ScreeningVerdict } from '../../db';
+import type { AppDeps, IsoDate } from '../shared';
 import {
   collectedSinceChargeOffSql,
   lastPaymentDateSql,

@@ -1,6 +1,5 @@
-import type { LitigationStatus, LoanStatus } from '../../db/schema';
-import type { IsoDate } from '../shared/dates';
-import type { Fen } from '../shared/money';
+import type { LitigationStatus, LoanStatus } from '../../db';
+import type { IsoDate, Fen } from '../shared';
 
 /**
  * What an eligibility rule sees of a loan on the screening date: its snapshot (balances frozen at

@@ -1,6 +1,5 @@
-import type { LoanStatus } from '../../db/schema';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
+import type { LoanStatus } from '../../db';
+import type { AppDeps, IsoDate } from '../shared';
 import { candidatesSql, collectedSinceChargeOffSql, monthsBetweenSql } from './snapshot-sql';
 import { screeningSql, selectedSql } from './sql-functions';
 

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../shared/deps';
+import type { AppDeps } from '../shared';
 import { assertTakesLoans } from './snapshot-repository';
 
 // Moving a split portfolio's loans into its lots, in bulk: the lot of each loan goes into a TEMP

@@ -1,8 +1,6 @@
-import type { Tx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
-import type { Fen } from '../shared/money';
-import { Problem } from '../shared/problem';
+import type { Tx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { type AppDeps, type Fen, Problem } from '../shared';
 import { resolvePortfolioBands } from './bands';
 import { dimensionScale, type StratDimension } from './dimensions';
 import { stratifiedLots } from './lots';

@@ -1,6 +1,5 @@
-import type { LitigationStatus, LoanStatus, ScreeningVerdict } from '../../db/schema';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
+import type { LitigationStatus, LoanStatus, ScreeningVerdict } from '../../db';
+import type { AppDeps, IsoDate } from '../shared';
 import type { CriteriaCandidate } from './criteria';
 import { firedRules, verdictOfFired, type RulePack } from './rule-pack';
 import type { ScreeningSubject } from './screening-subject';

@@ -1,5 +1,5 @@
-import type { ScreeningVerdict } from '../../db/schema';
-import type { AppDeps } from '../shared/deps';
+import type { ScreeningVerdict } from '../../db';
+import type { AppDeps } from '../shared';
 import type { StratDimension, DimensionScale } from './dimensions';
 import type { StratGroup, StratSums } from './strat-table';
 

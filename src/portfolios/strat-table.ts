@@ -1,4 +1,4 @@
-import type { Fen } from '../shared/money';
+import type { Fen } from '../shared';
 import type { DimensionScale } from './dimensions';
 
 /**

@@ -1,5 +1,5 @@
-import type { ScreeningVerdict } from '../../db/schema';
-import type { Fen } from '../shared/money';
+import type { ScreeningVerdict } from '../../db';
+import type { Fen } from '../shared';
 import {
   addSums,
   roundedRatio,

@@ -1,15 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { portfolioStatuses, screeningVerdicts } from '../../db/schema';
+import { portfolioStatuses, screeningVerdicts } from '../../db';
 import { stratDimensions } from './dimensions';
 import { CriteriaSchema, isoDate } from './schemas';
+import { yuanAmount } from '../shared';
 
 // The responses of the portfolio API. Money is a decimal string in yuan; percentages are numbers
 // in percent and weighted averages numbers, both to 2 decimals, half up.
 
-const amount = z
-  .string()
-  .regex(/^-?\d+\.\d{2}$/)
-  .openapi({ description: 'Amount in yuan, two decimals', example: '1234.56' });
 const pct = z.number().openapi({ description: 'Percent, 2 decimals' });
 const average = z
   .number()
@@ -56,10 +53,10 @@ export const StratRowSchema = z
     key: z.string(),
     loans: z.number().int(),
     loansPct: pct,
-    claim: amount,
+    claim: yuanAmount,
     claimPct: pct,
-    principal: amount,
-    averageClaim: amount.nullable(),
+    principal: yuanAmount,
+    averageClaim: yuanAmount.nullable(),
     waMonthsSinceChargeOff: average,
     waDpd: average.openapi({ description: 'Days past due at the cut-off, weighted by claim' }),
   })
@@ -77,21 +74,21 @@ export const StratTableSchema = z
   });
 
 const reasons = z.array(RuleSchema.extend({ loans: z.number().int() }));
-const verdictGroup = z.object({ loans: z.number().int(), claim: amount, reasons });
+const verdictGroup = z.object({ loans: z.number().int(), claim: yuanAmount, reasons });
 
 export const SummarySchema = z
   .object({
     loans: z.number().int().openapi({ description: '笔数: loans on offer' }),
     borrowers: z.number().int().openapi({ description: '户数: distinct borrowers on offer' }),
-    principal: amount,
-    interest: amount,
-    fee: amount,
-    penalty: amount,
-    claim: amount.openapi({
+    principal: yuanAmount,
+    interest: yuanAmount,
+    fee: yuanAmount,
+    penalty: yuanAmount,
+    claim: yuanAmount.openapi({
       description: '债权总额: principal + interest + fees + penalty at the cut-off',
     }),
-    collectedSinceChargeOff: amount,
-    averageClaim: amount.nullable(),
+    collectedSinceChargeOff: yuanAmount,
+    averageClaim: yuanAmount.nullable(),
     waDpd: average,
     waMonthsSinceChargeOff: average,
     waBorrowerAgeYears: average.openapi({ description: 'Over loans whose borrower age is known' }),
@@ -178,13 +175,13 @@ export const MemberSchema = z
     product: z.string(),
     province: z.string().nullable(),
     chargeOffDate: isoDate,
-    chargeOff: amount,
-    principal: amount,
-    interest: amount,
-    fee: amount,
-    penalty: amount,
-    claim: amount,
-    collectedSinceChargeOff: amount,
+    chargeOff: yuanAmount,
+    principal: yuanAmount,
+    interest: yuanAmount,
+    fee: yuanAmount,
+    penalty: yuanAmount,
+    claim: yuanAmount,
+    collectedSinceChargeOff: yuanAmount,
     lastPaymentDate: isoDate.nullable(),
     dpdAtChargeOff: z.number().int(),
     dpdAtCutOff: z.number().int(),
@@ -219,6 +216,6 @@ export const MembershipResultSchema = ScreeningRunSchema.extend({
 export const SplitResultSchema = z
   .object({
     parent: PortfolioSchema,
-    lots: z.array(PortfolioSchema.extend({ loans: z.number().int(), claim: amount })),
+    lots: z.array(PortfolioSchema.extend({ loans: z.number().int(), claim: yuanAmount })),
   })
   .openapi('PortfolioSplit');

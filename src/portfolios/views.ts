@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { formatFen } from '../shared/money';
+import { formatFen } from '../shared';
 import type { PortfolioCriteria } from './criteria';
 import { criteriaToBody } from './criteria-api';
 import type { StratDimension } from './dimensions';

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import type { LedgerPolicy } from '../ledger/policy';
-import type { PortfolioBands } from '../portfolios/bands';
 
 /** A delinquency bucket: loans whose days past due fall in `[minDays, maxDays]` (open-ended if no max). */
 export interface DelinquencyBucket {
@@ -48,6 +46,57 @@ export function assertValidDelinquencyScheme(
   });
 }
 
+/** The accounting choices a lender configures for write-offs, recoveries and sales. */
+export interface LedgerPolicy {
+  /**
+   * Where accrued interest, penalty interest and fees are reversed at write-off: against the income
+   * they were accrued to (`income`: interest income, fee income) or against the loan-loss allowance.
+   */
+  accruedReversal: 'income' | 'allowance';
+  /** What a recovery after write-off credits: back to the allowance, or to recovery income. */
+  recoveriesTo: 'allowance' | 'recovery_income';
+  /** What the price of sold written-off debt credits: the allowance, or gain on transfer of loans. */
+  saleProceedsTo: 'allowance' | 'transfer_gain';
+}
+
+export const defaultLedgerPolicy: LedgerPolicy = {
+  accruedReversal: 'income',
+  recoveriesTo: 'allowance',
+  saleProceedsTo: 'transfer_gain',
+};
+
+/**
+ * Band edges of the stratification tables, as configuration (`PlatformConfig.portfolios`). Each
+ * list holds the lower edges of its bands, from 0 and strictly increasing: a value falls in the
+ * last band whose edge it reaches, so the last band is open-ended. Every banded measure is ≥ 0.
+ */
+export interface PortfolioBands {
+  /** Total claim at the cut-off, in yuan. */
+  balanceYuan: number[];
+  monthsSinceChargeOff: number[];
+  dpdAtChargeOff: number[];
+  /** Months from the last payment to the cut-off; loans never paid form their own row. */
+  monthsSinceLastPayment: number[];
+  /** Borrower's age at the cut-off, in years. */
+  borrowerAgeYears: number[];
+  /** Classes of paper by months since charge-off, as the trade names them (fresh, primary, secondary, tertiary). */
+  chargeOffAge: { fromMonths: number; label: string }[];
+}
+
+export const defaultPortfolioBands: PortfolioBands = {
+  balanceYuan: [0, 1_000, 5_000, 10_000, 20_000, 50_000, 100_000],
+  monthsSinceChargeOff: [0, 6, 12, 24, 36, 48],
+  dpdAtChargeOff: [0, 91, 121, 181, 361],
+  monthsSinceLastPayment: [0, 3, 6, 12, 24, 36],
+  borrowerAgeYears: [0, 25, 30, 35, 40, 50, 60],
+  chargeOffAge: [
+    { fromMonths: 0, label: 'fresh' },
+    { fromMonths: 6, label: 'primary' },
+    { fromMonths: 12, label: 'secondary' },
+    { fromMonths: 24, label: 'tertiary' },
+  ],
+};
+
 /** Platform configuration: policy values that a lender sets, not code. */
 export interface PlatformConfig {
   /** Days past due from which a loan becomes a charge-off candidate (坏账认定). */
@@ -58,9 +107,9 @@ export interface PlatformConfig {
   jsonBodyLimitBytes: number;
   /** Largest uploaded file accepted by the import routes, in bytes. */
   importBodyLimitBytes: number;
-  /** Write-off, recovery and sale accounting choices; each absent one takes its default (src/ledger/policy.ts). */
+  /** Write-off, recovery and sale accounting choices; each absent one takes its default (`defaultLedgerPolicy` above). */
   ledger?: Partial<LedgerPolicy>;
-  /** Band edges of the portfolio strats; each absent list takes its default (src/portfolios/bands.ts). */
+  /** Band edges of the portfolio strats; each absent list takes its default (`defaultPortfolioBands` above). */
   portfolios?: Partial<PortfolioBands>;
   /** The sale: the seller as data rooms and transfer notices name it, the put-back window it offers (default 120 days) and the business days it has to forward a collection to the buyer (default 10). */
   transfer?: { sellerName?: string; putBackWindowDays?: number; forwardingBusinessDays?: number };

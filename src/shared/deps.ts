@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Db } from '../../db/client';
-import type { Role } from '../../db/schema';
+import type { Db, Role } from '../../db';
 import type { Clock } from './clock';
 import type { PlatformConfig } from './config';
 

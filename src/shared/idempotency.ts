@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { idempotencyKeys } from '../../db/schema';
+import { type DbOrTx, idempotencyKeys } from '../../db';
 import { Problem } from './problem';
 
 /**

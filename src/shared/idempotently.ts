@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import type { Tx } from '../../db/client';
+import type { Tx } from '../../db';
 import type { AppEnv } from './deps';
 import {
   IDEMPOTENT_REPLAYED_HEADER,

@@ -1,10 +1,12 @@
-import type { Tx } from '../../db/client';
-import type { AuditActor } from '../audit/record';
-import { forwardCollections, type ForwardingResult } from '../ledger/forwarding';
-import { forwardingStatement, type ForwardingStatement } from '../ledger/forwarding-statement';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import { Problem } from '../shared/problem';
+import type { Tx } from '../../db';
+import type { AuditActor } from '../audit';
+import {
+  forwardCollections,
+  type ForwardingResult,
+  forwardingStatement,
+  type ForwardingStatement,
+} from '../ledger';
+import { type AppDeps, type IsoDate, Problem } from '../shared';
 import { requireSale, saleReference } from './settlement';
 
 /**

@@ -1,10 +1,7 @@
-import type { Tx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import { requirePortfolio, requireStatus } from '../portfolios/portfolio-lookup';
-import { transitionPortfolio } from '../portfolios/transition';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import { Problem } from '../shared/problem';
+import type { Tx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { requirePortfolio, requireStatus, transitionPortfolio } from '../portfolios';
+import { type AppDeps, type IsoDate, Problem } from '../shared';
 import { bidsOf, roundsOf } from './bid-repository';
 import { allocatePrice } from './price-allocation';
 import { insertAllocations, insertSale, loansOnOffer, type SaleRow } from './sale-repository';

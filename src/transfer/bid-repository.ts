@@ -1,6 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { bidRounds, bids } from '../../db/schema';
+import { type DbOrTx, bidRounds, bids } from '../../db';
 
 export type BidRoundRow = typeof bidRounds.$inferSelect;
 export type BidRow = typeof bids.$inferSelect;

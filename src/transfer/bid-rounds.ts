@@ -1,8 +1,7 @@
-import type { Tx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import { requirePortfolio, requireStatus } from '../portfolios/portfolio-lookup';
-import type { AppDeps } from '../shared/deps';
-import { Problem } from '../shared/problem';
+import type { Tx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { requirePortfolio, requireStatus } from '../portfolios';
+import { type AppDeps, Problem } from '../shared';
 import {
   bidsOf,
   insertBid,

@@ -1,4 +1,4 @@
-import type { BuyerStatus, BuyerType } from '../../db/schema';
+import type { BuyerStatus, BuyerType } from '../../db';
 
 export interface BuyerStanding {
   name: string;

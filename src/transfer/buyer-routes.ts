@@ -1,18 +1,15 @@
 import type { Context } from 'hono';
-import { auditActorOf } from '../access/actor';
-import { defineRoute } from '../access/guard';
-import { detailView } from '../portfolios/views';
-import { portfolioDetail } from '../portfolios/queries';
-import { PortfolioDetailSchema } from '../portfolios/view-schemas';
-import type { AppEnv } from '../shared/deps';
-import { XLSX_CONTENT_TYPE } from '../ledger/xlsx';
-import { idempotently } from '../shared/idempotently';
+import { auditActorOf, defineRoute } from '../access';
+import { detailView, portfolioDetail, PortfolioDetailSchema } from '../portfolios';
 import {
+  type AppEnv,
+  idempotently,
   jsonBody as body,
   jsonResponse as json,
   problemResponseDoc as problem,
-} from '../shared/openapi-docs';
-import { createRouter } from '../shared/router';
+  createRouter,
+} from '../shared';
+import { XLSX_CONTENT_TYPE } from '../ledger';
 import { buyerRounds, submitBid } from './bid-rounds';
 import { dataRoomFileName, startDownload, streamDataRoom } from './data-room-download';
 import { portfolioIdsOfferedTo } from './offer-repository';

@@ -1,5 +1,5 @@
-import { ON_OFFER } from '../portfolios/strat-repository';
-import type { AppDeps } from '../shared/deps';
+import { ON_OFFER } from '../portfolios';
+import type { AppDeps } from '../shared';
 
 /** One pool × month of the data room's collection history. */
 export interface PoolMonth {

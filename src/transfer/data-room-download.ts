@@ -1,8 +1,7 @@
 import type { Writable } from 'node:stream';
-import type { Tx } from '../../db/client';
-import type { DisclosureTier } from '../../db/schema';
-import { recordAudit, type AuditActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
+import type { Tx, DisclosureTier } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import type { AppDeps } from '../shared';
 import { roundsOf } from './bid-repository';
 import { writeDataRoom, type DataRoomCopy } from './data-room';
 import { disclosureTierFor } from './disclosure-tier';
@@ -11,8 +10,7 @@ import { newFingerprint } from './fingerprint';
 import { findBuyer, findTokenKey } from './offer-repository';
 import { requireOfferedTo } from './offers';
 import { loansOnOfferCount } from './tape-row';
-import type { WrittenFile } from './workbook/byte-sink';
-import { createStreamingWorkbook } from './workbook/streaming-workbook';
+import { type WrittenFile, createStreamingWorkbook } from '../xlsx';
 
 export const DEFAULT_SELLER_NAME = '示范消费金融有限公司 Demo Consumer Finance Co., Ltd.';
 

@@ -1,9 +1,7 @@
-import type { StratTable } from '../portfolios/strat-table';
-import type { PortfolioSummary } from '../portfolios/summary';
+import type { StratTable, PortfolioSummary } from '../portfolios';
 import type { PoolMonth } from './collection-history';
 
-import type { CellValue } from './workbook/cell-kinds';
-import type { WorkbookColumn } from './workbook/table-sheet';
+import type { CellValue, WorkbookColumn } from '../xlsx';
 
 export type { CellValue };
 

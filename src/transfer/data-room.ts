@@ -1,10 +1,14 @@
-import type { DisclosureTier } from '../../db/schema';
-import type { PortfolioRow } from '../portfolios/portfolio-repository';
-import { portfolioDetail, strats } from '../portfolios/queries';
-import { rulePacks, type RulePackId } from '../portfolios/rule-packs';
-import { ruleTable } from '../portfolios/rule-pack';
-import { stratDimensions } from '../portfolios/dimensions';
-import type { AppDeps } from '../shared/deps';
+import type { DisclosureTier } from '../../db';
+import {
+  type PortfolioRow,
+  portfolioDetail,
+  strats,
+  rulePacks,
+  type RulePackId,
+  ruleTable,
+  stratDimensions,
+} from '../portfolios';
+import type { AppDeps } from '../shared';
 import { collectionHistory } from './collection-history';
 import {
   bidFormTable,
@@ -18,7 +22,7 @@ import { fingerprintOrder, hiddenMark } from './fingerprint';
 import { loanToken } from './loan-token';
 import { tapeColumns, tapeHeader, type Disclosure } from './tape-columns';
 import { tapePages } from './tape-row';
-import type { StreamingWorkbook } from './workbook/streaming-workbook';
+import type { StreamingWorkbook } from '../xlsx';
 
 export interface DataRoomCopy {
   portfolio: PortfolioRow;

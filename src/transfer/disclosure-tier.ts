@@ -1,6 +1,5 @@
-import type { DbOrTx } from '../../db/client';
-import type { DisclosureTier } from '../../db/schema';
-import { Problem } from '../shared/problem';
+import type { DbOrTx, DisclosureTier } from '../../db';
+import { Problem } from '../shared';
 import { findSaleOfPortfolio } from './sale-repository';
 
 /**

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { dataRoomDownloads } from '../../db/schema';
+import { type DbOrTx, dataRoomDownloads } from '../../db';
 
 export type DownloadRow = typeof dataRoomDownloads.$inferSelect;
 

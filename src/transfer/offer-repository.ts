@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { buyerOrganisations, dataRoomKeys, portfolioOffers } from '../../db/schema';
+import { type DbOrTx, buyerOrganisations, dataRoomKeys, portfolioOffers } from '../../db';
 
 export type OfferRow = typeof portfolioOffers.$inferSelect;
 export type BuyerRow = typeof buyerOrganisations.$inferSelect;

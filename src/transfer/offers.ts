@@ -1,10 +1,13 @@
-import type { Tx, DbOrTx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import { requirePortfolio, requireStatus } from '../portfolios/portfolio-lookup';
-import { rulePacks, type RulePackId } from '../portfolios/rule-packs';
-import { transitionPortfolio } from '../portfolios/transition';
-import type { AppDeps } from '../shared/deps';
-import { Problem, type FieldError } from '../shared/problem';
+import type { Tx, DbOrTx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import {
+  requirePortfolio,
+  requireStatus,
+  rulePacks,
+  type RulePackId,
+  transitionPortfolio,
+} from '../portfolios';
+import { type AppDeps, Problem, type FieldError } from '../shared';
 import { offerRefusal } from './buyer-eligibility';
 import { newTokenKey } from './loan-token';
 import {

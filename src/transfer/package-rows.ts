@@ -1,4 +1,4 @@
-import type { AppDeps } from '../shared/deps';
+import type { AppDeps } from '../shared';
 
 /** A loan of a sale as its transfer package shows it: the allocation with the borrower's identity. */
 export interface PackageLoan {

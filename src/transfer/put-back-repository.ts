@@ -1,7 +1,6 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { putBacks } from '../../db/schema';
-import type { AppDeps } from '../shared/deps';
+import { type DbOrTx, putBacks } from '../../db';
+import type { AppDeps } from '../shared';
 
 export type PutBackRow = typeof putBacks.$inferSelect;
 

@@ -1,9 +1,7 @@
-import type { Tx } from '../../db/client';
-import type { putBackReasons } from '../../db/schema';
-import { recordAudit, type AuditActor } from '../audit/record';
-import { bookPutBack } from '../ledger/put-back';
-import type { AppDeps } from '../shared/deps';
-import { Problem } from '../shared/problem';
+import type { Tx, putBackReasons } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { bookPutBack } from '../ledger';
+import { type AppDeps, Problem } from '../shared';
 import {
   allocatedPrice,
   findPutBack,

@@ -1,8 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { sales } from '../../db/schema';
-import { ON_OFFER } from '../portfolios/strat-repository';
-import type { AppDeps } from '../shared/deps';
+import { type DbOrTx, sales } from '../../db';
+import { ON_OFFER } from '../portfolios';
+import type { AppDeps } from '../shared';
 
 export type SaleRow = typeof sales.$inferSelect;
 

@@ -1,16 +1,15 @@
 import { z } from '@hono/zod-openapi';
-import { auditActorOf } from '../access/actor';
-import { defineRoute } from '../access/guard';
-import { changeView } from '../portfolios/views';
-import { idempotently } from '../shared/idempotently';
-import { formatFen } from '../shared/money';
+import { auditActorOf, defineRoute } from '../access';
+import { changeView } from '../portfolios';
 import {
+  idempotently,
+  formatFen,
   jsonBody as body,
   jsonResponse as json,
   problemResponseDoc as problem,
-} from '../shared/openapi-docs';
-import { Problem } from '../shared/problem';
-import { createRouter } from '../shared/router';
+  Problem,
+  createRouter,
+} from '../shared';
 import { forwardSaleCollections } from './after-sale';
 import { findPutBack, putBacksOf } from './put-back-repository';
 import { decidePutBack } from './put-backs';

@@ -6,23 +6,11 @@ import {
   putBackReasons,
   putBackStatuses,
   saleStatuses,
-} from '../../db/schema';
-import { money } from '../portfolios/schemas';
-import { VerdictChangeSchema } from '../portfolios/view-schemas';
-import { parseFen } from '../shared/money';
+} from '../../db';
+import { VerdictChangeSchema } from '../portfolios';
+import { instant, isoDate, positivePriceFen, yuanAmountRequest } from '../shared';
 
-const isoDate = z.iso.date().openapi({ example: '2026-07-15' });
-const instant = z.iso
-  .datetime()
-  .openapi({ description: 'An ISO-8601 UTC instant', example: '2026-07-10T10:00:00Z' });
-const positivePrice = money
-  .transform((yuan) => parseFen(yuan) ?? 0)
-  .refine((fen) => fen > 0, 'a price is more than zero')
-  .openapi({
-    type: 'string',
-    description: 'Amount in yuan, up to two decimals',
-    example: '125000.00',
-  });
+const positivePrice = positivePriceFen;
 
 export const PortfolioIdParams = z.object({
   id: z.coerce

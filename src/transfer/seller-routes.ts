@@ -1,12 +1,11 @@
-import { auditActorOf } from '../access/actor';
-import { defineRoute } from '../access/guard';
-import { idempotently } from '../shared/idempotently';
+import { auditActorOf, defineRoute } from '../access';
 import {
+  idempotently,
   jsonBody as body,
   jsonResponse as json,
   problemResponseDoc as problem,
-} from '../shared/openapi-docs';
-import { createRouter } from '../shared/router';
+  createRouter,
+} from '../shared';
 import { awardSale } from './award';
 import { openRound, roundsWithBids } from './bid-rounds';
 import { offersOf } from './offer-repository';

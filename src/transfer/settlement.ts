@@ -1,14 +1,14 @@
-import type { Tx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import { claimInterimCollections } from '../ledger/interim-claim';
-import { bookSale } from '../ledger/sale';
-import { requirePortfolio, requireStatus } from '../portfolios/portfolio-lookup';
-import { screenPortfolio } from '../portfolios/screen';
-import { transitionPortfolio } from '../portfolios/transition';
-import type { VerdictChange } from '../portfolios/screening-repository';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import { Problem } from '../shared/problem';
+import type { Tx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { claimInterimCollections, bookSale } from '../ledger';
+import {
+  requirePortfolio,
+  requireStatus,
+  screenPortfolio,
+  transitionPortfolio,
+  type VerdictChange,
+} from '../portfolios';
+import { type AppDeps, type IsoDate, Problem } from '../shared';
 import {
   allocationsOf,
   findSale,

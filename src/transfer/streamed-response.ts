@@ -1,6 +1,6 @@
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import type { Context } from 'hono';
-import { writeLog, type AppEnv } from '../shared/deps';
+import { writeLog, type AppEnv } from '../shared';
 
 /**
  * A download written while it is sent: `write` streams into the response and is held back by a

@@ -1,8 +1,8 @@
-import type { DisclosureTier } from '../../db/schema';
+import type { DisclosureTier } from '../../db';
 import { birthYear, maskName, maskNationalId, maskPhone } from './disclosure-masking';
 import type { TapeRow } from './tape-row';
 
-import type { CellKind, CellValue } from './workbook/cell-kinds';
+import type { CellKind, CellValue } from '../xlsx';
 
 /** What a tape column may use besides the row: the tier and the portfolio's pseudonyms. */
 export interface Disclosure {

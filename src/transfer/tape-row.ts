@@ -1,5 +1,5 @@
-import { ON_OFFER } from '../portfolios/strat-repository';
-import type { AppDeps } from '../shared/deps';
+import { ON_OFFER } from '../portfolios';
+import type { AppDeps } from '../shared';
 
 /** A loan of the data room tape: the portfolio's snapshot at the cut-off, with the borrower's identity from the book. */
 export interface TapeRow {

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { auditActorOf } from '../access/actor';
-import { defineRoute } from '../access/guard';
-import { recordAudit } from '../audit/record';
-import type { AppEnv } from '../shared/deps';
-import { jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
-import { Problem } from '../shared/problem';
-import { createRouter } from '../shared/router';
+import { auditActorOf, defineRoute } from '../access';
+import { recordAudit } from '../audit';
+import {
+  type AppEnv,
+  jsonResponse as json,
+  problemResponseDoc as problem,
+  Problem,
+  createRouter,
+} from '../shared';
 import { findBuyer } from './offer-repository';
 import { readLeakedFile } from './leaked-file';
 import { traceLeak } from './trace';

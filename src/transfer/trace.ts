@@ -1,4 +1,4 @@
-import type { AppDeps } from '../shared/deps';
+import type { AppDeps } from '../shared';
 import {
   downloadedPortfolioIds,
   downloadsOfPortfolio,

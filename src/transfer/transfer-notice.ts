@@ -1,4 +1,4 @@
-import { formatFen } from '../shared/money';
+import { formatFen } from '../shared';
 
 /** A borrower's notice of assignment (债权转让通知): what the borrower owes the buyer now, and where to pay. */
 export interface TransferNotice {

@@ -1,19 +1,22 @@
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
-import type { AuditActor } from '../audit/record';
-import { recordAudit } from '../audit/record';
-import { requirePortfolio } from '../portfolios/portfolio-lookup';
-import type { AppDeps } from '../shared/deps';
-import { Problem } from '../shared/problem';
+import { type AuditActor, recordAudit } from '../audit';
+import { requirePortfolio } from '../portfolios';
+import { type AppDeps, Problem } from '../shared';
 import { DEFAULT_SELLER_NAME, startDownload, streamDataRoom } from './data-room-download';
 import { findBuyer } from './offer-repository';
 import { borrowerPages, type PackageLoan } from './package-rows';
 import type { SaleRow } from './sale-repository';
 import { requireSale } from './settlement';
 import { noticeAnchor, transferNoticesHtml, type TransferNotice } from './transfer-notice';
-import { ByteSink, type WrittenFile } from './workbook/byte-sink';
-import { createStreamingWorkbook, type StreamingWorkbook } from './workbook/streaming-workbook';
-import { ZipWriter, type ZipEntry } from './workbook/zip-writer';
+import {
+  ByteSink,
+  type WrittenFile,
+  createStreamingWorkbook,
+  type StreamingWorkbook,
+  ZipWriter,
+  type ZipEntry,
+} from '../xlsx';
 
 /** What the manifest says of each file, and the figures that must tie out. */
 export interface PackageManifest {

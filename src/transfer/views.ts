@@ -1,12 +1,9 @@
 import type { z } from '@hono/zod-openapi';
-import type { AppDeps } from '../shared/deps';
-import { addDays, type IsoDate } from '../shared/dates';
+import { type AppDeps, addDays, type IsoDate, formatFen } from '../shared';
 import { saleForwardingStatement } from './after-sale';
-import { formatFen } from '../shared/money';
 import type { BidRoundRow, BidRow } from './bid-repository';
 import type { OfferRow, BuyerRow } from './offer-repository';
-import type { ForwardingResult } from '../ledger/forwarding';
-import type { ForwardingStatement } from '../ledger/forwarding-statement';
+import type { ForwardingResult, ForwardingStatement } from '../ledger';
 import type { PutBackRow } from './put-back-repository';
 import type { SaleRow } from './sale-repository';
 import type * as schemas from './schemas';

@@ -1,5 +1,5 @@
-import type { Sheet } from '../ledger/xlsx';
-import type { IsoDate } from '../shared/dates';
+import type { Sheet } from '../ledger';
+import type { IsoDate } from '../shared';
 import type { CurveSetSummaryRow } from './curve-sets-repository';
 import { storedFitSettings } from './fit-settings';
 import { keyValueSheet, section, type KeyValue } from './key-value-sheet';

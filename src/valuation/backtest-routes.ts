@@ -1,14 +1,12 @@
 import type { z } from '@hono/zod-openapi';
-import { auditActorOf } from '../access/actor';
-import { defineRoute } from '../access/guard';
-import { createRouter } from '../shared/router';
+import { auditActorOf, defineRoute } from '../access';
+import { createRouter, jsonResponse as json, problemResponseDoc as problem } from '../shared';
 import * as schemas from './backtest-schemas';
 import { createBacktest, getBacktest, prepareBacktest } from './backtest-service';
 import { backtestSummaryView, backtestView } from './backtest-views';
 import { listBacktests } from './backtests-repository';
 import { IdParams } from './fit-schemas';
 import { preparedPost } from './prepared-post';
-import { jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 
 const tags = ['Valuation'];
 const LIST_LIMIT = 100;

@@ -1,11 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import {
-  amount,
-  FitSettingsSchema,
-  isoDate,
-  monthEnd,
-  StoredFitSettingsFields,
-} from './fit-schemas';
+import { yuanAmount } from '../shared';
+import { FitSettingsSchema, isoDate, monthEnd, StoredFitSettingsFields } from './fit-schemas';
 
 // The back-test API: requests and responses. Money is a decimal string in yuan; ratios are numbers.
 
@@ -42,11 +37,11 @@ export const CreateBacktestSchema = FitSettingsSchema.extend({
 
 const ratio = z.number().nullable().openapi({ description: 'Null when nothing was collected' });
 const Band = z
-  .object({ p5: amount, p50: amount, p95: amount })
+  .object({ p5: yuanAmount, p50: yuanAmount, p95: yuanAmount })
   .openapi({ description: "Percentiles of the bootstrap's gross collections" });
 const Judged = {
-  predicted: amount,
-  actual: amount,
+  predicted: yuanAmount,
+  actual: yuanAmount,
   ratio: ratio.openapi({ description: 'Predicted ÷ actual' }),
   bias: ratio.openapi({ description: '(Predicted − actual) ÷ actual' }),
   weightedMape: ratio.openapi({
@@ -61,8 +56,8 @@ export const PoolBacktestSchema = z
   .object({
     cohort: z.string(),
     loans: z.number().int(),
-    exposure: amount,
-    claim: amount.openapi({ description: 'Still owed at D' }),
+    exposure: yuanAmount,
+    claim: yuanAmount.openapi({ description: 'Still owed at D' }),
     ...Judged,
   })
   .openapi('PoolBacktest');
@@ -86,5 +81,5 @@ export const BacktestSchema = BacktestSummarySchema.extend({
   segments: z.number().int(),
   total: z.object({ ...Judged, pools: z.number().int(), poolsInside: z.number().int() }),
   pools: z.array(PoolBacktestSchema),
-  monthly: z.array(z.object({ month: z.string(), predicted: amount, actual: amount })),
+  monthly: z.array(z.object({ month: z.string(), predicted: yuanAmount, actual: yuanAmount })),
 }).openapi('Backtest');

@@ -1,12 +1,12 @@
-import type { Db, DbOrTx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import type { IsoDate } from '../shared/dates';
-import { Problem } from '../shared/problem';
+import type { Db, DbOrTx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { type IsoDate, Problem } from '../shared';
 import { runBacktest, type BacktestResult } from './backtest';
 import { findBacktest, insertBacktest, type BacktestRow } from './backtests-repository';
 import { lastCompleteMonth, lastDayOfMonth } from './calendar-month';
 import type { FitSettings } from './fit-schemas';
-import { bookDataDate, fitOrConflict, fitSettingsColumns } from './fit-settings';
+import { bookDataDate } from '../loans';
+import { fitOrConflict, fitSettingsColumns } from './fit-settings';
 import { readRecoveryHistory } from './history-repository';
 
 export interface BacktestRequest extends FitSettings {

@@ -1,4 +1,4 @@
-import type { Sheet } from '../ledger/xlsx';
+import type { Sheet } from '../ledger';
 import type { BacktestResult, JudgedForecast } from './backtest';
 
 type Row = Partial<JudgedForecast> & {

@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { formatFen } from '../shared/money';
+import { formatFen } from '../shared';
 import type { BacktestResult, JudgedForecast } from './backtest';
 import type { BacktestSchema, BacktestSummarySchema } from './backtest-schemas';
 import type { BacktestRow, BacktestSummaryRow } from './backtests-repository';

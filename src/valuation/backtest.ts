@@ -1,4 +1,4 @@
-import type { IsoDate } from '../shared/dates';
+import type { IsoDate } from '../shared';
 import { cohortOf, lastCompleteMonth, monthIndex } from './calendar-month';
 import type { CostModel } from './cost-model';
 import { fitCurves, type CurveSetSpec } from './curve-set';

@@ -1,6 +1,5 @@
 import { desc, eq, getTableColumns } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { backtests } from '../../db/schema/valuation';
+import { type DbOrTx, backtests } from '../../db';
 
 export type BacktestRow = typeof backtests.$inferSelect;
 export type BacktestSummaryRow = Omit<BacktestRow, 'result'>;

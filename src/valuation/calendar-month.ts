@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '../shared/dates';
+import { addDays, type IsoDate } from '../shared';
 
 /**
  * Calendar months as integers (year · 12 + month − 1), so that ages and cohorts are plain

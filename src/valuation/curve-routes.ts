@@ -1,7 +1,6 @@
 import type { z } from '@hono/zod-openapi';
-import { auditActorOf } from '../access/actor';
-import { defineRoute } from '../access/guard';
-import { createRouter } from '../shared/router';
+import { auditActorOf, defineRoute } from '../access';
+import { createRouter, jsonResponse as json, problemResponseDoc as problem } from '../shared';
 import * as schemas from './curve-schemas';
 import { listCurveSets } from './curve-sets-repository';
 import { createCurveSet, getCurveSet, prepareCurveSet } from './curve-sets-service';
@@ -9,7 +8,6 @@ import { curveSetSummaryView, curveSetView, triangleView } from './curve-views';
 import { IdParams } from './fit-schemas';
 import { preparedPost } from './prepared-post';
 import { segmentTriangle } from './triangle-service';
-import { jsonResponse as json, problemResponseDoc as problem } from '../shared/openapi-docs';
 
 const unfittable = problem(
   'The book is empty, or its history up to the date cannot be fitted (no complete month of history)',

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { cohortGrains } from '../../db/schema/valuation';
-import { amount, FitSettingsSchema, isoDate, StoredFitSettingsFields } from './fit-schemas';
+import { yuanAmount } from '../shared';
+import { cohortGrains } from '../../db';
+import { FitSettingsSchema, isoDate, StoredFitSettingsFields } from './fit-schemas';
 
 // The curve-set API: requests and responses. Money is a decimal string in yuan; rates are numbers per unit of charged-off balance.
 
@@ -52,7 +53,7 @@ export const TriangleSchema = z
     ages: z
       .array(z.number().int())
       .openapi({ description: 'Months since charge-off, 0 = the charge-off month' }),
-    exposure: z.array(amount).openapi({ description: 'Charged-off balance of each cohort' }),
+    exposure: z.array(yuanAmount).openapi({ description: 'Charged-off balance of each cohort' }),
     accounts: z.array(z.number().int()),
     incremental: z.array(z.array(z.number().nullable())).openapi({
       description:
@@ -74,7 +75,7 @@ export const CurveSchema = z
   .object({
     segment: z.string(),
     accounts: z.number().int(),
-    exposure: amount,
+    exposure: yuanAmount,
     credibility: z
       .number()
       .openapi({ description: "Z: the weight of the segment's own experience (1 for the book)" }),
@@ -91,8 +92,8 @@ export const CostModelSchema = z
   .object({
     commissionRateByChannel: z.record(z.string(), z.number()),
     channelMixByAge: z.array(z.record(z.string(), z.number())),
-    legalCostPerLitigatedAccount: amount,
-    fixedCostPerAccountMonth: amount,
+    legalCostPerLitigatedAccount: yuanAmount,
+    fixedCostPerAccountMonth: yuanAmount,
   })
   .openapi('CostModel');
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../shared/dates';
+import type { IsoDate } from '../shared';
 import type { CohortGrain } from './calendar-month';
 import { fitChainLadderCurve } from './chain-ladder-curve';
 import { commissionRateByAge, type CostModel } from './cost-model';

@@ -1,6 +1,5 @@
 import { desc, eq, getTableColumns } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { curveSets } from '../../db/schema/valuation';
+import { type DbOrTx, curveSets } from '../../db';
 
 export type CurveSetRow = typeof curveSets.$inferSelect;
 export type CurveSetSummaryRow = Omit<CurveSetRow, 'curves' | 'costModel' | 'triangles'>;

@@ -1,11 +1,11 @@
-import type { Db, DbOrTx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import type { IsoDate } from '../shared/dates';
-import { Problem } from '../shared/problem';
+import type { Db, DbOrTx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { type IsoDate, Problem } from '../shared';
 import { fitCurveSet, type CurveSetFit } from './curve-set';
 import { findCurveSet, insertCurveSet, type CurveSetRow } from './curve-sets-repository';
 import type { FitSettings } from './fit-schemas';
-import { bookDataDate, fitOrConflict, fitSettingsColumns } from './fit-settings';
+import { bookDataDate } from '../loans';
+import { fitOrConflict, fitSettingsColumns } from './fit-settings';
 import { readRecoveryHistory } from './history-repository';
 
 export interface CurveSetRequest extends FitSettings {

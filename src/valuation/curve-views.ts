@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { formatFen } from '../shared/money';
+import { formatFen } from '../shared';
 import type { CostModel } from './cost-model';
 import type { CurveSetFit, FittedCurve, PerUnitTriangle } from './curve-set';
 import type { CurveSetSchema, CurveSetSummarySchema, TriangleSchema } from './curve-schemas';

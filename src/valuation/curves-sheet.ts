@@ -1,4 +1,4 @@
-import type { Sheet, SheetColumn } from '../ledger/xlsx';
+import type { Sheet, SheetColumn } from '../ledger';
 import { commissionRateByAge, type CostModel } from './cost-model';
 import type { FittedCurve } from './curve-set';
 

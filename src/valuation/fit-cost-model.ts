@@ -1,4 +1,4 @@
-import type { IsoDate } from '../shared/dates';
+import type { IsoDate } from '../shared';
 import { lastCompleteMonth, monthIndex } from './calendar-month';
 import type { CostModel } from './cost-model';
 

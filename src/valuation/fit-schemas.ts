@@ -1,18 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { cohortGrains, curveMethods } from '../../db/schema/valuation';
+import { cohortGrains, curveMethods } from '../../db';
 import { lastCompleteMonth, monthIndex } from './calendar-month';
 import { defaultBalanceBandEdgesYuan, segmentDimensions } from './segments';
+import { isoDate, yuanAmount } from '../shared';
 
 // The request atoms shared by curve sets and back-tests, hand-written so the tables can change without breaking callers.
 
-export const isoDate = z.iso.date().openapi({ example: '2026-06-30' });
 export const monthEnd = isoDate.refine((date) => lastCompleteMonth(date) === monthIndex(date), {
   message: 'must be the last day of a month',
 });
-export const amount = z
-  .string()
-  .regex(/^-?\d+\.\d{2}$/)
-  .openapi({ description: 'Amount in yuan, two decimals', example: '1234.56' });
 export const IdParams = z.object({
   id: z.coerce
     .number()
@@ -48,7 +44,9 @@ export const FitSettingsSchema = z.object({
     .max(20)
     .default([...defaultBalanceBandEdgesYuan])
     .refine(increasingFromZero, { message: 'band edges must start at 0 and increase' })
-    .openapi({ description: 'Lower edges in yuan of the balance bands on the charge-off amount' }),
+    .openapi({
+      description: 'Lower edges in yuan of the balance bands on the charge-off yuanAmount',
+    }),
   horizonMonths: z.union([z.literal(84), z.literal(120), z.literal(180)]).default(120),
   credibilityK: z.number().min(0).max(1e7).default(500).openapi({
     description:
@@ -74,3 +72,4 @@ export const StoredFitSettingsFields = {
   credibilityK: z.number(),
   tailFromAge: z.number().int(),
 };
+export { isoDate };

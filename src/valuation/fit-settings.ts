@@ -1,9 +1,6 @@
-import type { Db } from '../../db/client';
-import type { curveSets } from '../../db/schema/valuation';
-import { Problem } from '../shared/problem';
-import type { IsoDate } from '../shared/dates';
+import type { Db, curveSets } from '../../db';
+import { Problem, type IsoDate } from '../shared';
 import type { FitSettings } from './fit-schemas';
-import { latestTapeDate } from './history-repository';
 import type { SegmentDimension } from './segments';
 
 /** The columns that record how curves were fitted, as a curve set and a back-test store them. */
@@ -32,17 +29,6 @@ export function storedFitSettings(
     credibilityK: row.credibilityK,
     tailFromAge: row.tailFromAge,
   };
-}
-
-/** The date the book's data runs to: the latest tape date. @throws Problem `conflict` for an empty book */
-export function bookDataDate(db: Db): IsoDate {
-  const date = latestTapeDate(db);
-  if (!date)
-    throw new Problem(
-      'conflict',
-      'the loan book is empty: import a loan tape and its collection history first',
-    );
-  return date;
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client';
-import type { IsoDate } from '../shared/dates';
+import type { Db } from '../../db';
+import type { IsoDate } from '../shared';
 import type { HistoryEvent, HistoryLoan, RecoveryHistory } from './recovery-history';
 
 // The bulk path of the valuation, a row per charged-off loan and per payment or cost: prepared
@@ -54,15 +54,4 @@ export function readRecoveryHistory(db: Db, through: IsoDate): RecoveryHistory {
         : { loanId, eventDate, type, amountFen, costKind: kind },
   );
   return { loans, events };
-}
-
-/** The latest tape date of the book: the day its data run to; undefined for an empty book. */
-export function latestTapeDate(db: Db): IsoDate | undefined {
-  return (
-    (
-      db.$client.prepare('select max(tape_date) as date from loans').get() as {
-        date: IsoDate | null;
-      }
-    ).date ?? undefined
-  );
 }

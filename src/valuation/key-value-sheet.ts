@@ -1,4 +1,4 @@
-import type { ColumnKind, Sheet } from '../ledger/xlsx';
+import type { ColumnKind, Sheet } from '../ledger';
 
 /** One line of a key–value sheet: its value written as `kind` (money in fen, dates ISO). */
 export interface KeyValue {

@@ -1,8 +1,6 @@
 import type { Context } from 'hono';
-import type { Tx } from '../../db/client';
-import { idempotently } from '../shared/idempotently';
-import type { AppEnv } from '../shared/deps';
-import { isKeyUsed } from '../shared/idempotency';
+import type { Tx } from '../../db';
+import { idempotently, type AppEnv, isKeyUsed } from '../shared';
 
 /**
  * A POST whose work is a long read-only computation (fitting curves, a back-test) and a short

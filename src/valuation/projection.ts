@@ -1,4 +1,4 @@
-import type { IsoDate } from '../shared/dates';
+import type { IsoDate } from '../shared';
 import { commissionRateByAge, type CostModel } from './cost-model';
 import { cumulativeRates } from './recovery-curve';
 import {

@@ -1,4 +1,4 @@
-import { Sfc32 } from '../shared/sfc32';
+import { Sfc32 } from '../shared';
 
 /**
  * The valuation's seeded random source: the shared sfc32 core (src/shared/sfc32.ts) with the draws a

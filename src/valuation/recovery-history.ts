@@ -1,4 +1,4 @@
-import type { IsoDate } from '../shared/dates';
+import type { IsoDate } from '../shared';
 import type { CostRecord, PaymentRecord } from './fit-cost-model';
 import type { RecoveryEvent } from './recovery-triangle';
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../shared/dates';
+import type { IsoDate } from '../shared';
 import { cohortOf, lastCompleteMonth, monthIndex, type CohortGrain } from './calendar-month';
 import type { Triangle } from './triangle';
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../shared/dates';
+import type { IsoDate } from '../shared';
 import { cohortOf, lastCompleteMonth, monthIndex, type CohortGrain } from './calendar-month';
 import { credibilityWeightedCurve } from './credibility';
 import { fitRecoveryCurve, type CurveFitOptions, type RecoveryCurve } from './recovery-curve';

@@ -1,8 +1,9 @@
-import type { Db } from '../../db/client';
-import type { IsoDate } from '../shared/dates';
+import type { Db } from '../../db';
+import type { IsoDate } from '../shared';
 import type { CohortGrain } from './calendar-month';
 import { perUnitTriangle, type PerUnitTriangle } from './curve-set';
-import { bookDataDate, fitOrConflict } from './fit-settings';
+import { bookDataDate } from '../loans';
+import { fitOrConflict } from './fit-settings';
 import { readRecoveryHistory } from './history-repository';
 import { buildRecoveryTriangle } from './recovery-triangle';
 import { segmenter, type SegmentDimension } from './segments';

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../shared/dates';
+import type { IsoDate } from '../shared';
 import { monthIndex } from './calendar-month';
 import type { RecoveryCurve } from './recovery-curve';
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../shared/dates';
+import type { IsoDate } from '../shared';
 import type { CostModel } from './cost-model';
 import { holdOrSell, type HoldOrSell } from './hold-or-sell';
 import type { MonthlyFen } from './monthly-fen';

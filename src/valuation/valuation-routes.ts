@@ -1,14 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { auditActorOf } from '../access/actor';
-import { defineRoute } from '../access/guard';
-import { XLSX_CONTENT_TYPE } from '../ledger/xlsx';
-import { requirePortfolio } from '../portfolios/portfolio-lookup';
+import { auditActorOf, defineRoute } from '../access';
+import { XLSX_CONTENT_TYPE } from '../ledger';
+import { requirePortfolio } from '../portfolios';
 import {
   jsonBody as body,
   jsonResponse as json,
   problemResponseDoc as problem,
-} from '../shared/openapi-docs';
-import { createRouter } from '../shared/router';
+  createRouter,
+} from '../shared';
 import { IdParams } from './fit-schemas';
 import { preparedPost } from './prepared-post';
 import * as schemas from './valuation-schemas';

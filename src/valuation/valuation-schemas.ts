@@ -1,10 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { paymentChannels } from '../../db/schema/collections';
-import { litigationStatuses } from '../../db/schema/loans';
-import { money } from '../portfolios/schemas';
+import { yuanAmount, yuanAmountRequest } from '../shared';
+import { paymentChannels, litigationStatuses } from '../../db';
 import { isChannelMix } from './cost-model';
 import { CostModelSchema } from './curve-schemas';
-import { amount, isoDate } from './fit-schemas';
+import { isoDate } from './fit-schemas';
 
 // The valuation API: requests and responses. Money is a decimal string in yuan; rates are annual effective, as numbers.
 
@@ -32,8 +31,8 @@ const CostOverridesSchema = z
         description:
           'Share of collections by channel at each month since charge-off, replacing the fitted mix; ages past the end take the last',
       }),
-    legalCostPerLitigatedAccount: money.optional(),
-    fixedCostPerAccountMonth: money.optional(),
+    legalCostPerLitigatedAccount: yuanAmountRequest.optional(),
+    fixedCostPerAccountMonth: yuanAmountRequest.optional(),
   })
   .strict();
 
@@ -110,7 +109,7 @@ export const CreateValuationSchema = z
   .openapi('CreateValuation');
 export type ValuationRequest = z.infer<typeof CreateValuationSchema>;
 
-const Band = z.object({ p5: amount, p50: amount, p95: amount });
+const Band = z.object({ p5: yuanAmount, p50: yuanAmount, p95: yuanAmount });
 
 export const ValuationSummarySchema = z
   .object({
@@ -125,9 +124,9 @@ export const ValuationSummarySchema = z
     seed: z.number().int(),
     simulations: z.number().int(),
     loans: z.number().int().openapi({ description: 'Loans on offer valued' }),
-    face: amount,
-    npv: amount,
-    price: amount,
+    face: yuanAmount,
+    npv: yuanAmount,
+    price: yuanAmount,
     priceShareOfFace: z.number(),
     recommendation: z.enum(['sell', 'hold']),
     createdBy: z.string(),
@@ -155,14 +154,14 @@ export const ValuationSchema = ValuationSummarySchema.extend({
   }),
   litigatedLoans: z.number().int(),
   measures: z.object({
-    face: amount,
-    erc: amount.openapi({
+    face: yuanAmount,
+    erc: yuanAmount.openapi({
       description: 'Estimated remaining collections: gross, undiscounted, over the horizon',
     }),
-    costs: amount,
-    netCollections: amount,
-    npv: amount.openapi({ description: 'Net collections discounted at the discount rate' }),
-    price: amount.openapi({ description: 'Net collections discounted at the target IRR' }),
+    costs: yuanAmount,
+    netCollections: yuanAmount,
+    npv: yuanAmount.openapi({ description: 'Net collections discounted at the discount rate' }),
+    price: yuanAmount.openapi({ description: 'Net collections discounted at the target IRR' }),
     priceShareOfFace: z.number(),
     grossMultiple: z.number().nullable(),
     netMultiple: z.number().nullable(),
@@ -172,19 +171,19 @@ export const ValuationSchema = ValuationSummarySchema.extend({
     z.object({
       month: z.number().int(),
       date: isoDate,
-      gross: amount,
-      commission: amount,
-      legal: amount,
-      fixed: amount,
-      costs: amount,
-      net: amount,
+      gross: yuanAmount,
+      commission: yuanAmount,
+      legal: yuanAmount,
+      fixed: yuanAmount,
+      costs: yuanAmount,
+      net: yuanAmount,
     }),
   ),
   sensitivity: z.object({
     recoveryShocks: z.array(z.number()),
     discountRatesAnnual: z.array(z.number()),
     prices: z
-      .array(z.array(amount))
+      .array(z.array(yuanAmount))
       .openapi({ description: 'prices[i][j]: the price at shock i and rate j' }),
   }),
   distribution: z.object({
@@ -195,9 +194,11 @@ export const ValuationSchema = ValuationSummarySchema.extend({
     price: Band,
   }),
   holdOrSell: z.object({
-    inHouseNpv: amount.openapi({ description: 'NPV at the discount rate of collecting in house' }),
-    price: amount,
-    difference: amount.openapi({ description: 'Price − in-house NPV' }),
+    inHouseNpv: yuanAmount.openapi({
+      description: 'NPV at the discount rate of collecting in house',
+    }),
+    price: yuanAmount,
+    difference: yuanAmount.openapi({ description: 'Price − in-house NPV' }),
     recommendation: z.enum(['sell', 'hold']),
   }),
   segments: z.array(
@@ -207,7 +208,7 @@ export const ValuationSchema = ValuationSummarySchema.extend({
         .string()
         .openapi({ description: "The curve used: the segment's own, or `all` (the book's)" }),
       loans: z.number().int(),
-      face: amount,
+      face: yuanAmount,
     }),
   ),
 }).openapi('Valuation');

@@ -1,12 +1,7 @@
-import type { DbOrTx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import { loansOnOffer, onOfferAmong } from '../portfolios/offer-repository';
-import { requirePortfolio } from '../portfolios/portfolio-lookup';
-import type { PortfolioRow } from '../portfolios/portfolio-repository';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import { parseFen } from '../shared/money';
-import { Problem } from '../shared/problem';
+import type { DbOrTx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { loansOnOffer, onOfferAmong, requirePortfolio, type PortfolioRow } from '../portfolios';
+import { type AppDeps, type IsoDate, parseFen, Problem } from '../shared';
 import { withCostOverrides, type CostModel, type CostOverrides } from './cost-model';
 import type { CurveSetFit } from './curve-set';
 import type { CurveSetRow } from './curve-sets-repository';

@@ -1,4 +1,4 @@
-import type { Sheet, SheetColumn } from '../ledger/xlsx';
+import type { Sheet, SheetColumn } from '../ledger';
 import type { Percentiles } from './percentiles';
 import { monthlyRate } from './discounting';
 import { keyValueSheet, section, type KeyValue } from './key-value-sheet';

@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { formatFen } from '../shared/money';
+import { formatFen } from '../shared';
 import { lastDayOfMonth, monthIndex } from './calendar-month';
 import { costModelView } from './curve-views';
 import type { Percentiles } from './percentiles';

@@ -1,9 +1,7 @@
 import type { Context } from 'hono';
-import { effectivenessReport } from '../collections/effectiveness';
-import { writtenOffAccounts } from '../collections/effectiveness-repository';
-import { effectivenessSheet } from '../collections/effectiveness-sheet';
-import { sendWorkbook } from '../ledger/download';
-import type { AppEnv } from '../shared/deps';
+import { effectivenessReport, writtenOffAccounts, effectivenessSheet } from '../collections';
+import { sendWorkbook } from '../ledger';
+import type { AppEnv } from '../shared';
 import { assumptionsSheet } from './assumptions-sheet';
 import type { BacktestResult } from './backtest';
 import { backtestSheet } from './backtest-sheet';
@@ -12,7 +10,7 @@ import { listBacktests } from './backtests-repository';
 import type { CurveSetFit, FittedCurve } from './curve-set';
 import { getCurveSet } from './curve-sets-service';
 import { curvesSheet } from './curves-sheet';
-import { bookDataDate } from './fit-settings';
+import { bookDataDate } from '../loans';
 import { IN_HOUSE_CHANNEL } from './hold-or-sell';
 import type { SegmentUse } from './valuation-results';
 import {

@@ -1,6 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { valuations } from '../../db/schema/valuation';
+import { type DbOrTx, valuations } from '../../db';
 
 export type ValuationRow = typeof valuations.$inferSelect;
 

@@ -1,5 +1,5 @@
-import type { WriteOffBatchState } from '../../db/schema';
-import { Problem } from '../shared/problem';
+import type { WriteOffBatchState } from '../../db';
+import { Problem } from '../shared';
 
 export type BatchAction = 'approve' | 'reject' | 'post';
 

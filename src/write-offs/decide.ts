@@ -1,7 +1,6 @@
-import type { DbOrTx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
-import { Problem } from '../shared/problem';
+import type { DbOrTx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { type AppDeps, Problem } from '../shared';
 import { assertBatchAction, assertSecondPair } from './batch-state';
 import * as repository from './repository';
 

@@ -1,7 +1,6 @@
-import type { LoanStatus } from '../../db/schema';
-import { claimFenOf, type WriteOffClaim } from '../ledger/write-off-lines';
-import type { ChargeOffRule } from '../loans/charge-off-policy';
-import { isOnBook } from '../loans/on-book';
+import type { LoanStatus } from '../../db';
+import { claimFenOf, type WriteOffClaim } from '../ledger';
+import { type ChargeOffRule, isOnBook } from '../loans';
 import { writeOffReason } from './reason';
 
 /** A loan as a write-off draft sees it: its balances today and the charge-off rules that fire. */

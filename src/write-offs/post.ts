@@ -1,11 +1,14 @@
-import type { DbOrTx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import { ledgerPolicyOf } from '../ledger/policy';
-import { entryHeader, postEntry } from '../ledger/post-entry';
-import { insertMovement } from '../ledger/register-repository';
-import { claimFenOf, writeOffLines } from '../ledger/write-off-lines';
-import type { AppDeps } from '../shared/deps';
-import { Problem } from '../shared/problem';
+import type { DbOrTx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import {
+  ledgerPolicyOf,
+  entryHeader,
+  postEntry,
+  insertMovement,
+  claimFenOf,
+  writeOffLines,
+} from '../ledger';
+import { type AppDeps, Problem } from '../shared';
 import { assertBatchAction } from './batch-state';
 import { existingBatch } from './decide';
 import * as repository from './repository';

@@ -1,12 +1,8 @@
-import type { DbOrTx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import { claimFenOf } from '../ledger/write-off-lines';
-import { chargeOffCandidates } from '../loans/book-service';
-import { chargeOffRules } from '../loans/charge-off-policy';
-import { projectedDaysPastDue } from '../loans/days-past-due';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
-import { Problem, type FieldError } from '../shared/problem';
+import type { DbOrTx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import { claimFenOf } from '../ledger';
+import { chargeOffCandidates, chargeOffRules, projectedDaysPastDue } from '../loans';
+import { type AppDeps, type IsoDate, Problem, type FieldError } from '../shared';
 import { draftItem, type DraftItem } from './draft-item';
 import * as repository from './repository';
 

@@ -1,5 +1,5 @@
-import type { WriteOffBatchState } from '../../db/schema';
-import type { AppDeps } from '../shared/deps';
+import type { WriteOffBatchState } from '../../db';
+import type { AppDeps } from '../shared';
 import { existingBatch } from './decide';
 import * as repository from './repository';
 

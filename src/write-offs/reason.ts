@@ -1,4 +1,4 @@
-import type { ChargeOffRule } from '../loans/charge-off-policy';
+import type { ChargeOffRule } from '../loans';
 
 /** Why a loan is written off: rule codes (`dpd_threshold`, `bankrupt`, `deceased`, `stated`) and words. */
 export interface WriteOffReason {

@@ -1,6 +1,6 @@
-import type { DbOrTx } from '../../db/client';
-import { recordAudit, type AuditActor } from '../audit/record';
-import type { AppDeps } from '../shared/deps';
+import type { DbOrTx } from '../../db';
+import { recordAudit, type AuditActor } from '../audit';
+import type { AppDeps } from '../shared';
 import * as repository from './repository';
 
 /**
@@ -11,7 +11,7 @@ export function releaseReversedBatch(
   tx: DbOrTx,
   deps: AppDeps,
   actor: AuditActor,
-  entryId: number,
+  { entryId }: { entryId: number },
 ): void {
   const batch = repository.findBatchByEntry(tx, entryId);
   if (!batch) throw new Error(`write-off entry ${entryId} belongs to no batch`);

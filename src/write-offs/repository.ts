@@ -1,9 +1,7 @@
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { writeOffBatches, type LoanStatus, type WriteOffBatchState } from '../../db/schema';
-import { statement } from '../ledger/statements';
-import type { AppDeps } from '../shared/deps';
-import type { IsoDate } from '../shared/dates';
+import { type DbOrTx, writeOffBatches, type LoanStatus, type WriteOffBatchState } from '../../db';
+import { statement } from '../ledger';
+import type { AppDeps, IsoDate } from '../shared';
 import type { DraftItem } from './draft-item';
 
 export type WriteOffBatchRow = typeof writeOffBatches.$inferSelect;

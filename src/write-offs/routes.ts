@@ -1,13 +1,12 @@
 import type { z } from '@hono/zod-openapi';
-import { auditActorOf } from '../access/actor';
-import { defineRoute } from '../access/guard';
-import { idempotently } from '../shared/idempotently';
+import { auditActorOf, defineRoute } from '../access';
 import {
+  idempotently,
   jsonBody as body,
   jsonResponse as json,
   problemResponseDoc as problem,
-} from '../shared/openapi-docs';
-import { createRouter } from '../shared/router';
+  createRouter,
+} from '../shared';
 import { approveWriteOffBatch, rejectWriteOffBatch } from './decide';
 import { postWriteOffBatch } from './post';
 import { prepareWriteOffBatch } from './prepare';

@@ -1,20 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { writeOffBatchStates } from '../../db/schema';
+import { writeOffBatchStates } from '../../db';
+import { isoDate, pageLimit, yuanAmount } from '../shared';
 
 // The API contract of write-off batches, hand-written so the tables can change without breaking callers.
-
-const money = z
-  .string()
-  .regex(/^-?\d+\.\d{2}$/)
-  .openapi({ description: 'Amount in yuan, two decimals', example: '1234.56' });
-const isoDate = z.iso.date().openapi({ example: '2026-06-30' });
-const limit = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(1000)
-  .default(100)
-  .openapi({ description: 'Page size, at most 1000' });
 
 export const BatchParams = z.object({
   id: z.coerce
@@ -46,7 +34,7 @@ export const RejectWriteOffSchema = z
 
 export const BatchListQuery = z.object({
   state: z.enum(writeOffBatchStates).optional(),
-  limit,
+  limit: pageLimit,
   cursor: z.coerce
     .number()
     .int()
@@ -56,7 +44,7 @@ export const BatchListQuery = z.object({
 });
 
 export const ItemsQuery = z.object({
-  limit,
+  limit: pageLimit,
   cursor: z.coerce
     .number()
     .int()
@@ -72,11 +60,11 @@ export const WriteOffBatchSchema = z
     state: z.enum(writeOffBatchStates),
     selection: z.enum(['candidates', 'loan_ids']),
     loans: z.number().int(),
-    principal: money,
-    interest: money,
-    fee: money,
-    penalty: money,
-    claim: money.openapi({
+    principal: yuanAmount,
+    interest: yuanAmount,
+    fee: yuanAmount,
+    penalty: yuanAmount,
+    claim: yuanAmount.openapi({
       description: 'principal + interest + fee + penalty: what enters the off-balance register',
     }),
     preparedBy: z.string(),
@@ -117,11 +105,11 @@ export const WriteOffItemPageSchema = z
       z.object({
         id: z.number().int(),
         loanId: z.string(),
-        principal: money,
-        interest: money,
-        fee: money,
-        penalty: money,
-        claim: money,
+        principal: yuanAmount,
+        interest: yuanAmount,
+        fee: yuanAmount,
+        penalty: yuanAmount,
+        claim: yuanAmount,
         reasonCodes: z
           .array(z.string())
           .openapi({ description: '`dpd_threshold`, `bankrupt`, `deceased` and/or `stated`' }),

@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
-import { claimFenOf } from '../ledger/write-off-lines';
-import { formatFen } from '../shared/money';
+import { claimFenOf } from '../ledger';
+import { formatFen } from '../shared';
 import type { WriteOffItemRow, WriteOffBatchRow } from './repository';
 import type { WriteOffBatchSchema, WriteOffItemPageSchema } from './schemas';
 

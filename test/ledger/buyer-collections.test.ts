@@ -5,6 +5,7 @@ import { postImportedCollections } from '../../src/ledger/import-posting';
 import { claimInterimCollections } from '../../src/ledger/interim-claim';
 import { offBalanceReport, writeOffReport } from '../../src/ledger/reports';
 import { reverseEntry } from '../../src/ledger/reversal';
+import { reversalEffects } from '../../src/reversal-effects';
 import { testApp } from '../helpers/test-app';
 import { aBadLoan, actorOf, anotherBuyer, insertCollections, insertLoans } from './fixtures';
 import { healthy, ledgerHealth, registerBalances } from './invariants';
@@ -26,11 +27,17 @@ function writtenOffBook(config: Parameters<typeof testApp>[0] = {}) {
   writeOff(t.deps, { writeOffDate: '2026-06-10' });
   const reverse = (entryId: number) =>
     inTx(t.deps, (tx) =>
-      reverseEntry(tx, t.deps, actorOf(t.db, 'finance'), {
-        entryId,
-        date: '2026-07-31',
-        reason: 'posted in error',
-      }),
+      reverseEntry(
+        tx,
+        t.deps,
+        actorOf(t.db, 'finance'),
+        {
+          entryId,
+          date: '2026-07-31',
+          reason: 'posted in error',
+        },
+        reversalEffects,
+      ),
     );
   const statement = (asOf = '2026-07-31') =>
     forwardingStatement(t.db, { buyerOrganisationId: buyerId(t.deps), asOf });

@@ -3,6 +3,7 @@ import { accounts } from '../../src/ledger/accounts';
 import { forwardingStatement } from '../../src/ledger/forwarding-statement';
 import { entryLines } from '../../src/ledger/journal-repository';
 import { reverseEntry } from '../../src/ledger/reversal';
+import { reversalEffects } from '../../src/reversal-effects';
 import { bookSale } from '../../src/ledger/sale';
 import { testApp } from '../helpers/test-app';
 import { aBadLoan, actorOf, anotherBuyer, insertLoans } from './fixtures';
@@ -186,11 +187,17 @@ describe('the forwarding statement and forwarding', () => {
     ).toThrow(/other terms/);
     expect(() =>
       inTx(deps, (tx) =>
-        reverseEntry(tx, deps, actorOf(db, 'finance'), {
-          entryId: first.entryId,
-          date: '2026-07-02',
-          reason: 'x',
-        }),
+        reverseEntry(
+          tx,
+          deps,
+          actorOf(db, 'finance'),
+          {
+            entryId: first.entryId,
+            date: '2026-07-02',
+            reason: 'x',
+          },
+          reversalEffects,
+        ),
       ),
     ).toThrow(/is a forwarding entry/);
   });

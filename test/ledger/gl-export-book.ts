@@ -11,6 +11,7 @@ import { testApp } from '../helpers/test-app';
 import { aBadLoan, insertLoans } from './fixtures';
 import { collect, inTx, sell, writeOff } from './scenario';
 import { reverseEntry } from '../../src/ledger/reversal';
+import { reversalEffects } from '../../src/reversal-effects';
 import { actorOf } from './fixtures';
 
 const { values, positionals } = parseArgs({
@@ -52,11 +53,17 @@ const sale = sell(
   loanIds.filter((_, i) => i % 4 === 1).map((loanId, i) => ({ loanId, priceFen: 3_333 + i })),
 );
 inTx(t.deps, (tx) =>
-  reverseEntry(tx, t.deps, actorOf(t.db, 'finance'), {
-    entryId: sale.entryId,
-    date: '2026-06-25',
-    reason: 'wrong buyer',
-  }),
+  reverseEntry(
+    tx,
+    t.deps,
+    actorOf(t.db, 'finance'),
+    {
+      entryId: sale.entryId,
+      date: '2026-06-25',
+      reason: 'wrong buyer',
+    },
+    reversalEffects,
+  ),
 );
 
 const headers = t.as('finance');

@@ -14,6 +14,7 @@ import { forwardingStatement } from '../../src/ledger/forwarding-statement';
 import { postOpeningRegister } from '../../src/ledger/opening-register';
 import { trialBalanceReport } from '../../src/ledger/reports';
 import { reverseEntry } from '../../src/ledger/reversal';
+import { reversalEffects } from '../../src/reversal-effects';
 import type { AppDeps } from '../../src/shared/deps';
 import { addDays } from '../../src/shared/dates';
 import { Problem } from '../../src/shared/problem';
@@ -317,11 +318,17 @@ function reverseOne({ deps, model }: Run, entry: ModelEntry, date: string): void
   const expected = model.reversible(entry);
   const accepted = attempt(() =>
     inTx(deps, (tx) =>
-      reverseEntry(tx, deps, actorOf(deps.db, 'finance'), {
-        entryId: entry.entryId,
-        date,
-        reason: 'property test',
-      }),
+      reverseEntry(
+        tx,
+        deps,
+        actorOf(deps.db, 'finance'),
+        {
+          entryId: entry.entryId,
+          date,
+          reason: 'property test',
+        },
+        reversalEffects,
+      ),
     ),
   );
   expect(accepted, `reversal of ${entry.kind} entry ${entry.entryId}`).toBe(expected);

@@ -3,6 +3,7 @@ import { accounts } from '../../src/ledger/accounts';
 import { entryLines } from '../../src/ledger/journal-repository';
 import { offBalanceReport } from '../../src/ledger/reports';
 import { reverseEntry } from '../../src/ledger/reversal';
+import { reversalEffects } from '../../src/reversal-effects';
 import { testApp } from '../helpers/test-app';
 import { aBadLoan, actorOf, insertLoans } from './fixtures';
 import { healthy, ledgerHealth, registerBalances } from './invariants';
@@ -20,11 +21,17 @@ function soldBook(config: Parameters<typeof testApp>[0] = {}) {
   ]);
   const reverse = (entryId: number) =>
     inTx(t.deps, (tx) =>
-      reverseEntry(tx, t.deps, actorOf(t.db, 'finance'), {
-        entryId,
-        date: '2026-07-31',
-        reason: 'posted in error',
-      }),
+      reverseEntry(
+        tx,
+        t.deps,
+        actorOf(t.db, 'finance'),
+        {
+          entryId,
+          date: '2026-07-31',
+          reason: 'posted in error',
+        },
+        reversalEffects,
+      ),
     );
   return { ...t, a, b, sale, reverse };
 }

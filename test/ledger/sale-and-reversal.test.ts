@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { offBalanceReport, trialBalanceReport } from '../../src/ledger/reports';
 import { reverseEntry } from '../../src/ledger/reversal';
+import { reversalEffects } from '../../src/reversal-effects';
 import type { AppDeps } from '../../src/shared/deps';
 import { getWriteOffBatch } from '../../src/write-offs/queries';
 import { testApp } from '../helpers/test-app';
@@ -14,11 +15,17 @@ function writtenOff() {
   const batch = writeOff(t.deps, { writeOffDate: '2026-06-10' });
   const reverse = (entryId: number, date = '2026-06-30') =>
     inTx(t.deps, (tx) =>
-      reverseEntry(tx, t.deps, actorOf(t.db, 'finance'), {
-        entryId,
-        date,
-        reason: 'posted in error',
-      }),
+      reverseEntry(
+        tx,
+        t.deps,
+        actorOf(t.db, 'finance'),
+        {
+          entryId,
+          date,
+          reason: 'posted in error',
+        },
+        reversalEffects,
+      ),
     );
   return { ...t, a, b, batch, reverse };
 }

@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { SheetNames, continuationName } from '../../../src/transfer/workbook/sheet-names';
-import { createStreamingWorkbook } from '../../../src/transfer/workbook/streaming-workbook';
-import type { WorkbookColumn } from '../../../src/transfer/workbook/table-sheet';
+import { SheetNames, continuationName } from '../../src/xlsx/sheet-names';
+import { createStreamingWorkbook } from '../../src/xlsx/streaming-workbook';
+import type { WorkbookColumn } from '../../src/xlsx/table-sheet';
 import { writtenFile } from './written-file';
 
 const columns: WorkbookColumn[] = [{ header: 'loan_id', kind: 'id', width: 12 }];

@@ -3,8 +3,8 @@ import { PassThrough, Readable, Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { createStreamingWorkbook } from '../../../src/transfer/workbook/streaming-workbook';
-import type { WorkbookColumn } from '../../../src/transfer/workbook/table-sheet';
+import { createStreamingWorkbook } from '../../src/xlsx/streaming-workbook';
+import type { WorkbookColumn } from '../../src/xlsx/table-sheet';
 
 const columns: WorkbookColumn[] = [
   { header: 'loan_id', kind: 'id', width: 12 },

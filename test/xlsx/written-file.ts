@@ -6,8 +6,8 @@ import {
   createStreamingWorkbook,
   type StreamingWorkbook,
   type StreamingWorkbookOptions,
-} from '../../../src/transfer/workbook/streaming-workbook';
-import type { WrittenFile } from '../../../src/transfer/workbook/byte-sink';
+} from '../../src/xlsx/streaming-workbook';
+import type { WrittenFile } from '../../src/xlsx/byte-sink';
 
 const folder = mkdtempSync(join(tmpdir(), 'workbook-test-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -1,4 +1,4 @@
-import { dayNumber, type IsoDate } from '../../shared/dates';
+import { dayNumber, type IsoDate } from '../shared';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

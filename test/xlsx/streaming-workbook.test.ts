@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbookColumn } from '../../../src/transfer/workbook/table-sheet';
+import type { WorkbookColumn } from '../../src/xlsx/table-sheet';
 import { writtenFile } from './written-file';
 import { zipEntries } from './zip-entries';
 

@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { and, asc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
-import { auditEvents } from '../../db/schema';
-import { defineRoute } from '../access/guard';
-import { addDays, parseIsoDate } from '../shared/dates';
-import { createRouter } from '../shared/router';
+import { auditEvents } from '../../db';
+import { defineRoute } from './guard';
+import { addDays, parseIsoDate, createRouter } from '../shared';
 
 const dateOrTimestamp = z
   .string()

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { excelSerialToIsoDate, fromDayNumber } from '../../../src/shared/dates';
-import { columnLetters } from '../../../src/transfer/workbook/cell-ref';
-import { guardedCellText } from '../../../src/transfer/workbook/cell-text';
-import { cellXml } from '../../../src/transfer/workbook/cell-xml';
-import { excelDateSerial } from '../../../src/transfer/workbook/excel-date';
-import { xmlText } from '../../../src/transfer/workbook/xml-text';
+import { excelSerialToIsoDate, fromDayNumber } from '../../src/shared/dates';
+import { columnLetters } from '../../src/xlsx/cell-ref';
+import { guardedCellText } from '../../src/xlsx/cell-text';
+import { cellXml } from '../../src/xlsx/cell-xml';
+import { excelDateSerial } from '../../src/xlsx/excel-date';
+import { xmlText } from '../../src/xlsx/xml-text';
 
 describe('text cells', () => {
   it('put an apostrophe before text a spreadsheet would run as a formula', () => {

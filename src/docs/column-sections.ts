@@ -1,6 +1,6 @@
-import { collectionColumns } from '../collections/columns';
-import { tapeColumns } from '../loans/tape-columns';
-import { columnTableMarkdown } from './column-docs';
+import { collectionColumns } from '../collections';
+import { tapeColumns } from '../loans';
+import { columnTableMarkdown } from '../imports';
 
 /** The README sections that document the import files, by marker name. */
 export function importColumnSections(): [string, string][] {

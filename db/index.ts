@@ -1,0 +1,3 @@
+// The database's door: the client and the schema.
+export * from './client';
+export * from './schema';

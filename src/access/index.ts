@@ -1,0 +1,8 @@
+// The door of this room: what other rooms may use. Everything else here is private.
+export { auditActorOf } from './actor';
+export { audit } from './audit-routes';
+export { authenticate } from './authenticate';
+export { bootstrapAdmin } from './bootstrap';
+export { demoUsers, seedDemoUsers } from './demo-users';
+export { defineRoute } from './guard';
+export { access } from './routes';

@@ -1,0 +1,53 @@
+// The door of this room: what other rooms may use. Everything else here is private.
+export { addBusinessDays } from './business-days';
+export { fixedClock, systemClock } from './clock';
+export {
+  type DelinquencyBucket,
+  type LedgerPolicy,
+  type PlatformConfig,
+  type PortfolioBands,
+  assertValidDelinquencyScheme,
+  configFromEnv,
+  defaultConfig,
+  defaultLedgerPolicy,
+  defaultPortfolioBands,
+} from './config';
+export {
+  type IsoDate,
+  addDays,
+  addMonths,
+  addMonthsToDayNumber,
+  dayNumber,
+  daysBetween,
+  excelSerialToIsoDate,
+  fromDayNumber,
+  monthsBetween,
+  parseIsoDate,
+} from './dates';
+export { type AppDeps, type AppEnv, type AuthenticatedUser, writeLog } from './deps';
+export {
+  IDEMPOTENT_REPLAYED_HEADER,
+  type StoredResponse,
+  isKeyUsed,
+  requestHash,
+  storeResponse,
+  storedResponse,
+} from './idempotency';
+export { idempotently } from './idempotently';
+export { type Fen, fenFromYuanNumber, formatFen, parseFen } from './money';
+export { jsonBody, jsonResponse, problemResponseDoc } from './openapi-docs';
+export { type FieldError, Problem, problemResponse } from './problem';
+export { ProblemSchema } from './problem-schema';
+export { createRouter } from './router';
+export { Sfc32 } from './sfc32';
+export {
+  fenFromYuanRequest,
+  IdParams,
+  idParam,
+  instant,
+  isoDate,
+  pageLimit,
+  positivePriceFen,
+  yuanAmount,
+  yuanAmountRequest,
+} from './api-vocabulary';
