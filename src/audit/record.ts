@@ -1,12 +1,8 @@
+import type { AuditActor } from '../shared';
 import { type DbOrTx, auditEvents } from '../../db';
 
 /** Who did something, as the audit trail records it. */
-export interface AuditActor {
-  userId: number | null;
-  /** Readable identity: the user's email, or `system` / `demo` for the platform itself. */
-  label: string;
-  requestId: string | null;
-}
+export type { AuditActor };
 
 export interface AuditEntry {
   action: string;

@@ -13,5 +13,5 @@ export { type ReversalEffects } from './reversal';
 export { ledgerRoutes } from './routes';
 export { bookSale, returnReversedSaleLoans } from './sale';
 export { statement } from './statements';
-export { type WriteOffClaim, claimFenOf, writeOffLines } from './write-off-lines';
+export { type WriteOffClaim, writeOffLines } from './write-off-lines';
 export { type ColumnKind, type Sheet, type SheetColumn, XLSX_CONTENT_TYPE } from './xlsx';

@@ -1,3 +1,4 @@
+import { claimSql } from '../shared';
 import type { DbOrTx } from '../../db';
 import { recordAudit, type AuditActor } from '../audit';
 import { type AppDeps, type IsoDate, type Fen, Problem } from '../shared';
@@ -24,7 +25,7 @@ export interface OpeningRegister {
   skipped: { loanId: string; reason: 'already_on_register' | 'no_claim' }[];
 }
 
-const CLAIM = 'l.principal_fen + l.interest_fen + l.fee_fen + l.penalty_fen';
+const CLAIM = claimSql('l');
 const ON_REGISTER = `exists (select 1 from off_balance_register r where r.loan_id = l.loan_id
   and r.kind in ('written_off', 'opening') group by r.loan_id having sum(r.amount_fen) > 0)`;
 /** The charged-off loans of the import (or of the listed ones), with what each would bring to the register. */

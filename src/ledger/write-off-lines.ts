@@ -1,3 +1,4 @@
+import { claimFen } from '../shared';
 import type { Fen } from '../shared';
 import { accounts } from './accounts';
 import { assertBalanced, transfer, type JournalLineDraft } from './journal-line';
@@ -10,11 +11,6 @@ export interface WriteOffClaim {
   interestFen: Fen;
   feeFen: Fen;
   penaltyFen: Fen;
-}
-
-/** The full claim kept on file: principal + interest + fee + penalty. */
-export function claimFenOf(claim: Omit<WriteOffClaim, 'loanId'>): Fen {
-  return claim.principalFen + claim.interestFen + claim.feeFen + claim.penaltyFen;
 }
 
 /**
@@ -49,7 +45,7 @@ export function writeOffLines(claim: WriteOffClaim, policy: LedgerPolicy): Journ
     ...transfer(
       accounts.writtenOffMemo,
       accounts.writtenOffMemoContra,
-      claimFenOf(claim),
+      claimFen(claim),
       claim.loanId,
     ),
   ];

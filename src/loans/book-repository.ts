@@ -1,3 +1,4 @@
+import { claimSql } from '../shared';
 import { and, count, eq, gt, inArray, max, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { type DbOrTx, loans, type LoanStatus } from '../../db';
 import { dayNumber, type IsoDate, type Fen } from '../shared';
@@ -27,7 +28,7 @@ export interface LoanFilters {
 const statusUnindexed = sql`+${loans.status}`;
 const onBook = inArray(statusUnindexed, onBookStatuses);
 const sumOf = (column: SQLWrapper) => sql<Fen>`coalesce(sum(${column}), 0)`;
-const claimOf = sql`${loans.principalFen} + ${loans.interestFen} + ${loans.feeFen} + ${loans.penaltyFen}`;
+const claimOf = sql.raw(claimSql());
 
 /** The latest tape date of the book; `undefined` when the book is empty. */
 export function latestTapeDate(db: DbOrTx): IsoDate | undefined {

@@ -1,3 +1,4 @@
+import { claimFen } from '../shared';
 import type { z } from '@hono/zod-openapi';
 import { formatFen } from '../shared';
 import type { BalanceMeasures } from './balance-measures';
@@ -13,8 +14,6 @@ import type {
 // Domain results (integer fen) as the API shows them (decimal strings, camelCase).
 
 const optionalFen = (fen: number | null) => (fen === null ? null : formatFen(fen));
-const claimFenOf = (loan: LoanRow) =>
-  loan.principalFen + loan.interestFen + loan.feeFen + loan.penaltyFen;
 
 /** Every field named: a column added to the table does not reach the API unless added here. */
 export function loanView(loan: LoanRow): z.infer<typeof LoanSchema> {
@@ -36,7 +35,7 @@ export function loanView(loan: LoanRow): z.infer<typeof LoanSchema> {
     interest: formatFen(loan.interestFen),
     fee: formatFen(loan.feeFen),
     penalty: formatFen(loan.penaltyFen),
-    claim: formatFen(claimFenOf(loan)),
+    claim: formatFen(claimFen(loan)),
     daysPastDue: loan.daysPastDue,
     lastPaymentDate: loan.lastPaymentDate,
     lastPayment: optionalFen(loan.lastPaymentFen),
@@ -108,7 +107,7 @@ export function chargeOffCandidatesView(
       interest: formatFen(loan.interestFen),
       fee: formatFen(loan.feeFen),
       penalty: formatFen(loan.penaltyFen),
-      claim: formatFen(claimFenOf(loan)),
+      claim: formatFen(claimFen(loan)),
       rules,
     })),
     nextCursor: candidates.nextCursor,

@@ -1,3 +1,4 @@
+import { claimFen } from '../shared';
 import {
   assertValidDelinquencyScheme,
   type DelinquencyBucket,
@@ -93,6 +94,6 @@ function measuresOf(record: DelinquencyRecord): BalanceMeasures {
     interestFen,
     feeFen,
     penaltyFen,
-    totalFen: principalFen + interestFen + feeFen + penaltyFen,
+    totalFen: claimFen(record),
   };
 }

@@ -9,3 +9,4 @@ export { isOnBook } from './on-book';
 export { loans } from './routes';
 export { tapeColumns } from './tape-columns';
 export { importLoanTape } from './tape-import';
+export { LoanTransitionError, loanTransitions, moveLoans, type LoanTransition } from './lifecycle';

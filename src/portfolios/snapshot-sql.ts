@@ -1,3 +1,4 @@
+import { claimSql } from '../shared';
 // SQL twins of the snapshot's derived fields (loan-ages.ts), held to them by the tests.
 // Dates are ISO text; `unixepoch(date) / 86400` is the day number of a date (midnight UTC).
 
@@ -88,7 +89,7 @@ export const packedFlagsSql = Object.entries(FLAG_BITS)
 export const candidatesSql = (
   byLoanIds: boolean,
 ) => `select l.loan_id, l.borrower_id, l.product, l.province, l.origination_date, l.charge_off_date, l.charge_off_fen,
-    l.principal_fen, l.interest_fen, l.fee_fen, l.penalty_fen, l.principal_fen + l.interest_fen + l.fee_fen + l.penalty_fen as claim_fen,
+    l.principal_fen, l.interest_fen, l.fee_fen, l.penalty_fen, ${claimSql('l')} as claim_fen,
     ${dpdAtChargeOffSql} as dpd_at_charge_off, ${dpdAtCutOffSql} as dpd_at_cut_off,
     ${monthsBetweenSql('l.charge_off_date', '@cutOff')} as months_since_charge_off,
     ${lastPaymentDateSql('@cutOff')} as last_payment_date, ${lastPaymentFenSql('@cutOff')} as last_payment_fen,

@@ -51,3 +51,5 @@ export {
   yuanAmount,
   yuanAmountRequest,
 } from './api-vocabulary';
+export { claimFen, claimSql, type ClaimBalances } from './claim';
+export type { AuditActor, VerbContext } from './context';

@@ -1,5 +1,6 @@
 import type { LoanStatus } from '../../db';
-import { claimFenOf, type WriteOffClaim } from '../ledger';
+import type { WriteOffClaim } from '../ledger';
+import { claimFen } from '../shared';
 import { type ChargeOffRule, isOnBook } from '../loans';
 import { writeOffReason } from './reason';
 
@@ -26,7 +27,7 @@ export function draftItem(
 ): DraftItem | { refusal: string } {
   if (!isOnBook(loan.status))
     return { refusal: `the loan is ${loan.status}: only loans on the book can be written off` };
-  if (claimFenOf(loan) === 0) return { refusal: 'the loan owes nothing' };
+  if (claimFen(loan) === 0) return { refusal: 'the loan owes nothing' };
   const reason = writeOffReason(loan.rules, statedReason);
   if (!reason)
     return {

@@ -1,13 +1,7 @@
+import { claimFen } from '../shared';
 import type { DbOrTx } from '../../db';
 import { recordAudit, type AuditActor } from '../audit';
-import {
-  ledgerPolicyOf,
-  entryHeader,
-  postEntry,
-  insertMovement,
-  claimFenOf,
-  writeOffLines,
-} from '../ledger';
+import { ledgerPolicyOf, entryHeader, postEntry, insertMovement, writeOffLines } from '../ledger';
 import { type AppDeps, Problem } from '../shared';
 import { assertBatchAction } from './batch-state';
 import { existingBatch } from './decide';
@@ -60,7 +54,7 @@ export function postWriteOffBatch(
         loanId: item.loanId,
         movementDate: batch.writeOffDate,
         kind: 'written_off',
-        amountFen: claimFenOf(item),
+        amountFen: claimFen(item),
         reversal: false,
       } as const;
       insertMovement(deps, {

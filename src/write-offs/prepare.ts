@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db';
 import { recordAudit, type AuditActor } from '../audit';
-import { claimFenOf } from '../ledger';
+import { claimFen } from '../shared';
 import { chargeOffCandidates, chargeOffRules, projectedDaysPastDue } from '../loans';
 import { type AppDeps, type IsoDate, Problem, type FieldError } from '../shared';
 import { draftItem, type DraftItem } from './draft-item';
@@ -151,7 +151,7 @@ export function prepareWriteOffBatch(
       writeOffDate: batch.writeOffDate,
       selection: batch.selection,
       loans: items.length,
-      claimFen: sum(claimFenOf),
+      claimFen: sum(claimFen),
       skippedInOtherBatches: skipped,
     },
   });

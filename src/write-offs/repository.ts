@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { type DbOrTx, writeOffBatches, type LoanStatus, type WriteOffBatchState } from '../../db';
 import { statement } from '../ledger';
-import type { AppDeps, IsoDate } from '../shared';
+import { claimSql, type AppDeps, type IsoDate } from '../shared';
 import type { DraftItem } from './draft-item';
 
 export type WriteOffBatchRow = typeof writeOffBatches.$inferSelect;
@@ -127,7 +127,7 @@ export function markLoansChargedOff(deps: AppDeps, batchId: number, writeOffDate
   return statement(
     deps,
     `update loans set status = 'charged_off', charge_off_date = ?,
-            charge_off_fen = i.principal_fen + i.interest_fen + i.fee_fen + i.penalty_fen
+            charge_off_fen = ${claimSql('i')}
        from write_off_items i where i.batch_id = ? and i.loan_id = loans.loan_id`,
   ).run(writeOffDate, batchId).changes;
 }

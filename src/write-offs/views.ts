@@ -1,5 +1,5 @@
+import { claimFen } from '../shared';
 import type { z } from '@hono/zod-openapi';
-import { claimFenOf } from '../ledger';
 import { formatFen } from '../shared';
 import type { WriteOffItemRow, WriteOffBatchRow } from './repository';
 import type { WriteOffBatchSchema, WriteOffItemPageSchema } from './schemas';
@@ -17,7 +17,7 @@ export function batchView(batch: WriteOffBatchRow): z.infer<typeof WriteOffBatch
     interest: formatFen(batch.interestFen),
     fee: formatFen(batch.feeFen),
     penalty: formatFen(batch.penaltyFen),
-    claim: formatFen(claimFenOf(batch)),
+    claim: formatFen(claimFen(batch)),
     preparedBy: batch.preparedBy,
     preparedByUserId: batch.preparedByUserId,
     preparedAt: batch.preparedAt,
@@ -42,7 +42,7 @@ export function itemView(
     interest: formatFen(item.interestFen),
     fee: formatFen(item.feeFen),
     penalty: formatFen(item.penaltyFen),
-    claim: formatFen(claimFenOf(item)),
+    claim: formatFen(claimFen(item)),
     reasonCodes: item.reasonCodes.split(','),
     reason: item.reason,
     previousStatus: item.previousStatus,

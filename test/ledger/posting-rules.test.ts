@@ -5,7 +5,8 @@ import { defaultLedgerPolicy, type LedgerPolicy } from '../../src/ledger/policy'
 import { recoveryLines, splitRecovery } from '../../src/ledger/recovery-lines';
 import { reversalLines } from '../../src/ledger/reversal-lines';
 import { saleLines } from '../../src/ledger/sale-lines';
-import { claimFenOf, writeOffLines } from '../../src/ledger/write-off-lines';
+import { writeOffLines } from '../../src/ledger/write-off-lines';
+import { claimFen } from '../../src/shared';
 
 /** Net debit (debit − credit) per account. */
 function netByAccount(lines: readonly JournalLineDraft[]): Record<string, number> {
@@ -39,7 +40,7 @@ describe('write-off lines', () => {
       [accounts.writtenOffMemo]: 865_000,
       [accounts.writtenOffMemoContra]: -865_000,
     });
-    expect(claimFenOf(claim)).toBe(865_000);
+    expect(claimFen(claim)).toBe(865_000);
   });
 
   it('reverses accrued interest and fees against the allowance when so configured', () => {
