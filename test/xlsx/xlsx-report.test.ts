@@ -1,27 +1,24 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writtenFile } from './written-file';
 
 /**
- * The shared xlsx-report tool reads a workbook with openpyxl, as a buyer's own tools would. It
- * lives beside the repository (../shared/tools) and needs a python3 with openpyxl (Debian's
- * python3-openpyxl); without them this test is skipped and says why.
+ * The repository's own reader, scripts/xlsx-report, reads a workbook with openpyxl, as a buyer's
+ * own tools would. It needs a python3 with openpyxl (Debian: apt-get install -y python3-openpyxl);
+ * without it this test is skipped, and the skip says what is missing and how to install it.
  */
-const TOOL = resolve('../shared/tools/xlsx-report');
-const missing = !existsSync(TOOL)
-  ? `no ${TOOL}`
-  : spawnSync('bash', [
-        '-c',
-        'for p in $(which -a python3); do "$p" -c "import openpyxl" 2>/dev/null && exit 0; done; exit 1',
-      ]).status !== 0
-    ? 'no python3 with openpyxl (apt-get install -y python3-openpyxl)'
-    : undefined;
+const READER = resolve(import.meta.dirname, '../../scripts/xlsx-report/xlsx-report');
+const check = spawnSync(READER, ['--check'], { encoding: 'utf8' });
+const missing =
+  check.status === 0
+    ? undefined
+    : (check.stderr || check.error?.message || `${READER} --check failed`).trim();
 if (missing) console.warn(`xlsx-report test skipped: ${missing}`);
 
-describe.skipIf(missing !== undefined)('a streamed workbook read by openpyxl (xlsx-report)', () => {
-  it('has the sheets, rows, header, types and sums the writer was given', async () => {
+describe('a streamed workbook read by openpyxl (scripts/xlsx-report)', () => {
+  it('has the sheets, rows, header, types and sums the writer was given', async (ctx) => {
+    ctx.skip(missing !== undefined, `skipped: ${missing}`);
     const file = await writtenFile('report.xlsx', async (book) => {
       const readMe = book.addFreeSheet('Read-me', { widths: [20, 20] });
       await readMe.addRow(['Data room'], { bold: true, spanColumns: 2 });
@@ -42,7 +39,7 @@ describe.skipIf(missing !== undefined)('a streamed workbook read by openpyxl (xl
       await tape.addRow(['003', null, 99, 9, null]);
       await tape.end();
     });
-    const report = execFileSync(TOOL, [file.path], { encoding: 'utf8' });
+    const report = execFileSync(READER, [file.path], { encoding: 'utf8' });
     expect(report.trim().split('\n')).toEqual([
       "sheet 'Read-me': 1 rows, 1 columns",
       '  [0] Data room: empty',
