@@ -75,7 +75,7 @@ async function downloadOnce(databasePath: string, portfolioId: number): Promise<
   const actor = systemActor('bench');
   const started = performance.now();
   const download = deps.db.transaction((tx) =>
-    startDownload(tx, deps, actor, { portfolioId, buyerOrganisationId: 1 }),
+    startDownload({ tx, deps, actor }, { portfolioId, buyerOrganisationId: 1 }),
   );
   const path = join(databasePath, '..', 'data-room.xlsx');
   const file = await streamDataRoom(

@@ -202,9 +202,7 @@ export const ledgerRoutes = (reversalEffects: ReversalEffects) =>
       const request = c.req.valid('json');
       const reversal = idempotently(c, { id, ...request }, 201, (tx) => {
         const { entryId, reversesEntryId, lineCount } = reverseEntry(
-          tx,
-          c.get('deps'),
-          auditActorOf(c),
+          { tx, deps: c.get('deps'), actor: auditActorOf(c) },
           { entryId: id, ...request },
           reversalEffects,
         );
