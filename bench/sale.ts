@@ -3,7 +3,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase, fileImports, prepared } from '../db';
+import { connectionOf, openDatabase, fileImports, prepared } from '../db';
 import { seedDemoUsers } from '../src/access';
 import { systemActor } from '../src/audit';
 import { createApp } from '../src/app';
@@ -116,7 +116,7 @@ async function prepareAwardedSale(database: string, loans: number): Promise<numb
   });
   const seconds = (performance.now() - started) / 1000;
   await call(RISK, `/sales/${sale.id}/sign`);
-  deps.db.$client.close();
+  connectionOf(deps.db).close();
   return seconds;
 }
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { accountTypes, journalEntryKinds, loanStatuses } from '../../db';
-import { IdParams, isoDate, pageLimit, yuanAmount } from '../shared';
+import { IdParams, instant, isoDate, pageLimit, yuanAmount } from '../shared';
 
 // The API contract of the ledger and its reports, hand-written so the tables can change without breaking callers.
 
@@ -139,7 +139,7 @@ export const EntrySchema = z
     sourceRef: z.string(),
     reversesEntryId: z.number().int().nullable(),
     reversedByEntryId: z.number().int().nullable(),
-    postedAt: z.string(),
+    postedAt: instant,
     postedBy: z.string(),
     lines: z.array(
       z.object({
