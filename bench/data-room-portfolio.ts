@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db';
+import { connectionOf, openDatabase } from '../db';
 import { systemActor } from '../src/audit';
 import { createApp } from '../src/app';
 import { fixedClock, defaultConfig, type AppDeps } from '../src/shared';
@@ -44,7 +44,7 @@ export async function dataRoomPortfolioCase(args: string[]): Promise<void> {
       if (response.status >= 300)
         throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
     }
-    deps.db.$client.close();
+    connectionOf(deps.db).close();
     const child = spawnSync(
       process.execPath,
       [
@@ -75,7 +75,7 @@ async function downloadOnce(databasePath: string, portfolioId: number): Promise<
   const actor = systemActor('bench');
   const started = performance.now();
   const download = deps.db.transaction((tx) =>
-    startDownload(tx, deps, actor, { portfolioId, buyerOrganisationId: 1 }),
+    startDownload({ tx, deps, actor }, { portfolioId, buyerOrganisationId: 1 }),
   );
   const path = join(databasePath, '..', 'data-room.xlsx');
   const file = await streamDataRoom(

@@ -3,7 +3,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase, fileImports } from '../db';
+import { connectionOf, openDatabase, fileImports, prepared } from '../db';
 import { seedDemoUsers } from '../src/access';
 import { systemActor } from '../src/audit';
 import { createApp } from '../src/app';
@@ -78,9 +78,12 @@ async function prepareAwardedSale(database: string, loans: number): Promise<numb
     })
     .returning({ id: fileImports.id })
     .get().id;
-  deps.db.$client.prepare('update loans set import_id = ?').run(importId);
+  prepared(deps.db, 'update loans set import_id = ?').run(importId);
   deps.db.transaction((tx) =>
-    postOpeningRegister(tx, deps, { importId, newLoansOnly: true, actor: systemActor('bench') }),
+    postOpeningRegister(
+      { tx, deps, actor: systemActor('bench') },
+      { importId, newLoansOnly: true },
+    ),
   );
   const app = createApp(deps);
   const call = async (headers: Record<string, string>, path: string, payload?: unknown) => {
@@ -113,7 +116,7 @@ async function prepareAwardedSale(database: string, loans: number): Promise<numb
   });
   const seconds = (performance.now() - started) / 1000;
   await call(RISK, `/sales/${sale.id}/sign`);
-  deps.db.$client.close();
+  connectionOf(deps.db).close();
   return seconds;
 }
 
@@ -129,7 +132,7 @@ async function timedStep(database: string, step: 'settle' | 'package'): Promise<
   const figures =
     step === 'settle'
       ? deps.db.transaction((tx) => {
-          const settled = settleSale(tx, deps, actor, 1, '2026-07-10');
+          const settled = settleSale({ tx, deps, actor }, { saleId: 1, receivedOn: '2026-07-10' });
           return { loans: settled.sale.loanCount, bringDownChanges: settled.changes.length };
         })
       : await writeTransferPackage(

@@ -1,4 +1,5 @@
-import { type ReversalEffects, returnReversedSaleLoans } from './ledger';
+import { type ReversalEffects } from './ledger';
+import { returnReversedSaleLoans } from './transfer';
 import { releaseReversedBatch } from './write-offs';
 
 /**

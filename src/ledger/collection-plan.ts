@@ -1,13 +1,13 @@
 import type { LoanStatus } from '../../db';
 import type { IsoDate, Fen } from '../shared';
-import { buyerCollectionLines } from './buyer-payable-lines';
+import { buyerCollectionLines } from './buyer-collection-lines';
 import { forwardingDueDate } from './forwarding-terms';
 import type { JournalLineDraft } from './journal-line';
 import type { BuyerPayable } from './payable-repository';
 import type { LedgerPolicy } from './policy';
 import { collectionCostLines, recoveryLines, splitRecovery } from './recovery-lines';
 import type { RegisterMovement, RegisterPosition } from './register-repository';
-import type { LoanSale } from './sale-repository';
+import type { LoanSale } from './sold-loans';
 
 /** A payment or cost of a collections import, with the status of its loan. */
 export interface CollectionEvent {

@@ -1,20 +1,18 @@
-import type { DbOrTx, JournalEntryKind } from '../../db';
-import { recordAudit, type AuditActor } from '../audit';
-import { type AppDeps, type IsoDate, Problem } from '../shared';
+import { type DbOrTx, type JournalEntryKind, prepared } from '../../db';
+import { recordAudit } from '../audit';
+import { type IsoDate, Problem, transferTermsOf, type VerbContext } from '../shared';
 import {
   planCollectionPosting,
   type CollectionEvent,
   type CollectionPlan,
   type PlannedEntry,
 } from './collection-plan';
-import { forwardingBusinessDaysOf } from './forwarding-terms';
 import { sourceIsPosted } from './journal-repository';
 import { insertPayable } from './payable-repository';
 import { ledgerPolicyOf } from './policy';
 import { entryHeader, postEntry } from './post-entry';
 import { insertMovement, registerPositions } from './register-repository';
-import { latestSales } from './sale-repository';
-import { statement } from './statements';
+import { latestSales } from './sold-loans';
 
 export interface CollectionPosting extends Pick<CollectionPlan, 'excess' | 'notRecoveries'> {
   importId: number;
@@ -25,9 +23,9 @@ export interface CollectionPosting extends Pick<CollectionPlan, 'excess' | 'notR
   buyerCollections: CollectionPlan['totals']['buyerCollections'];
 }
 
-function importEvents(deps: AppDeps, importId: number): CollectionEvent[] {
-  return statement(
-    deps,
+function importEvents(tx: DbOrTx, importId: number): CollectionEvent[] {
+  return prepared(
+    tx,
     `select e.id as eventId, e.loan_id as loanId, e.event_date as eventDate, e.event_type as eventType, e.amount_fen as amountFen,
             e.cost_kind as costKind, l.status as status, l.tape_date as tapeDate
        from collection_events e join loans l on l.loan_id = e.loan_id
@@ -40,9 +38,8 @@ function importEvents(deps: AppDeps, importId: number): CollectionEvent[] {
  * @returns the ids of the entries posted, in date order
  */
 export function postPlannedEntries(
-  tx: DbOrTx,
-  deps: AppDeps,
-  header: { kind: JournalEntryKind; sourceRef: string; memo: string; actor: AuditActor },
+  { tx, deps, actor }: VerbContext,
+  header: { kind: JournalEntryKind; sourceRef: string; memo: string },
   byDate: ReadonlyMap<IsoDate, PlannedEntry>,
 ): number[] {
   const entryIds: number[] = [];
@@ -50,7 +47,7 @@ export function postPlannedEntries(
     const { entryId } = postEntry(
       tx,
       deps,
-      entryHeader(deps, header.actor, {
+      entryHeader(deps, actor, {
         entryDate,
         kind: header.kind,
         memo: header.memo,
@@ -58,8 +55,8 @@ export function postPlannedEntries(
       }),
       entry.lines,
     );
-    for (const movement of entry.movements) insertMovement(deps, { ...movement, entryId });
-    for (const payable of entry.payables) insertPayable(deps, { ...payable, entryId });
+    for (const movement of entry.movements) insertMovement(tx, { ...movement, entryId });
+    for (const payable of entry.payables) insertPayable(tx, { ...payable, entryId });
     entryIds.push(entryId);
   }
   return entryIds;
@@ -73,27 +70,27 @@ export function postPlannedEntries(
  * @throws Problem conflict when the import is already booked
  */
 export function postCollectionEvents(
-  tx: DbOrTx,
-  deps: AppDeps,
-  request: { importId: number; actor: AuditActor },
+  ctx: VerbContext,
+  request: { importId: number },
 ): CollectionPosting {
+  const { tx, deps, actor } = ctx;
   const sourceRef = `file_import:${request.importId}`;
-  if (sourceIsPosted(deps, ['recovery', 'collection_cost', 'buyer_collection'], sourceRef))
+  if (sourceIsPosted(tx, ['recovery', 'collection_cost', 'buyer_collection'], sourceRef))
     throw new Problem('conflict', `collections import ${request.importId} is already booked`);
-  const events = importEvents(deps, request.importId);
+  const events = importEvents(tx, request.importId);
   const payments = events.filter((event) => event.eventType === 'payment');
   const paidLoanIds = [...new Set(payments.map((event) => event.loanId))];
   const soldLoanIds = [
     ...new Set(payments.filter((event) => event.status === 'sold').map((event) => event.loanId)),
   ];
   const plan = planCollectionPosting(events, {
-    positions: registerPositions(deps, paidLoanIds),
-    sales: latestSales(deps, soldLoanIds),
+    positions: registerPositions(tx, paidLoanIds),
+    sales: latestSales(tx, soldLoanIds),
     policy: ledgerPolicyOf(deps.config),
-    forwardingBusinessDays: forwardingBusinessDaysOf(deps.config),
+    forwardingBusinessDays: transferTermsOf(deps.config).forwardingBusinessDays,
   });
   const post = (kind: JournalEntryKind, byDate: ReadonlyMap<IsoDate, PlannedEntry>, memo: string) =>
-    postPlannedEntries(tx, deps, { kind, sourceRef, memo, actor: request.actor }, byDate);
+    postPlannedEntries(ctx, { kind, sourceRef, memo }, byDate);
   const entryIds = [
     ...post(
       'recovery',
@@ -118,7 +115,7 @@ export function postCollectionEvents(
     excess: plan.excess,
     notRecoveries: plan.notRecoveries,
   };
-  recordAudit(tx, request.actor, deps.clock.now(), {
+  recordAudit(tx, actor, deps.clock.now(), {
     action: 'ledger.collections.posted',
     targetType: 'file_import',
     targetId: request.importId,

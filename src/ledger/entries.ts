@@ -1,6 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { journalLines, ledgerAccounts } from '../../db';
-import { type AppDeps, Problem } from '../shared';
+import { type DbOrTx, journalLines, ledgerAccounts } from '../../db';
+import { Problem } from '../shared';
 import {
   findEntry,
   findReversalOf,
@@ -15,8 +15,8 @@ export interface EntryWithLines extends JournalEntryRow {
 }
 
 /** The chart of accounts, by code. */
-export function listAccounts(deps: AppDeps) {
-  return deps.db.select().from(ledgerAccounts).orderBy(asc(ledgerAccounts.code)).all();
+export function listAccounts(db: DbOrTx) {
+  return db.select().from(ledgerAccounts).orderBy(asc(ledgerAccounts.code)).all();
 }
 
 /**
@@ -24,13 +24,13 @@ export function listAccounts(deps: AppDeps) {
  * @throws Problem not_found for an unknown entry
  */
 export function getEntry(
-  deps: AppDeps,
+  db: DbOrTx,
   entryId: number,
   page: { limit: number; cursor?: number },
 ): EntryWithLines {
-  const entry = findEntry(deps.db, entryId);
+  const entry = findEntry(db, entryId);
   if (!entry) throw new Problem('not_found', `no journal entry ${entryId}`);
-  const rows = deps.db
+  const rows = db
     .select()
     .from(journalLines)
     .where(and(eq(journalLines.entryId, entryId), gt(journalLines.lineNo, page.cursor ?? 0)))
@@ -41,7 +41,7 @@ export function getEntry(
   const nextCursor = rows.length > page.limit ? String(lines.at(-1)?.lineNo) : null;
   return {
     ...entry,
-    reversedByEntryId: findReversalOf(deps.db, entryId)?.id ?? null,
+    reversedByEntryId: findReversalOf(db, entryId)?.id ?? null,
     lines,
     nextCursor,
   };

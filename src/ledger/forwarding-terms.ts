@@ -1,17 +1,10 @@
-import { addBusinessDays, type PlatformConfig, type IsoDate } from '../shared';
-
-/** Sale contracts commonly give the seller ten business days to forward what it collects for the buyer. */
-export const defaultForwardingBusinessDays = 10;
-
-export function forwardingBusinessDaysOf(config: PlatformConfig): number {
-  return config.transfer?.forwardingBusinessDays ?? defaultForwardingBusinessDays;
-}
+import { addBusinessDays, type IsoDate } from '../shared';
 
 /**
  * When a collection owed to the buyer must be forwarded: `businessDays` business days (weekends
  * skipped, holidays not modelled) after the seller held it as the buyer's: the later of the day it
  * was received and the day it was booked for the buyer (an interim collection becomes the buyer's
- * at settlement, not before).
+ * at settlement, not before). The term itself is the sale's (`TransferTerms.forwardingBusinessDays`).
  * @example forwardingDueDate('2026-06-05', '2026-06-05', 10) // '2026-06-19'
  */
 export function forwardingDueDate(

@@ -13,11 +13,10 @@ type ImportPosting = (
 
 /** A loan tape's loans that arrive already written off enter the off-balance register (one opening entry). */
 export const postTapeOpeningRegister: ImportPosting = (tx, deps, context) => {
-  const opening = postOpeningRegister(tx, deps, {
-    importId: context.importId,
-    actor: context.actor,
-    newLoansOnly: context.mode === 'insert',
-  });
+  const opening = postOpeningRegister(
+    { tx, deps, actor: context.actor },
+    { importId: context.importId, newLoansOnly: context.mode === 'insert' },
+  );
   return {
     openingEntryId: opening.entryId,
     loansOnRegister: opening.loans,
@@ -31,10 +30,10 @@ export const postTapeOpeningRegister: ImportPosting = (tx, deps, context) => {
  * the cut-off are owed to the buyer; its costs are collection expense.
  */
 export const postImportedCollections: ImportPosting = (tx, deps, context) => {
-  const posting = postCollectionEvents(tx, deps, {
-    importId: context.importId,
-    actor: context.actor,
-  });
+  const posting = postCollectionEvents(
+    { tx, deps, actor: context.actor },
+    { importId: context.importId },
+  );
   return {
     entries: posting.entryIds.length,
     recoveryPayments: posting.recoveries.events,

@@ -1,17 +1,20 @@
 // The door of this room: what other rooms may use. Everything else here is private.
+export { accounts, memoAccountCodes } from './accounts';
+export { type PlannedEntry } from './collection-plan';
+export { postPlannedEntries } from './collection-posting';
 export { sendWorkbook } from './download';
-export { type ForwardingResult, forwardCollections } from './forwarding';
-export { type ForwardingStatement, forwardingStatement } from './forwarding-statement';
+export { forwardingDueDate } from './forwarding-terms';
 export { postImportedCollections, postTapeOpeningRegister } from './import-posting';
-export { claimInterimCollections } from './interim-claim';
+export { assertBalanced, type JournalLineDraft, transfer } from './journal-line';
+export { sourceIsPosted } from './journal-repository';
 export { postOpeningRegister } from './opening-register';
-export { ledgerPolicyOf } from './policy';
+export { type LedgerPolicy, ledgerPolicyOf } from './policy';
 export { entryHeader, postEntry } from './post-entry';
-export { bookPutBack } from './put-back';
-export { insertMovement } from './register-repository';
-export { type ReversalEffects } from './reversal';
+export { recoveryAccountOf } from './recovery-lines';
+export { bookedRecoveries, insertMovement, registerPositions } from './register-repository';
+export { type ReversalEffects, reverseEntry } from './reversal';
 export { ledgerRoutes } from './routes';
-export { bookSale, returnReversedSaleLoans } from './sale';
+export { type LoanSale, latestSales } from './sold-loans';
 export { statement } from './statements';
 export { type WriteOffClaim, writeOffLines } from './write-off-lines';
 export { type ColumnKind, type Sheet, type SheetColumn, XLSX_CONTENT_TYPE } from './xlsx';

@@ -1,8 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
-import { type DbOrTx, journalEntries, journalLines, type JournalEntryKind } from '../../db';
-import type { AppDeps, IsoDate } from '../shared';
+import {
+  type DbOrTx,
+  journalEntries,
+  journalLines,
+  type JournalEntryKind,
+  prepared,
+} from '../../db';
+import type { IsoDate } from '../shared';
 import type { JournalLineDraft } from './journal-line';
-import { statement } from './statements';
 
 export type JournalEntryRow = typeof journalEntries.$inferSelect;
 export type JournalLineRow = typeof journalLines.$inferSelect;
@@ -24,24 +29,24 @@ export function insertEntry(tx: DbOrTx, header: EntryHeader): number {
 
 /** Inserts one line; `lineNo` counts from 1 within the entry. */
 export function insertLine(
-  deps: AppDeps,
+  tx: DbOrTx,
   entryId: number,
   lineNo: number,
   line: JournalLineDraft,
 ): void {
-  statement(
-    deps,
+  prepared(
+    tx,
     'insert into journal_lines (entry_id, line_no, account_code, debit_fen, credit_fen, loan_id, memo) values (?, ?, ?, ?, ?, ?, ?)',
   ).run(entryId, lineNo, line.accountCode, line.debitFen, line.creditFen, line.loanId, line.memo);
 }
 
 /** The posted totals of an entry, balance-sheet and off-balance memo lines apart. */
 export function entryTotals(
-  deps: AppDeps,
+  tx: DbOrTx,
   entryId: number,
 ): { memo: number; lines: number; debitFen: number; creditFen: number }[] {
-  return statement(
-    deps,
+  return prepared(
+    tx,
     `select a.type = 'off_balance' as memo, count(*) as lines, sum(l.debit_fen) as debitFen, sum(l.credit_fen) as creditFen
        from journal_lines l join ledger_accounts a on a.code = l.account_code
       where l.entry_id = ? group by 1`,
@@ -67,12 +72,12 @@ export function entryLines(tx: DbOrTx, entryId: number): JournalLineRow[] {
 
 /** Whether an entry of this kind already books this source (a batch, an import, a sale) on any date. */
 export function sourceIsPosted(
-  deps: AppDeps,
+  tx: DbOrTx,
   kinds: readonly JournalEntryKind[],
   sourceRef: string,
 ): boolean {
-  const found = statement(
-    deps,
+  const found = prepared(
+    tx,
     `select 1 from journal_entries where source_ref = ? and kind in (select value from json_each(?)) limit 1`,
   ).get(sourceRef, JSON.stringify(kinds));
   return found !== undefined;

@@ -1,11 +1,9 @@
-import { claimSql } from '../shared';
-import type { DbOrTx } from '../../db';
-import { recordAudit, type AuditActor } from '../audit';
-import { type AppDeps, type IsoDate, type Fen, Problem } from '../shared';
+import { type DbOrTx, prepared } from '../../db';
+import { recordAudit } from '../audit';
+import { claimSql, type IsoDate, type Fen, Problem, type VerbContext } from '../shared';
 import { accounts } from './accounts';
 import { insertEntry, sourceIsPosted } from './journal-repository';
 import { assertPostedEntryBalances, entryHeader } from './post-entry';
-import { statement } from './statements';
 
 export interface OpeningRequest {
   importId: number;
@@ -15,7 +13,6 @@ export interface OpeningRequest {
   newLoansOnly?: boolean;
   /** The date the claims enter the register; the latest tape date of the loans when absent. */
   date?: IsoDate;
-  actor: AuditActor;
 }
 
 export interface OpeningRegister {
@@ -43,12 +40,11 @@ const IMPORTED = `from loans l indexed by loans_import_idx where l.import_id = :
  * @throws Problem conflict when the import's opening entry is already posted
  */
 export function postOpeningRegister(
-  tx: DbOrTx,
-  deps: AppDeps,
+  { tx, deps, actor }: VerbContext,
   request: OpeningRequest,
 ): OpeningRegister {
   const sourceRef = `file_import:${request.importId}`;
-  if (sourceIsPosted(deps, ['write_off_opening'], sourceRef))
+  if (sourceIsPosted(tx, ['write_off_opening'], sourceRef))
     throw new Problem(
       'conflict',
       `the opening register entry of import ${request.importId} is already posted`,
@@ -58,14 +54,14 @@ export function postOpeningRegister(
     loanIds: request.loanIds ? JSON.stringify(request.loanIds) : null,
   };
   const onRegister = request.newLoansOnly ? '0' : ON_REGISTER;
-  const skipped = statement(
-    deps,
+  const skipped = prepared(
+    tx,
     `select l.loan_id as loanId, case when ${onRegister} then 'already_on_register' else 'no_claim' end as reason
        ${IMPORTED} and (${CLAIM} = 0 or ${onRegister}) order by l.id`,
   ).all(params) as OpeningRegister['skipped'];
   const opening = `${IMPORTED} and ${CLAIM} > 0 and not ${onRegister}`;
-  const opened = statement(
-    deps,
+  const opened = prepared(
+    tx,
     `select count(*) as loans, coalesce(sum(${CLAIM}), 0) as claimFen, max(l.tape_date) as latest, min(l.id) as firstId, max(l.id) as lastId ${opening}`,
   ).get(params) as {
     loans: number;
@@ -79,16 +75,16 @@ export function postOpeningRegister(
   const memo = `Opening register: loans of import ${request.importId} delivered already written off (账销案存)`;
   const entryId = insertEntry(
     tx,
-    entryHeader(deps, request.actor, {
+    entryHeader(deps, actor, {
       entryDate: date,
       kind: 'write_off_opening',
       memo,
       sourceRef,
     }),
   );
-  writeOpeningLinesAndMovements(deps, { entryId, date, opening, params, ...opened });
-  assertPostedEntryBalances(deps, entryId);
-  recordAudit(tx, request.actor, deps.clock.now(), {
+  writeOpeningLinesAndMovements(tx, { entryId, date, opening, params, ...opened });
+  assertPostedEntryBalances(tx, entryId);
+  recordAudit(tx, actor, deps.clock.now(), {
     action: 'ledger.opening_register.posted',
     targetType: 'file_import',
     targetId: request.importId,
@@ -104,7 +100,7 @@ export function postOpeningRegister(
  * id), the credits after the last debit.
  */
 function writeOpeningLinesAndMovements(
-  deps: AppDeps,
+  tx: DbOrTx,
   opening: {
     entryId: number;
     date: IsoDate;
@@ -115,7 +111,8 @@ function writeOpeningLinesAndMovements(
   },
 ): void {
   const { entryId, date, params, firstId, lastId } = opening;
-  const lines = deps.db.$client.prepare(
+  const lines = prepared(
+    tx,
     `insert into journal_lines (entry_id, line_no, account_code, debit_fen, credit_fen, loan_id, memo)
      select :entryId, l.id - :firstId + 1 + :lineOffset, :account, :debit * (${CLAIM}), (1 - :debit) * (${CLAIM}), l.loan_id, null
        ${opening.opening} order by l.id`,
@@ -136,10 +133,9 @@ function writeOpeningLinesAndMovements(
     account: accounts.writtenOffMemoContra,
     debit: 0,
   });
-  deps.db.$client
-    .prepare(
-      `insert into off_balance_register (loan_id, movement_date, kind, amount_fen, reversal, entry_id, buyer_organisation_id, collection_event_id)
+  prepared(
+    tx,
+    `insert into off_balance_register (loan_id, movement_date, kind, amount_fen, reversal, entry_id, buyer_organisation_id, collection_event_id)
        select l.loan_id, :date, 'opening', ${CLAIM}, 0, :entryId, null, null ${opening.opening} order by l.id`,
-    )
-    .run({ ...params, entryId, date });
+  ).run({ ...params, entryId, date });
 }

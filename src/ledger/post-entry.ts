@@ -14,7 +14,8 @@ import { entryTotals, insertEntry, insertLine, type EntryHeader } from './journa
  */
 export function postEntry(
   tx: DbOrTx,
-  deps: AppDeps,
+  /** Unused since the journal's statements run on `tx`; kept while write-offs/post.ts passes it. */
+  _deps: AppDeps,
   header: EntryHeader,
   groups: Iterable<readonly JournalLineDraft[]>,
 ): { entryId: number; lineCount: number } {
@@ -22,11 +23,11 @@ export function postEntry(
   let lineCount = 0;
   for (const group of groups) {
     assertBalanced(group);
-    for (const line of group) insertLine(deps, entryId, ++lineCount, line);
+    for (const line of group) insertLine(tx, entryId, ++lineCount, line);
   }
   if (lineCount === 0)
     throw new UnbalancedEntryError(`${header.kind} entry for ${header.sourceRef} has no line`);
-  assertPostedEntryBalances(deps, entryId);
+  assertPostedEntryBalances(tx, entryId);
   return { entryId, lineCount };
 }
 
@@ -35,8 +36,8 @@ export function postEntry(
  * balance. Entries whose lines are written by set-based SQL are checked with this too.
  * @throws UnbalancedEntryError when a part does not balance
  */
-export function assertPostedEntryBalances(deps: AppDeps, entryId: number): void {
-  for (const part of entryTotals(deps, entryId)) {
+export function assertPostedEntryBalances(tx: DbOrTx, entryId: number): void {
+  for (const part of entryTotals(tx, entryId)) {
     if (part.debitFen !== part.creditFen) {
       const section = part.memo ? 'off-balance memo' : 'balance-sheet';
       throw new UnbalancedEntryError(

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { type DbOrTx, offBalanceRegister, type RegisterMovementKind } from '../../db';
+import { type DbOrTx, offBalanceRegister, prepared, type RegisterMovementKind } from '../../db';
 import type { AppDeps, IsoDate, Fen } from '../shared';
-import { statement } from './statements';
 
 export type RegisterMovementRow = typeof offBalanceRegister.$inferSelect;
 
@@ -17,9 +16,13 @@ export interface RegisterMovement {
   collectionEventId: number | null;
 }
 
-export function insertMovement(deps: AppDeps, movement: RegisterMovement): void {
-  statement(
-    deps,
+/**
+ * Inserts one movement in the caller's transaction. The handle is `tx`; an `AppDeps` is still
+ * accepted (its connection is the same) while write-offs/post.ts passes one.
+ */
+export function insertMovement(handle: DbOrTx | AppDeps, movement: RegisterMovement): void {
+  prepared(
+    'clock' in handle ? handle.db : handle,
     `insert into off_balance_register (loan_id, movement_date, kind, amount_fen, reversal, entry_id, buyer_organisation_id, collection_event_id)
      values (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -46,11 +49,11 @@ export interface RegisterPosition {
 
 /** The register position of each given loan that has any movement, over all movements posted so far. */
 export function registerPositions(
-  deps: AppDeps,
+  tx: DbOrTx,
   loanIds: readonly string[],
 ): Map<string, RegisterPosition> {
-  const rows = statement(
-    deps,
+  const rows = prepared(
+    tx,
     `select loan_id as loanId, sum(amount_fen) as balanceFen,
             sum(case when kind in ('written_off', 'opening') then amount_fen else 0 end) as claimInFen,
             max(case when kind in ('written_off', 'opening') and reversal = 0 then movement_date end) as enteredOn
@@ -73,11 +76,11 @@ export function entryMovements(tx: DbOrTx, entryId: number): RegisterMovementRow
  * part that lowered the claim, net of reversals (a reversed recovery nets to zero), in date order.
  */
 export function bookedRecoveries(
-  deps: AppDeps,
+  tx: DbOrTx,
   loanIds: readonly string[],
 ): { loanId: string; eventId: number; eventDate: IsoDate; appliedFen: Fen }[] {
-  return statement(
-    deps,
+  return prepared(
+    tx,
     `select r.loan_id as loanId, r.collection_event_id as eventId, e.event_date as eventDate, -sum(r.amount_fen) as appliedFen
        from off_balance_register r join collection_events e on e.id = r.collection_event_id
       where r.kind = 'recovery' and r.loan_id in (select value from json_each(?))

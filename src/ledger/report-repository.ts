@@ -1,15 +1,14 @@
-import type { JournalEntryKind, LoanStatus } from '../../db';
-import type { AppDeps, IsoDate, Fen } from '../shared';
-import { statement } from './statements';
+import { type DbOrTx, type JournalEntryKind, type LoanStatus, prepared } from '../../db';
+import type { IsoDate, Fen } from '../shared';
 import type { AccountTotal } from './trial-balance';
 import type { WriteOffFlows } from './write-off-measures';
 
 // The ledger's reports read with raw statements: they scan whole journals and registers.
 
 /** Per account, what was posted to it in entries dated up to `asOf`; accounts without postings are left out. */
-export function accountTotals(deps: AppDeps, asOf: IsoDate): AccountTotal[] {
-  return statement(
-    deps,
+export function accountTotals(db: DbOrTx, asOf: IsoDate): AccountTotal[] {
+  return prepared(
+    db,
     `select a.code, a.name_zh as nameZh, a.name_en as nameEn, a.type, t.debitFen, t.creditFen
        from ledger_accounts a
        join (select l.account_code, sum(l.debit_fen) as debitFen, sum(l.credit_fen) as creditFen
@@ -44,13 +43,13 @@ export interface DateRange {
 
 /** Journal lines of entries dated in the range, in posting order, after line `afterId`. */
 export function journalPage(
-  deps: AppDeps,
+  db: DbOrTx,
   range: DateRange,
   afterId: number,
   limit: number,
 ): JournalLineRecord[] {
-  return statement(
-    deps,
+  return prepared(
+    db,
     `select l.id as lineId, e.id as entryId, e.entry_date as entryDate, e.kind, e.source_ref as sourceRef, e.reverses_entry_id as reversesEntryId,
             l.line_no as lineNo, l.account_code as accountCode, a.name_zh as accountNameZh, a.name_en as accountNameEn,
             l.debit_fen as debitFen, l.credit_fen as creditFen, l.loan_id as loanId, coalesce(l.memo, e.memo) as memo
@@ -60,11 +59,11 @@ export function journalPage(
 }
 
 export function journalTotals(
-  deps: AppDeps,
+  db: DbOrTx,
   range: DateRange,
 ): { lines: number; debitFen: Fen; creditFen: Fen } {
-  return statement(
-    deps,
+  return prepared(
+    db,
     `select count(*) as lines, coalesce(sum(l.debit_fen), 0) as debitFen, coalesce(sum(l.credit_fen), 0) as creditFen
        from journal_lines l join journal_entries e on e.id = l.entry_id where e.entry_date between ? and ?`,
   ).get(range.from, range.to) as { lines: number; debitFen: Fen; creditFen: Fen };
@@ -72,11 +71,11 @@ export function journalTotals(
 
 /** Register flows per month (`YYYY-MM`) of movement and product: write-offs by batch, and recoveries. */
 export function writeOffFlows(
-  deps: AppDeps,
+  db: DbOrTx,
   range: DateRange,
 ): ({ month: string; product: string } & WriteOffFlows)[] {
-  return statement(
-    deps,
+  return prepared(
+    db,
     `select substr(r.movement_date, 1, 7) as month, l.product,
             sum(case when r.kind = 'written_off' then (case when r.reversal = 1 then -1 else 1 end) else 0 end) as loansWrittenOff,
             sum(case when r.kind = 'written_off' then r.amount_fen else 0 end) as writtenOffFen,
@@ -117,12 +116,12 @@ const registerLoansSql = `
 
 /** Loans on the register as of a date, by loan id, after `afterLoanId`. */
 export function registerPage(
-  deps: AppDeps,
+  db: DbOrTx,
   asOf: IsoDate,
   afterLoanId: string,
   limit: number,
 ): RegisterLoan[] {
-  return statement(deps, `${registerLoansSql} order by r.loan_id limit :limit`).all({
+  return prepared(db, `${registerLoansSql} order by r.loan_id limit :limit`).all({
     asOf,
     afterLoanId,
     limit,
@@ -130,11 +129,11 @@ export function registerPage(
 }
 
 export function registerTotals(
-  deps: AppDeps,
+  db: DbOrTx,
   asOf: IsoDate,
 ): { loans: number; writtenOffFen: Fen; recoveredFen: Fen; soldFen: Fen; balanceFen: Fen } {
-  return statement(
-    deps,
+  return prepared(
+    db,
     `select count(*) as loans, coalesce(sum(writtenOffFen), 0) as writtenOffFen, coalesce(sum(recoveredFen), 0) as recoveredFen,
             coalesce(sum(soldFen), 0) as soldFen, coalesce(sum(balanceFen), 0) as balanceFen
        from (${registerLoansSql})`,

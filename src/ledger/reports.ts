@@ -34,7 +34,7 @@ function* pagesOf<T, Cursor>(
 const PAGE_ROWS = 5000;
 
 export function trialBalanceReport(deps: AppDeps, asOf: IsoDate): TrialBalance {
-  return trialBalance(asOf, repository.accountTotals(deps, asOf));
+  return trialBalance(asOf, repository.accountTotals(deps.db, asOf));
 }
 
 export interface JournalReport extends DateRange, Page<JournalLineRecord> {
@@ -46,17 +46,17 @@ export function journalReport(
   range: DateRange,
   page: { limit: number; cursor?: number },
 ): JournalReport {
-  const rows = repository.journalPage(deps, range, page.cursor ?? 0, page.limit + 1);
+  const rows = repository.journalPage(deps.db, range, page.cursor ?? 0, page.limit + 1);
   const items = rows.slice(0, page.limit);
   const nextCursor = rows.length > page.limit ? String(items.at(-1)?.lineId) : null;
-  return { ...range, totals: repository.journalTotals(deps, range), items, nextCursor };
+  return { ...range, totals: repository.journalTotals(deps.db, range), items, nextCursor };
 }
 
 /** Every journal line of the range, a page at a time (for the GL export). */
 export function journalPages(deps: AppDeps, range: DateRange): Iterable<JournalLineRecord[]> {
   return pagesOf(
     0,
-    (afterId) => repository.journalPage(deps, range, afterId, PAGE_ROWS),
+    (afterId) => repository.journalPage(deps.db, range, afterId, PAGE_ROWS),
     (line) => line.lineId,
   );
 }
@@ -68,7 +68,7 @@ export interface WriteOffReport extends DateRange {
 
 /** Written off, recovered, net charge-off and recovery rate per month × product, from the register. */
 export function writeOffReport(deps: AppDeps, range: DateRange): WriteOffReport {
-  const flows = repository.writeOffFlows(deps, range);
+  const flows = repository.writeOffFlows(deps.db, range);
   return {
     ...range,
     rows: flows.map((row) => ({
@@ -101,17 +101,17 @@ export function offBalanceReport(
   asOf: IsoDate,
   page: { limit: number; cursor?: string },
 ): OffBalanceReport {
-  const rows = repository.registerPage(deps, asOf, page.cursor ?? '', page.limit + 1);
+  const rows = repository.registerPage(deps.db, asOf, page.cursor ?? '', page.limit + 1);
   const items = rows.slice(0, page.limit);
   const nextCursor = rows.length > page.limit ? (items.at(-1)?.loanId ?? null) : null;
-  return { asOf, totals: repository.registerTotals(deps, asOf), items, nextCursor };
+  return { asOf, totals: repository.registerTotals(deps.db, asOf), items, nextCursor };
 }
 
 /** Every loan on the register as of a date, a page at a time (for the download). */
 export function offBalancePages(deps: AppDeps, asOf: IsoDate): Iterable<RegisterLoan[]> {
   return pagesOf(
     '',
-    (afterLoanId) => repository.registerPage(deps, asOf, afterLoanId, PAGE_ROWS),
+    (afterLoanId) => repository.registerPage(deps.db, asOf, afterLoanId, PAGE_ROWS),
     (loan) => loan.loanId,
   );
 }

@@ -1,10 +1,18 @@
-import type { JournalEntryKind } from '../../db';
-import { type AppDeps, Problem, type FieldError } from '../shared';
+import { type DbOrTx, type JournalEntryKind, type LoanStatus, prepared } from '../../db';
+import { Problem, type FieldError } from '../shared';
 import type { JournalEntryRow } from './journal-repository';
-import { loanStatuses } from './loan-repository';
 import { eventsOwedToBuyers, saleHasPayables } from './payable-repository';
 import { registerPositions, type RegisterMovementRow } from './register-repository';
-import { latestSales } from './sale-repository';
+import { latestSales } from './sold-loans';
+
+/** The loans' statuses on the book: whether a loan has moved on since the entry. */
+function loanStatuses(tx: DbOrTx, loanIds: readonly string[]): Map<string, LoanStatus> {
+  const rows = prepared(
+    tx,
+    'select loan_id as loanId, status from loans where loan_id in (select value from json_each(?))',
+  ).all(JSON.stringify(loanIds)) as { loanId: string; status: LoanStatus }[];
+  return new Map(rows.map((row) => [row.loanId, row.status]));
+}
 
 /**
  * Entries the buyer side of a sale settles rather than undoes: a put-back, a collection booked as
@@ -37,7 +45,7 @@ export function assertReversibleKind(entry: JournalEntryRow): void {
  * @throws Problem conflict when collections are owed to the buyer of a sale
  */
 export function reversalBlockers(
-  deps: AppDeps,
+  tx: DbOrTx,
   entry: JournalEntryRow,
   movements: readonly RegisterMovementRow[],
   amounts: ReadonlyMap<string, number>,
@@ -47,15 +55,15 @@ export function reversalBlockers(
   const refuse = (loanId: string, message: string) =>
     errors.push({ field: 'loanId', value: loanId, message });
   if (entry.kind === 'write_off' || entry.kind === 'write_off_opening') {
-    const positions = registerPositions(deps, loanIds);
+    const positions = registerPositions(tx, loanIds);
     for (const [loanId, amountFen] of amounts) {
       if (positions.get(loanId)?.balanceFen !== amountFen)
         refuse(loanId, 'the claim has had recoveries or a sale since: reverse those first');
     }
   } else if (entry.kind === 'recovery') {
-    const statuses = loanStatuses(deps, loanIds);
+    const statuses = loanStatuses(tx, loanIds);
     const owed = eventsOwedToBuyers(
-      deps,
+      tx,
       movements.flatMap((movement) =>
         movement.collectionEventId === null ? [] : [movement.collectionEventId],
       ),
@@ -68,13 +76,13 @@ export function reversalBlockers(
         refuse(movement.loanId, 'the payment was handed to the buyer at settlement');
     }
   } else if (entry.kind === 'sale') {
-    if (saleHasPayables(deps, entry.id))
+    if (saleHasPayables(tx, entry.id))
       throw new Problem(
         'conflict',
         `entry ${entry.id} cannot be reversed: collections are booked as owed to the buyer of this sale`,
       );
-    const statuses = loanStatuses(deps, loanIds);
-    const sales = latestSales(deps, loanIds);
+    const statuses = loanStatuses(tx, loanIds);
+    const sales = latestSales(tx, loanIds);
     for (const loanId of loanIds) {
       if (statuses.get(loanId) !== 'sold' || sales.get(loanId)?.saleEntryId !== entry.id)
         refuse(loanId, `the loan is ${statuses.get(loanId)}, no longer sold in this sale`);

@@ -1,6 +1,6 @@
 import type { DbOrTx, JournalEntryKind } from '../../db';
 import { recordAudit, type AuditActor } from '../audit';
-import { type AppDeps, type IsoDate, Problem } from '../shared';
+import { type AppDeps, type IsoDate, Problem, type VerbContext } from '../shared';
 import { entryLines, findEntry, findReversalOf } from './journal-repository';
 import { entryHeader, postEntry } from './post-entry';
 import { entryMovements, insertMovement, type RegisterMovementRow } from './register-repository';
@@ -48,9 +48,7 @@ function amountsByLoan(movements: readonly RegisterMovementRow[]): Map<string, n
  *   validation_failed (dated before the entry)
  */
 export function reverseEntry(
-  tx: DbOrTx,
-  deps: AppDeps,
-  actor: AuditActor,
+  { tx, deps, actor }: VerbContext,
   request: ReversalRequest,
   effects: ReversalEffects,
 ): { entryId: number; reversesEntryId: number; lineCount: number } {
@@ -71,7 +69,7 @@ export function reverseEntry(
   }
   const movements = entryMovements(tx, original.id);
   const amounts = amountsByLoan(movements);
-  const errors = reversalBlockers(deps, original, movements, amounts);
+  const errors = reversalBlockers(tx, original, movements, amounts);
   if (errors.length > 0)
     throw new Problem(
       'conflict',
@@ -91,7 +89,7 @@ export function reverseEntry(
     reversalLines(entryLines(tx, original.id)),
   ]);
   for (const { loanId, kind, amountFen, buyerOrganisationId, collectionEventId } of movements) {
-    insertMovement(deps, {
+    insertMovement(tx, {
       loanId,
       kind,
       amountFen: -amountFen,

@@ -121,7 +121,7 @@ const postReversal = defineRoute('ledger:reverse', {
 /** The ledger's routes; reversing an entry applies the effects of its kind's owner. */
 export const ledgerRoutes = (reversalEffects: ReversalEffects) =>
   createRouter()
-    .openapi(getAccounts, (c) => c.json(listAccounts(c.get('deps')), 200))
+    .openapi(getAccounts, (c) => c.json(listAccounts(c.get('deps').db), 200))
     .openapi(getTrialBalance, async (c) => {
       const query = c.req.valid('query');
       const balance = trialBalanceReport(c.get('deps'), query.as_of ?? c.get('deps').clock.today());
@@ -193,7 +193,7 @@ export const ledgerRoutes = (reversalEffects: ReversalEffects) =>
     })
     .openapi(getJournalEntry, (c) =>
       c.json(
-        entryView(getEntry(c.get('deps'), c.req.valid('param').id, c.req.valid('query'))),
+        entryView(getEntry(c.get('deps').db, c.req.valid('param').id, c.req.valid('query'))),
         200,
       ),
     )
@@ -202,9 +202,7 @@ export const ledgerRoutes = (reversalEffects: ReversalEffects) =>
       const request = c.req.valid('json');
       const reversal = idempotently(c, { id, ...request }, 201, (tx) => {
         const { entryId, reversesEntryId, lineCount } = reverseEntry(
-          tx,
-          c.get('deps'),
-          auditActorOf(c),
+          { tx, deps: c.get('deps'), actor: auditActorOf(c) },
           { entryId: id, ...request },
           reversalEffects,
         );

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { accountTypes, journalEntryKinds, loanStatuses } from '../../db';
-import { isoDate, pageLimit, yuanAmount } from '../shared';
+import { IdParams, instant, isoDate, pageLimit, yuanAmount } from '../shared';
 
 // The API contract of the ledger and its reports, hand-written so the tables can change without breaking callers.
 
@@ -13,13 +13,7 @@ const nextCursor = z
   .nullable()
   .openapi({ description: 'Pass as `cursor` for the next page; null on the last page' });
 
-export const EntryParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});
+export const EntryParams = IdParams;
 
 export const AsOfQuery = z.object({
   as_of: isoDate.optional().openapi({ description: 'Default: today' }),
@@ -145,7 +139,7 @@ export const EntrySchema = z
     sourceRef: z.string(),
     reversesEntryId: z.number().int().nullable(),
     reversedByEntryId: z.number().int().nullable(),
-    postedAt: z.string(),
+    postedAt: instant,
     postedBy: z.string(),
     lines: z.array(
       z.object({

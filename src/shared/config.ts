@@ -46,6 +46,8 @@ export function assertValidDelinquencyScheme(
   });
 }
 
+// ── Ledger ───────────────────────────────────────────────────────────────────────────────────
+
 /** The accounting choices a lender configures for write-offs, recoveries and sales. */
 export interface LedgerPolicy {
   /**
@@ -64,6 +66,36 @@ export const defaultLedgerPolicy: LedgerPolicy = {
   recoveriesTo: 'allowance',
   saleProceedsTo: 'transfer_gain',
 };
+
+/** Loans a sale books per chunk: its lines and register positions are read and written a chunk at a time. */
+export const saleChunkLoans = 10_000;
+
+// ── Transfer: the sale of written-off debt and its after-life ──────────────────────────────
+
+/** The terms the seller offers with a sale: who it is, the put-back window, the forwarding term. */
+export interface TransferTerms {
+  /** The seller as data rooms, transfer packages and notices name it. */
+  sellerName: string;
+  /** Days after settlement in which the buyer may return ineligible accounts (put-back, 回购). */
+  putBackWindowDays: number;
+  /** Business days the seller has to forward a collection it holds for the buyer. */
+  forwardingBusinessDays: number;
+}
+
+/**
+ * The terms when the lender sets none: a 120-day put-back window and ten business days to forward
+ * a collection, as sale contracts of charged-off consumer debt commonly give.
+ */
+export const defaultTransferTerms: TransferTerms = {
+  sellerName: '示范消费金融有限公司 Demo Consumer Finance Co., Ltd.',
+  putBackWindowDays: 120,
+  forwardingBusinessDays: 10,
+};
+
+/** The configured transfer terms, each absent one taking its default. */
+export function transferTermsOf(config: PlatformConfig): TransferTerms {
+  return { ...defaultTransferTerms, ...config.transfer };
+}
 
 /**
  * Band edges of the stratification tables, as configuration (`PlatformConfig.portfolios`). Each
@@ -111,8 +143,8 @@ export interface PlatformConfig {
   ledger?: Partial<LedgerPolicy>;
   /** Band edges of the portfolio strats; each absent list takes its default (`defaultPortfolioBands` above). */
   portfolios?: Partial<PortfolioBands>;
-  /** The sale: the seller as data rooms and transfer notices name it, the put-back window it offers (default 120 days) and the business days it has to forward a collection to the buyer (default 10). */
-  transfer?: { sellerName?: string; putBackWindowDays?: number; forwardingBusinessDays?: number };
+  /** The sale's terms; each absent one takes its default (`defaultTransferTerms` above). */
+  transfer?: Partial<TransferTerms>;
 }
 
 export const builtInDelinquencySchemes: Record<string, DelinquencyBucket[]> = {

@@ -6,11 +6,15 @@ export {
   type LedgerPolicy,
   type PlatformConfig,
   type PortfolioBands,
+  type TransferTerms,
   assertValidDelinquencyScheme,
   configFromEnv,
   defaultConfig,
   defaultLedgerPolicy,
   defaultPortfolioBands,
+  defaultTransferTerms,
+  saleChunkLoans,
+  transferTermsOf,
 } from './config';
 export {
   type IsoDate,

@@ -10,16 +10,12 @@ import {
   createRouter,
 } from '../shared';
 import { XLSX_CONTENT_TYPE } from '../ledger';
-import { buyerRounds, submitBid } from './bid-rounds';
-import { dataRoomFileName, startDownload, streamDataRoom } from './data-room-download';
-import { portfolioIdsOfferedTo } from './offer-repository';
-import { requireOfferedTo } from './offers';
-import { putBacksOf } from './put-back-repository';
-import { requestPutBack } from './put-backs';
-import { listSales } from './sale-repository';
-import { streamedResponse } from './streamed-response';
-import { requireSale } from './settlement';
+import { buyerRounds, submitBid } from './bids';
+import { dataRoomFileName, startDownload, streamDataRoom } from './data-room';
+import { portfolioIdsOfferedTo, requireOfferedTo } from './offers';
+import { listSales, putBacksOf, requestPutBack, requireSale } from './sale';
 import * as schemas from './schemas';
+import { streamedResponse } from './streamed-response';
 import { buyerRoundView, forwardingStatementResponse, putBackView, saleView } from './views';
 
 const tags = ['Buyer'];
@@ -171,11 +167,16 @@ export const buyerRoutes = createRouter()
     const request = c.req.valid('json');
     const organisation = buyerOrganisationOf(c);
     const answer = idempotently(c, { id, request }, 201, (tx) => {
-      const { round } = submitBid(tx, deps, auditActorOf(c), id, organisation, {
-        priceFen: request.price,
-        validUntil: request.validUntil,
-        conditions: request.conditions,
-      });
+      const { round } = submitBid(
+        { tx, deps, actor: auditActorOf(c) },
+        {
+          portfolioId: id,
+          buyerOrganisationId: organisation,
+          priceFen: request.price,
+          validUntil: request.validUntil,
+          conditions: request.conditions,
+        },
+      );
       return buyerRoundView(
         buyerRounds(tx, id, organisation).find((entry) => entry.round.id === round.id)!,
         deps.clock.now(),
@@ -188,11 +189,14 @@ export const buyerRoutes = createRouter()
     const { id } = c.req.valid('param');
     const actor = auditActorOf(c);
     const started = deps.db.transaction((tx) =>
-      startDownload(tx, deps, actor, {
-        portfolioId: id,
-        buyerOrganisationId: buyerOrganisationOf(c),
-        tier: c.req.valid('query').tier,
-      }),
+      startDownload(
+        { tx, deps, actor },
+        {
+          portfolioId: id,
+          buyerOrganisationId: buyerOrganisationOf(c),
+          tier: c.req.valid('query').tier,
+        },
+      ),
     );
     return streamedResponse(
       c,
@@ -212,7 +216,12 @@ export const buyerRoutes = createRouter()
     const organisation = buyerOrganisationOf(c);
     return c.json(
       idempotently(c, { id, claim }, 201, (tx) =>
-        putBackView(requestPutBack(tx, c.get('deps'), auditActorOf(c), id, organisation, claim)),
+        putBackView(
+          requestPutBack(
+            { tx, deps: c.get('deps'), actor: auditActorOf(c) },
+            { saleId: id, buyerOrganisationId: organisation, ...claim },
+          ),
+        ),
       ),
       201,
     );

@@ -1,8 +1,11 @@
 // The door of this room: what other rooms may use. Everything else here is private.
+// Sub-rooms: offers (who may see a portfolio), bids (rounds, award, price allocation), data-room
+// (the workbook a buyer downloads), trace (fingerprints, leaked files), sale (settlement,
+// put-backs, forwarding, interim claims, with their postings), package (the transfer package).
 export { buyerRoutes } from './buyer-routes';
-export { startDownload, streamDataRoom } from './data-room-download';
+export { startDownload, streamDataRoom } from './data-room';
+export { writeTransferPackage } from './package';
+export { returnReversedSaleLoans, settleSale } from './sale';
 export { salesRoutes } from './sale-routes';
 export { sellerTransfer } from './seller-routes';
-export { settleSale } from './settlement';
 export { dataRooms } from './trace-routes';
-export { writeTransferPackage } from './transfer-package';

@@ -10,14 +10,19 @@ import {
   Problem,
   createRouter,
 } from '../shared';
-import { forwardSaleCollections } from './after-sale';
-import { findPutBack, putBacksOf } from './put-back-repository';
-import { decidePutBack } from './put-backs';
-import { listSales } from './sale-repository';
-import { streamedResponse } from './streamed-response';
-import { writeTransferPackage } from './transfer-package';
+import { writeTransferPackage } from './package';
+import {
+  decidePutBack,
+  findPutBack,
+  forwardSaleCollections,
+  listSales,
+  putBacksOf,
+  requireSale,
+  settleSale,
+  signSale,
+} from './sale';
 import * as schemas from './schemas';
-import { requireSale, settleSale, signSale } from './settlement';
+import { streamedResponse } from './streamed-response';
 import { forwardingStatementResponse, forwardingView, putBackView, saleView } from './views';
 
 const tags = ['Transfer'];
@@ -151,7 +156,7 @@ export const salesRoutes = createRouter()
     const { id } = c.req.valid('param');
     return c.json(
       idempotently(c, { id }, 200, (tx) =>
-        saleView(signSale(tx, c.get('deps'), auditActorOf(c), id)),
+        saleView(signSale({ tx, deps: c.get('deps'), actor: auditActorOf(c) }, { saleId: id })),
       ),
       200,
     );
@@ -161,11 +166,8 @@ export const salesRoutes = createRouter()
     const { receivedOn } = c.req.valid('json');
     const settlement = idempotently(c, { id, receivedOn }, 200, (tx) => {
       const { sale, booked, changes, interimCollectionsFen } = settleSale(
-        tx,
-        c.get('deps'),
-        auditActorOf(c),
-        id,
-        receivedOn,
+        { tx, deps: c.get('deps'), actor: auditActorOf(c) },
+        { saleId: id, receivedOn },
       );
       return {
         sale: saleView(sale),
@@ -208,10 +210,10 @@ export const salesRoutes = createRouter()
       if (findPutBack(tx, putBackId)?.saleId !== requireSale(tx, id).id)
         throw new Problem('not_found', `sale ${id} has no put-back ${putBackId}`);
       return putBackView(
-        decidePutBack(tx, c.get('deps'), auditActorOf(c), putBackId, {
-          accept: decision === 'accept',
-          note,
-        }),
+        decidePutBack(
+          { tx, deps: c.get('deps'), actor: auditActorOf(c) },
+          { putBackId, accept: decision === 'accept', note },
+        ),
       );
     });
     return c.json(decided, 200);
@@ -231,7 +233,12 @@ export const salesRoutes = createRouter()
     const request = c.req.valid('json');
     return c.json(
       idempotently(c, { id, request }, 201, (tx) =>
-        forwardingView(forwardSaleCollections(tx, c.get('deps'), auditActorOf(c), id, request)),
+        forwardingView(
+          forwardSaleCollections(
+            { tx, deps: c.get('deps'), actor: auditActorOf(c) },
+            { saleId: id, ...request },
+          ),
+        ),
       ),
       201,
     );

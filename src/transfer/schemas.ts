@@ -8,17 +8,11 @@ import {
   saleStatuses,
 } from '../../db';
 import { VerdictChangeSchema } from '../portfolios';
-import { instant, isoDate, positivePriceFen, yuanAmountRequest } from '../shared';
+import { IdParams, instant, isoDate, positivePriceFen, yuanAmount } from '../shared';
 
 const positivePrice = positivePriceFen;
 
-export const PortfolioIdParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});
+export const PortfolioIdParams = IdParams;
 export const SaleIdParams = PortfolioIdParams;
 
 export const OfferSchema = z
@@ -34,7 +28,7 @@ const BuyerRefSchema = z.object({
   type: z.enum(buyerTypes),
 });
 export const OfferViewSchema = z
-  .object({ buyerOrganisation: BuyerRefSchema, offeredAt: z.string(), offeredBy: z.string() })
+  .object({ buyerOrganisation: BuyerRefSchema, offeredAt: instant, offeredBy: z.string() })
   .openapi('Offer');
 
 export const RoundSchema = z
@@ -61,10 +55,10 @@ export const BidViewSchema = z
   .object({
     id: z.number().int(),
     buyerOrganisationId: z.number().int(),
-    price: z.string(),
-    validUntil: z.string(),
+    price: yuanAmount,
+    validUntil: isoDate,
     conditions: z.string().nullable(),
-    submittedAt: z.string(),
+    submittedAt: instant,
     standing: z.boolean().openapi({ description: "The buyer's latest bid in the round" }),
   })
   .openapi('Bid');
@@ -72,11 +66,11 @@ const RoundBaseSchema = z.object({
   id: z.number().int(),
   portfolioId: z.number().int(),
   name: z.string(),
-  deadline: z.string(),
+  deadline: instant,
   open: z.boolean(),
 });
 export const SellerRoundSchema = RoundBaseSchema.extend({
-  reservePrice: z.string().nullable(),
+  reservePrice: yuanAmount.nullable(),
   bids: z.array(BidViewSchema),
 }).openapi('SellerBidRound');
 export const BuyerRoundSchema = RoundBaseSchema.extend({ bids: z.array(BidViewSchema) }).openapi(
@@ -103,22 +97,21 @@ export const SaleViewSchema = z
     bidId: z.number().int(),
     awardKind: z.enum(awardKinds),
     status: z.enum(saleStatuses),
-    price: z.string(),
-    claim: z.string(),
+    price: yuanAmount,
+    claim: yuanAmount,
     priceShareOfClaim: z.number(),
     loanCount: z.number().int(),
-    cutOffDate: z.string(),
-    contractEffectiveDate: z.string(),
-    deliveryDate: z.string(),
+    cutOffDate: isoDate,
+    contractEffectiveDate: isoDate,
+    deliveryDate: isoDate,
     putBackWindowDays: z.number().int(),
-    putBackDeadline: z
-      .string()
+    putBackDeadline: isoDate
       .nullable()
       .openapi({ description: 'The last day a put-back may be asked: settlement + the window' }),
-    awardedAt: z.string(),
-    signedAt: z.string().nullable(),
-    settledAt: z.string().nullable(),
-    receivedOn: z.string().nullable(),
+    awardedAt: instant,
+    signedAt: instant.nullable(),
+    settledAt: instant.nullable(),
+    receivedOn: isoDate.nullable(),
     entryId: z.number().int().nullable(),
   })
   .openapi('Sale');
@@ -133,7 +126,7 @@ export const SettlementSchema = z
     booked: z
       .boolean()
       .openapi({ description: 'False when the sale was settled before: nothing was booked again' }),
-    interimCollections: z.string().openapi({
+    interimCollections: yuanAmount.openapi({
       description:
         'Collections after the cut-off booked as recoveries before settlement, now owed to the buyer',
     }),
@@ -166,12 +159,11 @@ export const PutBackViewSchema = z
     reason: z.enum(putBackReasons),
     detail: z.string().nullable(),
     status: z.enum(putBackStatuses),
-    requestedAt: z.string(),
-    decidedAt: z.string().nullable(),
+    requestedAt: instant,
+    decidedAt: instant.nullable(),
     decidedBy: z.string().nullable(),
     decisionNote: z.string().nullable(),
-    refund: z
-      .string()
+    refund: yuanAmount
       .nullable()
       .openapi({ description: "The loan's allocated price, refunded when accepted" }),
     entryId: z.number().int().nullable(),
@@ -185,14 +177,14 @@ export const ForwardingItemSchema = z.object({
   payableId: z.number().int(),
   loanId: z.string(),
   collectionEventId: z.number().int(),
-  receivedDate: z.string(),
-  bookedOn: z.string(),
-  amount: z.string(),
-  dueDate: z.string().openapi({
+  receivedDate: isoDate,
+  bookedOn: isoDate,
+  amount: yuanAmount,
+  dueDate: isoDate.openapi({
     description:
       'Received + the forwarding business days (10 by default; weekends skipped, public holidays not modelled)',
   }),
-  forwardedOn: z.string().nullable(),
+  forwardedOn: isoDate.nullable(),
   forwardingReference: z.string().nullable(),
   overdue: z.boolean(),
 });
@@ -200,14 +192,14 @@ export const ForwardingStatementSchema = z
   .object({
     saleId: z.number().int(),
     buyerOrganisationId: z.number().int(),
-    asOf: z.string(),
+    asOf: isoDate,
     items: z.array(ForwardingItemSchema),
     totals: z.object({
       items: z.number().int(),
-      owed: z.string(),
-      forwarded: z.string(),
-      outstanding: z.string(),
-      overdue: z.string(),
+      owed: yuanAmount,
+      forwarded: yuanAmount,
+      outstanding: yuanAmount,
+      overdue: yuanAmount,
     }),
   })
   .openapi('ForwardingStatement');
@@ -225,8 +217,8 @@ export const ForwardingSchema = z
     id: z.number().int(),
     reference: z.string(),
     buyerOrganisationId: z.number().int(),
-    forwardedDate: z.string(),
-    amount: z.string(),
+    forwardedDate: isoDate,
+    amount: yuanAmount,
     entryId: z.number().int(),
     payableIds: z.array(z.number().int()),
     replayed: z.boolean(),

@@ -6,10 +6,8 @@ import {
   problemResponseDoc as problem,
   createRouter,
 } from '../shared';
-import { awardSale } from './award';
-import { openRound, roundsWithBids } from './bid-rounds';
-import { offersOf } from './offer-repository';
-import { offerPortfolio } from './offers';
+import { awardSale, openRound, roundsWithBids } from './bids';
+import { offerPortfolio, offersOf } from './offers';
 import * as schemas from './schemas';
 import { offerView, saleView, sellerRoundView } from './views';
 
@@ -85,7 +83,10 @@ export const sellerTransfer = createRouter()
     const { buyerOrganisationIds } = c.req.valid('json');
     return c.json(
       idempotently(c, { id, buyerOrganisationIds }, 201, (tx) =>
-        offerPortfolio(tx, c.get('deps'), auditActorOf(c), id, buyerOrganisationIds).map(offerView),
+        offerPortfolio(
+          { tx, deps: c.get('deps'), actor: auditActorOf(c) },
+          { portfolioId: id, buyerOrganisationIds },
+        ).map(offerView),
       ),
       201,
     );
@@ -102,10 +103,14 @@ export const sellerTransfer = createRouter()
     const round = idempotently(c, { id, request }, 201, (tx) =>
       sellerRoundView(
         {
-          round: openRound(tx, deps, auditActorOf(c), id, {
-            ...request,
-            reservePriceFen: request.reservePrice,
-          }),
+          round: openRound(
+            { tx, deps, actor: auditActorOf(c) },
+            {
+              portfolioId: id,
+              ...request,
+              reservePriceFen: request.reservePrice,
+            },
+          ),
           bids: [],
         },
         deps.clock.now(),
@@ -128,7 +133,12 @@ export const sellerTransfer = createRouter()
     const request = c.req.valid('json');
     return c.json(
       idempotently(c, { id, request }, 201, (tx) =>
-        saleView(awardSale(tx, c.get('deps'), auditActorOf(c), id, request)),
+        saleView(
+          awardSale(
+            { tx, deps: c.get('deps'), actor: auditActorOf(c) },
+            { portfolioId: id, ...request },
+          ),
+        ),
       ),
       201,
     );

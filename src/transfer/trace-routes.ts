@@ -10,9 +10,8 @@ import {
   Problem,
   createRouter,
 } from '../shared';
-import { findBuyer } from './offer-repository';
-import { readLeakedFile } from './leaked-file';
-import { traceLeak } from './trace';
+import { findBuyer } from './offers';
+import { readLeakedFile, traceLeak } from './trace';
 
 const TraceSchema = z
   .object({

@@ -1,13 +1,16 @@
 import type { z } from '@hono/zod-openapi';
-import { type AppDeps, addDays, type IsoDate, formatFen } from '../shared';
-import { saleForwardingStatement } from './after-sale';
-import type { BidRoundRow, BidRow } from './bid-repository';
-import type { OfferRow, BuyerRow } from './offer-repository';
-import type { ForwardingResult, ForwardingStatement } from '../ledger';
-import type { PutBackRow } from './put-back-repository';
-import type { SaleRow } from './sale-repository';
+import { type AppDeps, type IsoDate, formatFen } from '../shared';
+import { acceptsBids, type BidRoundRow, type BidRow, standingBids } from './bids';
+import type { BuyerRow, OfferRow } from './offers';
+import {
+  type ForwardingResult,
+  type ForwardingStatement,
+  putBackDeadline,
+  type PutBackRow,
+  saleForwardingStatement,
+  type SaleRow,
+} from './sale';
 import type * as schemas from './schemas';
-import { acceptsBids, standingBids } from './sealed-bids';
 
 export function offerView({
   offer,
@@ -62,11 +65,6 @@ export function buyerRoundView(
   now: string,
 ): z.infer<typeof schemas.BuyerRoundSchema> {
   return { ...roundBase(round, now), bids: bidViews(bids) };
-}
-
-/** The last day a put-back may be asked: the settlement day plus the window. */
-export function putBackDeadline(sale: SaleRow): string | null {
-  return sale.receivedOn === null ? null : addDays(sale.receivedOn, sale.putBackWindowDays);
 }
 
 export function saleView(sale: SaleRow): z.infer<typeof schemas.SaleViewSchema> {

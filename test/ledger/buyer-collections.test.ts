@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { accounts } from '../../src/ledger/accounts';
-import { forwardingStatement } from '../../src/ledger/forwarding-statement';
+import { forwardingStatement } from '../../src/transfer/sale/forwarding-statement';
 import { postImportedCollections } from '../../src/ledger/import-posting';
-import { claimInterimCollections } from '../../src/ledger/interim-claim';
+import { claimInterimCollections } from '../../src/transfer/sale/interim-claim';
 import { offBalanceReport, writeOffReport } from '../../src/ledger/reports';
 import { reverseEntry } from '../../src/ledger/reversal';
 import { reversalEffects } from '../../src/reversal-effects';
@@ -28,9 +28,7 @@ function writtenOffBook(config: Parameters<typeof testApp>[0] = {}) {
   const reverse = (entryId: number) =>
     inTx(t.deps, (tx) =>
       reverseEntry(
-        tx,
-        t.deps,
-        actorOf(t.db, 'finance'),
+        { tx, deps: t.deps, actor: actorOf(t.db, 'finance') },
         {
           entryId,
           date: '2026-07-31',
@@ -201,14 +199,16 @@ describe('interim collections claimed at settlement', () => {
     const other = anotherBuyer(db);
     const claimFor = (buyerOrganisationId: number) =>
       inTx(deps, (tx) =>
-        claimInterimCollections(tx, deps, {
-          saleReference: 'T-7',
-          buyerOrganisationId,
-          cutOffDate: '2026-06-12',
-          loanIds: [a],
-          date: '2026-06-20',
-          actor: actorOf(db, 'finance'),
-        }),
+        claimInterimCollections(
+          { tx, deps, actor: actorOf(db, 'finance') },
+          {
+            saleReference: 'T-7',
+            buyerOrganisationId,
+            cutOffDate: '2026-06-12',
+            loanIds: [a],
+            date: '2026-06-20',
+          },
+        ),
       );
     expect(() => claimFor(other)).toThrow(`sale T-7 was not made to buyer organisation ${other}`);
   });

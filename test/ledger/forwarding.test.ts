@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { accounts } from '../../src/ledger/accounts';
-import { forwardingStatement } from '../../src/ledger/forwarding-statement';
+import { forwardingStatement } from '../../src/transfer/sale/forwarding-statement';
 import { entryLines } from '../../src/ledger/journal-repository';
 import { reverseEntry } from '../../src/ledger/reversal';
 import { reversalEffects } from '../../src/reversal-effects';
-import { bookSale } from '../../src/ledger/sale';
+import { bookSale } from '../../src/transfer/sale/sale-booking';
 import { testApp } from '../helpers/test-app';
 import { aBadLoan, actorOf, anotherBuyer, insertLoans } from './fixtures';
 import { healthy, ledgerHealth } from './invariants';
@@ -30,14 +30,16 @@ function owedBook() {
     { loanId: b, priceFen: 45_000 },
   ]);
   inTx(t.deps, (tx) =>
-    bookSale(tx, t.deps, {
-      reference: 'T-8',
-      buyerOrganisationId: other,
-      date: '2026-06-19',
-      priceFen: 1_000,
-      loans: [{ loanId: c, priceFen: 1_000 }],
-      actor: actorOf(t.db, 'finance'),
-    }),
+    bookSale(
+      { tx, deps: t.deps, actor: actorOf(t.db, 'finance') },
+      {
+        reference: 'T-8',
+        buyerOrganisationId: other,
+        date: '2026-06-19',
+        priceFen: 1_000,
+        loans: [{ loanId: c, priceFen: 1_000 }],
+      },
+    ),
   );
   collect(t.deps, [
     { loanId: a, date: '2026-06-22', amountFen: 10_000 },
@@ -188,9 +190,7 @@ describe('the forwarding statement and forwarding', () => {
     expect(() =>
       inTx(deps, (tx) =>
         reverseEntry(
-          tx,
-          deps,
-          actorOf(db, 'finance'),
+          { tx, deps, actor: actorOf(db, 'finance') },
           {
             entryId: first.entryId,
             date: '2026-07-02',

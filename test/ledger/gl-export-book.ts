@@ -54,9 +54,7 @@ const sale = sell(
 );
 inTx(t.deps, (tx) =>
   reverseEntry(
-    tx,
-    t.deps,
-    actorOf(t.db, 'finance'),
+    { tx, deps: t.deps, actor: actorOf(t.db, 'finance') },
     {
       entryId: sale.entryId,
       date: '2026-06-25',

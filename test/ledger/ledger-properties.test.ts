@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accounts } from '../../src/ledger/accounts';
-import { forwardingStatement } from '../../src/ledger/forwarding-statement';
+import { forwardingStatement } from '../../src/transfer/sale/forwarding-statement';
 import { postOpeningRegister } from '../../src/ledger/opening-register';
 import { trialBalanceReport } from '../../src/ledger/reports';
 import { reverseEntry } from '../../src/ledger/reversal';
@@ -319,9 +319,7 @@ function reverseOne({ deps, model }: Run, entry: ModelEntry, date: string): void
   const accepted = attempt(() =>
     inTx(deps, (tx) =>
       reverseEntry(
-        tx,
-        deps,
-        actorOf(deps.db, 'finance'),
+        { tx, deps, actor: actorOf(deps.db, 'finance') },
         {
           entryId: entry.entryId,
           date,
@@ -423,7 +421,7 @@ function runScenario(
   );
   for (const loanId of loanIds) model.state.set(loanId, 'on_book');
   const opened = inTx(deps, (tx) =>
-    postOpeningRegister(tx, deps, { importId, actor: actorOf(db, 'finance') }),
+    postOpeningRegister({ tx, deps, actor: actorOf(db, 'finance') }, { importId }),
   );
   book.forEach((loan, i) => {
     if (!loan.arrivesWrittenOff) return;

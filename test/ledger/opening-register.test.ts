@@ -25,7 +25,7 @@ describe('loans delivered already written off', () => {
       aBadLoan({ importId }),
     ]);
     const opened = inTx(t.deps, (tx) =>
-      postOpeningRegister(tx, t.deps, { importId, actor: actorOf(t.db, 'finance') }),
+      postOpeningRegister({ tx, deps: t.deps, actor: actorOf(t.db, 'finance') }, { importId }),
     );
     expect(opened).toEqual({
       entryId: expect.any(Number),
@@ -57,7 +57,7 @@ describe('loans delivered already written off', () => {
     const [a] = insertLoans(t.db, [chargedOff(first)]) as [string];
     const open = (importId: number) =>
       inTx(t.deps, (tx) =>
-        postOpeningRegister(tx, t.deps, { importId, actor: actorOf(t.db, 'finance') }),
+        postOpeningRegister({ tx, deps: t.deps, actor: actorOf(t.db, 'finance') }, { importId }),
       );
     open(first);
     expect(() => open(first)).toThrow(/already posted/);
@@ -82,11 +82,10 @@ describe('loans delivered already written off', () => {
     const importId = insertFileImport(t.db, 'loan_tape');
     const [a] = insertLoans(t.db, [chargedOff(importId)]) as [string];
     inTx(t.deps, (tx) =>
-      postOpeningRegister(tx, t.deps, {
-        importId,
-        date: '2026-06-01',
-        actor: actorOf(t.db, 'finance'),
-      }),
+      postOpeningRegister(
+        { tx, deps: t.deps, actor: actorOf(t.db, 'finance') },
+        { importId, date: '2026-06-01' },
+      ),
     );
     expect(
       collect(t.deps, [{ loanId: a, date: '2026-06-02', amountFen: 5_000 }]).recoveries.appliedFen,

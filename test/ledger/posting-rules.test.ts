@@ -4,7 +4,7 @@ import type { JournalLineDraft } from '../../src/ledger/journal-line';
 import { defaultLedgerPolicy, type LedgerPolicy } from '../../src/ledger/policy';
 import { recoveryLines, splitRecovery } from '../../src/ledger/recovery-lines';
 import { reversalLines } from '../../src/ledger/reversal-lines';
-import { saleLines } from '../../src/ledger/sale-lines';
+import { saleLines } from '../../src/transfer/sale/sale-lines';
 import { writeOffLines } from '../../src/ledger/write-off-lines';
 import { claimFen } from '../../src/shared';
 

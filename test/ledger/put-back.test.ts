@@ -22,9 +22,7 @@ function soldBook(config: Parameters<typeof testApp>[0] = {}) {
   const reverse = (entryId: number) =>
     inTx(t.deps, (tx) =>
       reverseEntry(
-        tx,
-        t.deps,
-        actorOf(t.db, 'finance'),
+        { tx, deps: t.deps, actor: actorOf(t.db, 'finance') },
         {
           entryId,
           date: '2026-07-31',

@@ -105,7 +105,7 @@ describe('recoveries after write-off', () => {
     const importId = insertCollections(db, [{ loanId: a, date: '2026-06-20', amountFen: 700 }]);
     const post = () =>
       inTx(deps, (tx) =>
-        postCollectionEvents(tx, deps, { importId, actor: actorOf(db, 'finance') }),
+        postCollectionEvents({ tx, deps, actor: actorOf(db, 'finance') }, { importId }),
       );
     post();
     expect(post).toThrow(`collections import ${importId} is already booked`);

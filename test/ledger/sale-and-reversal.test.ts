@@ -16,9 +16,7 @@ function writtenOff() {
   const reverse = (entryId: number, date = '2026-06-30') =>
     inTx(t.deps, (tx) =>
       reverseEntry(
-        tx,
-        t.deps,
-        actorOf(t.db, 'finance'),
+        { tx, deps: t.deps, actor: actorOf(t.db, 'finance') },
         {
           entryId,
           date,

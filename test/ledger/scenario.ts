@@ -1,10 +1,10 @@
 import type { Tx } from '../../db/client';
 import { postCollectionEvents } from '../../src/ledger/collection-posting';
-import { forwardCollections } from '../../src/ledger/forwarding';
-import { claimInterimCollections } from '../../src/ledger/interim-claim';
-import { bookPutBack } from '../../src/ledger/put-back';
+import { forwardCollections } from '../../src/transfer/sale/forwarding';
+import { claimInterimCollections } from '../../src/transfer/sale/interim-claim';
+import { bookPutBack } from '../../src/transfer/sale/put-back-booking';
 import { trialBalanceReport } from '../../src/ledger/reports';
-import { bookSale } from '../../src/ledger/sale';
+import { bookSale } from '../../src/transfer/sale/sale-booking';
 import type { AppDeps } from '../../src/shared/deps';
 import { approveWriteOffBatch } from '../../src/write-offs/decide';
 import { postWriteOffBatch } from '../../src/write-offs/post';
@@ -28,7 +28,7 @@ export function writeOff(deps: AppDeps, request: PrepareRequest) {
 export function collect(deps: AppDeps, events: EventInput[]) {
   const importId = insertCollections(deps.db, events);
   return inTx(deps, (tx) =>
-    postCollectionEvents(tx, deps, { importId, actor: actorOf(deps.db, 'finance') }),
+    postCollectionEvents({ tx, deps, actor: actorOf(deps.db, 'finance') }, { importId }),
   );
 }
 
@@ -47,14 +47,16 @@ export function sell(
 ) {
   const priceFen = loans.reduce((sum, loan) => sum + loan.priceFen, 0);
   return inTx(deps, (tx) =>
-    bookSale(tx, deps, {
-      reference,
-      buyerOrganisationId: buyerId(deps),
-      date,
-      priceFen,
-      loans,
-      actor: actorOf(deps.db, 'finance'),
-    }),
+    bookSale(
+      { tx, deps, actor: actorOf(deps.db, 'finance') },
+      {
+        reference,
+        buyerOrganisationId: buyerId(deps),
+        date,
+        priceFen,
+        loans,
+      },
+    ),
   );
 }
 
@@ -79,14 +81,16 @@ export function putBack(
   refundFen = 0,
 ) {
   return inTx(deps, (tx) =>
-    bookPutBack(tx, deps, {
-      saleReference,
-      loanId,
-      refundFen,
-      date,
-      reason: 'borrower deceased before the cut-off',
-      actor: actorOf(deps.db, 'finance'),
-    }),
+    bookPutBack(
+      { tx, deps, actor: actorOf(deps.db, 'finance') },
+      {
+        saleReference,
+        loanId,
+        refundFen,
+        date,
+        reason: 'borrower deceased before the cut-off',
+      },
+    ),
   );
 }
 
@@ -99,14 +103,16 @@ export function claimInterim(
   date: string,
 ) {
   return inTx(deps, (tx) =>
-    claimInterimCollections(tx, deps, {
-      saleReference,
-      buyerOrganisationId: buyerId(deps),
-      cutOffDate,
-      loanIds,
-      date,
-      actor: actorOf(deps.db, 'finance'),
-    }),
+    claimInterimCollections(
+      { tx, deps, actor: actorOf(deps.db, 'finance') },
+      {
+        saleReference,
+        buyerOrganisationId: buyerId(deps),
+        cutOffDate,
+        loanIds,
+        date,
+      },
+    ),
   );
 }
 
@@ -119,13 +125,15 @@ export function forward(
 ) {
   const buyerOrganisationId = options.buyerOrganisationId ?? buyerId(deps);
   return inTx(deps, (tx) =>
-    forwardCollections(tx, deps, {
-      reference,
-      buyerOrganisationId,
-      date,
-      payableIds: options.payableIds,
-      actor: actorOf(deps.db, 'finance'),
-    }),
+    forwardCollections(
+      { tx, deps, actor: actorOf(deps.db, 'finance') },
+      {
+        reference,
+        buyerOrganisationId,
+        date,
+        payableIds: options.payableIds,
+      },
+    ),
   );
 }
 

@@ -4,8 +4,8 @@ import {
   maskName,
   maskNationalId,
   maskPhone,
-} from '../../src/transfer/disclosure-masking';
-import { loanToken, newTokenKey } from '../../src/transfer/loan-token';
+} from '../../src/transfer/data-room/disclosure-masking';
+import { loanToken, newTokenKey } from '../../src/transfer/offers/loan-token';
 
 describe('the P1 masks (DOMAIN.md §5: 张*, 110***********1234, 138****5678, birth year only)', () => {
   it('masks as the domain shows', () => {

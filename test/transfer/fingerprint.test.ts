@@ -6,8 +6,8 @@ import {
   orderAgreement,
   readHiddenMarks,
   swapsPair,
-} from '../../src/transfer/fingerprint';
-import { transferNoticesHtml } from '../../src/transfer/transfer-notice';
+} from '../../src/transfer/trace/fingerprint';
+import { transferNoticesHtml } from '../../src/transfer/package/transfer-notice';
 
 describe('a copy’s fingerprint', () => {
   it('hides in text as zero-width characters and reads back', () => {

@@ -1,0 +1,8 @@
+// The door of the data room: the workbook a buyer downloads, its sheets, tape columns and the
+// disclosure tier and masks that decide what it shows.
+export {
+  dataRoomFileName,
+  type StartedDownload,
+  startDownload,
+  streamDataRoom,
+} from './data-room-download';

@@ -1,0 +1,70 @@
+import { formatFen } from '../../shared';
+
+/** A borrower's notice of assignment (债权转让通知): what the borrower owes the buyer now, and where to pay. */
+export interface TransferNotice {
+  borrowerName: string;
+  nationalId: string;
+  loans: { loanId: string; claimFen: number }[];
+  sellerName: string;
+  buyerName: string;
+  buyerPaymentDetails: string;
+  cutOffDate: string;
+  contractEffectiveDate: string;
+  deliveryDate: string;
+  noticeDate: string;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+
+/** The amount transferred: the loans' claims at the cut-off. */
+export function noticeTotalFen(notice: TransferNotice): number {
+  return notice.loans.reduce((sum, loan) => sum + loan.claimFen, 0);
+}
+
+/** The id a borrower's notice carries in its file: `notices-00001.html#notice-B0000123`. */
+export function noticeAnchor(borrowerId: string): string {
+  return `notice-${borrowerId.replace(/[^\p{L}\p{N}_-]/gu, '_')}`;
+}
+
+/**
+ * A printable HTML document of notices, each its own A4 page (no scripts, no external resources).
+ * Under 民法典 art. 546 an assignment binds the borrower only once notified: each notice names the
+ * buyer, the amount transferred and where to pay from now on (DOMAIN.md §5). Every value is
+ * HTML-escaped.
+ */
+export function transferNoticesHtml(
+  notices: readonly (TransferNotice & { borrowerId: string })[],
+): string {
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>债权转让通知书 Notices of assignment</title>
+<style>@page{size:A4;margin:20mm}body{font-family:"Noto Serif CJK SC","SimSun",serif;font-size:12pt;line-height:1.6}section{page-break-after:always;break-after:page}h1{text-align:center;font-size:18pt}table{border-collapse:collapse;width:100%}td,th{border:1px solid #000;padding:4px 8px}.n{text-align:right}.en{color:#444;font-size:10pt}</style>
+</head><body>
+${notices.map((notice) => noticeSection(notice, noticeAnchor(notice.borrowerId))).join('\n')}
+</body></html>
+`;
+}
+
+function noticeSection(notice: TransferNotice, anchor: string): string {
+  const e = escapeHtml;
+  const rows = notice.loans
+    .map(
+      (loan) => `<tr><td>${e(loan.loanId)}</td><td class="n">${formatFen(loan.claimFen)}</td></tr>`,
+    )
+    .join('');
+  return `<section id="${e(anchor)}">
+<h1>债权转让通知书<br><span class="en">Notice of assignment of debt</span></h1>
+<p>${e(notice.borrowerName)}（身份证号 ${e(notice.nationalId)}）：</p>
+<p>根据《中华人民共和国民法典》第五百四十六条，${e(notice.sellerName)}（原债权人）已将其对您享有的下列债权及其从权利转让给${e(notice.buyerName)}（受让人）。交易基准日为 ${e(notice.cutOffDate)}，转让合同自 ${e(notice.contractEffectiveDate)} 起生效，交割日为 ${e(notice.deliveryDate)}。</p>
+<p class="en">Under article 546 of the Civil Code of the PRC, ${e(notice.sellerName)} (the original creditor) has assigned the claims below, with their ancillary rights, to ${e(notice.buyerName)} (the assignee). Cut-off date ${e(notice.cutOffDate)}; contract effective ${e(notice.contractEffectiveDate)}; delivery date ${e(notice.deliveryDate)}.</p>
+<table><thead><tr><th>贷款编号 Loan</th><th>转让债权金额（元）Amount transferred (CNY)</th></tr></thead>
+<tbody>${rows}<tr><th>合计 Total</th><th class="n">${formatFen(noticeTotalFen(notice))}</th></tr></tbody></table>
+<p>自收到本通知之日起，请向受让人履行还款义务：${e(notice.buyerPaymentDetails)}。</p>
+<p class="en">From receipt of this notice, please pay the assignee: ${e(notice.buyerPaymentDetails)}.</p>
+<p style="margin-top:3em">原债权人 Assignor：${e(notice.sellerName)}　　受让人 Assignee：${e(notice.buyerName)}</p>
+<p>通知日期 Date：${e(notice.noticeDate)}</p>
+</section>`;
+}

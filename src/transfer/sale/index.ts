@@ -1,0 +1,18 @@
+// The door of the sale: settlement, put-backs, forwarding and interim claims, with their postings.
+export { forwardSaleCollections, saleForwardingStatement } from './after-sale';
+export { type ForwardingResult, forwardCollections } from './forwarding';
+export { type ForwardingStatement, forwardingStatement } from './forwarding-statement';
+export { claimInterimCollections } from './interim-claim';
+export { bookPutBack } from './put-back-booking';
+export { findPutBack, putBacksOf, type PutBackRow } from './put-back-repository';
+export { decidePutBack, requestPutBack } from './put-backs';
+export { bookSale, returnReversedSaleLoans } from './sale-booking';
+export {
+  findSaleOfPortfolio,
+  insertAllocations,
+  insertSale,
+  listSales,
+  loansOnOffer,
+  type SaleRow,
+} from './sale-repository';
+export { putBackDeadline, requireSale, saleReference, settleSale, signSale } from './settlement';

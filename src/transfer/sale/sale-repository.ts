@@ -1,0 +1,85 @@
+import { desc, eq } from 'drizzle-orm';
+import { type DbOrTx, prepared, sales } from '../../../db';
+import { ON_OFFER } from '../../portfolios';
+
+export type SaleRow = typeof sales.$inferSelect;
+
+export function insertSale(tx: DbOrTx, sale: typeof sales.$inferInsert): SaleRow {
+  return tx.insert(sales).values(sale).returning().get();
+}
+
+export function findSale(tx: DbOrTx, id: number): SaleRow | undefined {
+  return tx.select().from(sales).where(eq(sales.id, id)).get();
+}
+
+export function findSaleOfPortfolio(tx: DbOrTx, portfolioId: number): SaleRow | undefined {
+  return tx.select().from(sales).where(eq(sales.portfolioId, portfolioId)).get();
+}
+
+export function updateSale(
+  tx: DbOrTx,
+  id: number,
+  patch: Partial<typeof sales.$inferInsert>,
+): SaleRow {
+  return tx.update(sales).set(patch).where(eq(sales.id, id)).returning().get();
+}
+
+export function listSales(tx: DbOrTx, filter: { buyerOrganisationId?: number }): SaleRow[] {
+  const query = tx.select().from(sales);
+  return (
+    filter.buyerOrganisationId === undefined
+      ? query
+      : query.where(eq(sales.buyerOrganisationId, filter.buyerOrganisationId))
+  )
+    .orderBy(desc(sales.id))
+    .all();
+}
+
+/** A loan on offer with the claim it is sold for. */
+export interface LoanClaim {
+  loanId: string;
+  claimFen: number;
+}
+
+/** The loans a portfolio offers (as its summary counts them) with their claims at the cut-off, by loan id. */
+export function loansOnOffer(tx: DbOrTx, portfolioId: number): LoanClaim[] {
+  return prepared(
+    tx,
+    `select loan_id as loanId, claim_fen as claimFen from portfolio_loans where ${ON_OFFER} order by loan_id`,
+  ).all({ portfolioId }) as LoanClaim[];
+}
+
+/** Writes a sale's allocation in bulk, in the caller's transaction. */
+export function insertAllocations(
+  tx: DbOrTx,
+  saleId: number,
+  loans: readonly LoanClaim[],
+  pricesFen: readonly number[],
+): void {
+  const insert = prepared(
+    tx,
+    'insert into sale_allocations (sale_id, loan_id, claim_fen, price_fen) values (?, ?, ?, ?)',
+  );
+  loans.forEach((loan, index) => insert.run(saleId, loan.loanId, loan.claimFen, pricesFen[index]));
+}
+
+/** A sale's allocation, by loan id. */
+export function allocationsOf(tx: DbOrTx, saleId: number): (LoanClaim & { priceFen: number })[] {
+  return prepared(
+    tx,
+    'select loan_id as loanId, claim_fen as claimFen, price_fen as priceFen from sale_allocations where sale_id = ? order by loan_id',
+  ).all(saleId) as (LoanClaim & { priceFen: number })[];
+}
+
+/** The sale's loans with a recovery booked on a payment dated after `cutOffDate`: those whose interim collections the buyer is owed. */
+export function loansRecoveredAfter(tx: DbOrTx, saleId: number, cutOffDate: string): string[] {
+  return (
+    prepared(
+      tx,
+      `select distinct a.loan_id as loanId from sale_allocations a
+         join off_balance_register r on r.loan_id = a.loan_id and r.kind = 'recovery'
+         join collection_events e on e.id = r.collection_event_id
+        where a.sale_id = ? and e.event_date > ? order by a.loan_id`,
+    ).all(saleId, cutOffDate) as { loanId: string }[]
+  ).map((row) => row.loanId);
+}

@@ -1,0 +1,134 @@
+import type { DbOrTx } from '../../../db';
+import { recordAudit } from '../../audit';
+import {
+  requirePortfolio,
+  requireStatus,
+  screenPortfolio,
+  transitionPortfolio,
+  type VerdictChange,
+} from '../../portfolios';
+import { addDays, type IsoDate, Problem, type VerbContext } from '../../shared';
+import { claimInterimCollections } from './interim-claim';
+import { bookSale } from './sale-booking';
+import {
+  allocationsOf,
+  findSale,
+  loansRecoveredAfter,
+  updateSale,
+  type SaleRow,
+} from './sale-repository';
+
+/** The sale's reference in the ledger: its entries' source. */
+export const saleReference = (saleId: number) => `sale-${saleId}`;
+
+/**
+ * The sale, as the seller or, with `buyerOrganisationId`, as that buyer may see it: another
+ * buyer's sale is "not found", like a sale that does not exist.
+ * @throws Problem not_found
+ */
+export function requireSale(tx: DbOrTx, saleId: number, buyerOrganisationId?: number): SaleRow {
+  const sale = findSale(tx, saleId);
+  if (
+    !sale ||
+    (buyerOrganisationId !== undefined && sale.buyerOrganisationId !== buyerOrganisationId)
+  )
+    throw new Problem('not_found', `no sale ${saleId}`);
+  return sale;
+}
+
+/**
+ * Records the signing of an awarded sale: from now on its buyer alone gets the clear (P2) data
+ * room. Signing a signed or settled sale changes nothing.
+ * @throws Problem not_found; conflict for a portfolio withdrawn since the award
+ */
+/** The last day a put-back may be asked: the settlement day plus the window. */
+export function putBackDeadline(sale: SaleRow): string | null {
+  return sale.receivedOn === null ? null : addDays(sale.receivedOn, sale.putBackWindowDays);
+}
+
+export function signSale(
+  { tx, deps, actor }: VerbContext,
+  { saleId }: { saleId: number },
+): SaleRow {
+  const sale = requireSale(tx, saleId);
+  if (sale.status !== 'awarded') return sale;
+  requireStatus(requirePortfolio(tx, sale.portfolioId), ['awarded'], 'signing its sale');
+  const signed = updateSale(tx, saleId, { status: 'signed', signedAt: deps.clock.now() });
+  recordAudit(tx, actor, deps.clock.now(), {
+    action: 'transfer.sale.signed',
+    targetType: 'sale',
+    targetId: saleId,
+  });
+  return signed;
+}
+
+export interface Settlement {
+  sale: SaleRow;
+  /** False when the sale had been settled before: nothing was booked this time. */
+  booked: boolean;
+  /** The bring-down: loans whose verdict changed between the award and settlement (put-back candidates). */
+  changes: VerdictChange[];
+  /** Collections after the cut-off booked as the seller's recoveries before settlement: now owed to the buyer. */
+  interimCollectionsFen: number;
+}
+
+/**
+ * Settles a signed sale when its price is received: the bring-down screening as of that date,
+ * then one `sale` entry through the ledger with the allocation fixed at the award (it sums to the
+ * price), the loans sold to the buyer, collections after the cut-off already booked as recoveries
+ * moved to what is owed to the buyer, the portfolio `sold`. Settling a settled sale books nothing.
+ * @throws Problem not_found; conflict for a sale not signed yet, or as `bookSale`
+ */
+export function settleSale(
+  ctx: VerbContext,
+  { saleId, receivedOn }: { saleId: number; receivedOn: IsoDate },
+): Settlement {
+  const { tx, deps, actor } = ctx;
+  const sale = requireSale(tx, saleId);
+  if (sale.status === 'settled')
+    return { sale, booked: false, changes: [], interimCollectionsFen: 0 };
+  if (sale.status !== 'signed')
+    throw new Problem('conflict', `sale ${saleId} is ${sale.status}: settlement follows signing`);
+  if (receivedOn < sale.cutOffDate || receivedOn > deps.clock.today()) {
+    const message = `the price is received between the cut-off date ${sale.cutOffDate} and today`;
+    throw new Problem('validation_failed', message, {
+      errors: [{ field: 'json.receivedOn', value: receivedOn, message }],
+    });
+  }
+  // The portfolio's verbs still ask for a transaction: savepoints inside the caller's.
+  const { changes } = tx.transaction((inner) =>
+    screenPortfolio(inner, deps, actor, sale.portfolioId, receivedOn),
+  );
+  const loans = allocationsOf(tx, saleId);
+  const reference = saleReference(saleId);
+  const booked = bookSale(ctx, {
+    reference,
+    buyerOrganisationId: sale.buyerOrganisationId,
+    date: receivedOn,
+    priceFen: sale.priceFen,
+    loans,
+  });
+  const interim = claimInterimCollections(ctx, {
+    saleReference: reference,
+    buyerOrganisationId: sale.buyerOrganisationId,
+    cutOffDate: sale.cutOffDate,
+    loanIds: loansRecoveredAfter(tx, saleId, sale.cutOffDate),
+    date: receivedOn,
+  });
+  const settled = updateSale(tx, saleId, {
+    status: 'settled',
+    settledAt: deps.clock.now(),
+    receivedOn,
+    entryId: booked.entryId,
+  });
+  tx.transaction((inner) =>
+    transitionPortfolio(inner, deps, actor, sale.portfolioId, 'sold', `sale ${saleId} settled`),
+  );
+  recordAudit(tx, actor, deps.clock.now(), {
+    action: 'transfer.sale.settled',
+    targetType: 'sale',
+    targetId: saleId,
+    detail: { entryId: booked.entryId, priceFen: sale.priceFen, changedVerdicts: changes.length },
+  });
+  return { sale: settled, booked: true, changes, interimCollectionsFen: interim.amountFen };
+}
