@@ -4,7 +4,7 @@ import type {
   CurveSetSchema,
   CurveSetSummarySchema,
   SegmentTriangleSchema,
-} from '../../src/valuation/curve-schemas';
+} from '../../src/valuation/curves/curve-schemas';
 import { importDemoBook } from '../../src/demo/import-book';
 import { testApp, type TestUser } from '../helpers/test-app';
 import { aWrittenOffLoan, insertLoans } from '../portfolios/book';

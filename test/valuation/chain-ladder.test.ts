@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ageToAgeFactors } from '../../src/valuation/age-to-age';
-import { chainLadder } from '../../src/valuation/chain-ladder';
-import { mack } from '../../src/valuation/mack';
-import { cumulativeTriangle } from '../../src/valuation/triangle';
+import { ageToAgeFactors } from '../../src/valuation/maths/age-to-age';
+import { chainLadder } from '../../src/valuation/maths/chain-ladder';
+import { mack } from '../../src/valuation/maths/mack';
+import { cumulativeTriangle } from '../../src/valuation/maths/triangle';
 import { expectAsPublished, expectClose, expected, publishedCheck, triangleOf } from './fixtures';
 
 // Expected values: shared/fixtures/chainladder/expected.json, computed by casact/chainladder-python

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cumulativeTriangle, type Triangle } from '../../src/valuation/triangle';
+import { cumulativeTriangle, type Triangle } from '../../src/valuation/maths/triangle';
 
 /** The published chain-ladder fixtures in shared/, beside the repository (as in CI). */
 const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/chainladder');

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commissionRateByAge, type CostModel } from '../../src/valuation/cost-model';
+import { commissionRateByAge, type CostModel } from '../../src/valuation/maths/cost-model';
 import {
   projectBook,
   projectCashFlows,
   type MonthlyCashFlows,
-} from '../../src/valuation/projection';
-import type { RecoveryCurve } from '../../src/valuation/recovery-curve';
-import { compileBook, type ValuationLoan } from '../../src/valuation/valuation-book';
+} from '../../src/valuation/maths/projection';
+import type { RecoveryCurve } from '../../src/valuation/maths/recovery-curve';
+import { compileBook, type ValuationLoan } from '../../src/valuation/maths/valuation-book';
 
 const curveOf = (segment: string, rates: number[]): RecoveryCurve => ({
   segment,

@@ -4,18 +4,18 @@ import {
   cohortOf,
   lastCompleteMonth,
   monthIndex,
-} from '../../src/valuation/calendar-month';
+} from '../../src/valuation/maths/calendar-month';
 import {
   buildRecoveryTriangle,
   type PoolLoan,
   type RecoveryEvent,
-} from '../../src/valuation/recovery-triangle';
+} from '../../src/valuation/maths/recovery-triangle';
 import {
   assertTriangle,
   cumulativeOf,
   incrementalOf,
   perUnitOfExposure,
-} from '../../src/valuation/triangle';
+} from '../../src/valuation/maths/triangle';
 
 describe('calendar months', () => {
   it('counts ages in calendar months from the charge-off month', () => {
