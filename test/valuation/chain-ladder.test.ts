@@ -5,7 +5,7 @@ import { mack } from '../../src/valuation/maths/mack';
 import { cumulativeTriangle } from '../../src/valuation/maths/triangle';
 import { expectAsPublished, expectClose, expected, publishedCheck, triangleOf } from './fixtures';
 
-// Expected values: shared/fixtures/chainladder/expected.json, computed by casact/chainladder-python
+// Expected values: test/fixtures/chainladder/expected.json, computed by casact/chainladder-python
 // on its bundled RAA, GenIns and Mortgage triangles and given to six decimals; the published checks
 // cite Mack (1994, 1999) and R ChainLadder's unit tests (runit.MackChainLadder.R), and are met to
 // the precision they are printed with.

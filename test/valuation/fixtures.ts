@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cumulativeTriangle, type Triangle } from '../../src/valuation/maths/triangle';
 
-/** The published chain-ladder fixtures in shared/, beside the repository (as in CI). */
-const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/chainladder');
+/** The published chain-ladder fixtures, with their sources in the folder's README.md. */
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/chainladder');
 
 export interface MackExpectation {
   f_volume_weighted: number[];
