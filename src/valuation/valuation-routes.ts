@@ -7,8 +7,8 @@ import {
   jsonResponse as json,
   problemResponseDoc as problem,
   createRouter,
+  IdParams,
 } from '../shared';
-import { IdParams } from './curves';
 import { preparedPost } from './prepared-post';
 import {
   CreateValuationSchema,

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { annualRate, monthlyRate, npv } from '../../src/valuation/maths/discounting';
 import { roundToFen } from '../../src/valuation/maths/fen-rounding';
 import { irr } from '../../src/valuation/maths/irr';
-import { collectionMultiples, paybackMonth, priceAtTargetIrr } from '../../src/valuation/maths/pricing';
+import {
+  collectionMultiples,
+  paybackMonth,
+  priceAtTargetIrr,
+} from '../../src/valuation/maths/pricing';
 import { sensitivityGrid } from '../../src/valuation/valuations/sensitivity';
 
 /** A run-off of monthly net collections: rising for a few months, then decaying. */

@@ -1,11 +1,15 @@
 import type { z } from '@hono/zod-openapi';
 import { auditActorOf, defineRoute } from '../../access';
-import { createRouter, jsonResponse as json, problemResponseDoc as problem } from '../../shared';
+import {
+  createRouter,
+  IdParams,
+  jsonResponse as json,
+  problemResponseDoc as problem,
+} from '../../shared';
 import * as schemas from './backtest-schemas';
 import { createBacktest, getBacktest, prepareBacktest } from './backtest-service';
 import { backtestSummaryView, backtestView } from './backtest-views';
 import { listBacktests } from './backtests-repository';
-import { IdParams } from '../curves';
 import { preparedPost } from '../prepared-post';
 
 const tags = ['Valuation'];

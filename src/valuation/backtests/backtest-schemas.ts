@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { yuanAmount } from '../../shared';
-import { FitSettingsSchema, isoDate, monthEnd, StoredFitSettingsFields } from '../curves';
+import { defaultValuation, isoDate, yuanAmount } from '../../shared';
+import { FitSettingsSchema, monthEnd, StoredFitSettingsFields } from '../curves';
 
 // The back-test API: requests and responses. Money is a decimal string in yuan; ratios are numbers.
 
@@ -24,9 +24,9 @@ export const CreateBacktestSchema = FitSettingsSchema.extend({
     .int()
     .min(-2_147_483_648)
     .max(2_147_483_647)
-    .default(1)
+    .default(defaultValuation.seed)
     .openapi({ description: 'Seed of the bootstrap: the same seed gives the same band' }),
-  simulations: z.number().int().min(1).max(2000).default(500),
+  simulations: z.number().int().min(1).max(2000).default(defaultValuation.backtestSimulations),
 })
   .strict()
   .refine((request) => !request.actualsThrough || request.actualsThrough > request.asOf, {

@@ -1,11 +1,15 @@
 import type { z } from '@hono/zod-openapi';
 import { auditActorOf, defineRoute } from '../../access';
-import { createRouter, jsonResponse as json, problemResponseDoc as problem } from '../../shared';
+import {
+  createRouter,
+  IdParams,
+  jsonResponse as json,
+  problemResponseDoc as problem,
+} from '../../shared';
 import * as schemas from './curve-schemas';
 import { listCurveSets } from './curve-sets-repository';
 import { createCurveSet, getCurveSet, prepareCurveSet } from './curve-sets-service';
 import { curveSetSummaryView, curveSetView, triangleView } from './curve-views';
-import { IdParams } from './fit-schemas';
 import { preparedPost } from '../prepared-post';
 import { segmentTriangle } from './triangle-service';
 

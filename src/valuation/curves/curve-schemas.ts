@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { yuanAmount } from '../../shared';
+import { isoDate, yuanAmount } from '../../shared';
 import { cohortGrains } from '../../../db';
-import { FitSettingsSchema, isoDate, StoredFitSettingsFields } from './fit-schemas';
+import { FitSettingsSchema, StoredFitSettingsFields } from './fit-schemas';
 
 // The curve-set API: requests and responses. Money is a decimal string in yuan; rates are numbers per unit of charged-off balance.
 
@@ -111,7 +111,42 @@ export const CurveSetSummarySchema = z
   })
   .openapi('CurveSetSummary');
 
+const mackFigures = {
+  latest: yuanAmount.openapi({ description: 'Collected to date' }),
+  ultimate: yuanAmount.openapi({
+    description: 'Developed with the age-to-age factors to the oldest age observed',
+  }),
+  remaining: yuanAmount.openapi({ description: 'Ultimate − latest: still to come' }),
+  standardError: yuanAmount.openapi({
+    description: "Mack's prediction standard error of the ultimate: √(process² + parameter²)",
+  }),
+  processStandardError: yuanAmount,
+  parameterStandardError: yuanAmount,
+  cv: z
+    .number()
+    .nullable()
+    .openapi({ description: 'Standard error ÷ remaining; null when nothing remains' }),
+};
+
+export const MackSchema = z
+  .object({
+    throughAge: z.number().int().openapi({
+      description:
+        'The oldest month of age observed: ultimates run to it, the exponential tail after it is not included',
+    }),
+    cohorts: z.array(z.object({ cohort: z.string(), ...mackFigures })),
+    total: z.object(mackFigures),
+  })
+  .openapi('MackChainLadder', {
+    description:
+      "Mack's (1993) distribution-free standard errors of the chain ladder on the book's gross static-pool triangle, in yuan",
+  });
+
 export const CurveSetSchema = CurveSetSummarySchema.extend({
+  mack: MackSchema.nullable().openapi({
+    description:
+      'For a chain-ladder curve set: per cohort and in total, the ultimate and its standard error; null for an additive one or a history too thin for it',
+  }),
   book: CurveSchema,
   segments: z.array(CurveSchema),
   costModel: CostModelSchema,

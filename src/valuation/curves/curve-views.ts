@@ -1,10 +1,16 @@
 import type { z } from '@hono/zod-openapi';
 import { formatFen } from '../../shared';
-import { type CostModel, roundToFen } from '../maths';
+import { type CostModel, type MackSummary, roundToFen } from '../maths';
 import type { CurveSetFit, FittedCurve, PerUnitTriangle } from './curve-set';
-import type { CurveSetSchema, CurveSetSummarySchema, TriangleSchema } from './curve-schemas';
+import type {
+  CurveSetSchema,
+  CurveSetSummarySchema,
+  MackSchema,
+  TriangleSchema,
+} from './curve-schemas';
 import type { CurveSetRow, CurveSetSummaryRow } from './curve-sets-repository';
 import { storedFitSettings } from './fit-settings';
+import { storedMack } from './stored-curves';
 
 // Stored rows and fitted numbers as the API shows them: money as yuan strings, rates as numbers.
 
@@ -45,11 +51,30 @@ export function curveSetSummaryView(
   };
 }
 
+function mackView(summary: MackSummary): z.infer<typeof MackSchema> {
+  const figures = (f: MackSummary['total']) => ({
+    latest: money(f.latest),
+    ultimate: money(f.ultimate),
+    remaining: money(f.reserve),
+    standardError: money(f.se),
+    processStandardError: money(f.processSe),
+    parameterStandardError: money(f.parameterSe),
+    cv: f.cv,
+  });
+  return {
+    throughAge: summary.throughAge,
+    cohorts: summary.origins.map(({ origin, ...f }) => ({ cohort: origin, ...figures(f) })),
+    total: figures(summary.total),
+  };
+}
+
 export function curveSetView(row: CurveSetRow): z.infer<typeof CurveSetSchema> {
   const curves = JSON.parse(row.curves) as Pick<CurveSetFit, 'book' | 'segments'>;
   const triangles = JSON.parse(row.triangles) as CurveSetFit['triangles'];
+  const mack = storedMack(row.method, triangles);
   return {
     ...curveSetSummaryView(row),
+    mack: mack ? mackView(mack) : null,
     book: curveView(curves.book),
     segments: curves.segments.map(curveView),
     costModel: costModelView(JSON.parse(row.costModel) as CostModel),

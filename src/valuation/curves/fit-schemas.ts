@@ -1,21 +1,16 @@
 import { z } from '@hono/zod-openapi';
 import { cohortGrains, curveMethods } from '../../../db';
 import { lastCompleteMonth, monthIndex } from '../maths';
-import { defaultBalanceBandEdgesYuan, segmentDimensions } from '../history';
-import { isoDate, yuanAmount } from '../../shared';
+import { segmentDimensions } from '../history';
+import { defaultValuation, isoDate } from '../../shared';
 
 // The request atoms shared by curve sets and back-tests, hand-written so the tables can change without breaking callers.
 
 export const monthEnd = isoDate.refine((date) => lastCompleteMonth(date) === monthIndex(date), {
   message: 'must be the last day of a month',
 });
-export const IdParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});
+/** The months a recovery curve runs to, and so a valuation's horizon. */
+export const horizonMonths = z.union([z.literal(84), z.literal(120), z.literal(180)]);
 
 const increasingFromZero = (edges: readonly number[]) =>
   edges[0] === 0 && edges.every((edge, i) => i === 0 || edge > (edges[i - 1] ?? 0));
@@ -24,9 +19,9 @@ const increasingFromZero = (edges: readonly number[]) =>
 export const FitSettingsSchema = z.object({
   cohort: z
     .enum(cohortGrains)
-    .default('month')
+    .default(defaultValuation.cohort)
     .openapi({ description: 'Charge-off cohorts (static pools) by month, quarter or year' }),
-  method: z.enum(curveMethods).default('additive').openapi({
+  method: z.enum(curveMethods).default(defaultValuation.method).openapi({
     description:
       '`additive`: collections per unit of charged-off balance at each age; `chain_ladder`: volume-weighted age-to-age factors. Both end in an exponential tail.',
   }),
@@ -42,13 +37,13 @@ export const FitSettingsSchema = z.object({
     .array(z.number().min(0).max(1e9))
     .min(1)
     .max(20)
-    .default([...defaultBalanceBandEdgesYuan])
+    .default([...defaultValuation.balanceBandEdgesYuan])
     .refine(increasingFromZero, { message: 'band edges must start at 0 and increase' })
     .openapi({
-      description: 'Lower edges in yuan of the balance bands on the charge-off yuanAmount',
+      description: 'Lower edges in yuan of the balance bands on the charge-off amount',
     }),
-  horizonMonths: z.union([z.literal(84), z.literal(120), z.literal(180)]).default(120),
-  credibilityK: z.number().min(0).max(1e7).default(500).openapi({
+  horizonMonths: horizonMonths.default(defaultValuation.horizonMonths),
+  credibilityK: z.number().min(0).max(1e7).default(defaultValuation.credibilityK).openapi({
     description:
       "Bühlmann's k in accounts: a segment with k accounts gets half the weight, its parent the rest",
   }),
@@ -57,7 +52,7 @@ export const FitSettingsSchema = z.object({
     .int()
     .min(0)
     .max(60)
-    .default(6)
+    .default(defaultValuation.tailFromAge)
     .openapi({ description: 'The first month of age the exponential tail is fitted from' }),
 });
 export type FitSettings = z.infer<typeof FitSettingsSchema>;
@@ -72,4 +67,3 @@ export const StoredFitSettingsFields = {
   credibilityK: z.number(),
   tailFromAge: z.number().int(),
 };
-export { isoDate };

@@ -13,10 +13,10 @@ export { costModelView } from './curve-views';
 export {
   type FitSettings,
   FitSettingsSchema,
-  IdParams,
-  isoDate,
+  horizonMonths,
   monthEnd,
   StoredFitSettingsFields,
 } from './fit-schemas';
 export { fitOrConflict, fitSettingsColumns, storedFitSettings } from './fit-settings';
 export { curves } from './curve-routes';
+export { type StoredCurves, storedCurves, storedHistory } from './stored-curves';

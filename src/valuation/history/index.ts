@@ -6,9 +6,4 @@ export {
   type HistoryLoan,
   type RecoveryHistory,
 } from './recovery-history';
-export {
-  defaultBalanceBandEdgesYuan,
-  type SegmentDimension,
-  segmentDimensions,
-  segmenter,
-} from './segments';
+export { type SegmentDimension, segmentDimensions, segmenter } from './segments';

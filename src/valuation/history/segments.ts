@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../shared';
+import { defaultPortfolioBands, defaultValuation, type IsoDate } from '../../shared';
 import { monthIndex } from '../maths';
 import type { HistoryLoan } from './recovery-history';
 
@@ -13,22 +13,14 @@ export const segmentDimensions = [
 ] as const;
 export type SegmentDimension = (typeof segmentDimensions)[number];
 
-/** Lower edges in yuan of the balance bands on the charge-off amount: where recovery rates differ most for consumer paper. */
-export const defaultBalanceBandEdgesYuan: readonly number[] = [0, 5_000, 20_000, 100_000];
-
-/** Classes of paper by calendar months since charge-off at the as-of date, as the trade names them. */
-const CHARGE_OFF_AGE_CLASSES: readonly { fromMonths: number; label: string }[] = [
-  { fromMonths: 0, label: 'fresh' },
-  { fromMonths: 6, label: 'primary' },
-  { fromMonths: 12, label: 'secondary' },
-  { fromMonths: 24, label: 'tertiary' },
-];
+/** Classes of paper by calendar months since charge-off at the as-of date, as the trade names them (the portfolio strats' default classes). */
+const CHARGE_OFF_AGE_CLASSES = defaultPortfolioBands.chargeOffAge;
 
 export interface SegmentationOptions {
   dimensions: readonly SegmentDimension[];
   /** The date charge-off ages are counted to. */
   asOf: IsoDate;
-  /** Lower edges in yuan, from 0 and increasing; the last band is open-ended. */
+  /** Lower edges in yuan, from 0 and increasing; the last band is open-ended (`defaultValuation.balanceBandEdgesYuan` when absent). */
   balanceBandEdgesYuan?: readonly number[];
 }
 
@@ -43,8 +35,8 @@ export const WHOLE_BOOK = 'all';
  * @throws RangeError for band edges that do not start at 0 or do not increase
  */
 export function segmenter(options: SegmentationOptions): (loan: HistoryLoan) => string {
-  const edgesFen = (options.balanceBandEdgesYuan ?? defaultBalanceBandEdgesYuan).map((yuan) =>
-    Math.round(yuan * 100),
+  const edgesFen = (options.balanceBandEdgesYuan ?? defaultValuation.balanceBandEdgesYuan).map(
+    (yuan) => Math.round(yuan * 100),
   );
   if (edgesFen[0] !== 0 || edgesFen.some((edge, i) => i > 0 && edge <= (edgesFen[i - 1] ?? 0))) {
     throw new RangeError('balance band edges must start at 0 and increase');

@@ -38,3 +38,4 @@ export {
   type ValuationLoan,
 } from './valuation-book';
 export { SeededRandom } from './random';
+export { type MackSummary, mackSummary } from './mack-summary';

@@ -21,6 +21,9 @@ export interface MackResult extends ChainLadderResult {
   seByAge: number[][];
   /** Prediction standard error of each origin's ultimate (and so of its reserve). */
   se: number[];
+  /** Its two parts, se² = process² + parameter²: the randomness of the future itself, and the error of the estimated factors. */
+  processSe: number[];
+  parameterSe: number[];
   totalSe: number;
   totalProcessSe: number;
   totalParameterSe: number;
@@ -87,6 +90,8 @@ export function mack(triangle: Triangle, options: MackOptions = {}): MackResult 
     linkRatioSe,
     seByAge,
     se: seByAge.map((row) => row[last] ?? 0),
+    processSe: risk.process.map((row) => row[last] ?? 0),
+    parameterSe: risk.parameter.map((row) => row[last] ?? 0),
     totalSe: Math.hypot(totalProcessSe, totalParameterSe),
     totalProcessSe,
     totalParameterSe,

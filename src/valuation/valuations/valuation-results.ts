@@ -17,7 +17,7 @@ import {
 } from './portfolio-valuation';
 import type { HistoryLoan } from '../history';
 import type { SensitivityGrid } from './sensitivity';
-import type { StoredCurves } from './stored-curves';
+import type { StoredCurves } from '../curves';
 
 /** A loan on offer: the facts its segment is read from, and what it owes at the cut-off. */
 export type OfferedLoan = HistoryLoan & { claimFen: number };

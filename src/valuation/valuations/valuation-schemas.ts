@@ -1,15 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { yuanAmount, yuanAmountRequest } from '../../shared';
+import { defaultValuation, isoDate, yuanAmount, yuanAmountRequest } from '../../shared';
 import { paymentChannels, litigationStatuses } from '../../../db';
 import { isChannelMix } from '../maths';
-import { CostModelSchema, isoDate } from '../curves';
+import { CostModelSchema, horizonMonths } from '../curves';
 
 // The valuation API: requests and responses. Money is a decimal string in yuan; rates are annual effective, as numbers.
-
-/** Lawsuits still open: their legal costs are yet to be spent. */
-export const OPEN_LITIGATION = ['filed', 'judgment', 'enforcement'] as const;
-export const DEFAULT_RECOVERY_SHOCKS = [-0.3, -0.2, -0.1, 0, 0.1, 0.2];
-export const DEFAULT_DISCOUNT_RATES = [0.08, 0.12, 0.16, 0.2, 0.25];
 
 const rate = z.number().min(0).max(5);
 const share = z.number().min(0).max(1);
@@ -48,8 +43,7 @@ export const CreateValuationSchema = z
     valuationDate: isoDate.optional().openapi({
       description: "The portfolio's cut-off date when absent; no loan may be charged off after it",
     }),
-    horizonMonths: z
-      .union([z.literal(84), z.literal(120), z.literal(180)])
+    horizonMonths: horizonMonths
       .optional()
       .openapi({ description: "The curve set's horizon when absent; no longer than it" }),
     discountRateAnnual: rate.optional().openapi({
@@ -65,7 +59,7 @@ export const CreateValuationSchema = z
         statuses: z
           .array(z.enum(litigationStatuses))
           .max(litigationStatuses.length)
-          .default([...OPEN_LITIGATION])
+          .default([...defaultValuation.litigatedStatuses])
           .openapi({
             description: 'Loans whose litigation status at the cut-off is one of these are sued',
           }),
@@ -87,18 +81,28 @@ export const CreateValuationSchema = z
           .array(z.number().min(-1).max(5))
           .min(1)
           .max(15)
-          .default(DEFAULT_RECOVERY_SHOCKS)
+          .default([...defaultValuation.recoveryShocks])
           .openapi({
             description: 'Relative changes of every recovery rate: −0.2 collects 80 % of the curve',
           }),
-        discountRatesAnnual: z.array(rate).min(1).max(15).default(DEFAULT_DISCOUNT_RATES),
+        discountRatesAnnual: z
+          .array(rate)
+          .min(1)
+          .max(15)
+          .default([...defaultValuation.discountRatesAnnual]),
       })
       .strict()
       .prefault({}),
-    seed: z.number().int().min(-2_147_483_648).max(2_147_483_647).default(1).openapi({
-      description: 'Seed of the bootstrap: the same inputs and seed give the same numbers',
-    }),
-    simulations: z.number().int().min(1).max(5000).default(1000),
+    seed: z
+      .number()
+      .int()
+      .min(-2_147_483_648)
+      .max(2_147_483_647)
+      .default(defaultValuation.seed)
+      .openapi({
+        description: 'Seed of the bootstrap: the same inputs and seed give the same numbers',
+      }),
+    simulations: z.number().int().min(1).max(5000).default(defaultValuation.valuationSimulations),
   })
   .strict()
   .refine(

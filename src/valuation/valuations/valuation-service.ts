@@ -5,7 +5,7 @@ import { type AppDeps, type IsoDate, parseFen, Problem } from '../../shared';
 import { withCostOverrides, type CostModel, type CostOverrides } from '../maths';
 import { type CurveSetFit, type CurveSetRow, getCurveSet, storedFitSettings } from '../curves';
 import { segmenter } from '../history';
-import { storedCurves, storedHistory } from './stored-curves';
+import { storedCurves, storedHistory } from '../curves';
 import { valuationRates, type ValuationRates } from './valuation-rates';
 import {
   valuationResults,

@@ -1,5 +1,11 @@
-import type { FittedCurve, PerUnitTriangle } from '../curves';
-import type { RecoveryTriangle, ProjectedCurve } from '../maths';
+import { defaultValuation } from '../../shared';
+import {
+  mackSummary,
+  type MackSummary,
+  type ProjectedCurve,
+  type RecoveryTriangle,
+} from '../maths';
+import type { CurveSetFit, FittedCurve, PerUnitTriangle } from './curve-set';
 
 /** A stored curve set's gross curves as projection takes them: the book's, and each segment's by key. */
 export interface StoredCurves {
@@ -35,9 +41,28 @@ export function storedHistory(triangle: PerUnitTriangle): RecoveryTriangle {
     ages: triangle.ages,
     kind: 'incremental',
     values: triangle.incremental.map((row, i) =>
-      row.map((rate) => (rate === null ? null : rate * triangle.exposureFen[i]!)),
+      // Stored as rate = fen ÷ exposure: rounding gives back the whole fen exactly.
+      row.map((rate) => (rate === null ? null : Math.round(rate * triangle.exposureFen[i]!))),
     ),
     exposure: triangle.exposureFen,
     accounts: triangle.accounts,
   };
+}
+
+/**
+ * Mack's chain-ladder standard errors of a stored chain-ladder curve set, computed on read from
+ * the gross triangle it was fitted on (exact: the triangle is stored). Undefined for an additive
+ * curve set, or when the history is too thin for Mack's σ.
+ */
+export function storedMack(
+  method: string,
+  triangles: CurveSetFit['triangles'],
+): MackSummary | undefined {
+  if (method !== 'chain_ladder') return undefined;
+  try {
+    return mackSummary(storedHistory(triangles.gross), { sigma: defaultValuation.mackSigma });
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
