@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { auditActorOf, defineRoute } from '../access';
+import { defineRoute } from '../access';
 import { XLSX_CONTENT_TYPE } from '../ledger';
 import { requirePortfolio } from '../portfolios';
 import {
@@ -87,14 +87,12 @@ export const valuations = createRouter()
   .openapi(postValuation, (c) => {
     const request = c.req.valid('json');
     const portfolioId = c.req.valid('param').id;
-    const deps = c.get('deps');
     const created = preparedPost(
       c,
       request,
       201,
-      () => prepareValuation(deps, portfolioId, request),
-      (tx, prepared) =>
-        valuationView(createValuation(tx, deps.clock.now(), auditActorOf(c), request, prepared)),
+      (ctx) => prepareValuation(ctx, { portfolioId, request }),
+      (ctx, prepared) => valuationView(createValuation(ctx, { request, prepared })),
     );
     return c.json(created, 201);
   })

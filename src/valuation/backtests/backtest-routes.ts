@@ -1,5 +1,4 @@
-import type { z } from '@hono/zod-openapi';
-import { auditActorOf, defineRoute } from '../../access';
+import { defineRoute } from '../../access';
 import {
   createRouter,
   IdParams,
@@ -58,14 +57,12 @@ const getBacktestById = defineRoute('valuation:read', {
 export const backtests = createRouter()
   .openapi(postBacktest, (c) => {
     const request = c.req.valid('json');
-    const { db, clock } = c.get('deps');
     const created = preparedPost(
       c,
       request,
       201,
-      () => prepareBacktest(db, request),
-      (tx, prepared) =>
-        backtestView(createBacktest(tx, clock.now(), auditActorOf(c), request, prepared)),
+      (ctx) => prepareBacktest(ctx, request),
+      (ctx, prepared) => backtestView(createBacktest(ctx, { request, prepared })),
     );
     return c.json(created, 201);
   })

@@ -1,6 +1,6 @@
-import type { Db, DbOrTx } from '../../../db';
-import { recordAudit, type AuditActor } from '../../audit';
-import { type IsoDate, Problem } from '../../shared';
+import type { DbOrTx } from '../../../db';
+import { recordAudit } from '../../audit';
+import { type IsoDate, Problem, type VerbContext } from '../../shared';
 import { runBacktest, type BacktestResult } from './backtest';
 import { findBacktest, insertBacktest, type BacktestRow } from './backtests-repository';
 import { lastCompleteMonth, lastDayOfMonth } from '../maths';
@@ -26,14 +26,14 @@ export interface PreparedBacktest {
  * before the latest tape date (the last month whose collections are complete). Reads only.
  * @throws Problem `conflict` when the book is empty, has no complete month after D, or its history at D cannot be fitted
  */
-export function prepareBacktest(db: Db, request: BacktestRequest): PreparedBacktest {
-  const actualsThrough = request.actualsThrough ?? lastMonthEndBy(bookDataDate(db));
+export function prepareBacktest(ctx: VerbContext, request: BacktestRequest): PreparedBacktest {
+  const actualsThrough = request.actualsThrough ?? lastMonthEndBy(bookDataDate(ctx.deps.db));
   if (actualsThrough <= request.asOf)
     throw new Problem(
       'conflict',
       `the book's data end on ${actualsThrough}: no complete month of actuals after ${request.asOf}`,
     );
-  const history = readRecoveryHistory(db, actualsThrough);
+  const history = readRecoveryHistory(ctx.tx, actualsThrough);
   const result = fitOrConflict('a back-test', () =>
     runBacktest(history, { ...request, actualsThrough }),
   );
@@ -42,12 +42,11 @@ export function prepareBacktest(db: Db, request: BacktestRequest): PreparedBackt
 
 /** Stores a back-test and its audit event in the caller's transaction. */
 export function createBacktest(
-  tx: DbOrTx,
-  now: string,
-  actor: AuditActor,
-  request: BacktestRequest,
-  prepared: PreparedBacktest,
+  ctx: VerbContext,
+  { request, prepared }: { request: BacktestRequest; prepared: PreparedBacktest },
 ): BacktestRow {
+  const { tx, actor } = ctx;
+  const now = ctx.deps.clock.now();
   const { result } = prepared;
   const row = insertBacktest(tx, {
     name: request.name ?? `Back-test at ${request.asOf}`,

@@ -1,5 +1,4 @@
-import type { z } from '@hono/zod-openapi';
-import { auditActorOf, defineRoute } from '../../access';
+import { defineRoute } from '../../access';
 import {
   createRouter,
   IdParams,
@@ -67,14 +66,12 @@ const getCurveSetById = defineRoute('valuation:read', {
 export const curves = createRouter()
   .openapi(postCurveSet, (c) => {
     const request = c.req.valid('json');
-    const { db, clock } = c.get('deps');
     const created = preparedPost(
       c,
       request,
       201,
-      () => prepareCurveSet(db, request),
-      (tx, prepared) =>
-        curveSetView(createCurveSet(tx, clock.now(), auditActorOf(c), request, prepared)),
+      (ctx) => prepareCurveSet(ctx, request),
+      (ctx, prepared) => curveSetView(createCurveSet(ctx, { request, prepared })),
     );
     return c.json(created, 201);
   })

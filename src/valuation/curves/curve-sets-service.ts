@@ -1,6 +1,6 @@
-import type { Db, DbOrTx } from '../../../db';
-import { recordAudit, type AuditActor } from '../../audit';
-import { type IsoDate, Problem } from '../../shared';
+import type { DbOrTx } from '../../../db';
+import { recordAudit } from '../../audit';
+import { type IsoDate, Problem, type VerbContext } from '../../shared';
 import { fitCurveSet, type CurveSetFit } from './curve-set';
 import { findCurveSet, insertCurveSet, type CurveSetRow } from './curve-sets-repository';
 import type { FitSettings } from './fit-schemas';
@@ -26,9 +26,9 @@ export interface PreparedCurveSet {
  * only: it runs before the write transaction, which then just stores the result.
  * @throws Problem `conflict` when the book is empty or its history cannot be fitted
  */
-export function prepareCurveSet(db: Db, request: CurveSetRequest): PreparedCurveSet {
-  const asOf = request.asOf ?? bookDataDate(db);
-  const history = readRecoveryHistory(db, asOf);
+export function prepareCurveSet(ctx: VerbContext, request: CurveSetRequest): PreparedCurveSet {
+  const asOf = request.asOf ?? bookDataDate(ctx.deps.db);
+  const history = readRecoveryHistory(ctx.tx, asOf);
   const fit = fitOrConflict('a curve set', () =>
     fitCurveSet(history, {
       ...request,
@@ -42,12 +42,11 @@ export function prepareCurveSet(db: Db, request: CurveSetRequest): PreparedCurve
 
 /** Stores a prepared curve set, with its audit event, in the caller's transaction. */
 export function createCurveSet(
-  tx: DbOrTx,
-  now: string,
-  actor: AuditActor,
-  request: CurveSetRequest,
-  prepared: PreparedCurveSet,
+  ctx: VerbContext,
+  { request, prepared }: { request: CurveSetRequest; prepared: PreparedCurveSet },
 ): CurveSetRow {
+  const { tx, actor } = ctx;
+  const now = ctx.deps.clock.now();
   const { fit } = prepared;
   const row = insertCurveSet(tx, {
     name: request.name,

@@ -1,5 +1,5 @@
-import type { Db, curveSets } from '../../../db';
-import { Problem, type IsoDate } from '../../shared';
+import type { curveSets } from '../../../db';
+import { Problem } from '../../shared';
 import type { FitSettings } from './fit-schemas';
 import type { SegmentDimension } from '../history';
 

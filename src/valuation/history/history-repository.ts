@@ -1,9 +1,9 @@
-import type { Db } from '../../../db';
+import { type DbOrTx, prepared } from '../../../db';
 import type { IsoDate } from '../../shared';
 import type { HistoryEvent, HistoryLoan, RecoveryHistory } from './recovery-history';
 
 // The bulk path of the valuation, a row per charged-off loan and per payment or cost: prepared
-// better-sqlite3 statements in raw mode, not drizzle's row mapping.
+// statements in raw mode (`prepared`), not drizzle's row mapping.
 
 const LOANS = `
   select loan_id, charge_off_date, charge_off_fen, product, province, placement_stage, coalesce(litigation_status, case when litigation_pending then 'filed' else 'none' end)
@@ -27,8 +27,8 @@ type EventRow = [string, IsoDate, 'payment' | 'cost', number, string];
  * `filed` or `none` from its litigation flag. The table's CHECK gives every payment a channel and
  * every cost a kind, both with an amount.
  */
-export function readRecoveryHistory(db: Db, through: IsoDate): RecoveryHistory {
-  const loans = (db.$client.prepare(LOANS).raw(true).all(through) as LoanRow[]).map(
+export function readRecoveryHistory(tx: DbOrTx, through: IsoDate): RecoveryHistory {
+  const loans = (prepared(tx, LOANS).raw(true).all(through) as LoanRow[]).map(
     ([
       loanId,
       chargeOffDate,
@@ -47,7 +47,7 @@ export function readRecoveryHistory(db: Db, through: IsoDate): RecoveryHistory {
       litigationStatus,
     }),
   );
-  const events = (db.$client.prepare(EVENTS).raw(true).all(through) as EventRow[]).map(
+  const events = (prepared(tx, EVENTS).raw(true).all(through) as EventRow[]).map(
     ([loanId, eventDate, type, amountFen, kind]): HistoryEvent =>
       type === 'payment'
         ? { loanId, eventDate, type, amountFen, channel: kind }

@@ -1,7 +1,13 @@
 import type { DbOrTx } from '../../../db';
-import { recordAudit, type AuditActor } from '../../audit';
+import { recordAudit } from '../../audit';
 import { loansOnOffer, onOfferAmong, requirePortfolio, type PortfolioRow } from '../../portfolios';
-import { type AppDeps, type IsoDate, parseFen, Problem } from '../../shared';
+import {
+  type AppDeps,
+  fenFromYuanRequest,
+  type IsoDate,
+  Problem,
+  type VerbContext,
+} from '../../shared';
 import { withCostOverrides, type CostModel, type CostOverrides } from '../maths';
 import { type CurveSetFit, type CurveSetRow, getCurveSet, storedFitSettings } from '../curves';
 import { segmenter } from '../history';
@@ -44,12 +50,12 @@ export interface StoredInputs {
  * @throws Problem `not_found` for an unknown portfolio or curve set; `conflict` for a horizon past the curve set's, a portfolio with no loan on offer, a loan charged off after the valuation date, or a history the bootstrap cannot redraw; `validation_failed` for a litigated loan that is not on offer
  */
 export function prepareValuation(
-  deps: AppDeps,
-  portfolioId: number,
-  request: ValuationRequest,
+  ctx: VerbContext,
+  { portfolioId, request }: { portfolioId: number; request: ValuationRequest },
 ): PreparedValuation {
-  const portfolio = requirePortfolio(deps.db, portfolioId);
-  const curveSet = getCurveSet(deps.db, request.curveSetId);
+  const { deps } = ctx;
+  const portfolio = requirePortfolio(ctx.tx, portfolioId);
+  const curveSet = getCurveSet(ctx.tx, request.curveSetId);
   const horizonMonths = request.horizonMonths ?? curveSet.horizonMonths;
   if (horizonMonths > curveSet.horizonMonths)
     throw new Problem(
@@ -108,12 +114,11 @@ export function prepareValuation(
 
 /** Stores a prepared valuation, with its audit event, in the caller's transaction. */
 export function createValuation(
-  tx: DbOrTx,
-  now: string,
-  actor: AuditActor,
-  request: ValuationRequest,
-  prepared: PreparedValuation,
+  ctx: VerbContext,
+  { request, prepared }: { request: ValuationRequest; prepared: PreparedValuation },
 ): ValuationRow {
+  const { tx, actor } = ctx;
+  const now = ctx.deps.clock.now();
   const { portfolio, results } = prepared;
   const inputs: StoredInputs = {
     portfolioStatus: portfolio.status,
@@ -185,9 +190,14 @@ function litigationPlan(
   return (loan) => statuses.has(loan.litigationStatus) || named.has(loan.loanId);
 }
 
-/** The request's overrides in fen; a channel's rate or share is never undefined once given. */
+/**
+ * The request's overrides in fen; a channel's rate or share is never undefined once given. The
+ * amounts stay yuan strings in the request, as the stored inputs show them, and are read here by
+ * the API's own reading of a yuan amount (`fenFromYuanRequest`).
+ */
 function costOverridesFen(overrides: ValuationRequest['costOverrides']): CostOverrides {
-  const fen = (yuan: string | undefined) => (yuan === undefined ? undefined : parseFen(yuan));
+  const fen = (yuan: string | undefined) =>
+    yuan === undefined ? undefined : fenFromYuanRequest.parse(yuan);
   return {
     commissionRateByChannel: overrides.commissionRateByChannel as
       Record<string, number> | undefined,
