@@ -7,7 +7,7 @@ import type {
 } from '../../src/valuation/curves/curve-schemas';
 import { importDemoBook } from '../../src/demo/import-book';
 import { mackSummary } from '../../src/valuation/maths/mack-summary';
-import { cumulativeTriangle } from '../../src/valuation/maths/triangle';
+import { cumulativeTriangle } from '../valuation/published-triangle';
 import { parseFen } from '../../src/shared';
 import { testApp, type TestUser } from '../helpers/test-app';
 import { aWrittenOffLoan, insertLoans } from '../portfolios/book';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { additiveMethod } from '../../src/valuation/maths/additive';
-import { cumulativeTriangle } from '../../src/valuation/maths/triangle';
+import { cumulativeTriangle } from './published-triangle';
 import { expectClose, expected } from './fixtures';
 
 // chainladder-python's test_incremental::test_schmidt on ia_sample (Schmidt 2006, the additive

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ageToAgeFactors } from '../../src/valuation/maths/age-to-age';
 import { chainLadder } from '../../src/valuation/maths/chain-ladder';
 import { mack } from '../../src/valuation/maths/mack';
-import { cumulativeTriangle } from '../../src/valuation/maths/triangle';
+import { cumulativeTriangle } from './published-triangle';
 import { expectAsPublished, expectClose, expected, publishedCheck, triangleOf } from './fixtures';
 
 // Expected values: test/fixtures/chainladder/expected.json, computed by casact/chainladder-python

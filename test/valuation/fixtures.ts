@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cumulativeTriangle, type Triangle } from '../../src/valuation/maths/triangle';
+import type { Triangle } from '../../src/valuation/maths/triangle';
+import { cumulativeTriangle } from './published-triangle';
 
 /** The published chain-ladder fixtures, with their sources in the folder's README.md. */
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/chainladder');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CostModel } from '../../src/valuation/maths/cost-model';
-import { irr } from '../../src/valuation/maths/irr';
+import { irr } from './irr';
 import { valuePortfolio } from '../../src/valuation/valuations/portfolio-valuation';
 import { fitRecoveryCurve } from '../../src/valuation/maths/recovery-curve';
 import { buildRecoveryTriangle } from '../../src/valuation/maths/recovery-triangle';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { annualRate, monthlyRate, npv } from '../../src/valuation/maths/discounting';
+import { monthlyRate, npv } from '../../src/valuation/maths/discounting';
 import { roundToFen } from '../../src/valuation/maths/fen-rounding';
-import { irr } from '../../src/valuation/maths/irr';
+import { annualRate, irr } from './irr';
 import {
   collectionMultiples,
   paybackMonth,

@@ -52,7 +52,7 @@ const Judged = {
   inside: z.boolean().openapi({ description: 'Whether the actual fell within P5–P95' }),
 };
 
-export const PoolBacktestSchema = z
+const PoolBacktestSchema = z
   .object({
     cohort: z.string(),
     loans: z.number().int(),

@@ -8,7 +8,7 @@ import { type FitSettings, fitOrConflict, fitSettingsColumns } from '../curves';
 import { bookDataDate } from '../../loans';
 import { readRecoveryHistory } from '../history';
 
-export interface BacktestRequest extends FitSettings {
+interface BacktestRequest extends FitSettings {
   name?: string | undefined;
   asOf: IsoDate;
   actualsThrough?: IsoDate | undefined;
@@ -16,7 +16,7 @@ export interface BacktestRequest extends FitSettings {
   simulations: number;
 }
 
-export interface PreparedBacktest {
+interface PreparedBacktest {
   actualsThrough: IsoDate;
   result: BacktestResult;
 }

@@ -18,7 +18,7 @@ import {
 import { fitCurves, type CurveSetSpec } from '../curves';
 import { historyKnownAt, type HistoryLoan, type RecoveryHistory } from '../history';
 
-export interface BacktestSpec extends Omit<CurveSetSpec, 'chargeOffFrom' | 'chargeOffTo'> {
+interface BacktestSpec extends Omit<CurveSetSpec, 'chargeOffFrom' | 'chargeOffTo'> {
   /** D, a month end: curves are fitted on what was known then. */
   asOf: IsoDate;
   /** A later month end: the collections of months D + 1 … this one are what the forecast is judged against. */

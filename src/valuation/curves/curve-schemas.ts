@@ -71,7 +71,7 @@ export const SegmentTriangleSchema = TriangleSchema.extend({
     .openapi({ description: 'The filters the loans were taken by' }),
 }).openapi('SegmentTriangle');
 
-export const CurveSchema = z
+const CurveSchema = z
   .object({
     segment: z.string(),
     accounts: z.number().int(),

@@ -21,7 +21,7 @@ import {
   type SegmentDimension,
 } from '../history';
 
-export type CurveMethod = 'additive' | 'chain_ladder';
+type CurveMethod = 'additive' | 'chain_ladder';
 
 /** What a curve set is fitted from: the data window, the cohorts, the method and the segmentation. */
 export interface CurveSetSpec {

@@ -8,7 +8,7 @@ import { bookDataDate } from '../../loans';
 import { fitOrConflict, fitSettingsColumns } from './fit-settings';
 import { readRecoveryHistory } from '../history';
 
-export interface CurveSetRequest extends FitSettings {
+interface CurveSetRequest extends FitSettings {
   name: string;
   asOf?: IsoDate | undefined;
   chargeOffFrom?: IsoDate | undefined;
@@ -16,7 +16,7 @@ export interface CurveSetRequest extends FitSettings {
 }
 
 /** A curve set fitted and ready to store. */
-export interface PreparedCurveSet {
+interface PreparedCurveSet {
   asOf: IsoDate;
   fit: CurveSetFit;
 }

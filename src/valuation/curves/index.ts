@@ -1,12 +1,6 @@
 // The door of the curves room of valuation: what its sibling rooms may use.
 export { CostModelSchema } from './curve-schemas';
-export {
-  type CurveSetFit,
-  type CurveSetSpec,
-  fitCurves,
-  type FittedCurve,
-  type PerUnitTriangle,
-} from './curve-set';
+export { type CurveSetFit, type CurveSetSpec, fitCurves, type FittedCurve } from './curve-set';
 export { type CurveSetRow, type CurveSetSummaryRow } from './curve-sets-repository';
 export { getCurveSet } from './curve-sets-service';
 export { costModelView } from './curve-views';

@@ -6,7 +6,7 @@ import { bookDataDate } from '../../loans';
 import { fitOrConflict } from './fit-settings';
 import { readRecoveryHistory, segmenter, type SegmentDimension } from '../history';
 
-export interface TriangleRequest {
+interface TriangleRequest {
   asOf?: IsoDate | undefined;
   cohort: CohortGrain;
   basis: 'gross' | 'net';

@@ -16,7 +16,7 @@ export type SegmentDimension = (typeof segmentDimensions)[number];
 /** Classes of paper by calendar months since charge-off at the as-of date, as the trade names them (the portfolio strats' default classes). */
 const CHARGE_OFF_AGE_CLASSES = defaultPortfolioBands.chargeOffAge;
 
-export interface SegmentationOptions {
+interface SegmentationOptions {
   dimensions: readonly SegmentDimension[];
   /** The date charge-off ages are counted to. */
   asOf: IsoDate;
@@ -25,7 +25,7 @@ export interface SegmentationOptions {
 }
 
 /** The key of the book as a whole: the parent of every segment. */
-export const WHOLE_BOOK = 'all';
+const WHOLE_BOOK = 'all';
 
 /**
  * The segment key of a loan: `dimension=value` for each chosen dimension, joined by `|`

@@ -1,6 +1,6 @@
 import { incrementalOf, knownLength, latestCumulative, type Triangle } from './triangle';
 
-export interface AdditiveResult {
+interface AdditiveResult {
   /** ζₖ: expected incremental amount at age k per unit of exposure. */
   zeta: number[];
   /** The exposure each ζₖ rests on: Σᵢ Eᵢ over the origins known at age k. */

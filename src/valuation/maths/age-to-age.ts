@@ -4,7 +4,7 @@ import { cumulativeOf, type Triangle } from './triangle';
 export type Averaging = 'volume' | 'simple';
 
 /** One origin's step from age k to k + 1: its cumulative value at k and at k + 1. */
-export interface DevelopmentPair {
+interface DevelopmentPair {
   origin: number;
   from: number;
   to: number;

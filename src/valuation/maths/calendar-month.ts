@@ -5,22 +5,13 @@ import { addDays, type IsoDate } from '../../shared';
  * subtraction. Valuation counts ages in calendar months: a payment made in the month after the
  * charge-off month is at age 1, whatever the days.
  */
-export type MonthIndex = number;
+type MonthIndex = number;
 
 export type CohortGrain = 'month' | 'quarter' | 'year';
 
 /** @example monthIndex('2024-03-15') // 2024 · 12 + 2 */
 export function monthIndex(date: IsoDate): MonthIndex {
   return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
-}
-
-/**
- * Months since charge-off of a date: 0 in the charge-off month itself, 1 in the next calendar
- * month, and so on.
- * @example ageInMonths('2024-01-31', '2024-02-01') // 1
- */
-export function ageInMonths(chargeOffDate: IsoDate, date: IsoDate): number {
-  return monthIndex(date) - monthIndex(chargeOffDate);
 }
 
 /**

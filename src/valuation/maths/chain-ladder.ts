@@ -1,7 +1,7 @@
 import { ageToAgeFactors, type Averaging } from './age-to-age';
 import { cumulativeOf, knownLength, type Triangle } from './triangle';
 
-export interface ChainLadderOptions {
+interface ChainLadderOptions {
   average?: Averaging;
   /** A factor from the last age to ultimate (1 when omitted: nothing develops after the last age). */
   tailFactor?: number;
@@ -58,7 +58,7 @@ export function chainLadder(
 }
 
 /** A row with its unknown future filled in: Ĉ(k+1) = Ĉ(k) · fₖ. */
-export function projectRow(row: readonly (number | null)[], factors: readonly number[]): number[] {
+function projectRow(row: readonly (number | null)[], factors: readonly number[]): number[] {
   const out: number[] = [];
   row.forEach((value, k) => out.push(value ?? (out[k - 1] ?? 0) * (factors[k - 1] ?? 1)));
   return out;

@@ -9,12 +9,7 @@ export function monthlyRate(annualRate: number): number {
   return Math.pow(1 + annualRate, 1 / 12) - 1;
 }
 
-/** The annual effective rate of a monthly one: (1 + m)^12 − 1. */
-export function annualRate(monthly: number): number {
-  return Math.pow(1 + monthly, 12) - 1;
-}
-
-export interface NpvOptions {
+interface NpvOptions {
   /** Periods are months and the rate is annual effective (default); false: periods are the rate's own. */
   monthly?: boolean;
   /** The period of the first cash flow: 1 for flows at the end of each month after the valuation date (default), 0 for a flow today first. */

@@ -1,6 +1,6 @@
 import { linearRegression, rSquared } from 'simple-statistics';
 
-export interface ExponentialTailOptions {
+interface ExponentialTailOptions {
   /** The first age whose rate enters the fit: early months, before the decay sets in, are better left out. */
   fromAge: number;
   /** Ages of the extended curve: 0 … horizonMonths − 1 (84, 120 or 180 in practice). */

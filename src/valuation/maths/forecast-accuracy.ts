@@ -1,5 +1,5 @@
 /** A forecast against what then happened, in fen. */
-export interface ForecastPair {
+interface ForecastPair {
   predictedFen: number;
   actualFen: number;
 }

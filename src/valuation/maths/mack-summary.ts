@@ -2,7 +2,7 @@ import { mack, type MackOptions } from './mack';
 import type { Triangle } from './triangle';
 
 /** One origin's chain-ladder ultimate and how sure it is, in the triangle's units. */
-export interface MackFigures {
+interface MackFigures {
   latest: number;
   ultimate: number;
   /** Ultimate − latest: still to come (the reserve, or IBNR, in reserving). */

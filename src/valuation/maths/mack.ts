@@ -10,7 +10,7 @@ export interface MackOptions {
   tail?: MackTail;
 }
 
-export interface MackResult extends ChainLadderResult {
+interface MackResult extends ChainLadderResult {
   /** σₖ per link (the tail's last when there is a tail). */
   sigma: number[];
   /** Standard error of each factor: se(fₖ) = σₖ ÷ √Σᵢ wᵢₖ. */

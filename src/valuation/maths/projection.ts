@@ -1,12 +1,6 @@
-import type { IsoDate } from '../../shared';
 import { commissionRateByAge, type CostModel } from './cost-model';
 import { cumulativeRates } from './recovery-curve';
-import {
-  compileBook,
-  type ProjectedCurve,
-  type ValuationBook,
-  type ValuationLoan,
-} from './valuation-book';
+import type { ValuationBook } from './valuation-book';
 
 /** Expected cash flows in fen (floating point), month t after the valuation date at index t − 1. */
 export interface MonthlyCashFlows {
@@ -18,23 +12,10 @@ export interface MonthlyCashFlows {
   netFen: Float64Array;
 }
 
-export interface ProjectionOptions {
+interface ProjectionOptions {
   horizonMonths: number;
   /** Relative change of every recovery rate: −0.2 collects 80 % of the curve. */
   recoveryShock?: number;
-}
-
-/**
- * Projects loans to monthly cash flows: `compileBook`, then `projectBook`.
- * @example projectCashFlows(loans, curveFor, costModel, { valuationDate: '2025-12-31', horizonMonths: 120 }).netFen
- */
-export function projectCashFlows<L extends ValuationLoan>(
-  loans: readonly L[],
-  curveFor: (loan: L) => ProjectedCurve,
-  costModel: CostModel,
-  options: ProjectionOptions & { valuationDate: IsoDate },
-): MonthlyCashFlows {
-  return projectBook(compileBook(loans, curveFor, options.valuationDate), costModel, options);
 }
 
 /**

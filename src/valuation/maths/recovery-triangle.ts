@@ -17,7 +17,7 @@ export interface RecoveryEvent {
   amountFen: number;
 }
 
-export interface RecoveryTriangleOptions {
+interface RecoveryTriangleOptions {
   cohort: CohortGrain;
   asOf: IsoDate;
   /** `gross`: payments; `net`: payments less costs. */

@@ -10,13 +10,13 @@ import {
 } from './recovery-triangle';
 
 /** Fits a curve to a gross static-pool triangle; undefined when the triangle has nothing to fit (the segment then takes the book's curve). */
-export type CurveFitter = (
+type CurveFitter = (
   triangle: RecoveryTriangle,
   segment: string,
   options: CurveFitOptions,
 ) => RecoveryCurve | undefined;
 
-export interface SegmentCurveOptions<L extends PoolLoan> extends CurveFitOptions {
+interface SegmentCurveOptions<L extends PoolLoan> extends CurveFitOptions {
   /** The segment of a loan, from the fields chosen (product, balance band, placement stage, litigation status, region…). */
   segmentOf: (loan: L) => string;
   cohort: CohortGrain;
@@ -27,7 +27,7 @@ export interface SegmentCurveOptions<L extends PoolLoan> extends CurveFitOptions
   fitCurve?: CurveFitter;
 }
 
-export interface SegmentCurves {
+interface SegmentCurves {
   /** The whole book's curve, fitted on every loan given. */
   parent: RecoveryCurve;
   bySegment: Map<string, RecoveryCurve>;

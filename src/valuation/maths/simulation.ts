@@ -18,7 +18,7 @@ import type { RecoveryTriangle } from './recovery-triangle';
 import type { Triangle } from './triangle';
 import type { ValuationBook } from './valuation-book';
 
-export interface SimulationInput {
+interface SimulationInput {
   seed: number;
   simulations: number;
   /** The whole book's gross static-pool history, as the curves were fitted on. */

@@ -23,7 +23,7 @@ import type { ValuationRequest } from './valuation-schemas';
 import { findValuation, insertValuation, type ValuationRow } from './valuations-repository';
 
 /** A valuation computed and ready to store. */
-export interface PreparedValuation extends ValuationRates {
+interface PreparedValuation extends ValuationRates {
   portfolio: PortfolioRow;
   curveSet: CurveSetRow;
   valuationDate: IsoDate;
