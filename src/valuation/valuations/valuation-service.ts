@@ -9,9 +9,15 @@ import {
   type VerbContext,
 } from '../../shared';
 import { withCostOverrides, type CostModel, type CostOverrides } from '../maths';
-import { type CurveSetFit, type CurveSetRow, getCurveSet, storedFitSettings } from '../curves';
+import {
+  type CurveSetFit,
+  type CurveSetRow,
+  getCurveSet,
+  storedFitSettings,
+  storedCurves,
+  storedHistory,
+} from '../curves';
 import { segmenter } from '../history';
-import { storedCurves, storedHistory } from '../curves';
 import { valuationRates, type ValuationRates } from './valuation-rates';
 import {
   valuationResults,
