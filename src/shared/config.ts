@@ -129,6 +129,54 @@ export const defaultPortfolioBands: PortfolioBands = {
   ],
 };
 
+// ── Valuation ────────────────────────────────────────────────────────────────────────────────
+/**
+ * What a curve set, a back-test or a valuation assumes when its request leaves a setting out. The
+ * API's schemas take these as their defaults, so the OpenAPI document states them.
+ */
+export interface ValuationDefaults {
+  /** Charge-off cohorts (static pools) of a curve set or back-test. */
+  cohort: 'month' | 'quarter' | 'year';
+  method: 'additive' | 'chain_ladder';
+  /** Months of age a recovery curve runs to: 84, 120 or 180. */
+  horizonMonths: 84 | 120 | 180;
+  /** Bühlmann's k, in accounts: a segment with k accounts gets half the weight, its parent the rest. */
+  credibilityK: number;
+  /** The first month of age the exponential tail is fitted from: the first placements are over by then. */
+  tailFromAge: number;
+  /** Lower edges in yuan of the balance bands on the charge-off amount: where recovery rates differ most for consumer paper. */
+  balanceBandEdgesYuan: readonly number[];
+  /** Seed of the bootstraps: the same seed gives the same band. */
+  seed: number;
+  backtestSimulations: number;
+  valuationSimulations: number;
+  /** Relative changes of every recovery rate on the sensitivity grid's rows: −0.2 collects 80 % of the curve. */
+  recoveryShocks: readonly number[];
+  /** Annual discount rates on the sensitivity grid's columns. */
+  discountRatesAnnual: readonly number[];
+  /** Litigation statuses a plan sues: lawsuits still open, whose legal costs are yet to be spent. */
+  litigatedStatuses: readonly ('filed' | 'judgment' | 'enforcement')[];
+  /** How Mack's σ of the last development ages is extrapolated: R ChainLadder's log-linear default, or Mack's (1993) rule. */
+  mackSigma: 'log-linear' | 'mack';
+}
+
+export const defaultValuation: ValuationDefaults = {
+  cohort: 'month',
+  method: 'additive',
+  horizonMonths: 120,
+  credibilityK: 500,
+  tailFromAge: 6,
+  balanceBandEdgesYuan: [0, 5_000, 20_000, 100_000],
+  seed: 1,
+  backtestSimulations: 500,
+  valuationSimulations: 1000,
+  recoveryShocks: [-0.3, -0.2, -0.1, 0, 0.1, 0.2],
+  discountRatesAnnual: [0.08, 0.12, 0.16, 0.2, 0.25],
+  litigatedStatuses: ['filed', 'judgment', 'enforcement'],
+  mackSigma: 'log-linear',
+};
+// ── End of valuation ─────────────────────────────────────────────────────────────────────────
+
 /** Platform configuration: policy values that a lender sets, not code. */
 export interface PlatformConfig {
   /** Days past due from which a loan becomes a charge-off candidate (坏账认定). */

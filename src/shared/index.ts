@@ -57,3 +57,4 @@ export {
 } from './api-vocabulary';
 export { claimFen, claimSql, type ClaimBalances } from './claim';
 export type { AuditActor, VerbContext } from './context';
+export { type ValuationDefaults, defaultValuation } from './config';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { auditActorOf, defineRoute } from '../access';
+import { defineRoute } from '../access';
 import { XLSX_CONTENT_TYPE } from '../ledger';
 import { requirePortfolio } from '../portfolios';
 import {
@@ -7,14 +7,21 @@ import {
   jsonResponse as json,
   problemResponseDoc as problem,
   createRouter,
+  IdParams,
 } from '../shared';
-import { IdParams } from './fit-schemas';
 import { preparedPost } from './prepared-post';
-import * as schemas from './valuation-schemas';
-import { createValuation, getValuation, prepareValuation } from './valuation-service';
-import { valuationSummaryView, valuationView } from './valuation-views';
-import { sendValuationWorkbook } from './valuation-workbook';
-import { listValuations } from './valuations-repository';
+import {
+  CreateValuationSchema,
+  ValuationSchema,
+  ValuationSummarySchema,
+  createValuation,
+  getValuation,
+  prepareValuation,
+  valuationSummaryView,
+  valuationView,
+  listValuations,
+} from './valuations';
+import { sendValuationWorkbook } from './workbook';
 
 const tags = ['Valuation'];
 const LIST_LIMIT = 100;
@@ -28,9 +35,9 @@ const postValuation = defineRoute('valuation:manage', {
     "Value a portfolio's loans on offer with a curve set: cash flows, ERC, NPV, price at a target IRR, sensitivity, bootstrap percentiles, hold or sell",
   description:
     "Each loan on offer takes its segment's curve (else the book's), from its months since charge-off at the valuation date, capped by its claim at the cut-off; costs are the curve set's cost model with the overrides. The price is the net collections discounted at the target IRR; hold or sell sets it against the NPV at the discount rate of collecting in house. The P5/P50/P95 come from a seeded bootstrap of the curve set's history. Stored, never changed: the same inputs and seed give the same numbers. Honours `Idempotency-Key`.",
-  request: { params: IdParams, ...body(schemas.CreateValuationSchema) },
+  request: { params: IdParams, ...body(CreateValuationSchema) },
   responses: {
-    201: json('The valuation', schemas.ValuationSchema),
+    201: json('The valuation', ValuationSchema),
     404: problem('No such portfolio or curve set'),
     409: problem(
       "The horizon is longer than the curve set's, a loan was charged off after the valuation date, or the portfolio has no loan on offer",
@@ -44,7 +51,7 @@ const getPortfolioValuations = defineRoute('valuation:read', {
   summary: "A portfolio's valuations, newest first (the latest 100), without their flows",
   request: { params: IdParams },
   responses: {
-    200: json('Valuation summaries', schemas.ValuationSummarySchema.array()),
+    200: json('Valuation summaries', ValuationSummarySchema.array()),
     404: problem('No such portfolio'),
   },
 });
@@ -55,7 +62,7 @@ const getValuationById = defineRoute('valuation:read', {
   summary:
     'A stored valuation with its inputs, measures, monthly flows, sensitivity grid, distribution and hold or sell',
   request: { params: IdParams },
-  responses: { 200: json('The valuation', schemas.ValuationSchema), 404: notFound },
+  responses: { 200: json('The valuation', ValuationSchema), 404: notFound },
 });
 const getWorkbook = defineRoute('valuation:read', {
   method: 'get',
@@ -80,14 +87,12 @@ export const valuations = createRouter()
   .openapi(postValuation, (c) => {
     const request = c.req.valid('json');
     const portfolioId = c.req.valid('param').id;
-    const deps = c.get('deps');
     const created = preparedPost(
       c,
       request,
       201,
-      () => prepareValuation(deps, portfolioId, request),
-      (tx, prepared) =>
-        valuationView(createValuation(tx, deps.clock.now(), auditActorOf(c), request, prepared)),
+      (ctx) => prepareValuation(ctx, { portfolioId, request }),
+      (ctx, prepared) => valuationView(createValuation(ctx, { request, prepared })),
     );
     return c.json(created, 201);
   })

@@ -1,6 +1,9 @@
 import type { z } from '@hono/zod-openapi';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BacktestSchema, BacktestSummarySchema } from '../../src/valuation/backtest-schemas';
+import type {
+  BacktestSchema,
+  BacktestSummarySchema,
+} from '../../src/valuation/backtests/backtest-schemas';
 import { importDemoBook } from '../../src/demo/import-book';
 import { testApp, type TestUser } from '../helpers/test-app';
 

@@ -4,8 +4,11 @@ import type {
   CurveSetSchema,
   CurveSetSummarySchema,
   SegmentTriangleSchema,
-} from '../../src/valuation/curve-schemas';
+} from '../../src/valuation/curves/curve-schemas';
 import { importDemoBook } from '../../src/demo/import-book';
+import { mackSummary } from '../../src/valuation/maths/mack-summary';
+import { cumulativeTriangle } from '../valuation/published-triangle';
+import { parseFen } from '../../src/shared';
 import { testApp, type TestUser } from '../helpers/test-app';
 import { aWrittenOffLoan, insertLoans } from '../portfolios/book';
 
@@ -86,6 +89,58 @@ describe('POST /curves and GET /curves/{id}', () => {
     const stored = await send(t, 'GET', `/curves/${set.id}`, 'risk');
     expect(stored.status).toBe(200);
     expect(await stored.json()).toEqual(set);
+  });
+
+  it("gives a chain-ladder curve set Mack's ultimate, standard error and CV per cohort and in total, and none to an additive one", async () => {
+    const response = await send(t, 'POST', '/curves', 'risk', {
+      name: 'chain ladder',
+      method: 'chain_ladder',
+      cohort: 'quarter',
+    });
+    expect(response.status).toBe(201);
+    const set = await curveSet(response);
+    const mack = set.mack!;
+    expect(mack).not.toBeNull();
+    const gross = set.triangles.gross;
+    expect(mack.cohorts.map((c) => c.cohort)).toEqual(gross.cohorts);
+    expect(mack.throughAge).toBe(gross.ages.at(-1));
+    const fen = (yuan: string) => parseFen(yuan)!;
+    for (const cohort of mack.cohorts) {
+      // Each figure is rounded to the fen on its own.
+      expect(
+        Math.abs(fen(cohort.remaining) - (fen(cohort.ultimate) - fen(cohort.latest))),
+      ).toBeLessThanOrEqual(1);
+      const se = fen(cohort.standardError);
+      const parts = Math.hypot(
+        fen(cohort.processStandardError),
+        fen(cohort.parameterStandardError),
+      );
+      expect(Math.abs(se - parts)).toBeLessThanOrEqual(1.5);
+      if (fen(cohort.remaining) > 0) expect(cohort.cv).toBeCloseTo(se / fen(cohort.remaining), 4);
+    }
+    // The oldest quarter is fully developed; the younger ones still have something to come.
+    expect(mack.cohorts[0]).toMatchObject({ standardError: '0.00', cv: null });
+    expect(fen(mack.total.standardError)).toBeGreaterThan(0);
+    expect(mack.total.cv).toBeGreaterThan(0);
+    const sum = (pick: (c: (typeof mack.cohorts)[number]) => string) =>
+      mack.cohorts.reduce((total, c) => total + fen(pick(c)), 0);
+    expect(Math.abs(sum((c) => c.ultimate) - fen(mack.total.ultimate))).toBeLessThanOrEqual(
+      mack.cohorts.length,
+    );
+    // The same figures as Mack's method on the stored triangle in fen, cumulated.
+    const cumulative = gross.cumulative.map((row, i) =>
+      row.map((rate) => (rate === null ? null : Math.round(rate * fen(gross.exposure[i]!)))),
+    );
+    const direct = mackSummary(cumulativeTriangle(gross.cohorts, cumulative), {
+      sigma: 'log-linear',
+    });
+    expect(fen(mack.total.standardError)).toBe(Math.round(direct.total.se));
+    expect(fen(mack.total.ultimate)).toBe(Math.round(direct.total.ultimate));
+
+    const stored = await send(t, 'GET', `/curves/${set.id}`, 'risk');
+    expect((await curveSet(stored)).mack).toEqual(mack);
+    const additive = await send(t, 'POST', '/curves', 'risk', { name: 'additive' });
+    expect((await curveSet(additive)).mack).toBeNull();
   });
 
   it('stores the same numbers when fitted twice on the same inputs', async () => {

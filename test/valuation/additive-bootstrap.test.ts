@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { prepareAdditiveBootstrap } from '../../src/valuation/additive-bootstrap';
-import { SeededRandom } from '../../src/valuation/random';
-import type { Triangle } from '../../src/valuation/triangle';
+import { prepareAdditiveBootstrap } from '../../src/valuation/maths/additive-bootstrap';
+import { SeededRandom } from '../../src/valuation/maths/random';
+import type { Triangle } from '../../src/valuation/maths/triangle';
 
 const COHORTS = 48;
 const AGES = 24;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { additiveMethod } from '../../src/valuation/additive';
-import { cumulativeTriangle } from '../../src/valuation/triangle';
+import { additiveMethod } from '../../src/valuation/maths/additive';
+import { cumulativeTriangle } from './published-triangle';
 import { expectClose, expected } from './fixtures';
 
 // chainladder-python's test_incremental::test_schmidt on ia_sample (Schmidt 2006, the additive
-// method), values in shared/fixtures/chainladder/expected.json to ten significant digits.
+// method), values in test/fixtures/chainladder/expected.json to ten significant digits.
 describe('additiveMethod on the ia_sample of chainladder-python (test_schmidt)', () => {
   const sample = expected.IA_sample_additive;
   const result = additiveMethod(

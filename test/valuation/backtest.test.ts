@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBacktest } from '../../src/valuation/backtest';
+import { runBacktest } from '../../src/valuation/backtests/backtest';
 import { syntheticHistory } from './synthetic-history';
 
 const spec = {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ageToAgeFactors } from '../../src/valuation/age-to-age';
-import { chainLadder } from '../../src/valuation/chain-ladder';
-import { mack } from '../../src/valuation/mack';
-import { cumulativeTriangle } from '../../src/valuation/triangle';
+import { ageToAgeFactors } from '../../src/valuation/maths/age-to-age';
+import { chainLadder } from '../../src/valuation/maths/chain-ladder';
+import { mack } from '../../src/valuation/maths/mack';
+import { cumulativeTriangle } from './published-triangle';
 import { expectAsPublished, expectClose, expected, publishedCheck, triangleOf } from './fixtures';
 
-// Expected values: shared/fixtures/chainladder/expected.json, computed by casact/chainladder-python
+// Expected values: test/fixtures/chainladder/expected.json, computed by casact/chainladder-python
 // on its bundled RAA, GenIns and Mortgage triangles and given to six decimals; the published checks
 // cite Mack (1994, 1999) and R ChainLadder's unit tests (runit.MackChainLadder.R), and are met to
 // the precision they are printed with.

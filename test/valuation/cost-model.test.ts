@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { commissionRateByAge, withCostOverrides } from '../../src/valuation/cost-model';
+import { commissionRateByAge, withCostOverrides } from '../../src/valuation/maths/cost-model';
 import {
   fitCostModel,
   type CostRecord,
   type PaymentRecord,
-} from '../../src/valuation/fit-cost-model';
+} from '../../src/valuation/maths/fit-cost-model';
 
 const loans = [
   { loanId: 'a', chargeOffDate: '2025-01-15' },

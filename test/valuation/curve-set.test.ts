@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fitChainLadderCurve } from '../../src/valuation/chain-ladder-curve';
-import { fitCurveSet } from '../../src/valuation/curve-set';
-import { forecastAccuracy } from '../../src/valuation/forecast-accuracy';
-import { fitRecoveryCurve } from '../../src/valuation/recovery-curve';
-import type { HistoryLoan } from '../../src/valuation/recovery-history';
-import { buildRecoveryTriangle } from '../../src/valuation/recovery-triangle';
-import { segmenter } from '../../src/valuation/segments';
+import { fitChainLadderCurve } from '../../src/valuation/maths/chain-ladder-curve';
+import { fitCurveSet } from '../../src/valuation/curves/curve-set';
+import { forecastAccuracy } from '../../src/valuation/maths/forecast-accuracy';
+import { fitRecoveryCurve } from '../../src/valuation/maths/recovery-curve';
+import type { HistoryLoan } from '../../src/valuation/history/recovery-history';
+import { buildRecoveryTriangle } from '../../src/valuation/maths/recovery-triangle';
+import { segmenter } from '../../src/valuation/history/segments';
 import { exponentialCurve } from './synthetic-book';
 import { syntheticHistory } from './synthetic-history';
 

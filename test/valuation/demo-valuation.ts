@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import { importDemoBook } from '../../src/demo/import-book';
-import type { ValuationSchema } from '../../src/valuation/valuation-schemas';
+import type { ValuationSchema } from '../../src/valuation/valuations/valuation-schemas';
 import { testApp, type TestUser } from '../helpers/test-app';
 
 export type T = ReturnType<typeof testApp>;

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cumulativeTriangle, type Triangle } from '../../src/valuation/triangle';
+import type { Triangle } from '../../src/valuation/maths/triangle';
+import { cumulativeTriangle } from './published-triangle';
 
-/** The published chain-ladder fixtures in shared/, beside the repository (as in CI). */
-const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/chainladder');
+/** The published chain-ladder fixtures, with their sources in the folder's README.md. */
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/chainladder');
 
 export interface MackExpectation {
   f_volume_weighted: number[];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CostModel } from '../../src/valuation/cost-model';
-import { npv } from '../../src/valuation/discounting';
-import { holdOrSell, inHouseCostModel } from '../../src/valuation/hold-or-sell';
-import { projectBook } from '../../src/valuation/projection';
-import { compileBook } from '../../src/valuation/valuation-book';
+import type { CostModel } from '../../src/valuation/maths/cost-model';
+import { npv } from '../../src/valuation/maths/discounting';
+import { holdOrSell, inHouseCostModel } from '../../src/valuation/valuations/hold-or-sell';
+import { projectBook } from '../../src/valuation/maths/projection';
+import { compileBook } from '../../src/valuation/maths/valuation-book';
 
 const costs: CostModel = {
   commissionRateByChannel: { in_house: 0.1, agency: 0.3 },

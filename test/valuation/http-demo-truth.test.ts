@@ -11,8 +11,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importDemoBook } from '../../src/demo/import-book';
 import { incrementalRecoveryRate, liquidationCurve } from '../../src/demo/liquidation-curve';
 import { productTerms, type DemoProduct } from '../../src/demo/products';
-import type { BacktestSchema } from '../../src/valuation/backtest-schemas';
-import type { CurveSetSchema } from '../../src/valuation/curve-schemas';
+import type { BacktestSchema } from '../../src/valuation/backtests/backtest-schemas';
+import type { CurveSetSchema } from '../../src/valuation/curves/curve-schemas';
 import { testApp } from '../helpers/test-app';
 
 type T = ReturnType<typeof testApp>;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CostModel } from '../../src/valuation/cost-model';
-import { irr } from '../../src/valuation/irr';
-import { valuePortfolio } from '../../src/valuation/portfolio-valuation';
-import { fitRecoveryCurve } from '../../src/valuation/recovery-curve';
-import { buildRecoveryTriangle } from '../../src/valuation/recovery-triangle';
-import { simulate } from '../../src/valuation/simulation';
-import { compileBook } from '../../src/valuation/valuation-book';
+import type { CostModel } from '../../src/valuation/maths/cost-model';
+import { irr } from './irr';
+import { valuePortfolio } from '../../src/valuation/valuations/portfolio-valuation';
+import { fitRecoveryCurve } from '../../src/valuation/maths/recovery-curve';
+import { buildRecoveryTriangle } from '../../src/valuation/maths/recovery-triangle';
+import { simulate } from '../../src/valuation/maths/simulation';
+import { compileBook } from '../../src/valuation/maths/valuation-book';
 import { exponentialCurve, syntheticBook } from './synthetic-book';
 
 const asOf = '2025-12-31';

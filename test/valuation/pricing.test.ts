@@ -1,10 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { annualRate, monthlyRate, npv } from '../../src/valuation/discounting';
-import { roundToFen } from '../../src/valuation/fen-rounding';
-import { irr } from '../../src/valuation/irr';
-import { collectionMultiples, paybackMonth, priceAtTargetIrr } from '../../src/valuation/pricing';
-import { sensitivityGrid } from '../../src/valuation/sensitivity';
+import { monthlyRate, npv } from '../../src/valuation/maths/discounting';
+import { roundToFen } from '../../src/valuation/maths/fen-rounding';
+import { annualRate, irr } from './irr';
+import {
+  collectionMultiples,
+  paybackMonth,
+  priceAtTargetIrr,
+} from '../../src/valuation/maths/pricing';
+import { sensitivityGrid } from '../../src/valuation/valuations/sensitivity';
 
 /** A run-off of monthly net collections: rising for a few months, then decaying. */
 const runOff = fc.record({

@@ -1,13 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commissionRateByAge, type CostModel } from '../../src/valuation/cost-model';
+import { commissionRateByAge, type CostModel } from '../../src/valuation/maths/cost-model';
+import { projectBook, type MonthlyCashFlows } from '../../src/valuation/maths/projection';
+import type { RecoveryCurve } from '../../src/valuation/maths/recovery-curve';
 import {
-  projectBook,
-  projectCashFlows,
-  type MonthlyCashFlows,
-} from '../../src/valuation/projection';
-import type { RecoveryCurve } from '../../src/valuation/recovery-curve';
-import { compileBook, type ValuationLoan } from '../../src/valuation/valuation-book';
+  compileBook,
+  type ProjectedCurve,
+  type ValuationLoan,
+} from '../../src/valuation/maths/valuation-book';
+
+/** Loans projected to monthly cash flows: `compileBook`, then `projectBook`. */
+function projectCashFlows<L extends ValuationLoan>(
+  loans: readonly L[],
+  curveFor: (loan: L) => ProjectedCurve,
+  costModel: CostModel,
+  options: { valuationDate: string; horizonMonths: number; recoveryShock?: number },
+): MonthlyCashFlows {
+  return projectBook(compileBook(loans, curveFor, options.valuationDate), costModel, options);
+}
 
 const curveOf = (segment: string, rates: number[]): RecoveryCurve => ({
   segment,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeededRandom } from '../../src/valuation/random';
+import { SeededRandom } from '../../src/valuation/maths/random';
 
 describe('SeededRandom', () => {
   it('draws the same numbers from the same seed and others from another seed', () => {

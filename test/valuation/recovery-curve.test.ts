@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { credibilityWeightedCurve } from '../../src/valuation/credibility';
-import { fitExponentialTail } from '../../src/valuation/exponential-tail';
+import { credibilityWeightedCurve } from '../../src/valuation/maths/credibility';
+import { fitExponentialTail } from '../../src/valuation/maths/exponential-tail';
 import {
   cumulativeRates,
   fitRecoveryCurve,
   type RecoveryCurve,
-} from '../../src/valuation/recovery-curve';
-import { buildRecoveryTriangle } from '../../src/valuation/recovery-triangle';
-import { fitSegmentCurves } from '../../src/valuation/segment-curves';
+} from '../../src/valuation/maths/recovery-curve';
+import { buildRecoveryTriangle } from '../../src/valuation/maths/recovery-triangle';
+import { fitSegmentCurves } from '../../src/valuation/maths/segment-curves';
 import { exponentialCurve, syntheticBook } from './synthetic-book';
 
 const decaying = (ages: number, first: number, decay: number) =>

@@ -1,24 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ageInMonths,
-  cohortOf,
-  lastCompleteMonth,
-  monthIndex,
-} from '../../src/valuation/calendar-month';
+import { cohortOf, lastCompleteMonth, monthIndex } from '../../src/valuation/maths/calendar-month';
 import {
   buildRecoveryTriangle,
   type PoolLoan,
   type RecoveryEvent,
-} from '../../src/valuation/recovery-triangle';
-import {
-  assertTriangle,
-  cumulativeOf,
-  incrementalOf,
-  perUnitOfExposure,
-} from '../../src/valuation/triangle';
+} from '../../src/valuation/maths/recovery-triangle';
+import { assertTriangle } from './published-triangle';
+import { cumulativeOf, incrementalOf, perUnitOfExposure } from '../../src/valuation/maths/triangle';
 
 describe('calendar months', () => {
   it('counts ages in calendar months from the charge-off month', () => {
+    // Months since charge-off: 0 in the charge-off month itself, 1 in the next calendar month.
+    const ageInMonths = (chargeOffDate: string, date: string) =>
+      monthIndex(date) - monthIndex(chargeOffDate);
     expect(ageInMonths('2024-01-31', '2024-01-31')).toBe(0);
     expect(ageInMonths('2024-01-31', '2024-02-01')).toBe(1);
     expect(ageInMonths('2024-11-15', '2025-02-14')).toBe(3);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { perUnitTriangle } from '../../src/valuation/curve-set';
-import { buildRecoveryTriangle } from '../../src/valuation/recovery-triangle';
-import { storedCurves, storedHistory } from '../../src/valuation/stored-curves';
+import { perUnitTriangle } from '../../src/valuation/curves/curve-set';
+import { buildRecoveryTriangle } from '../../src/valuation/maths/recovery-triangle';
+import { storedCurves, storedHistory } from '../../src/valuation/curves/stored-curves';
 import { exponentialCurve, syntheticBook } from './synthetic-book';
 
 describe('storedHistory', () => {

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../src/shared/dates';
-import { monthIndex } from '../../src/valuation/calendar-month';
-import { SeededRandom } from '../../src/valuation/random';
-import type { RecoveryEvent } from '../../src/valuation/recovery-triangle';
+import { monthIndex } from '../../src/valuation/maths/calendar-month';
+import { SeededRandom } from '../../src/valuation/maths/random';
+import type { RecoveryEvent } from '../../src/valuation/maths/recovery-triangle';
 
 /**
  * A synthetic book drawn from a known recovery curve, to show that the fitting and the

@@ -2,7 +2,7 @@ import type {
   HistoryEvent,
   HistoryLoan,
   RecoveryHistory,
-} from '../../src/valuation/recovery-history';
+} from '../../src/valuation/history/recovery-history';
 import { exponentialCurve, syntheticBook } from './synthetic-book';
 
 /** A synthetic book (known curve, decay 0.04) as the history the valuation reads, the large-balance half a second product. */

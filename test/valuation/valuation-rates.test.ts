@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { valuationRates } from '../../src/valuation/valuation-rates';
+import { valuationRates } from '../../src/valuation/valuations/valuation-rates';
 
 describe('valuationRates', () => {
   it('keeps both rates when both are given, with no note', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CostModel } from '../../src/valuation/cost-model';
-import { buildRecoveryTriangle } from '../../src/valuation/recovery-triangle';
+import type { CostModel } from '../../src/valuation/maths/cost-model';
+import { buildRecoveryTriangle } from '../../src/valuation/maths/recovery-triangle';
 import {
   valuationResults,
   type OfferedLoan,
   type ValuationSetup,
-} from '../../src/valuation/valuation-results';
+} from '../../src/valuation/valuations/valuation-results';
 import { exponentialCurve, syntheticBook } from './synthetic-book';
 
 const asOf = '2025-12-31';
