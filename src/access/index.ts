@@ -1,5 +1,5 @@
 // The door of this room: what other rooms may use. Everything else here is private.
-export { auditActorOf } from './actor';
+export { auditActorOf, verbContextOf } from './actor';
 export { audit } from './audit-routes';
 export { authenticate } from './authenticate';
 export { bootstrapAdmin } from './bootstrap';

@@ -1,0 +1,33 @@
+import type { z } from '@hono/zod-openapi';
+import { formatFen, parseFen } from '../../shared';
+import type { PortfolioCriteria } from '../criteria';
+import type { CriteriaSchema } from './schemas';
+
+type CriteriaBody = z.infer<typeof CriteriaSchema>;
+
+// The criteria as the API writes them (claim bounds in yuan) and as the domain holds them (fen).
+
+/** @throws Error for an amount the request schema should have refused */
+function fenOf(yuan: string | undefined): number | undefined {
+  if (yuan === undefined) return undefined;
+  const fen = parseFen(yuan);
+  if (fen === undefined)
+    throw new Error(`"${yuan}" passed the request schema but is not an amount`);
+  return fen;
+}
+
+export function criteriaFromBody(body: CriteriaBody): PortfolioCriteria {
+  const { claimMin, claimMax, ...rest } = body;
+  const criteria: PortfolioCriteria = { ...rest };
+  if (claimMin !== undefined) criteria.claimFenMin = fenOf(claimMin);
+  if (claimMax !== undefined) criteria.claimFenMax = fenOf(claimMax);
+  return criteria;
+}
+
+export function criteriaToBody(criteria: PortfolioCriteria): CriteriaBody {
+  const { claimFenMin, claimFenMax, ...rest } = criteria;
+  const body: CriteriaBody = { ...rest };
+  if (claimFenMin !== undefined) body.claimMin = formatFen(claimFenMin);
+  if (claimFenMax !== undefined) body.claimMax = formatFen(claimFenMax);
+  return body;
+}
