@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { and, asc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
 import { auditEvents } from '../../db';
 import { defineRoute } from './guard';
-import { addDays, parseIsoDate, createRouter } from '../shared';
+import { addDays, parseIsoDate, createRouter, pageLimit } from '../shared';
 
 const dateOrTimestamp = z
   .string()
@@ -23,7 +23,7 @@ const AuditQuerySchema = z.object({
   to: dateOrTimestamp
     .optional()
     .openapi({ description: 'Up to this date (inclusive) or instant (exclusive), UTC' }),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  limit: pageLimit,
   cursor: z.coerce
     .number()
     .int()

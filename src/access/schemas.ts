@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { buyerStatuses, buyerTypes, roles } from '../../db';
+import { IdParams, isoDate } from '../shared';
 
 const isoTimestamp = z.iso.datetime({ offset: true }).openapi({ example: '2027-01-01T00:00:00Z' });
 
@@ -53,8 +54,7 @@ export const NewBuyerOrganisationSchema = z
     name: z.string().trim().min(1).max(200),
     type: z.enum(buyerTypes),
     licenceNumber: z.string().trim().min(1).max(100),
-    ndaSignedOn: z.iso
-      .date()
+    ndaSignedOn: isoDate
       .optional()
       .openapi({ description: 'The day the NDA was signed: no portfolio is offered without one' }),
     paymentDetails: z.string().trim().min(1).max(500).optional().openapi({
@@ -67,7 +67,7 @@ export const NewBuyerOrganisationSchema = z
 export const BuyerVettingSchema = z
   .object({
     status: z.enum(buyerStatuses).optional(),
-    ndaSignedOn: z.iso.date().nullable().optional(),
+    ndaSignedOn: isoDate.nullable().optional(),
     paymentDetails: z.string().trim().min(1).max(500).nullable().optional(),
   })
   .refine(
@@ -101,10 +101,5 @@ export const MeSchema = z
   })
   .openapi('Me');
 
-export const IdParamSchema = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});
+/** `{ id }` path parameters (the shared vocabulary's). */
+export const IdParamSchema = IdParams;

@@ -65,6 +65,10 @@ export const defaultLedgerPolicy: LedgerPolicy = {
   saleProceedsTo: 'transfer_gain',
 };
 
+// ── Portfolios ─────────────────────────────────────────────────────────────────────────────────
+// The portfolio room's defaults: strat bands (overridable per deployment through
+// `PlatformConfig.portfolios`) and what a portfolio request takes when it leaves a choice open.
+
 /**
  * Band edges of the stratification tables, as configuration (`PlatformConfig.portfolios`). Each
  * list holds the lower edges of its bands, from 0 and strictly increasing: a value falls in the
@@ -96,6 +100,18 @@ export const defaultPortfolioBands: PortfolioBands = {
     { fromMonths: 24, label: 'tertiary' },
   ],
 };
+
+/** What a portfolio request takes when it names nothing, and the summary's fixed sizes. */
+export const defaultPortfolioRequests = {
+  /** The rule pack a new portfolio is screened with (the PRC personal NPL pack). */
+  rulePack: 'cn-personal-npl',
+  /** The dimensions balanced lots mirror the mix of. */
+  stratifyBy: ['product', 'charge_off_age'],
+  /** How many provinces, largest claim first, the portfolio summary names. */
+  topProvinces: 5,
+} as const;
+
+// ── End of portfolios ──────────────────────────────────────────────────────────────────────────
 
 /** Platform configuration: policy values that a lender sets, not code. */
 export interface PlatformConfig {

@@ -11,6 +11,7 @@ export {
   defaultConfig,
   defaultLedgerPolicy,
   defaultPortfolioBands,
+  defaultPortfolioRequests,
 } from './config';
 export {
   type IsoDate,

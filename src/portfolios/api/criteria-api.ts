@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { formatFen, parseFen } from '../../shared';
+import { fenFromYuanRequest, formatFen } from '../../shared';
 import type { PortfolioCriteria } from '../criteria';
 import type { CriteriaSchema } from './schemas';
 
@@ -7,14 +7,8 @@ type CriteriaBody = z.infer<typeof CriteriaSchema>;
 
 // The criteria as the API writes them (claim bounds in yuan) and as the domain holds them (fen).
 
-/** @throws Error for an amount the request schema should have refused */
-function fenOf(yuan: string | undefined): number | undefined {
-  if (yuan === undefined) return undefined;
-  const fen = parseFen(yuan);
-  if (fen === undefined)
-    throw new Error(`"${yuan}" passed the request schema but is not an amount`);
-  return fen;
-}
+/** The request's amount in fen, read by the shared parse (the schema has already checked it). */
+const fenOf = (yuan: string): number => fenFromYuanRequest.parse(yuan);
 
 export function criteriaFromBody(body: CriteriaBody): PortfolioCriteria {
   const { claimMin, claimMax, ...rest } = body;

@@ -8,20 +8,21 @@ import {
 import { stratDimensions } from '../strats';
 import { transitionTargets } from '../lifecycle';
 import { rulePackIds } from '../screening';
-import { isoDate, pageLimit, yuanAmountRequest } from '../../shared';
+import {
+  defaultPortfolioRequests,
+  IdParams,
+  isoDate,
+  pageLimit,
+  yuanAmountRequest,
+} from '../../shared';
 
 // The requests of the portfolio API, hand-written so the tables can change without breaking callers.
 
 const count = z.number().int().min(0);
 const loanIds = z.array(z.string().min(1)).min(1).max(100_000);
 
-export const PortfolioParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});
+/** `{ id }`: the portfolio's id in the path. */
+export const PortfolioParams = IdParams;
 export const ScreeningParams = PortfolioParams.extend({
   screeningId: z.coerce
     .number()
@@ -66,7 +67,7 @@ export const CreatePortfolioSchema = z
     cutOffDate: isoDate.openapi({
       description: 'Balances are frozen at this date (交易基准日); not before the latest tape date',
     }),
-    rulePack: z.enum(rulePackIds).default('cn-personal-npl'),
+    rulePack: z.enum(rulePackIds).default(defaultPortfolioRequests.rulePack),
     criteria: CriteriaSchema.default({}),
   })
   .openapi('CreatePortfolio');
@@ -107,7 +108,7 @@ export const SplitSchema = z
           .array(z.enum(stratDimensions))
           .min(1)
           .max(4)
-          .default(['product', 'charge_off_age'])
+          .default([...defaultPortfolioRequests.stratifyBy])
           .openapi({ description: 'Segments whose mix every lot mirrors' }),
       })
       .strict(),
@@ -144,4 +145,3 @@ export const LoansQuery = z.object({
     .optional()
     .openapi({ description: 'The `nextCursor` of the previous page (loan-id order)' }),
 });
-export { isoDate };

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { portfolioStatuses, screeningVerdicts } from '../../../db';
 import { stratDimensions } from '../strats';
-import { CriteriaSchema, isoDate } from './schemas';
-import { yuanAmount } from '../../shared';
+import { CriteriaSchema } from './schemas';
+import { isoDate, yuanAmount } from '../../shared';
 
 // The responses of the portfolio API. Money is a decimal string in yuan; percentages are numbers
 // in percent and weighted averages numbers, both to 2 decimals, half up.

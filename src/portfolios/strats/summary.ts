@@ -1,5 +1,5 @@
 import type { ScreeningVerdict } from '../../../db';
-import type { Fen } from '../../shared';
+import { defaultPortfolioRequests, type Fen } from '../../shared';
 import {
   addSums,
   roundedRatio,
@@ -46,8 +46,6 @@ export interface SummaryInputs {
   provinces: StratTable;
 }
 
-const TOP_PROVINCES = 5;
-
 function verdictGroup(inputs: SummaryInputs, verdict: ScreeningVerdict): VerdictGroup {
   const sums = inputs.verdictSums.find((group) => group.verdict === verdict)?.sums ?? ZERO_SUMS;
   const reasons = inputs.ruleCounts
@@ -85,7 +83,7 @@ export function portfolioSummary(inputs: SummaryInputs): PortfolioSummary {
     ),
     flagged: verdictGroup(inputs, 'flagged'),
     excluded: verdictGroup(inputs, 'excluded'),
-    topProvinces: inputs.provinces.rows.slice(0, TOP_PROVINCES),
+    topProvinces: inputs.provinces.rows.slice(0, defaultPortfolioRequests.topProvinces),
     largestProvinceClaimPct: inputs.provinces.rows[0]?.claimPct ?? 0,
   };
 }
