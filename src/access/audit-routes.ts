@@ -1,3 +1,4 @@
+// Mounted at /audit (src/app.ts).
 import { z } from '@hono/zod-openapi';
 import { and, asc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
 import { auditEvents } from '../../db';

@@ -5,4 +5,5 @@ export { authenticate } from './authenticate';
 export { bootstrapAdmin } from './bootstrap';
 export { demoUsers, seedDemoUsers } from './demo-users';
 export { defineRoute } from './guard';
+export { type RouteEntry, routeTable } from './route-table';
 export { access } from './routes';

@@ -1,3 +1,4 @@
+// Mounted at / (src/app.ts).
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
