@@ -1,10 +1,12 @@
 import { connectionOf, type DbOrTx } from '../../../db';
 import type { CriteriaCandidate } from '../criteria';
 
-// The pure criteria (criteria/criteria.ts), called by SQLite as an application-defined function while it scans a million rows: handing a
-// function twenty values costs a fraction of reading them out as rows, and the verdicts are written
-// by the same statement that computes them. Each use registers the function anew with what it must
-// know; the connection is synchronous and used by one statement at a time, so no call sees another's.
+// The pure criteria (criteria/), called by SQLite as application-defined functions while it
+// scans a million rows: handing a function twenty values costs a fraction of reading them out as
+// rows, and the verdicts are written by the same statement that computes them. Each use registers
+// the function anew with what it must know (the criteria); the connection is synchronous and used by
+// one statement at a time, so no call sees another's. The functions live on the connection, so
+// they are registered on the caller's handle's (`connectionOf`).
 
 type CandidateColumns = { [K in keyof CriteriaCandidate]: string };
 

@@ -9,10 +9,12 @@ import type { IsoDate } from '../../shared';
 import { FLAG_BITS, type ScreeningSubject } from '../snapshot';
 import { firedRules, verdictOfFired, type RulePack } from './rule-pack';
 
-// The pure rule packs, called by SQLite as an application-defined function while it scans a million rows: handing a
-// function twenty values costs a fraction of reading them out as rows, and the verdicts are written
-// by the same statement that computes them. Each use registers the function anew with what it must
-// know; the connection is synchronous and used by one statement at a time, so no call sees another's.
+// The pure rule packs (rule-pack.ts, rule-packs/), called by SQLite as application-defined functions while it
+// scans a million rows: handing a function twenty values costs a fraction of reading them out as
+// rows, and the verdicts are written by the same statement that computes them. Each use registers
+// the function anew with what it must know (the pack, the screening date); the connection is synchronous and used by
+// one statement at a time, so no call sees another's. The functions live on the connection, so
+// they are registered on the caller's handle's (`connectionOf`).
 
 type SubjectColumns = {
   [K in Exclude<keyof ScreeningSubject, 'asOf' | keyof typeof FLAG_BITS>]: string;
