@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { buyerStatuses, buyerTypes, roles } from '../../db';
-import { IdParams, isoDate } from '../shared';
+import { IdParams, instant, isoDate } from '../shared';
 
+// A request's expiry may carry any UTC offset (it is stored as a UTC instant): wider than `instant`.
 const isoTimestamp = z.iso.datetime({ offset: true }).openapi({ example: '2027-01-01T00:00:00Z' });
 
 export const NewUserSchema = z
@@ -20,7 +21,7 @@ export const UserSchema = z
     email: z.string(),
     role: z.enum(roles),
     buyerOrganisationId: z.number().int().nullable(),
-    createdAt: z.string(),
+    createdAt: instant,
   })
   .openapi('User');
 
@@ -40,13 +41,13 @@ export const IssuedTokenSchema = z
       .describe('The bearer token. Shown this once only: the platform keeps only its hash.'),
     prefix: z.string(),
     label: z.string().nullable(),
-    createdAt: z.string(),
-    expiresAt: z.string().nullable(),
+    createdAt: instant,
+    expiresAt: instant.nullable(),
   })
   .openapi('IssuedToken');
 
 export const RevokedTokenSchema = z
-  .object({ id: z.number().int(), revokedAt: z.string() })
+  .object({ id: z.number().int(), revokedAt: instant })
   .openapi('RevokedToken');
 
 export const NewBuyerOrganisationSchema = z
@@ -87,7 +88,7 @@ export const BuyerOrganisationSchema = NewBuyerOrganisationSchema.omit({
     }),
     ndaSignedOn: z.string().nullable(),
     paymentDetails: z.string().nullable(),
-    createdAt: z.string(),
+    createdAt: instant,
   })
   .openapi('BuyerOrganisation');
 

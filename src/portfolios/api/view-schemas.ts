@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { portfolioStatuses, screeningVerdicts } from '../../../db';
 import { stratDimensions } from '../strats';
 import { CriteriaSchema } from './schemas';
-import { isoDate, yuanAmount } from '../../shared';
+import { instant, isoDate, yuanAmount } from '../../shared';
 
 // The responses of the portfolio API. Money is a decimal string in yuan; percentages are numbers
 // in percent and weighted averages numbers, both to 2 decimals, half up.
@@ -43,8 +43,8 @@ export const PortfolioSchema = z
     parentId: z.number().int().nullable(),
     lotLabel: z.string().nullable(),
     createdBy: z.string(),
-    createdAt: z.string(),
-    statusChangedAt: z.string(),
+    createdAt: instant,
+    statusChangedAt: instant,
   })
   .openapi('Portfolio');
 
@@ -115,7 +115,7 @@ export const ScreeningSchema = z
       .int()
       .nullable()
       .openapi({ description: "For a lot: the parent's screening it was copied from" }),
-    screenedAt: z.string(),
+    screenedAt: instant,
     screenedBy: z.string(),
   })
   .openapi('PortfolioScreening');
