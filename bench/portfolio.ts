@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase, type Db } from '../db';
+import { connectionOf, openDatabase, prepared, type Db } from '../db';
 import { seedDemoUsers } from '../src/access';
 import { createApp } from '../src/app';
 import { stratDimensions } from '../src/portfolios';
@@ -33,16 +33,18 @@ export const CUT_OFF_DATE = '2026-06-30';
  * usual small shares of bankrupt, deceased, disputed and litigated accounts.
  */
 export function seedWrittenOffBook(db: Db, loans: number): void {
-  const insertLoan = db.$client.prepare(
+  const insertLoan = prepared(
+    db,
     `insert into loans (loan_id, borrower_id, borrower_name, national_id, province, product, origination_date, original_principal_fen,
                         principal_fen, interest_fen, fee_fen, penalty_fen, days_past_due, last_payment_date, last_payment_fen, status,
                         charge_off_date, charge_off_fen, bankrupt, deceased, disputed, litigation_pending, placement_stage, tape_date)
      values (?, ?, '王伟', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'charged_off', ?, ?, ?, ?, ?, ?, ?, '${TAPE_DATE}')`,
   );
-  const insertPayment = db.$client.prepare(
+  const insertPayment = prepared(
+    db,
     `insert into collection_events (loan_id, event_date, event_type, amount_fen, payment_channel) values (?, ?, 'payment', ?, 'agency')`,
   );
-  db.$client.transaction(() => {
+  db.transaction(() => {
     for (let i = 0; i < loans; i += 1) {
       const loanId = `PB${String(i).padStart(8, '0')}`;
       const chargeOffDate = addDays('2022-06-15', (i * 37) % 1440);
@@ -83,7 +85,7 @@ export function seedWrittenOffBook(db: Db, loans: number): void {
       );
       if (paid && paymentDate <= TAPE_DATE) insertPayment.run(loanId, paymentDate, 5_000);
     }
-  })();
+  });
 }
 
 /** A fresh database file in a temp folder with the demo users and a written-off book of `loans` loans. */
@@ -174,7 +176,7 @@ export async function portfolioCase(args: string[]): Promise<void> {
     const summaryStarted = performance.now();
     const summary = await fetchSummary(app, portfolio.id);
     const summarySeconds = (performance.now() - summaryStarted) / 1000;
-    deps.db.$client.close();
+    connectionOf(deps.db).close();
     if (portfolio.onOffer + portfolio.excluded !== loans || summary.loans !== portfolio.onOffer)
       throw new Error(
         `the portfolio holds ${portfolio.onOffer + portfolio.excluded} loans of ${loans}`,

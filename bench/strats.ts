@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { connectionOf } from '../db';
 import { createApp } from '../src/app';
 import { stratDimensions, type StratDimension } from '../src/portfolios';
 import { benchBook, createWholeBookPortfolio, fetchStrat } from './portfolio';
@@ -28,7 +29,7 @@ export async function stratsCase(args: string[]): Promise<void> {
     const started = performance.now();
     const strat = await fetchStrat(app, portfolio.id, by);
     const seconds = (performance.now() - started) / 1000;
-    deps.db.$client.close();
+    connectionOf(deps.db).close();
     if (strat.totals.loans !== portfolio.onOffer)
       throw new Error(
         `the strat totals ${strat.totals.loans} loans, the screening ${portfolio.onOffer}`,

@@ -1,8 +1,9 @@
+// Mounted at /audit (src/app.ts).
 import { z } from '@hono/zod-openapi';
 import { and, asc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
 import { auditEvents } from '../../db';
 import { defineRoute } from './guard';
-import { addDays, parseIsoDate, createRouter } from '../shared';
+import { addDays, parseIsoDate, createRouter, instant, pageLimit } from '../shared';
 
 const dateOrTimestamp = z
   .string()
@@ -23,7 +24,7 @@ const AuditQuerySchema = z.object({
   to: dateOrTimestamp
     .optional()
     .openapi({ description: 'Up to this date (inclusive) or instant (exclusive), UTC' }),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  limit: pageLimit,
   cursor: z.coerce
     .number()
     .int()
@@ -35,7 +36,7 @@ const AuditQuerySchema = z.object({
 const AuditEventSchema = z
   .object({
     id: z.number().int(),
-    occurredAt: z.string(),
+    occurredAt: instant,
     actorUserId: z.number().int().nullable(),
     actor: z.string(),
     action: z.string(),
@@ -69,7 +70,7 @@ const getAudit = defineRoute('audit:read', {
 });
 
 /** A date bound becomes the start of that UTC day; `to` as a date includes the whole day. */
-function instant(bound: string, endOfDay: boolean): string {
+function boundInstant(bound: string, endOfDay: boolean): string {
   const date = parseIsoDate(bound);
   if (date === undefined) return new Date(bound).toISOString();
   return `${endOfDay ? addDays(date, 1) : date}T00:00:00.000Z`;
@@ -89,8 +90,10 @@ export const audit = createRouter().openapi(getAudit, (c) => {
   const filters = [
     query.target === undefined ? undefined : targetFilter(query.target),
     query.actor === undefined ? undefined : eq(auditEvents.actor, query.actor),
-    query.from === undefined ? undefined : gte(auditEvents.occurredAt, instant(query.from, false)),
-    query.to === undefined ? undefined : lt(auditEvents.occurredAt, instant(query.to, true)),
+    query.from === undefined
+      ? undefined
+      : gte(auditEvents.occurredAt, boundInstant(query.from, false)),
+    query.to === undefined ? undefined : lt(auditEvents.occurredAt, boundInstant(query.to, true)),
     query.cursor === undefined ? undefined : gt(auditEvents.id, query.cursor),
   ];
   const rows = c

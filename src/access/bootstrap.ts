@@ -19,14 +19,18 @@ export function bootstrapAdmin(
     throw new Error(`PLATFORM_ADMIN_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters`);
   }
   const actor = systemActor();
-  const admin = createUser(deps, actor, {
-    name: 'Platform administrator',
-    email: 'admin@platform.local',
-    role: 'admin',
-  });
-  const issued = issueToken(deps, actor, admin.id, {
-    label: 'bootstrap',
-    ...(adminToken ? { token: adminToken } : {}),
+  const issued = deps.db.transaction((tx) => {
+    const ctx = { tx, deps, actor };
+    const admin = createUser(ctx, {
+      name: 'Platform administrator',
+      email: 'admin@platform.local',
+      role: 'admin',
+    });
+    return issueToken(ctx, {
+      userId: admin.id,
+      label: 'bootstrap',
+      ...(adminToken ? { token: adminToken } : {}),
+    });
   });
   print(
     adminToken

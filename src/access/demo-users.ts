@@ -52,19 +52,22 @@ const demoOrganisation = {
  * a real deployment never has these well-known tokens.
  */
 export function seedDemoUsers(deps: AppDeps, print: (line: string) => void): void {
-  const actor = systemActor('demo');
-  const organisation =
-    findBuyerOrganisationByName(deps.db, demoOrganisation.name) ??
-    vetBuyerOrganisation(deps, actor, createBuyerOrganisation(deps, actor, demoOrganisation).id, {
-      status: 'approved',
-    });
-  for (const demo of demoUsers) {
-    if (findUserByEmail(deps.db, demo.email)) continue;
-    const input: NewUser = { name: demo.name, email: demo.email, role: demo.role };
-    if ('organisation' in demo) input.buyerOrganisationId = organisation.id;
-    const user = createUser(deps, actor, input);
-    issueToken(deps, actor, user.id, { label: 'demo', token: demo.token });
-  }
+  deps.db.transaction((tx) => {
+    const ctx = { tx, deps, actor: systemActor('demo') };
+    const organisation =
+      findBuyerOrganisationByName(tx, demoOrganisation.name) ??
+      vetBuyerOrganisation(ctx, {
+        id: createBuyerOrganisation(ctx, demoOrganisation).id,
+        status: 'approved',
+      });
+    for (const demo of demoUsers) {
+      if (findUserByEmail(tx, demo.email)) continue;
+      const input: NewUser = { name: demo.name, email: demo.email, role: demo.role };
+      if ('organisation' in demo) input.buyerOrganisationId = organisation.id;
+      const user = createUser(ctx, input);
+      issueToken(ctx, { userId: user.id, label: 'demo', token: demo.token });
+    }
+  });
   print(
     `Demo users (tokens for Authorization: Bearer …): ${demoUsers.map((u) => `${u.role} ${u.email} → ${u.token}`).join('; ')}`,
   );

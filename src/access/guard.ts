@@ -1,3 +1,5 @@
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { type AppEnv, Problem, ProblemSchema } from '../shared';
@@ -20,12 +22,34 @@ export function requires(action: Action) {
   });
 }
 
+/**
+ * Where a route was declared: the file that called `defineRoute`, relative to the repository. A
+ * symbol, so it travels with the route config when a router is mounted (hono copies the config
+ * with a spread) and stays out of the OpenAPI document. `routeTable` (route-table.ts) reads it.
+ */
+export const ROUTE_SOURCE = Symbol('route source');
+
+const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The file of the first stack frame outside this one: the caller of `defineRoute`. */
+function callerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  for (const frame of (new Error().stack ?? '').split('\n').slice(1)) {
+    const match = /((?:file:\/\/)?\/[^():]+):\d+:\d+\)?$/.exec(frame.trim());
+    if (!match) continue;
+    const file = match[1]!.startsWith('file://') ? fileURLToPath(match[1]!) : match[1]!;
+    if (file !== here) return relative(REPOSITORY, file);
+  }
+  return 'unknown';
+}
+
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
 /**
  * Declares a route together with the action it performs: the guard runs before validation, and the
  * OpenAPI operation carries the action (`x-action`), the roles allowed, the bearer scheme and the
- * 401/403 answers. Every route of the platform is declared through this.
+ * 401/403 answers. Every route of the platform is declared through this; it records the file that
+ * declared it (`ROUTE_SOURCE`), so `npm run routes` can say where each route lives.
  */
 export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
   action: Action,
@@ -42,6 +66,7 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
     middleware: [requires(action)] as const,
     ...(isPublic ? {} : { security: [{ bearerAuth: [] }] }),
     'x-action': action,
+    [ROUTE_SOURCE]: callerFile(),
     responses: {
       ...route.responses,
       ...(route.request

@@ -1,13 +1,17 @@
+// Mounted at / (src/app.ts).
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import {
+  type AppEnv,
   type AuthenticatedUser,
   Problem,
   createRouter,
   jsonBody as body,
   jsonResponse as json,
   problemResponseDoc as problem,
+  type VerbContext,
 } from '../shared';
-import { auditActorOf } from './actor';
+import { verbContextOf } from './actor';
 import { defineRoute } from './guard';
 import { findBuyerOrganisation, listBuyerOrganisations, listUsers } from './repository';
 import {
@@ -100,6 +104,11 @@ const getMe = defineRoute('me:read', {
   responses: { 200: json('The caller', MeSchema) },
 });
 
+/** Runs an access verb in one transaction of its own, as the request's user. */
+function inTransaction<T>(c: Context<AppEnv>, verb: (ctx: VerbContext) => T): T {
+  return c.get('deps').db.transaction((tx) => verb(verbContextOf(c, tx)));
+}
+
 function signedInUser(user: AuthenticatedUser | undefined): AuthenticatedUser {
   if (!user) throw new Problem('unauthorized', 'this route needs a bearer token');
   return user;
@@ -107,28 +116,36 @@ function signedInUser(user: AuthenticatedUser | undefined): AuthenticatedUser {
 
 export const access = createRouter()
   .openapi(postUser, (c) =>
-    c.json(createUser(c.get('deps'), auditActorOf(c), c.req.valid('json')), 201),
+    c.json(
+      inTransaction(c, (ctx) => createUser(ctx, c.req.valid('json'))),
+      201,
+    ),
   )
   .openapi(getUsers, (c) => c.json({ users: listUsers(c.get('deps').db) }, 200))
   .openapi(postToken, (c) =>
     c.json(
-      issueToken(c.get('deps'), auditActorOf(c), c.req.valid('param').id, c.req.valid('json')),
+      inTransaction(c, (ctx) =>
+        issueToken(ctx, { userId: c.req.valid('param').id, ...c.req.valid('json') }),
+      ),
       201,
     ),
   )
   .openapi(deleteToken, (c) =>
-    c.json(revokeToken(c.get('deps'), auditActorOf(c), c.req.valid('param').id), 200),
+    c.json(
+      inTransaction(c, (ctx) => revokeToken(ctx, { tokenId: c.req.valid('param').id })),
+      200,
+    ),
   )
   .openapi(postOrganisation, (c) =>
-    c.json(createBuyerOrganisation(c.get('deps'), auditActorOf(c), c.req.valid('json')), 201),
+    c.json(
+      inTransaction(c, (ctx) => createBuyerOrganisation(ctx, c.req.valid('json'))),
+      201,
+    ),
   )
   .openapi(patchOrganisation, (c) =>
     c.json(
-      vetBuyerOrganisation(
-        c.get('deps'),
-        auditActorOf(c),
-        c.req.valid('param').id,
-        c.req.valid('json'),
+      inTransaction(c, (ctx) =>
+        vetBuyerOrganisation(ctx, { id: c.req.valid('param').id, ...c.req.valid('json') }),
       ),
       200,
     ),

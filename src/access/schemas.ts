@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { buyerStatuses, buyerTypes, roles } from '../../db';
+import { IdParams, instant, isoDate } from '../shared';
 
+// A request's expiry may carry any UTC offset (it is stored as a UTC instant): wider than `instant`.
 const isoTimestamp = z.iso.datetime({ offset: true }).openapi({ example: '2027-01-01T00:00:00Z' });
 
 export const NewUserSchema = z
@@ -19,7 +21,7 @@ export const UserSchema = z
     email: z.string(),
     role: z.enum(roles),
     buyerOrganisationId: z.number().int().nullable(),
-    createdAt: z.string(),
+    createdAt: instant,
   })
   .openapi('User');
 
@@ -39,13 +41,13 @@ export const IssuedTokenSchema = z
       .describe('The bearer token. Shown this once only: the platform keeps only its hash.'),
     prefix: z.string(),
     label: z.string().nullable(),
-    createdAt: z.string(),
-    expiresAt: z.string().nullable(),
+    createdAt: instant,
+    expiresAt: instant.nullable(),
   })
   .openapi('IssuedToken');
 
 export const RevokedTokenSchema = z
-  .object({ id: z.number().int(), revokedAt: z.string() })
+  .object({ id: z.number().int(), revokedAt: instant })
   .openapi('RevokedToken');
 
 export const NewBuyerOrganisationSchema = z
@@ -53,8 +55,7 @@ export const NewBuyerOrganisationSchema = z
     name: z.string().trim().min(1).max(200),
     type: z.enum(buyerTypes),
     licenceNumber: z.string().trim().min(1).max(100),
-    ndaSignedOn: z.iso
-      .date()
+    ndaSignedOn: isoDate
       .optional()
       .openapi({ description: 'The day the NDA was signed: no portfolio is offered without one' }),
     paymentDetails: z.string().trim().min(1).max(500).optional().openapi({
@@ -67,7 +68,7 @@ export const NewBuyerOrganisationSchema = z
 export const BuyerVettingSchema = z
   .object({
     status: z.enum(buyerStatuses).optional(),
-    ndaSignedOn: z.iso.date().nullable().optional(),
+    ndaSignedOn: isoDate.nullable().optional(),
     paymentDetails: z.string().trim().min(1).max(500).nullable().optional(),
   })
   .refine(
@@ -87,7 +88,7 @@ export const BuyerOrganisationSchema = NewBuyerOrganisationSchema.omit({
     }),
     ndaSignedOn: z.string().nullable(),
     paymentDetails: z.string().nullable(),
-    createdAt: z.string(),
+    createdAt: instant,
   })
   .openapi('BuyerOrganisation');
 
@@ -101,10 +102,5 @@ export const MeSchema = z
   })
   .openapi('Me');
 
-export const IdParamSchema = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});
+/** `{ id }` path parameters (the shared vocabulary's). */
+export const IdParamSchema = IdParams;

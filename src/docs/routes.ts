@@ -1,3 +1,4 @@
+// Mounted at /docs (src/app.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -1,3 +1,4 @@
+// Mounted at /health (src/app.ts).
 import { z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { defineRoute } from '../access';

@@ -1,17 +1,23 @@
 // The door of this room: what other rooms may use. Everything else here is private.
-export { type StratDimension, stratDimensions } from './dimensions';
-export { loansOnOffer, onOfferAmong } from './offer-repository';
-export { requirePortfolio, requireStatus } from './portfolio-lookup';
-export { type PortfolioRow } from './portfolio-repository';
+// Sub-rooms, lowest first: criteria, record, strats, snapshot → screening → membership →
+// lifecycle, lots → queries.ts (reads) → api (routes, schemas, views).
+export { portfolios } from './api';
+export { changeView, detailView, PortfolioDetailSchema, VerdictChangeSchema } from './api';
+export { transitionPortfolio } from './lifecycle';
+export { loansOnOffer, onOfferAmong } from './membership';
 export { portfolioDetail, strats } from './queries';
-export { portfolios } from './routes';
-export { ruleTable } from './rule-pack';
-export { type RulePackId, rulePacks } from './rule-packs';
-export { screenPortfolio } from './screen';
-export { type VerdictChange } from './screening-repository';
-export { ON_OFFER } from './strat-repository';
-export { type StratTable } from './strat-table';
-export { type PortfolioSummary } from './summary';
-export { transitionPortfolio } from './transition';
-export { PortfolioDetailSchema, VerdictChangeSchema } from './view-schemas';
-export { changeView, detailView } from './views';
+export { requirePortfolio, requireStatus, type PortfolioRow } from './record';
+export {
+  ruleTable,
+  type RulePackId,
+  rulePacks,
+  screenPortfolio,
+  type VerdictChange,
+} from './screening';
+export {
+  ON_OFFER,
+  type PortfolioSummary,
+  type StratDimension,
+  stratDimensions,
+  type StratTable,
+} from './strats';

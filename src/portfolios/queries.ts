@@ -1,15 +1,22 @@
 import type { PortfolioStatus, ScreeningVerdict } from '../../db';
 import { type AppDeps, Problem } from '../shared';
-import { resolvePortfolioBands } from './bands';
-import { dimensionScale, type StratDimension } from './dimensions';
-import { membersPage, type MemberRow } from './member-repository';
-import * as repository from './portfolio-repository';
-import type { PortfolioRow, ScreeningRow } from './portfolio-repository';
-import { requirePortfolio } from './portfolio-lookup';
-import { verdictChangesOf, type VerdictChange } from './screening-repository';
-import { borrowersOnOffer, ruleCounts, stratGroups, verdictSums } from './strat-repository';
-import { stratTable, type StratTable } from './strat-table';
-import { portfolioSummary, type PortfolioSummary } from './summary';
+import {
+  resolvePortfolioBands,
+  dimensionScale,
+  type StratDimension,
+  borrowersOnOffer,
+  ruleCounts,
+  stratGroups,
+  verdictSums,
+  stratTable,
+  type StratTable,
+  portfolioSummary,
+  type PortfolioSummary,
+} from './strats';
+import { type PortfolioRow, type ScreeningRow, requirePortfolio } from './record';
+import { membersPage, type MemberRow } from './membership';
+import * as repository from './record';
+import { verdictChangesOf, type VerdictChange } from './screening';
 
 export interface PortfolioDetail {
   portfolio: PortfolioRow;
@@ -24,7 +31,7 @@ export function strats(deps: AppDeps, portfolioId: number, dimension: StratDimen
   const scale = dimensionScale(dimension, resolvePortfolioBands(deps.config.portfolios));
   return deps.db.transaction((tx) => {
     requirePortfolio(tx, portfolioId);
-    return stratTable(stratGroups(deps, portfolioId, dimension, scale), scale);
+    return stratTable(stratGroups(tx, portfolioId, dimension, scale), scale);
   });
 }
 
@@ -34,13 +41,10 @@ export function portfolioDetail(deps: AppDeps, portfolioId: number): PortfolioDe
   return deps.db.transaction((tx) => {
     const portfolio = requirePortfolio(tx, portfolioId);
     const summary = portfolioSummary({
-      verdictSums: verdictSums(deps, portfolioId),
-      borrowers: borrowersOnOffer(deps, portfolioId),
-      ruleCounts: ruleCounts(deps, portfolioId),
-      provinces: stratTable(
-        stratGroups(deps, portfolioId, 'province', provinceScale),
-        provinceScale,
-      ),
+      verdictSums: verdictSums(tx, portfolioId),
+      borrowers: borrowersOnOffer(tx, portfolioId),
+      ruleCounts: ruleCounts(tx, portfolioId),
+      provinces: stratTable(stratGroups(tx, portfolioId, 'province', provinceScale), provinceScale),
     });
     return {
       portfolio,
@@ -81,7 +85,7 @@ export function portfolioLoans(
 ): MemberPage {
   return deps.db.transaction((tx) => {
     requirePortfolio(tx, portfolioId);
-    const rows = membersPage(deps, portfolioId, {
+    const rows = membersPage(tx, portfolioId, {
       verdict: query.verdict,
       afterLoanId: query.cursor,
       limit: query.limit + 1,
@@ -118,6 +122,6 @@ export function screeningDetail(
     const screening = repository.findScreening(tx, screeningId);
     if (!screening || screening.portfolioId !== portfolioId)
       throw new Problem('not_found', `portfolio ${portfolioId} has no screening ${screeningId}`);
-    return { screening, changes: verdictChangesOf(deps, screeningId) };
+    return { screening, changes: verdictChangesOf(tx, screeningId) };
   });
 }

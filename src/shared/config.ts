@@ -96,6 +96,9 @@ export const defaultTransferTerms: TransferTerms = {
 export function transferTermsOf(config: PlatformConfig): TransferTerms {
   return { ...defaultTransferTerms, ...config.transfer };
 }
+// ── Portfolios ─────────────────────────────────────────────────────────────────────────────────
+// The portfolio room's defaults: strat bands (overridable per deployment through
+// `PlatformConfig.portfolios`) and what a portfolio request takes when it leaves a choice open.
 
 /**
  * Band edges of the stratification tables, as configuration (`PlatformConfig.portfolios`). Each
@@ -176,6 +179,17 @@ export const defaultValuation: ValuationDefaults = {
   mackSigma: 'log-linear',
 };
 // ── End of valuation ─────────────────────────────────────────────────────────────────────────
+/** What a portfolio request takes when it names nothing, and the summary's fixed sizes. */
+export const defaultPortfolioRequests = {
+  /** The rule pack a new portfolio is screened with (the PRC personal NPL pack). */
+  rulePack: 'cn-personal-npl',
+  /** The dimensions balanced lots mirror the mix of. */
+  stratifyBy: ['product', 'charge_off_age'],
+  /** How many provinces, largest claim first, the portfolio summary names. */
+  topProvinces: 5,
+} as const;
+
+// ── End of portfolios ──────────────────────────────────────────────────────────────────────────
 
 /** Platform configuration: policy values that a lender sets, not code. */
 export interface PlatformConfig {

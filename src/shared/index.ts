@@ -15,6 +15,7 @@ export {
   defaultTransferTerms,
   saleChunkLoans,
   transferTermsOf,
+  defaultPortfolioRequests,
 } from './config';
 export {
   type IsoDate,

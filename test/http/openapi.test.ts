@@ -1,5 +1,8 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { routeTable } from '../../src/access';
 import { testApp } from '../helpers/test-app';
 
 describe('API documentation', () => {
@@ -58,5 +61,27 @@ describe('API documentation', () => {
       expect((await response.arrayBuffer()).byteLength, asset).toBeGreaterThan(1000);
     }
     expect((await app.request('/docs/assets/..%2Fpackage.json')).status).toBe(404);
+  });
+
+  it('knows the file that declares every route, and that file names the route (npm run routes)', async () => {
+    const { app } = testApp();
+    const document = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = routeTable(app);
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes.map((route) => `${route.method} ${route.path}`)).toEqual(operations);
+    for (const { method, path, source } of routes) {
+      const file = resolve(import.meta.dirname, '../..', source);
+      expect(existsSync(file), `${method} ${path} → ${source}`).toBe(true);
+      const literal = path
+        .split('/')
+        .filter((segment) => segment !== '' && !segment.startsWith('{'))
+        .at(-1);
+      if (literal !== undefined)
+        expect(readFileSync(file, 'utf8'), `${method} ${path} → ${source}`).toContain(literal);
+    }
   });
 });

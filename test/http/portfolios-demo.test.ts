@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoBook, type DemoBookOptions } from '../../src/demo/book';
 import { importDemoBook } from '../../src/demo/import-book';
-import { stratDimensions } from '../../src/portfolios/dimensions';
+import { stratDimensions } from '../../src/portfolios/strats/dimensions';
 import { testApp } from '../helpers/test-app';
 
 type Json = Record<string, any>;

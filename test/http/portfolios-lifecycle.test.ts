@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertSnapshot } from '../../src/portfolios/snapshot-repository';
+import { insertSnapshot } from '../../src/portfolios/membership/snapshot-repository';
 import { testApp, type TestUser } from '../helpers/test-app';
 import { aWrittenOffLoan, insertLoans, knownBook } from '../portfolios/book';
 
@@ -159,7 +159,7 @@ describe('membership', () => {
       /only from a draft portfolio/,
     );
     expect(() =>
-      insertSnapshot(t.deps, {
+      insertSnapshot(t.db, {
         portfolioId: id,
         cutOffDate: '2026-06-30',
         loanIds: ['K-H'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stratDimensions } from '../../src/portfolios/dimensions';
+import { stratDimensions } from '../../src/portfolios/strats/dimensions';
 import { testApp, type TestUser } from '../helpers/test-app';
 import { aWrittenOffLoan, insertLoans, insertPayment, knownBook } from '../portfolios/book';
 

@@ -5,7 +5,7 @@ import {
   moneyBands,
   namedBands,
   resolvePortfolioBands,
-} from '../../src/portfolios/bands';
+} from '../../src/portfolios/strats/bands';
 
 describe('strat bands', () => {
   it('label whole-number bands by their range, the last one open', () => {

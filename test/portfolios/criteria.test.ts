@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criteriaMatcher, type CriteriaCandidate } from '../../src/portfolios/criteria';
+import { criteriaMatcher, type CriteriaCandidate } from '../../src/portfolios/criteria/criteria';
 
 const candidate = (overrides: Partial<CriteriaCandidate> = {}): CriteriaCandidate => ({
   loanId: 'L1',

@@ -6,7 +6,7 @@ import {
   litigationStatusAt,
   placementStageAt,
 } from '../../src/demo/sale-facts';
-import { birthDateOfNationalId } from '../../src/portfolios/loan-ages';
+import { birthDateOfNationalId } from '../../src/portfolios/snapshot/loan-ages';
 
 describe('the demo book’s facts for sale screening', () => {
   const book = [...generateDemoBook({ loans: 3_000, seed: 42, asOf: '2026-09-30' })];

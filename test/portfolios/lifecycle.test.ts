@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { portfolioStatuses, type PortfolioStatus } from '../../db/schema';
-import { canTransition, holdsItsLoans } from '../../src/portfolios/lifecycle';
+import { canTransition, holdsItsLoans } from '../../src/portfolios/lifecycle/lifecycle';
 
 const allowed: [PortfolioStatus, PortfolioStatus][] = [
   ['draft', 'locked'],

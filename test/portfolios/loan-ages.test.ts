@@ -4,12 +4,12 @@ import {
   birthDateOfNationalId,
   daysPastDueAtChargeOff,
   delinquencyStartDate,
-} from '../../src/portfolios/loan-ages';
+} from '../../src/portfolios/snapshot/loan-ages';
 import {
   limitationDaysLeft,
   limitationStartDate,
   sameDayYearsLater,
-} from '../../src/portfolios/limitation';
+} from '../../src/portfolios/snapshot/limitation';
 
 describe('loan ages', () => {
   it('take the days since charge-off off a days-past-due count that kept running', () => {

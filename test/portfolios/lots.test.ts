@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stratifiedLots, type LotCandidate } from '../../src/portfolios/lots';
+import { stratifiedLots, type LotCandidate } from '../../src/portfolios/lots/lots';
 
 /** A seeded book: log-normal claims (median 8,000 yuan), three products × four ages of paper. */
 function book(loans: number, seed = 7): LotCandidate[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { firedRules, ruleTable, verdictOfFired } from '../../src/portfolios/rule-pack';
-import { rulePackIds, rulePacks, type RulePackId } from '../../src/portfolios/rule-packs';
-import type { ScreeningSubject } from '../../src/portfolios/screening-subject';
+import { firedRules, ruleTable, verdictOfFired } from '../../src/portfolios/screening/rule-pack';
+import { rulePackIds, rulePacks, type RulePackId } from '../../src/portfolios/screening/rule-packs';
+import type { ScreeningSubject } from '../../src/portfolios/snapshot/screening-subject';
 
 /**
  * A credit-card loan charged off on 2025-06-30 at 180 days past due (default since 2025-01-01),

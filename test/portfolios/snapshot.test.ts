@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/audit/record';
 import { projectedDaysPastDue } from '../../src/loans/days-past-due';
-import { createPortfolio } from '../../src/portfolios/create';
+import { createPortfolio } from '../../src/portfolios/membership/create';
 import {
   ageInYears,
   birthDateOfNationalId,
   daysPastDueAtChargeOff,
-} from '../../src/portfolios/loan-ages';
+} from '../../src/portfolios/snapshot/loan-ages';
 import { daysBetween, monthsBetween } from '../../src/shared/dates';
 import { testApp } from '../helpers/test-app';
 import { aWrittenOffLoan, insertLoans, insertPayment, type LoanInsert } from './book';
@@ -57,12 +57,15 @@ const edgeLoans: Partial<LoanInsert>[] = [
 function snapshotOf(t: ReturnType<typeof testApp>, loans: LoanInsert[]) {
   insertLoans(t.db, loans);
   const created = t.db.transaction((tx) =>
-    createPortfolio(tx, t.deps, systemActor(), {
-      name: 'edges',
-      cutOffDate: CUT_OFF,
-      rulePack: 'cn-personal-npl',
-      criteria: {},
-    }),
+    createPortfolio(
+      { tx, deps: t.deps, actor: systemActor() },
+      {
+        name: 'edges',
+        cutOffDate: CUT_OFF,
+        rulePack: 'cn-personal-npl',
+        criteria: {},
+      },
+    ),
   );
   const rows = t.db.$client
     .prepare('select * from portfolio_loans where portfolio_id = ? order by loan_id')
@@ -121,12 +124,15 @@ describe('the portfolio snapshot', () => {
     insertPayment(t.db, loan.loanId, '2026-06-30', 3_000);
     insertPayment(t.db, loan.loanId, '2026-07-10', 7_000);
     const created = t.db.transaction((tx) =>
-      createPortfolio(tx, t.deps, systemActor(), {
-        name: 'paid',
-        cutOffDate: CUT_OFF,
-        rulePack: 'cn-personal-npl',
-        criteria: {},
-      }),
+      createPortfolio(
+        { tx, deps: t.deps, actor: systemActor() },
+        {
+          name: 'paid',
+          cutOffDate: CUT_OFF,
+          rulePack: 'cn-personal-npl',
+          criteria: {},
+        },
+      ),
     );
     const row = t.db.$client
       .prepare(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { integerBands } from '../../src/portfolios/bands';
-import type { DimensionScale } from '../../src/portfolios/dimensions';
-import { roundedRatio, stratTable, type StratSums } from '../../src/portfolios/strat-table';
+import { integerBands } from '../../src/portfolios/strats/bands';
+import type { DimensionScale } from '../../src/portfolios/strats/dimensions';
+import { roundedRatio, stratTable, type StratSums } from '../../src/portfolios/strats/strat-table';
 
 const sums = (loans: number, claimFen: number, months: number, dpd: number): StratSums => ({
   loans: BigInt(loans),

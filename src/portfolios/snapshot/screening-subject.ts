@@ -1,0 +1,33 @@
+import type { LitigationStatus, LoanStatus } from '../../../db';
+import type { IsoDate, Fen } from '../../shared';
+
+/**
+ * What an eligibility rule sees of a loan on the screening date: its snapshot (balances frozen at
+ * the cut-off) and what is known about it on `asOf` (status, flags, payments up to that day).
+ */
+export interface ScreeningSubject {
+  asOf: IsoDate;
+  status: LoanStatus;
+  product: string;
+  originationDate: IsoDate;
+  /** Unknown when neither the tape nor the national id gives it. */
+  birthDate: IsoDate | null;
+  chargeOffDate: IsoDate;
+  dpdAtChargeOff: number;
+  /** Total claim at the cut-off date. */
+  claimFen: Fen;
+  chargeOffFen: Fen;
+  /** Payments after the charge-off date up to `asOf`. */
+  collectedFen: Fen;
+  lastPaymentDate: IsoDate | null;
+  lastAcknowledgementDate: IsoDate | null;
+  litigationStatus: LitigationStatus;
+  bankrupt: boolean;
+  deceased: boolean;
+  fraud: boolean;
+  disputed: boolean;
+  complaintOpen: boolean;
+  activeRepaymentPlan: boolean;
+  servicemember: boolean;
+  documentsComplete: boolean;
+}
