@@ -1,5 +1,4 @@
 // The door of this room: what other rooms may use. Everything else here is private.
-export { sendWorkbook } from './download';
 export { type ForwardingResult, forwardCollections } from './forwarding';
 export { type ForwardingStatement, forwardingStatement } from './forwarding-statement';
 export { postImportedCollections, postTapeOpeningRegister } from './import-posting';
@@ -14,4 +13,5 @@ export { ledgerRoutes } from './routes';
 export { bookSale, returnReversedSaleLoans } from './sale';
 export { statement } from './statements';
 export { type WriteOffClaim, writeOffLines } from './write-off-lines';
-export { type ColumnKind, type Sheet, type SheetColumn, XLSX_CONTENT_TYPE } from './xlsx';
+// Kept for code that still imports it from here; its home is src/xlsx.
+export { XLSX_CONTENT_TYPE } from '../xlsx';
