@@ -16,7 +16,7 @@ export function curvesSheet(curves: readonly FittedCurve[], costModel: CostModel
     curves.map((curve): SheetColumn<number> => ({
       header: `${curve.segment}${suffix}`,
       kind: 'rate',
-      width: Math.max(14, curve.segment.length + suffix.length + 2),
+      width: Math.min(255, Math.max(14, curve.segment.length + suffix.length + 2)),
       value: (age) => pick(curve)[age] ?? null,
     }));
   return {
