@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute } from '../access';
-import { sendWorkbook, XLSX_CONTENT_TYPE } from '../ledger';
+import { sendWorkbook, XLSX_CONTENT_TYPE } from '../xlsx';
 import { problemResponseDoc as problem, Problem, createRouter } from '../shared';
 import { effectivenessReport } from './effectiveness';
 import { bookDataDate } from '../loans';

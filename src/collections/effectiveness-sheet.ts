@@ -1,4 +1,4 @@
-import type { Sheet, SheetColumn } from '../ledger';
+import type { Sheet, SheetColumn } from '../xlsx';
 import { effectivenessRates, type EffectivenessReport, type Tally } from './effectiveness';
 
 type SheetRow = Tally & { group: string; month: string | null; accountsWorked: number | null };
@@ -24,7 +24,7 @@ export function effectivenessSheet(report: EffectivenessReport): Sheet<SheetRow>
     pick: (rates: ReturnType<typeof effectivenessRates>) => number | null,
   ): SheetColumn<SheetRow> => ({
     header,
-    kind: 'ratio',
+    kind: 'rate',
     width: 14,
     value: (row) => pick(effectivenessRates(row)),
   });

@@ -2,7 +2,6 @@
 export { accounts, memoAccountCodes } from './accounts';
 export { type PlannedEntry } from './collection-plan';
 export { postPlannedEntries } from './collection-posting';
-export { sendWorkbook } from './download';
 export { forwardingDueDate } from './forwarding-terms';
 export { postImportedCollections, postTapeOpeningRegister } from './import-posting';
 export { assertBalanced, type JournalLineDraft, transfer } from './journal-line';
@@ -17,4 +16,3 @@ export { ledgerRoutes } from './routes';
 export { type LoanSale, latestSales } from './sold-loans';
 export { statement } from './statements';
 export { type WriteOffClaim, writeOffLines } from './write-off-lines';
-export { type ColumnKind, type Sheet, type SheetColumn, XLSX_CONTENT_TYPE } from './xlsx';

@@ -1,7 +1,7 @@
 import type { JournalLineRecord, RegisterLoan } from './report-repository';
 import { registerStatus, type WriteOffReport } from './reports';
 import type { TrialBalance, TrialBalanceLine } from './trial-balance';
-import type { Sheet, SheetColumn } from './xlsx';
+import type { Sheet, SheetColumn } from '../xlsx';
 
 // The downloads' layouts. Money columns take fen and are written as yuan numbers with two decimals.
 
@@ -15,11 +15,11 @@ export function journalSheet(
     columns: [
       { header: 'Entry ID', kind: 'integer', width: 10, value: (line) => line.entryId },
       { header: 'Date', kind: 'date', width: 12, value: (line) => line.entryDate },
-      { header: 'Account code', kind: 'text', width: 13, value: (line) => line.accountCode },
+      { header: 'Account code', kind: 'id', width: 13, value: (line) => line.accountCode },
       { header: 'Account name', kind: 'text', width: 28, value: (line) => line.accountNameZh },
       { header: 'Debit', kind: 'money', width: 16, value: (line) => line.debitFen },
       { header: 'Credit', kind: 'money', width: 16, value: (line) => line.creditFen },
-      { header: 'Loan ID', kind: 'text', width: 16, value: (line) => line.loanId },
+      { header: 'Loan ID', kind: 'id', width: 16, value: (line) => line.loanId },
       { header: 'Memo', kind: 'text', width: 60, value: (line) => line.memo },
     ],
   };
@@ -35,7 +35,7 @@ export function trialBalanceSheet(report: TrialBalance): Sheet<TrialBalanceRow> 
   ];
   const columns: SheetColumn<TrialBalanceRow>[] = [
     { header: 'Section', kind: 'text', width: 18, value: (row) => row.section },
-    { header: 'Account code', kind: 'text', width: 13, value: (row) => row.code },
+    { header: 'Account code', kind: 'id', width: 13, value: (row) => row.code },
     { header: 'Account name', kind: 'text', width: 28, value: (row) => row.nameZh },
     { header: 'Account name (English)', kind: 'text', width: 44, value: (row) => row.nameEn },
     { header: 'Type', kind: 'text', width: 12, value: (row) => row.type },
@@ -75,7 +75,7 @@ export function writeOffReportSheet(report: WriteOffReport): Sheet<WriteOffRow> 
       { header: 'Written off', kind: 'money', width: 18, value: (row) => row.writtenOffFen },
       { header: 'Recoveries', kind: 'money', width: 16, value: (row) => row.recoveredFen },
       { header: 'Net charge-off', kind: 'money', width: 18, value: (row) => row.netChargeOffFen },
-      { header: 'Recovery rate', kind: 'ratio', width: 14, value: (row) => row.recoveryRate },
+      { header: 'Recovery rate', kind: 'rate', width: 14, value: (row) => row.recoveryRate },
     ],
   };
 }
@@ -85,7 +85,7 @@ export function offBalanceSheet(pages: Iterable<readonly RegisterLoan[]>): Sheet
     name: 'Off-balance register',
     pages,
     columns: [
-      { header: 'Loan ID', kind: 'text', width: 16, value: (loan) => loan.loanId },
+      { header: 'Loan ID', kind: 'id', width: 16, value: (loan) => loan.loanId },
       { header: 'Product', kind: 'text', width: 18, value: (loan) => loan.product },
       { header: 'Written off on', kind: 'date', width: 14, value: (loan) => loan.enteredOn },
       {

@@ -6,7 +6,7 @@ import {
   jsonResponse as json,
   problemResponseDoc as problem,
 } from '../shared';
-import { sendWorkbook } from './download';
+import { sendWorkbook } from '../xlsx';
 import { getEntry, listAccounts } from './entries';
 import {
   journalSheet,

@@ -9,7 +9,7 @@ import {
   problemResponseDoc as problem,
   createRouter,
 } from '../shared';
-import { XLSX_CONTENT_TYPE } from '../ledger';
+import { XLSX_CONTENT_TYPE } from '../xlsx';
 import { buyerRounds, submitBid } from './bids';
 import { dataRoomFileName, startDownload, streamDataRoom } from './data-room';
 import { portfolioIdsOfferedTo, requireOfferedTo } from './offers';

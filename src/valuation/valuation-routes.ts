@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { defineRoute } from '../access';
-import { XLSX_CONTENT_TYPE } from '../ledger';
+import { auditActorOf, defineRoute } from '../access';
+import { XLSX_CONTENT_TYPE } from '../xlsx';
 import { requirePortfolio } from '../portfolios';
 import {
   jsonBody as body,

@@ -51,10 +51,18 @@ export class ByteSink {
     }
   }
 
-  /** Ends the output and waits until it has taken every byte (not until a reader has read them). */
-  async end(): Promise<WrittenFile> {
+  /**
+   * Ends the output and waits until it has taken every byte (not until a reader has read them).
+   * `beforeEnd` runs once the last byte is written but before the output ends: a download's audit
+   * is recorded there, so a reader never sees a complete file that was not audited (if it throws,
+   * the output is not ended and the caller destroys it).
+   */
+  async end(beforeEnd?: (file: WrittenFile) => unknown): Promise<WrittenFile> {
+    const file = { bytes: this.written, sha256: this.hash.digest('hex') };
+    if (this.failure) throw this.failure;
+    await beforeEnd?.(file);
     this.output.end();
     await finished(this.output, { readable: false });
-    return { bytes: this.written, sha256: this.hash.digest('hex') };
+    return file;
   }
 }

@@ -25,7 +25,7 @@ function numberOf(kind: Exclude<CellKind, 'text' | 'id'>, value: string | number
       throw new TypeError(`a date cell takes an ISO date, got ${value}`);
     return excelDateSerial(value);
   }
-  const fractional = kind === 'rate' || kind === 'decimal';
+  const fractional = kind === 'rate' || kind === 'decimal' || kind === 'factor';
   if (fractional ? !Number.isFinite(value) : !Number.isSafeInteger(value)) {
     throw new TypeError(
       `a ${kind} cell takes ${fractional ? 'a finite number' : 'a safe integer'}${kind === 'money' ? ' of fen' : ''}, got ${JSON.stringify(value)}`,

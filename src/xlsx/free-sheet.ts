@@ -1,10 +1,10 @@
-import { type CellKind, type CellValue, cellStyle } from './cell-kinds';
+import { type TypedCell, cellStyle } from './cell-kinds';
 import { columnLetters } from './cell-ref';
 import { cellXml } from './cell-xml';
 import { WorkbookSheet, type WorksheetHost } from './workbook-sheet';
 
 /** A cell of a free-form sheet: plain text, a typed value, or nothing. */
-export type FreeCell = string | { kind: CellKind; value: CellValue } | null;
+export type FreeCell = string | TypedCell | null;
 
 export interface FreeRowOptions {
   bold?: boolean;

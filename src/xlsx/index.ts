@@ -1,6 +1,8 @@
 // The door of this room: what other rooms may use. Everything else here is private.
 export { ByteSink, type WrittenFile } from './byte-sink';
-export { type CellKind, type CellValue } from './cell-kinds';
+export { type Cell, type CellKind, type CellValue, type TypedCell } from './cell-kinds';
+export { type Sheet, type SheetColumn } from './report-sheet';
 export { type StreamingWorkbook, createStreamingWorkbook } from './streaming-workbook';
 export { type WorkbookColumn } from './table-sheet';
+export { XLSX_CONTENT_TYPE, sendWorkbook } from './workbook-download';
 export { type ZipEntry, ZipWriter } from './zip-writer';

@@ -24,7 +24,9 @@ import {
 import { ZipWriter } from './zip-writer';
 
 /**
- * A streaming .xlsx writer for the data room: memory stays flat however many rows go through.
+ * The streaming .xlsx writer of every workbook the platform writes (data room, transfer package,
+ * ledger reports, valuation workbook, collection effectiveness): memory stays flat however many
+ * rows go through.
  *
  * Why not exceljs' `stream.xlsx.WorkbookWriter` (exceljs 4.4.0, archiver 5.3.2): it is not the
  * writer that holds the rows, it is a PassThrough nobody waits on. Each worksheet is an exceljs
@@ -101,8 +103,11 @@ export class StreamingWorkbook implements WorksheetHost {
     return this.track(new FreeSheet(this, name, options.widths ?? [], this.nextTurn(name)));
   }
 
-  /** Writes the remaining parts and ends `output`; returns the file's size and SHA-256. */
-  async finish(): Promise<WrittenFile> {
+  /**
+   * Writes the remaining parts and ends `output`; returns the file's size and SHA-256.
+   * `beforeEnd` is given them after the last byte and before `output` ends (`ByteSink.end`).
+   */
+  async finish(beforeEnd?: (file: WrittenFile) => unknown): Promise<WrittenFile> {
     await this.nextTurn(undefined);
     if (this.listings.length === 0) throw new Error('a workbook needs at least one sheet');
     const custom = this.options.properties?.custom;
@@ -130,7 +135,7 @@ export class StreamingWorkbook implements WorksheetHost {
       contentTypesXml(packageParts, this.listings.length),
     );
     await this.zip.finish();
-    return this.sink.end();
+    return this.sink.end(beforeEnd);
   }
 
   claimSheetName(name: string): void {

@@ -1,8 +1,11 @@
-import { type CellKind, type CellValue, cellStyle } from './cell-kinds';
+import { type Cell, type CellKind, cellStyle } from './cell-kinds';
 import { MAX_COLUMNS, MAX_ROWS, columnLetters, rangeRef } from './cell-ref';
 import { cellXml } from './cell-xml';
 import { continuationName } from './sheet-names';
 import { WorkbookSheet, type WorksheetHost } from './workbook-sheet';
+
+/** The header row's style: bold text, for the row as for each of its cells. */
+const HEADER_STYLE = cellStyle('text', true);
 
 /** A column of a table sheet; `width` in characters. */
 export interface WorkbookColumn {
@@ -58,18 +61,19 @@ export class TableSheet extends WorkbookSheet {
     this.styles = columns.map((column) => cellStyle(column.kind, false));
     this.headerXml = columns
       .map((column, index) =>
-        cellXml(`${this.letters[index]}1`, 'text', column.header, cellStyle('text', true)),
+        cellXml(`${this.letters[index]}1`, 'text', column.header, HEADER_STYLE),
       )
       .join('');
     this.autoFilter = options.autoFilter ?? true;
   }
 
   /**
-   * Adds a row: one value per column, in order (a shorter row leaves the last cells empty).
+   * Adds a row: one value per column, in order (a shorter row leaves the last cells empty); a
+   * typed cell (`{ kind, value }`) is written as its own kind instead of its column's.
    * Resolves at once unless the output is behind; await it before the next row.
    * @throws TypeError or RangeError when a value does not fit its column; the row is then not written
    */
-  async addRow(values: readonly CellValue[]): Promise<void> {
+  async addRow(values: readonly Cell[]): Promise<void> {
     this.assertOpen();
     if (values.length > this.kinds.length)
       throw new RangeError(
@@ -79,13 +83,18 @@ export class TableSheet extends WorkbookSheet {
     const worksheet = this.worksheet!;
     const row = worksheet.nextRow;
     let xml = '';
-    for (let index = 0; index < values.length; index++)
-      xml += cellXml(
-        this.letters[index]! + row,
-        this.kinds[index]!,
-        values[index] ?? null,
-        this.styles[index]!,
-      );
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index] ?? null;
+      xml +=
+        typeof value === 'object' && value !== null
+          ? cellXml(
+              this.letters[index]! + row,
+              value.kind,
+              value.value,
+              cellStyle(value.kind, false),
+            )
+          : cellXml(this.letters[index]! + row, this.kinds[index]!, value, this.styles[index]!);
+    }
     this.partRows += 1;
     return worksheet.addRow(xml);
   }
@@ -107,7 +116,7 @@ export class TableSheet extends WorkbookSheet {
     }
     this.part += 1;
     this.partRows = 0;
-    await this.worksheet!.addRow(this.headerXml);
+    await this.worksheet!.addRow(this.headerXml, HEADER_STYLE);
   }
 
   private closePart(): Promise<void> {

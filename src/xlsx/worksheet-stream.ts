@@ -30,14 +30,18 @@ export class WorksheetStream {
   }
 
   /**
-   * Adds the next row, given its cells' XML. Resolves at once unless a piece went out.
+   * Adds the next row, given its cells' XML and, for a header, the row's own style (which readers
+   * take as the row's: its font is bold). Resolves at once unless a piece went out.
    * @throws RangeError past Excel's 1,048,576 rows
    */
-  addRow(cellsXml: string): Promise<void> {
+  addRow(cellsXml: string, rowStyle?: number): Promise<void> {
     if (this.rows === MAX_ROWS)
       throw new RangeError(`sheet "${this.name}" is full: Excel holds ${MAX_ROWS} rows`);
     this.rows += 1;
-    this.pending += `<row r="${this.rows}">${cellsXml}</row>`;
+    this.pending +=
+      rowStyle === undefined
+        ? `<row r="${this.rows}">${cellsXml}</row>`
+        : `<row r="${this.rows}" s="${rowStyle}" customFormat="1">${cellsXml}</row>`;
     return this.pending.length >= PIECE_CHARACTERS ? this.flush() : DONE;
   }
 

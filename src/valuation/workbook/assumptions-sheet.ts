@@ -1,4 +1,4 @@
-import type { Sheet } from '../../ledger';
+import type { Sheet } from '../../xlsx';
 import type { IsoDate } from '../../shared';
 import { type CurveSetSummaryRow, storedFitSettings } from '../curves';
 import { keyValueSheet, section, type KeyValue } from './key-value-sheet';
@@ -35,8 +35,8 @@ export function assumptionsSheet(context: AssumptionsContext): Sheet<KeyValue> {
       ['Cut-off date', inputs.cutOffDate, 'date'],
       ['Valuation date', v.valuationDate, 'date'],
       ['Horizon (months)', v.horizonMonths, 'integer'],
-      ['Discount rate (annual)', v.discountRateAnnual, 'ratio'],
-      ['Target IRR (annual)', v.targetIrrAnnual, 'ratio'],
+      ['Discount rate (annual)', v.discountRateAnnual, 'rate'],
+      ['Target IRR (annual)', v.targetIrrAnnual, 'rate'],
       ['Valued by', v.createdBy, 'text'],
       ['Valued at (UTC)', v.createdAt, 'text'],
       ...inputs.notes.map((note): [string, string, 'text'] => ['Note', note, 'text']),
@@ -55,16 +55,16 @@ export function assumptionsSheet(context: AssumptionsContext): Sheet<KeyValue> {
       ['Charged off from', curveSet.chargeOffFrom, 'date'],
       ['Charged off to', curveSet.chargeOffTo, 'date'],
       ['Horizon (months)', fit.horizonMonths, 'integer'],
-      ['Credibility k (accounts)', fit.credibilityK, 'decimal'],
+      ['Credibility k (accounts)', fit.credibilityK, 'factor'],
       ['Tail fitted from age', fit.tailFromAge, 'integer'],
       ['Loans fitted', curveSet.loanCount, 'integer'],
     ]),
     ...section('Costs', [
       ...Object.entries(costModel.commissionRateByChannel).map(
-        ([channel, rate]): [string, number, 'ratio'] => [
+        ([channel, rate]): [string, number, 'rate'] => [
           `Commission rate: ${channel}`,
           rate,
-          'ratio',
+          'rate',
         ],
       ),
       ['Legal cost per litigated account', costModel.legalCostPerLitigatedAccountFen, 'money'],

@@ -1,4 +1,4 @@
-import type { Sheet } from '../../ledger';
+import type { Sheet } from '../../xlsx';
 import type { BacktestResult, JudgedForecast } from '../backtests';
 
 type Row = Partial<JudgedForecast> & {
@@ -36,14 +36,14 @@ export function backtestSheet(result: BacktestResult | undefined): Sheet<Row> {
       { header: 'Actual', kind: 'money', width: 16, value: (row) => row.actualFen ?? null },
       {
         header: 'Predicted ÷ actual',
-        kind: 'decimal',
+        kind: 'factor',
         width: 16,
         value: (row) => row.ratio ?? null,
       },
-      { header: 'Bias', kind: 'ratio', width: 10, value: (row) => row.bias ?? null },
+      { header: 'Bias', kind: 'rate', width: 10, value: (row) => row.bias ?? null },
       {
         header: 'Weighted MAPE',
-        kind: 'ratio',
+        kind: 'rate',
         width: 14,
         value: (row) => row.weightedMape ?? null,
       },

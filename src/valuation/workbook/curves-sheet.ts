@@ -1,4 +1,4 @@
-import type { Sheet, SheetColumn } from '../../ledger';
+import type { Sheet, SheetColumn } from '../../xlsx';
 import { commissionRateByAge, type CostModel } from '../maths';
 import type { FittedCurve } from '../curves';
 
@@ -15,8 +15,8 @@ export function curvesSheet(curves: readonly FittedCurve[], costModel: CostModel
   const block = (suffix: string, pick: (curve: FittedCurve) => readonly number[]) =>
     curves.map((curve): SheetColumn<number> => ({
       header: `${curve.segment}${suffix}`,
-      kind: 'ratio',
-      width: Math.max(14, curve.segment.length + suffix.length + 2),
+      kind: 'rate',
+      width: Math.min(255, Math.max(14, curve.segment.length + suffix.length + 2)),
       value: (age) => pick(curve)[age] ?? null,
     }));
   return {
@@ -28,7 +28,7 @@ export function curvesSheet(curves: readonly FittedCurve[], costModel: CostModel
       ...block(' cumulative', (curve) => curve.cumulativeGross),
       {
         header: 'Commission rate',
-        kind: 'ratio',
+        kind: 'rate',
         width: 16,
         value: (age) => commission[age] ?? null,
       },

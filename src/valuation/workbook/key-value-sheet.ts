@@ -1,16 +1,18 @@
-import type { ColumnKind, Sheet } from '../../ledger';
+import type { CellKind, Sheet } from '../../xlsx';
+import { roundToFen } from '../maths';
 
 /** One line of a key–value sheet: its value written as `kind` (money in fen, dates ISO). */
 export interface KeyValue {
   section: string;
   item: string;
   value: string | number | null;
-  kind: ColumnKind;
+  kind: CellKind;
 }
 
 /**
  * A sheet of labelled values, each typed on its own (an amount, a rate, a date, a count), for
- * assumptions and results that are not a table.
+ * assumptions and results that are not a table. An amount the valuation holds in fractions of a
+ * fen (a fitted cost) is rounded to the fen as the API shows it (`roundToFen`).
  * @example keyValueSheet('Hold or sell', [{ section: 'Hold or sell', item: 'Price', value: 123456, kind: 'money' }])
  */
 export function keyValueSheet(name: string, rows: readonly KeyValue[]): Sheet<KeyValue> {
@@ -24,8 +26,13 @@ export function keyValueSheet(name: string, rows: readonly KeyValue[]): Sheet<Ke
         header: 'Value',
         kind: 'text',
         width: 28,
-        value: (row) => row.value,
-        kindOf: (row) => row.kind,
+        value: (row) => ({
+          kind: row.kind,
+          value:
+            row.kind === 'money' && typeof row.value === 'number'
+              ? roundToFen(row.value)
+              : row.value,
+        }),
       },
     ],
   };
@@ -34,7 +41,7 @@ export function keyValueSheet(name: string, rows: readonly KeyValue[]): Sheet<Ke
 /** Lines of one section. */
 export function section(
   name: string,
-  items: readonly [item: string, value: string | number | null, kind: ColumnKind][],
+  items: readonly [item: string, value: string | number | null, kind: CellKind][],
 ): KeyValue[] {
   return items.map(([item, value, kind]) => ({ section: name, item, value, kind }));
 }

@@ -1,5 +1,5 @@
-import type { Sheet, SheetColumn } from '../../ledger';
-import { type Percentiles, monthlyRate, totalFen, type MonthlyFen } from '../maths';
+import type { Sheet, SheetColumn } from '../../xlsx';
+import { type Percentiles, monthlyRate, roundToFen, totalFen, type MonthlyFen } from '../maths';
 import { keyValueSheet, section, type KeyValue } from './key-value-sheet';
 import { type ValuationResults, flowDate } from '../valuations';
 
@@ -20,9 +20,9 @@ export function summarySheet(results: ValuationResults): Sheet<KeyValue> {
       ['Net collections', measures.netCollectionsFen, 'money'],
       ['NPV at the discount rate', measures.npvFen, 'money'],
       ['Price at the target IRR', measures.priceFen, 'money'],
-      ['Price as % of face', measures.priceShareOfFace, 'ratio'],
-      ['Gross collection multiple', measures.grossMultiple ?? null, 'decimal'],
-      ['Net collection multiple', measures.netMultiple ?? null, 'decimal'],
+      ['Price as % of face', measures.priceShareOfFace, 'rate'],
+      ['Gross collection multiple', measures.grossMultiple ?? null, 'factor'],
+      ['Net collection multiple', measures.netMultiple ?? null, 'factor'],
       ['Payback month', measures.paybackMonth ?? null, 'integer'],
     ]),
   ]);
@@ -41,6 +41,8 @@ type FlowRow = {
  * fixed, costs, net, the discount factor (1 + i)^−t at the discount rate's monthly equivalent i,
  * the discounted net and the cumulative net; then a totals row whose gross, costs and net are the
  * valuation's ERC, costs and net collections to the fen, and whose discounted net is its NPV.
+ * Discounted amounts are rounded to the fen only as they are written (a money cell holds whole
+ * fen), the total from the unrounded months, so it is the NPV however the months round.
  */
 export function cashFlowSheet(
   monthly: MonthlyFen,
@@ -97,8 +99,7 @@ export function cashFlowSheet(
         header: 'Month',
         kind: 'integer',
         width: 8,
-        value: (row) => row.month,
-        kindOf: (row) => (row.month === 'Total' ? 'text' : 'integer'),
+        value: (row) => (row.month === 'Total' ? { kind: 'text', value: row.month } : row.month),
       },
       { header: 'Date (month end)', kind: 'date', width: 14, value: (row) => row.date },
       money('Gross', (row) => row.grossFen),
@@ -107,8 +108,8 @@ export function cashFlowSheet(
       money('Fixed', (row) => row.fixedFen),
       money('Costs', (row) => row.costsFen),
       money('Net', (row) => row.netFen),
-      { header: 'Discount factor', kind: 'decimal', width: 14, value: (row) => row.factor },
-      money('Discounted net', (row) => row.discountedFen),
+      { header: 'Discount factor', kind: 'factor', width: 14, value: (row) => row.factor },
+      money('Discounted net', (row) => roundToFen(row.discountedFen)),
       money('Cumulative net', (row) => row.cumulativeFen),
     ],
   };
@@ -123,7 +124,7 @@ export function sensitivitySheet(
     name: 'Sensitivity',
     pages: [rows],
     columns: [
-      { header: 'Recovery shock', kind: 'ratio', width: 15, value: (row) => row.shock },
+      { header: 'Recovery shock', kind: 'rate', width: 15, value: (row) => row.shock },
       ...grid.discountRatesAnnual.map((rate, j): SheetColumn<(typeof rows)[number]> => ({
         header: `Price at ${(rate * 100).toFixed(2)} %`,
         kind: 'money',
@@ -169,12 +170,12 @@ export function holdOrSellSheet(
   return keyValueSheet('Hold or sell', [
     ...section('Hold', [
       ['NPV of collecting in house', holdOrSell.inHouseNpvFen, 'money'],
-      ['Discount rate', rates.discountRateAnnual, 'ratio'],
-      ['In-house commission rate', inHouseCommissionRate, 'ratio'],
+      ['Discount rate', rates.discountRateAnnual, 'rate'],
+      ['In-house commission rate', inHouseCommissionRate, 'rate'],
     ]),
     ...section('Sell', [
       ['Price at the target IRR', holdOrSell.priceFen, 'money'],
-      ['Target IRR', rates.targetIrrAnnual, 'ratio'],
+      ['Target IRR', rates.targetIrrAnnual, 'rate'],
     ]),
     ...section('Decision', [
       ['Price − in-house NPV', holdOrSell.differenceFen, 'money'],

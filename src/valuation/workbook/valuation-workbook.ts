@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { effectivenessReport, writtenOffAccounts, effectivenessSheet } from '../../collections';
-import { sendWorkbook } from '../../ledger';
 import type { AppEnv } from '../../shared';
+import { sendWorkbook } from '../../xlsx';
 import { assumptionsSheet } from './assumptions-sheet';
 import { type BacktestResult, getBacktest, listBacktests } from '../backtests';
 import { backtestSheet } from './backtest-sheet';
@@ -27,10 +27,7 @@ import {
  * book shows now (the latest back-test, collection effectiveness of the whole book by channel).
  * The download is audited with the file's SHA-256.
  */
-export async function sendValuationWorkbook(
-  c: Context<AppEnv>,
-  valuation: ValuationRow,
-): Promise<Response> {
+export function sendValuationWorkbook(c: Context<AppEnv>, valuation: ValuationRow): Response {
   const { db, clock, config } = c.get('deps');
   const { inputs, results } = storedValuation(valuation);
   const curveSet = getCurveSet(db, valuation.curveSetId);
