@@ -210,7 +210,7 @@ export interface PlatformConfig {
 }
 
 export const builtInDelinquencySchemes: Record<string, DelinquencyBucket[]> = {
-  // The three grades used in practice (seed 004: 轻度 / 中度 / 重度).
+  // The three grades used in practice (docs/domain.md §1.1: 轻度 / 中度 / 重度).
   grades: [
     { code: 'mild', label: '轻度 mild (1–30)', minDays: 1, maxDays: 30 },
     { code: 'moderate', label: '中度 moderate (31–90)', minDays: 31, maxDays: 90 },

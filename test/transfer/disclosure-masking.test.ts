@@ -7,7 +7,7 @@ import {
 } from '../../src/transfer/data-room/disclosure-masking';
 import { loanToken, newTokenKey } from '../../src/transfer/offers/loan-token';
 
-describe('the P1 masks (DOMAIN.md §5: 张*, 110***********1234, 138****5678, birth year only)', () => {
+describe('the P1 masks (docs/domain.md §5: 张*, 110***********1234, 138****5678, birth year only)', () => {
   it('masks as the domain shows', () => {
     expect(maskName('张三')).toBe('张*');
     expect(maskName('欧阳娜娜')).toBe('欧***');

@@ -39,7 +39,7 @@ export interface DataRoomCopy {
 const PAGE_SIZE = 500;
 
 /**
- * Writes a buyer's data room (DOMAIN.md §5): Read-me (seller, buyer, tier, cut-off, rule pack and
+ * Writes a buyer's data room (docs/domain.md §5): Read-me (seller, buyer, tier, cut-off, rule pack and
  * its rules, every column defined in Chinese and English), Summary, Strats (every dimension),
  * Loan tape (masked and tokenised in P1, clear in P2, in the copy's fingerprint order), Collection
  * history (pool × month), Exclusions (what was removed and why), Bid form. The tape and the

@@ -1,5 +1,5 @@
 /**
- * The P1 tier's masks (DOMAIN.md §5): enough for a buyer to price the portfolio, not enough to
+ * The P1 tier's masks (docs/domain.md §5): enough for a buyer to price the portfolio, not enough to
  * find a borrower. A name keeps its first character (张*), a national id its first 3 and last 4
  * characters (110***********1234), a phone its first 3 and last 4 digits (138****5678), a birth
  * date its year. Characters are counted as code points, so a Chinese name masks as a whole.

@@ -3,7 +3,7 @@ import { Problem } from '../../shared';
 import { findSaleOfPortfolio } from '../sale';
 
 /**
- * The tier a buyer gets (DOMAIN.md §5): P1 to every buyer the portfolio is offered to; P2, the
+ * The tier a buyer gets (docs/domain.md §5): P1 to every buyer the portfolio is offered to; P2, the
  * clear data, only to the buyer of a signed sale, and by default to it. Asking for P2 otherwise is
  * refused.
  * @throws Problem forbidden for P2 before signing or to another buyer

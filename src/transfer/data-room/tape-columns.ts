@@ -34,7 +34,7 @@ const ref = (id: string, disclosure: Disclosure) =>
 
 /**
  * The data room's loan tape, one column table for both tiers: P1 masks the identities and replaces
- * the loan and borrower ids by the portfolio's tokens (DOMAIN.md §5); P2 shows them clear. The
+ * the loan and borrower ids by the portfolio's tokens (docs/domain.md §5); P2 shows them clear. The
  * Read-me sheet prints each column's definitions from here. Balances are the snapshot at the cut-off.
  */
 export const tapeColumns: readonly TapeColumn[] = [

@@ -10,7 +10,7 @@ export interface BuyerStanding {
 /**
  * Why a buyer may not be offered a portfolio, or undefined if it may: it must be approved, have an
  * NDA on file, and be of a type the rule pack allows (the Chinese batch transfer of personal NPLs
- * goes only to AMCs: DOMAIN.md §5).
+ * goes only to AMCs: docs/domain.md §5).
  * @example offerRefusal({ name: 'X', type: 'collection_agency', status: 'approved', ndaSignedOn: '2026-01-05' }, ['amc']) // 'X is a collection_agency; the rule pack sells only to amc'
  */
 export function offerRefusal(

@@ -33,7 +33,7 @@ export function noticeAnchor(borrowerId: string): string {
 /**
  * A printable HTML document of notices, each its own A4 page (no scripts, no external resources).
  * Under 民法典 art. 546 an assignment binds the borrower only once notified: each notice names the
- * buyer, the amount transferred and where to pay from now on (DOMAIN.md §5). Every value is
+ * buyer, the amount transferred and where to pay from now on (docs/domain.md §5). Every value is
  * HTML-escaped.
  */
 export function transferNoticesHtml(

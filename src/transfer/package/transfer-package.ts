@@ -50,7 +50,7 @@ const noticeFile = (borrowerIndex: number) =>
 const fen = (value: number) => (value / 100).toFixed(2);
 
 /**
- * Writes a signed sale's transfer package as a zip into `output` (DOMAIN.md §5): the clear (P2)
+ * Writes a signed sale's transfer package as a zip into `output` (docs/domain.md §5): the clear (P2)
  * data room made for the buyer, the asset schedule (资产明细表: each loan with its claim and
  * allocated price), a printable transfer notice per borrower (债权转让通知, a page each, 500 to a
  * file) and a mail-merge

@@ -5,7 +5,7 @@ import { forwardingStatement, type ForwardingStatement } from './forwarding-stat
 import { requireSale, saleReference } from './settlement';
 
 /**
- * The sale's forwarding statement (DOMAIN.md §5): collections after the cut-off owed to its buyer,
+ * The sale's forwarding statement (docs/domain.md §5): collections after the cut-off owed to its buyer,
  * due dates, what was forwarded; as the seller or, with `buyerOrganisationId`, as that buyer sees it.
  * @throws Problem not_found
  */

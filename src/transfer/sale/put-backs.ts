@@ -21,7 +21,7 @@ export interface PutBackClaim {
 
 /**
  * A buyer returns an account of a settled sale it bought, within the put-back window (settlement
- * + the window's days), with a reason (DOMAIN.md §5: bankrupt or deceased before closing, paid,
+ * + the window's days), with a reason (docs/domain.md §5: bankrupt or deceased before closing, paid,
  * fraud, ineligible). The seller decides; nothing moves until it accepts.
  * @throws Problem not_found (not the buyer's sale); conflict (not settled, window closed, loan not in the sale, asked already)
  */

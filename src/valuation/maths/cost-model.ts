@@ -1,7 +1,7 @@
 /**
  * What collecting costs, as a valuation assumes it:
  * - commission: a rate on what each channel collects (agencies work on contingency, 15–50 % of
- *   collections, DOMAIN.md §3), applied to the expected channel mix at each age;
+ *   collections, docs/domain.md §3), applied to the expected channel mix at each age;
  * - legal: a cost per litigated account;
  * - fixed: a cost per account per month while the account is worked.
  * Amounts in fen, as floating-point expectations.

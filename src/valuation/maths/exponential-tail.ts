@@ -36,7 +36,7 @@ const MAX_ITERATIONS = 50;
 /**
  * Extends monthly rates past the last observed age with an exponential decay
  * r(age) = e^(a − b·age). Collections of a charged-off pool fall off roughly geometrically once
- * the first placements are over (DOMAIN.md §3). The line is fitted to the rates from `fromAge` on
+ * the first placements are over (docs/domain.md §3). The line is fitted to the rates from `fromAge` on
  * by weighted quasi-Poisson maximum likelihood (the log-link GLM, solved by Newton's method from
  * simple-statistics' `linearRegression` of ln r on age): Σ w (r − e^(a−b·age)) (1, age) = 0. Least
  * squares on logarithms alone would be biased low where rates are noisy (E ln r < ln E r), and

@@ -37,7 +37,7 @@ export function inHouseCostModel(model: CostModel): CostModel {
 }
 
 /**
- * Hold or sell, as the seller weighs it (DOMAIN.md §3): the NPV at the seller's discount rate of
+ * Hold or sell, as the seller weighs it (docs/domain.md §3): the NPV at the seller's discount rate of
  * the same projection collected in house (`inHouseCostModel`), against the price a buyer pays at
  * its target IRR. Sell when the price is worth more; on a tie, hold.
  * @example holdOrSell(book, costModel, { horizonMonths: 120, discountRateAnnual: 0.12 }, valuation.priceFen).recommendation
