@@ -39,7 +39,8 @@ export {
   storedResponse,
 } from './idempotency';
 export { idempotently } from './idempotently';
-export { type Fen, fenFromYuanNumber, formatFen, parseFen } from './money';
+export { type Fen, formatFen, parseFen } from './money';
+export { allocatePrice, fenFromYuanNumber, roundToFen } from './rounding';
 export { jsonBody, jsonResponse, problemResponseDoc } from './openapi-docs';
 export { type FieldError, Problem, problemResponse } from './problem';
 export { ProblemSchema } from './problem-schema';

@@ -23,21 +23,6 @@ export function parseFen(text: string): Fen | undefined {
   return minus && fen !== 0 ? -fen : fen;
 }
 
-/**
- * Fen from a spreadsheet number (yuan as an IEEE double). Rounds half away from zero at the fen,
- * which is exact for any value a spreadsheet shows with two decimals; more decimals are refused.
- */
-export function fenFromYuanNumber(yuan: number): Fen | undefined {
-  if (!Number.isFinite(yuan)) return undefined;
-  const fen = Math.sign(yuan) * Math.round(Math.abs(yuan) * 100);
-  if (
-    !Number.isSafeInteger(fen) ||
-    Math.abs(fen - yuan * 100) > Math.max(1e-6, Math.abs(yuan) * 1e-10)
-  )
-    return undefined;
-  return fen;
-}
-
 /** Formats fen as the API's decimal string: 123456 → "1234.56", -5 → "-0.05". */
 export function formatFen(fen: Fen): string {
   if (!Number.isSafeInteger(fen)) throw new RangeError(`not an integer amount of fen: ${fen}`);

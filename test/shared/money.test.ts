@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { claimFen, claimSql } from '../../src/shared/claim';
-import { fenFromYuanNumber, formatFen, parseFen } from '../../src/shared/money';
+import { formatFen, parseFen } from '../../src/shared/money';
+import { fenFromYuanNumber } from '../../src/shared/rounding';
 
 const fen = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocatePrice } from '../../src/transfer/bids/price-allocation';
+import { allocatePrice } from '../../src/shared/rounding';
 
 describe('allocatePrice', () => {
   it('gives the fen left over to the largest remainders, ties to the earlier loan', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monthlyRate, npv } from '../../src/valuation/maths/discounting';
-import { roundToFen } from '../../src/valuation/maths/fen-rounding';
+import { roundToFen } from '../../src/shared/rounding';
 import { annualRate, irr } from './irr';
 import {
   collectionMultiples,

@@ -2,7 +2,7 @@ import { recordAudit } from '../../audit';
 import { requirePortfolio, requireStatus, transitionPortfolio } from '../../portfolios';
 import { type IsoDate, Problem, transferTermsOf, type VerbContext } from '../../shared';
 import { bidsOf, roundsOf } from './bid-repository';
-import { allocatePrice } from './price-allocation';
+import { allocatePrice } from '../../shared';
 import { insertAllocations, insertSale, loansOnOffer, type SaleRow } from '../sale';
 import { acceptsBids, awardKindOf, qualifiedBids } from './sealed-bids';
 

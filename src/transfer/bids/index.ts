@@ -2,5 +2,4 @@
 export { awardSale } from './award';
 export { type BidRoundRow, type BidRow, roundsOf } from './bid-repository';
 export { buyerRounds, openRound, roundsWithBids, submitBid } from './bid-rounds';
-export { allocatePrice } from './price-allocation';
 export { acceptsBids, standingBids } from './sealed-bids';

@@ -1,10 +1,10 @@
+import { roundToFen } from '../../shared';
 import type { IsoDate } from '../../shared';
 import {
   cohortOf,
   lastCompleteMonth,
   monthIndex,
   type CostModel,
-  roundToFen,
   forecastAccuracy,
   type ForecastAccuracy,
   type Percentiles,

@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import { formatFen } from '../../shared';
-import { type CostModel, type MackSummary, roundToFen } from '../maths';
+import { roundToFen } from '../../shared';
+import type { CostModel, MackSummary } from '../maths';
 import type { CurveSetFit, FittedCurve, PerUnitTriangle } from './curve-set';
 import type {
   CurveSetSchema,

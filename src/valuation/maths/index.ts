@@ -15,7 +15,6 @@ export {
   withCostOverrides,
 } from './cost-model';
 export { monthlyRate, npv } from './discounting';
-export { roundToFen } from './fen-rounding';
 export { type CostRecord, fitCostModel, type PaymentRecord } from './fit-cost-model';
 export { forecastAccuracy, type ForecastAccuracy } from './forecast-accuracy';
 export { monthlyFen, type MonthlyFen, totalFen } from './monthly-fen';

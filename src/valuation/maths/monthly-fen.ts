@@ -1,4 +1,4 @@
-import { roundToFen } from './fen-rounding';
+import { roundToFen } from '../../shared';
 import type { MonthlyCashFlows } from './projection';
 
 /** Monthly cash flows in whole fen, month t after the valuation date at index t − 1. */

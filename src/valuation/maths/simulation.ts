@@ -8,7 +8,7 @@ import {
 import type { CostModel } from './cost-model';
 import { npv } from './discounting';
 import { fitExponentialTail } from './exponential-tail';
-import { roundToFen } from './fen-rounding';
+import { roundToFen } from '../../shared';
 import { percentiles, type Percentiles } from './percentiles';
 import { priceAtTargetIrr } from './pricing';
 import { projectBook } from './projection';

@@ -1,11 +1,5 @@
-import {
-  type CostModel,
-  npv,
-  roundToFen,
-  monthlyFen,
-  projectBook,
-  type ValuationBook,
-} from '../maths';
+import { roundToFen } from '../../shared';
+import { type CostModel, npv, monthlyFen, projectBook, type ValuationBook } from '../maths';
 
 /** The channel of the lender's own collectors. */
 export const IN_HOUSE_CHANNEL = 'in_house';

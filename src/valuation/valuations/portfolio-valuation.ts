@@ -1,7 +1,7 @@
+import { roundToFen } from '../../shared';
 import {
   type CostModel,
   npv,
-  roundToFen,
   collectionMultiples,
   paybackMonth,
   priceAtTargetIrr,

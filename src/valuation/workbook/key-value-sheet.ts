@@ -1,5 +1,5 @@
 import type { CellKind, Sheet } from '../../xlsx';
-import { roundToFen } from '../maths';
+import { roundToFen } from '../../shared';
 
 /** One line of a key–value sheet: its value written as `kind` (money in fen, dates ISO). */
 export interface KeyValue {

@@ -1,5 +1,6 @@
 import type { Sheet, SheetColumn } from '../../xlsx';
-import { type Percentiles, monthlyRate, roundToFen, totalFen, type MonthlyFen } from '../maths';
+import { roundToFen } from '../../shared';
+import { type Percentiles, monthlyRate, totalFen, type MonthlyFen } from '../maths';
 import { keyValueSheet, section, type KeyValue } from './key-value-sheet';
 import { type ValuationResults, flowDate } from '../valuations';
 
