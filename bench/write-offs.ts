@@ -64,13 +64,18 @@ export async function writeOffsCase(args: string[]): Promise<void> {
       .filter((user) => user.role === 'finance')
       .map((user) => actorOf(db, user.email)) as [AuditActor, AuditActor];
     const { batch } = db.transaction((tx) =>
-      prepareWriteOffBatch(tx, deps, preparer, { writeOffDate: '2026-06-30' }),
+      prepareWriteOffBatch({ tx, deps, actor: preparer }, { writeOffDate: '2026-06-30' }),
     );
-    db.transaction((tx) => approveWriteOffBatch(tx, deps, approver, batch.id));
+    db.transaction((tx) =>
+      approveWriteOffBatch({ tx, deps, actor: approver }, { batchId: batch.id }),
+    );
     const started = performance.now();
-    const posted = db.transaction((tx) => postWriteOffBatch(tx, deps, preparer, batch.id), {
-      behavior: 'immediate',
-    });
+    const posted = db.transaction(
+      (tx) => postWriteOffBatch({ tx, deps, actor: preparer }, { batchId: batch.id }),
+      {
+        behavior: 'immediate',
+      },
+    );
     const seconds = (performance.now() - started) / 1000;
     const { lines } = db.$client
       .prepare('select count(*) as lines from journal_lines where entry_id = ?')

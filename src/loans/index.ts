@@ -9,4 +9,12 @@ export { isOnBook } from './on-book';
 export { loans } from './routes';
 export { tapeColumns } from './tape-columns';
 export { importLoanTape } from './tape-import';
-export { LoanTransitionError, loanTransitions, moveLoans, type LoanTransition } from './lifecycle';
+export {
+  type ChargeOffMove,
+  type LoanMove,
+  type LoanTransition,
+  LoanTransitionError,
+  loanTransitions,
+  moveLoans,
+  type StatusMove,
+} from './lifecycle';
