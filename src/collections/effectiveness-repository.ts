@@ -1,4 +1,4 @@
-import type { Db } from '../../db';
+import { prepared, type DbOrTx } from '../../db';
 import type { IsoDate } from '../shared';
 import type { AccountEvent, LadderAccount } from './effectiveness-ladder';
 
@@ -36,11 +36,11 @@ const ENDING_STATUSES = new Set(['bankrupt', 'deceased']);
  * the lawsuit), a filed lawsuit, and bankruptcy or death, which end collection.
  */
 export function* writtenOffAccounts(
-  db: Db,
+  tx: DbOrTx,
   chargedOffBy: IsoDate,
   dataEnd: IsoDate,
 ): Generator<{ account: LadderAccount; events: AccountEvent[] }> {
-  const statement = db.$client.prepare(SCAN).raw(true);
+  const statement = prepared(tx, SCAN).raw(true);
   let current: { account: LadderAccount; events: AccountEvent[] } | undefined;
   for (const row of statement.iterate({ chargedOffBy, dataEnd }) as IterableIterator<Row>) {
     const [

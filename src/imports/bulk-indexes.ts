@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import { connectionOf, prepared, type DbOrTx } from '../../db';
 
 /** Below this many rows, keeping the indexes up to date row by row is cheap enough. */
 const MIN_ROWS_TO_REBUILD = 10_000;
@@ -14,21 +14,25 @@ const MIN_SHARE_TO_REBUILD = 1 / 8;
  * connections see the indexes throughout.
  */
 export function loadWithIndexesRebuilt<T>(
-  sqlite: Database.Database,
+  tx: DbOrTx,
   table: string,
   rows: number,
   load: () => T,
 ): T {
   // max(rowid) is read from the end of the table, where count(*) would scan it.
-  const { existing } = sqlite
-    .prepare(`SELECT coalesce(max(rowid), 0) AS existing FROM ${table}`)
-    .get() as { existing: number };
+  const { existing } = prepared(
+    tx,
+    `SELECT coalesce(max(rowid), 0) AS existing FROM ${table}`,
+  ).get() as {
+    existing: number;
+  };
   if (rows < MIN_ROWS_TO_REBUILD || rows < (existing + rows) * MIN_SHARE_TO_REBUILD) return load();
-  const indexes = sqlite
-    .prepare(
-      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'",
-    )
-    .all(table) as { name: string; sql: string }[];
+  const indexes = prepared(
+    tx,
+    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'",
+  ).all(table) as { name: string; sql: string }[];
+  // Schema statements, run once each: executed on the connection rather than cached as prepared.
+  const sqlite = connectionOf(tx);
   for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
   const result = load();
   for (const index of indexes) sqlite.exec(index.sql);

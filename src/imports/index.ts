@@ -15,6 +15,7 @@ export {
 } from './http';
 export { runImport } from './runner';
 export { sqlErrors } from './sql-check';
+export { stagingStatement } from './staging';
 export { type ApplyContext, type Blankable, type StagedFile, type TableSpec } from './table-spec';
 export {
   type ImportMode,

@@ -47,7 +47,7 @@ export async function runImport<R extends object>(
     );
     if (stored) return replayOf(stored);
   }
-  const staging = await StagingTable.create(deps.db.$client, spec.stagingColumns);
+  const staging = await StagingTable.create(deps.db, spec.stagingColumns);
   try {
     const log = new ErrorLog();
     const read = await stageRows(readRows(source, request), spec, staging, log);
@@ -78,7 +78,7 @@ function stagedFile(
     (read.bindings ?? []).map((binding) => [binding.column.name, binding.header]),
   );
   return {
-    sqlite: deps.db.$client,
+    tx: deps.db,
     staging,
     headerOf: (name) => headers.get(name) ?? name,
     present: new Set(headers.keys()),
@@ -157,6 +157,7 @@ function accept<R extends object>(
     });
     const counts = spec.apply({
       ...staged,
+      tx,
       importId,
       tapeDate: request.tapeDate,
       rowCount: read.rowCount,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { connectionOf, type DbOrTx } from '../../db';
 
 /** Batches sent to the writer and not yet written; past this, `append` waits (bounds memory). */
 const MAX_BATCHES_IN_FLIGHT = 8;
@@ -47,11 +48,8 @@ export class StagingTable {
   }
 
   /** A new, empty staging table; `columns` are column definitions after `row INTEGER PRIMARY KEY` (the file row). */
-  static async create(
-    sqlite: Database.Database,
-    columns: readonly string[],
-  ): Promise<StagingTable> {
-    const staging = new StagingTable(sqlite, columns);
+  static async create(handle: DbOrTx, columns: readonly string[]): Promise<StagingTable> {
+    const staging = new StagingTable(connectionOf(handle), columns);
     await staging.next();
     return staging;
   }
@@ -94,4 +92,14 @@ export class StagingTable {
     if (!this.failure) await new Promise<WorkerReply>((resolve) => this.waiting.push(resolve));
     if (this.failure) throw this.failure;
   }
+}
+
+/**
+ * A statement over an import's staging table, prepared for that import alone. Its SQL names the
+ * import's own attached schema (`import_<uuid>`), so `prepared`'s per-connection cache, meant for
+ * statements the app runs again and again, would keep every import's statements for the life of
+ * the connection. Runs on the handle's connection, so inside the caller's transaction.
+ */
+export function stagingStatement(handle: DbOrTx, sql: string): Database.Statement {
+  return connectionOf(handle).prepare(sql);
 }

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { DbOrTx } from '../../db';
 import type { AuditActor } from '../audit';
 import type { AppDeps } from '../shared';
@@ -10,7 +9,8 @@ import type { ImportKind, ImportMode, LedgerSummary } from './types';
 
 /** What the checks and the apply step of a table get to work with. */
 export interface StagedFile {
-  sqlite: Database.Database;
+  /** The handle to work on: the app's database for the checks, the import's transaction for the apply step. */
+  tx: DbOrTx;
   staging: StagingTable;
   /** The header text the file uses for a column (its canonical name if the file lacks it): for error reports. */
   headerOf(columnName: string): string;

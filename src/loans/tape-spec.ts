@@ -3,6 +3,7 @@ import {
   loadWithIndexesRebuilt,
   type FoundErrors,
   sqlErrors,
+  stagingStatement,
   type ApplyContext,
   type StagedFile,
   type TableSpec,
@@ -21,7 +22,7 @@ const inBookFrom = (staging: string) =>
 function duplicatesInFile(file: StagedFile): FoundErrors {
   const staging = file.staging.name;
   return sqlErrors<{ row: number; loanId: string; firstRow: number }>(
-    file.sqlite,
+    file.tx,
     {
       countSql: `SELECT count(*) - count(DISTINCT loan_id) AS total FROM ${staging}`,
       listSql: `SELECT s.row, s.loan_id AS loanId, d.first_row AS firstRow
@@ -41,7 +42,7 @@ function duplicatesInFile(file: StagedFile): FoundErrors {
 function alreadyInBook(file: StagedFile): FoundErrors {
   const inBook = inBookFrom(file.staging.name);
   return sqlErrors<{ row: number; loanId: string }>(
-    file.sqlite,
+    file.tx,
     {
       countSql: `SELECT count(*) AS total ${inBook}`,
       listSql: `SELECT s.row, s.loan_id AS loanId ${inBook} ORDER BY s.row LIMIT ?`,
@@ -61,11 +62,14 @@ function alreadyInBook(file: StagedFile): FoundErrors {
  * rest. Every row written gets the tape date and the import id.
  */
 function applyTape(context: ApplyContext): { created: number; updated: number } {
-  const { sqlite, staging, mode } = context;
+  const { tx, staging, mode } = context;
   const updated =
     mode === 'upsert'
-      ? (sqlite.prepare(`SELECT count(*) AS n ${inBookFrom(staging.name)}`).get() as { n: number })
-          .n
+      ? (
+          stagingStatement(tx, `SELECT count(*) AS n ${inBookFrom(staging.name)}`).get() as {
+            n: number;
+          }
+        ).n
       : 0;
   const overwritten = stagedLoanColumns
     .filter(
@@ -79,10 +83,11 @@ function applyTape(context: ApplyContext): { created: number; updated: number } 
       : '';
   // The staging table's rowid is the file row, so its scan order is the file's order. `WHERE true`
   // lets SQLite tell the upsert clause from a join constraint.
-  const insert = sqlite.prepare(
+  const insert = stagingStatement(
+    tx,
     `INSERT INTO loans (${columnList}, tape_date, import_id) SELECT ${columnList}, ?, ? FROM ${staging.name} WHERE true ${onConflict}`,
   );
-  const { changes } = loadWithIndexesRebuilt(sqlite, 'loans', context.rowCount, () =>
+  const { changes } = loadWithIndexesRebuilt(tx, 'loans', context.rowCount, () =>
     insert.run(context.tapeDate, context.importId),
   );
   return { created: changes - updated, updated };
