@@ -4,7 +4,7 @@ import type { AppDeps } from '../shared';
 import type { z } from 'zod';
 import type { ColumnSpec } from './columns';
 import type { FoundErrors } from './error-log';
-import type { StagingTable } from './staging';
+import type { StagingTable } from './stage';
 import type { ImportKind, ImportMode, LedgerSummary } from './types';
 
 /** What the checks and the apply step of a table get to work with. */

@@ -1,0 +1,16 @@
+import { runImport, type ImportRequest, type ImportResult } from '../../imports';
+import type { AppDeps } from '../../shared';
+import { collectionEventSpec } from './event-spec';
+
+/**
+ * Imports a collection history (CSV or XLSX), all or nothing: see `runImport`. Every event's
+ * loan must be in the book. `created` counts the events added, `updated` the loans whose flags
+ * or last payment they changed. The request's mode is recorded as given (always `insert`).
+ * @throws Problem `validation_failed` naming the first 100 bad cells, `idempotency_key_reused`.
+ */
+export async function importCollections(
+  deps: AppDeps,
+  request: ImportRequest,
+): Promise<ImportResult> {
+  return runImport(deps, request, collectionEventSpec);
+}
