@@ -30,13 +30,15 @@ export async function importCase(args: string[]): Promise<void> {
     ) as ReadableStream<Uint8Array>;
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const result = await importLoanTape(deps, {
-      body,
-      format: 'csv',
-      mode: 'insert',
-      actor: systemActor('bench'),
-      tapeDate: systemClock.today(),
-    });
+    const result = await importLoanTape(
+      { deps, actor: systemActor('bench') },
+      {
+        body,
+        format: 'csv',
+        mode: 'insert',
+        tapeDate: systemClock.today(),
+      },
+    );
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     connectionOf(db).close();

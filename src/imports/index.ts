@@ -17,6 +17,8 @@ export {
 export { loadWithIndexesRebuilt, runImport, sqlErrors, stagingStatement } from './stage';
 export { type ApplyContext, type Blankable, type StagedFile, type TableSpec } from './table-spec';
 export {
+  type ImportContext,
+  type ImportFile,
   type ImportMode,
   type ImportRequest,
   type ImportResult,

@@ -1,5 +1,4 @@
-import { runImport, type ImportRequest, type ImportResult } from '../../imports';
-import type { AppDeps } from '../../shared';
+import { type ImportContext, type ImportFile, type ImportResult, runImport } from '../../imports';
 import { collectionEventSpec } from './event-spec';
 
 /**
@@ -9,8 +8,8 @@ import { collectionEventSpec } from './event-spec';
  * @throws Problem `validation_failed` naming the first 100 bad cells, `idempotency_key_reused`.
  */
 export async function importCollections(
-  deps: AppDeps,
-  request: ImportRequest,
+  ctx: ImportContext,
+  file: ImportFile,
 ): Promise<ImportResult> {
-  return runImport(deps, request, collectionEventSpec);
+  return runImport(ctx, file, collectionEventSpec);
 }

@@ -1,4 +1,4 @@
-import { defineRoute } from '../../access';
+import { auditActorOf, defineRoute } from '../../access';
 import {
   ColumnTableSchema,
   IdempotencyHeadersSchema,
@@ -50,11 +50,11 @@ const getColumns = defineRoute('public', {
 
 export const collections = createRouter()
   .openapi(postImport, async (c) => {
-    const request = await importRequestOf(c, c.req.valid('query'), {
+    const file = await importRequestOf(c, c.req.valid('query'), {
       mode: 'insert',
       idempotencyKey: c.req.valid('header')['idempotency-key'],
     });
-    const result = await importCollections(c.get('deps'), request);
+    const result = await importCollections({ deps: c.get('deps'), actor: auditActorOf(c) }, file);
     return c.json(importedBody(c, result), 201);
   })
   .openapi(getColumns, (c) => c.json({ columns: collectionColumns }, 200));

@@ -14,7 +14,7 @@ import { recordImport, recordImportCounts } from './file-imports';
 import { readRows, stageRows, type StagedRows } from './stage';
 import { StagingTable } from './staging';
 import type { StagedFile, TableSpec } from '../table-spec';
-import type { ImportRequest, ImportResult } from '../types';
+import type { ImportContext, ImportFile, ImportRequest, ImportResult } from '../types';
 
 /** The HTTP status an accepted import answers with, stored with its idempotency key. */
 const CREATED = 201;
@@ -31,10 +31,11 @@ const CREATED = 201;
  * @throws Problem `validation_failed` (422) for a bad file, `idempotency_key_reused` (422).
  */
 export async function runImport<R extends object>(
-  deps: AppDeps,
-  request: ImportRequest,
+  { deps, actor }: ImportContext,
+  file: ImportFile,
   spec: TableSpec<R>,
 ): Promise<ImportResult> {
+  const request: ImportRequest = { ...file, actor };
   const source = new ByteSource(request.body);
   const fingerprint = request.requestFingerprint ?? `import ${spec.kind}`;
   const key = request.idempotencyKey;

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { defineRoute } from '../../access';
+import { auditActorOf, defineRoute } from '../../access';
 import {
   ColumnTableSchema,
   IdempotencyHeadersSchema,
@@ -51,11 +51,11 @@ const getColumns = defineRoute('public', {
 export const loanImportRoutes = createRouter()
   .openapi(postImport, async (c) => {
     const query = c.req.valid('query');
-    const request = await importRequestOf(c, query, {
+    const file = await importRequestOf(c, query, {
       mode: query.mode,
       idempotencyKey: c.req.valid('header')['idempotency-key'],
     });
-    const result = await importLoanTape(c.get('deps'), request);
+    const result = await importLoanTape({ deps: c.get('deps'), actor: auditActorOf(c) }, file);
     return c.json(importedBody(c, result), 201);
   })
   .openapi(getColumns, (c) => c.json({ columns: tapeColumns }, 200));

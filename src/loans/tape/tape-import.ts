@@ -1,5 +1,4 @@
-import { runImport, type ImportRequest, type ImportResult } from '../../imports';
-import type { AppDeps } from '../../shared';
+import { type ImportContext, type ImportFile, type ImportResult, runImport } from '../../imports';
 import { loanTapeSpec } from './tape-spec';
 
 /**
@@ -7,6 +6,6 @@ import { loanTapeSpec } from './tape-spec';
  * mode a loan id the book already has is an error; in upsert mode it updates that loan.
  * @throws Problem `validation_failed` naming the first 100 bad cells, `idempotency_key_reused`.
  */
-export async function importLoanTape(deps: AppDeps, request: ImportRequest): Promise<ImportResult> {
-  return runImport(deps, request, loanTapeSpec);
+export async function importLoanTape(ctx: ImportContext, file: ImportFile): Promise<ImportResult> {
+  return runImport(ctx, file, loanTapeSpec);
 }
