@@ -6,6 +6,7 @@ export {
   bookDataDate,
   bucketOf,
   chargeOffCandidates,
+  chargeOffPolicyOf,
   type ChargeOffRule,
   chargeOffRules,
   isOnBook,

@@ -4,8 +4,9 @@ import type { IsoDate } from '../shared';
 /**
  * A loan's lifecycle: the statuses a verb may move a loan between, and why. Every change of
  * `loans.status` goes through `moveLoans` and this table, with one exception: the loan tape import
- * (`loans/tape`, its staging SQL in `tape-staging.ts`) sets the status the lender's own system
- * reports, because the tape is the lender's word about the loan, not a move made here.
+ * (`tape/`: the staged `status` column of `tape-staging.ts`, written by the insert or upsert from
+ * the staging table in `tape-spec.ts`) sets the status the lender's own system reports, because
+ * the tape is the lender's word about the loan, not a move made here.
  *
  * A transition whose `to` lists several statuses sends each loan to the one the caller names for
  * it (a released write-off puts each loan back where it was before posting). A transition that

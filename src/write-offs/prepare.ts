@@ -1,5 +1,10 @@
 import { recordAudit } from '../audit';
-import { chargeOffCandidates, chargeOffRules, projectedDaysPastDue } from '../loans';
+import {
+  chargeOffCandidates,
+  chargeOffPolicyOf,
+  chargeOffRules,
+  projectedDaysPastDue,
+} from '../loans';
 import {
   type AppDeps,
   claimFen,
@@ -33,7 +38,7 @@ function itemsForLoanIds(
   { tx, deps }: VerbContext,
   request: PrepareRequest & { loanIds: string[] },
 ): DraftItem[] {
-  const policy = { dpdThreshold: deps.config.chargeOffDpdThreshold };
+  const policy = chargeOffPolicyOf(deps.config);
   const found = new Map(
     repository.loansForDraft(tx, request.loanIds).map((loan) => [loan.loanId, loan]),
   );

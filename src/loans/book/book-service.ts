@@ -2,7 +2,12 @@ import { type AppDeps, type IsoDate, type Fen, Problem } from '../../shared';
 import type { DbOrTx } from '../../../db';
 import * as repository from './book-repository';
 import type { KeysetRange, LoanFilters, LoanRow } from './book-repository';
-import { chargeOffRules, type ChargeOffPolicy, type ChargeOffRule } from './charge-off-policy';
+import {
+  chargeOffPolicyOf,
+  chargeOffRules,
+  type ChargeOffPolicy,
+  type ChargeOffRule,
+} from './charge-off-policy';
 import { projectedDaysPastDue } from './days-past-due';
 import { classifyDelinquency, type DelinquencyBreakdown } from './delinquency';
 
@@ -120,7 +125,7 @@ export function chargeOffCandidates(
   deps: AppDeps,
   request: { asOf?: IsoDate } & PageRequest,
 ): ChargeOffCandidates {
-  const policy: ChargeOffPolicy = { dpdThreshold: deps.config.chargeOffDpdThreshold };
+  const policy: ChargeOffPolicy = chargeOffPolicyOf(deps.config);
   return deps.db.transaction((tx) => {
     const asOf = resolveAsOf(tx, deps, request.asOf);
     const page = keysetPage(request, (range) =>

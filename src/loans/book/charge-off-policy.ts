@@ -1,10 +1,16 @@
 import type { LoanStatus } from '../../../db';
+import type { PlatformConfig } from '../../shared';
 import { isOnBook } from './on-book';
 
 /** The charge-off recognition policy (坏账认定): a days-past-due threshold, and events that need no wait. */
 export interface ChargeOffPolicy {
   /** Days past due from which a loan is bad, e.g. 180 for unsecured consumer credit. */
   dpdThreshold: number;
+}
+
+/** The policy as the platform is configured (`PlatformConfig.chargeOffDpdThreshold`). */
+export function chargeOffPolicyOf(config: PlatformConfig): ChargeOffPolicy {
+  return { dpdThreshold: config.chargeOffDpdThreshold };
 }
 
 export const chargeOffRuleCodes = ['dpd_threshold', 'bankrupt', 'deceased'] as const;

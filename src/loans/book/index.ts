@@ -2,7 +2,7 @@
 export { bookDataDate } from './book-data-date';
 export { loanBookRoutes } from './book-routes';
 export { chargeOffCandidates } from './book-service';
-export { type ChargeOffRule, chargeOffRules } from './charge-off-policy';
+export { chargeOffPolicyOf, type ChargeOffRule, chargeOffRules } from './charge-off-policy';
 export { projectedDaysPastDue } from './days-past-due';
 export { bucketOf } from './delinquency';
 export { isOnBook } from './on-book';
