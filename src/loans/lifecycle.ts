@@ -66,9 +66,10 @@ export class LoanTransitionError extends Error {
 const quoted = (statuses: readonly string[]) => statuses.map((status) => `'${status}'`).join(', ');
 
 /** The one statement of a transition: loans in `?` (a JSON array of [loanId, …facts]) that are in a `from` status. */
-function moveSql(transition: LoanTransition): string {
+export function moveSql(transition: LoanTransition): string {
   const { from, to, chargeOff } = loanTransitions[transition];
-  const where = `m.loan_id = loans.loan_id and loans.status in (${quoted(from)})`;
+  // The unary `+` keeps SQLite off the status index: the moves drive, each loan found by its id.
+  const where = `loans.loan_id = m.loan_id and +loans.status in (${quoted(from)})`;
   const source = (facts: string) =>
     `from (select value ->> 0 as loan_id${facts} from json_each(?)) m where ${where}`;
   switch (chargeOff) {

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import { loans, type LoanStatus } from '../../db/schema';
 import { LoanTransitionError, loanTransitions, moveLoans } from '../../src/loans';
+import { moveSql, type LoanTransition } from '../../src/loans/lifecycle';
+import { connectionOf } from '../../db';
 import { testApp } from '../helpers/test-app';
 import { aDelinquentLoan, aLoan, insertLoans, type LoanInsert } from './loan-builder';
 
@@ -139,6 +141,20 @@ describe('the loan lifecycle', () => {
     }));
     expect(db.transaction((tx) => moveLoans(tx, 'charge_off', moves))).toBe(2_000);
     expect(new Set(Object.values(statusesOf(db, ids)))).toEqual(new Set(['charged_off']));
+  });
+
+  it('finds each moved loan by its id, driven by the moves, never by scanning a status', () => {
+    const { db } = testApp();
+    for (const transition of Object.keys(loanTransitions) as LoanTransition[]) {
+      const plan = connectionOf(db)
+        .prepare(`explain query plan ${moveSql(transition)}`)
+        .all('[]') as { detail: string }[];
+      const details = plan.map((step) => step.detail);
+      expect(details[0], transition).toMatch(/json_each/);
+      expect(details.join(' | '), transition).toMatch(
+        /SEARCH loans USING INDEX loans_loan_id_unique/,
+      );
+    }
   });
 
   it('has transitions from and to known statuses only', () => {
