@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db';
+import { connectionOf, openDatabase } from '../db';
 import { importLoanTape } from '../src/loans';
 import { systemClock, defaultConfig } from '../src/shared';
 import { writeTapeFile } from './tape-file';
@@ -30,16 +30,18 @@ export async function importCase(args: string[]): Promise<void> {
     ) as ReadableStream<Uint8Array>;
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const result = await importLoanTape(deps, {
-      body,
-      format: 'csv',
-      mode: 'insert',
-      actor: systemActor('bench'),
-      tapeDate: systemClock.today(),
-    });
+    const result = await importLoanTape(
+      { deps, actor: systemActor('bench') },
+      {
+        body,
+        format: 'csv',
+        mode: 'insert',
+        tapeDate: systemClock.today(),
+      },
+    );
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
-    db.$client.close();
+    connectionOf(db).close();
     if (result.created !== rows) throw new Error(`imported ${result.created} loans of ${rows}`);
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     console.log(

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase, type Db } from '../db';
+import { connectionOf, openDatabase, prepared, type Db } from '../db';
 import { demoUsers, seedDemoUsers } from '../src/access';
 import type { AuditActor } from '../src/audit';
 import { fixedClock, defaultConfig, type AppDeps } from '../src/shared';
@@ -10,12 +10,13 @@ import { approveWriteOffBatch, postWriteOffBatch, prepareWriteOffBatch } from '.
 
 /** `--loans` delinquent loans, 200 days past due on the 2026-05-31 tape, inserted raw in one transaction. */
 function seedDelinquentBook(db: Db, loans: number): void {
-  const insert = db.$client.prepare(
+  const insert = prepared(
+    db,
     `insert into loans (loan_id, borrower_id, borrower_name, national_id, product, origination_date, original_principal_fen,
                         principal_fen, interest_fen, fee_fen, penalty_fen, days_past_due, status, tape_date)
      values (?, ?, '王伟', '110101199001011234', ?, '2024-01-15', ?, ?, ?, ?, ?, ?, 'delinquent', '2026-05-31')`,
   );
-  db.$client.transaction(() => {
+  db.transaction(() => {
     for (let i = 0; i < loans; i += 1) {
       const principalFen = 100_000 + ((i * 7919) % 5_000_000);
       insert.run(
@@ -30,11 +31,11 @@ function seedDelinquentBook(db: Db, loans: number): void {
         180 + (i % 400),
       );
     }
-  })();
+  });
 }
 
 function actorOf(db: Db, email: string): AuditActor {
-  const { id } = db.$client.prepare('select id from users where email = ?').get(email) as {
+  const { id } = prepared(db, 'select id from users where email = ?').get(email) as {
     id: number;
   };
   return { userId: id, label: email, requestId: null };
@@ -64,18 +65,24 @@ export async function writeOffsCase(args: string[]): Promise<void> {
       .filter((user) => user.role === 'finance')
       .map((user) => actorOf(db, user.email)) as [AuditActor, AuditActor];
     const { batch } = db.transaction((tx) =>
-      prepareWriteOffBatch(tx, deps, preparer, { writeOffDate: '2026-06-30' }),
+      prepareWriteOffBatch({ tx, deps, actor: preparer }, { writeOffDate: '2026-06-30' }),
     );
-    db.transaction((tx) => approveWriteOffBatch(tx, deps, approver, batch.id));
+    db.transaction((tx) =>
+      approveWriteOffBatch({ tx, deps, actor: approver }, { batchId: batch.id }),
+    );
     const started = performance.now();
-    const posted = db.transaction((tx) => postWriteOffBatch(tx, deps, preparer, batch.id), {
-      behavior: 'immediate',
-    });
+    const posted = db.transaction(
+      (tx) => postWriteOffBatch({ tx, deps, actor: preparer }, { batchId: batch.id }),
+      {
+        behavior: 'immediate',
+      },
+    );
     const seconds = (performance.now() - started) / 1000;
-    const { lines } = db.$client
-      .prepare('select count(*) as lines from journal_lines where entry_id = ?')
-      .get(posted.entryId) as { lines: number };
-    db.$client.close();
+    const { lines } = prepared(
+      db,
+      'select count(*) as lines from journal_lines where entry_id = ?',
+    ).get(posted.entryId) as { lines: number };
+    connectionOf(db).close();
     if (posted.loanCount !== loans || posted.state !== 'posted')
       throw new Error(`posted ${posted.loanCount} loans of ${loans}`);
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);

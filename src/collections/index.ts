@@ -1,8 +1,10 @@
 // The door of this room: what other rooms may use. Everything else here is private.
-export { collectionColumns } from './columns';
-export { effectivenessReport } from './effectiveness';
-export { writtenOffAccounts } from './effectiveness-repository';
-export { effectivenessRoutes } from './effectiveness-routes';
-export { effectivenessSheet } from './effectiveness-sheet';
-export { importCollections } from './import';
-export { collections } from './routes';
+// Sub-rooms: events/ (the collection history's import) and effectiveness/ (the collection
+// effectiveness report on the ladder of placements).
+export {
+  effectivenessReport,
+  effectivenessRoutes,
+  effectivenessSheet,
+  writtenOffAccounts,
+} from './effectiveness';
+export { collectionColumns, collections, importCollections } from './events';

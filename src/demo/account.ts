@@ -1,5 +1,6 @@
 import { type IsoDate, addDays, addMonths, type Fen } from '../shared';
-import { NOTHING_OWED, type ClaimFen } from './claim';
+import { NOTHING_OWED } from './claim';
+import { type ClaimBalances } from '../shared';
 import type { ProductTerms } from './products';
 import type { Random } from './random';
 
@@ -8,7 +9,7 @@ export interface AccountDraft {
   originationDate: IsoDate;
   maturityDate: IsoDate | null;
   originalPrincipalFen: Fen;
-  claim: ClaimFen;
+  claim: ClaimBalances;
   lastPaymentDate: IsoDate | null;
   lastPaymentFen: Fen | null;
 }
@@ -65,7 +66,7 @@ function arrearsClaim(
   contract: Contract,
   principalFen: Fen,
   daysPastDue: number,
-): ClaimFen {
+): ClaimBalances {
   return {
     principalFen,
     interestFen: Math.round((principalFen * contract.annualRate * daysPastDue) / 365),

@@ -1,6 +1,6 @@
 import { addDays, daysBetween, type IsoDate } from '../shared';
 import { delinquentAccount } from './account';
-import { claimTotalFen } from './claim';
+import { claimFen } from '../shared';
 import { drawChargeOffDate, type ChargeOffCohort } from './cohorts';
 import { statusFlags } from './flags';
 import { drawLoanLife } from './life-events';
@@ -34,7 +34,7 @@ export function chargedOffLoan(
     addDays(chargeOffDate, -CHARGE_OFF_DPD),
     CHARGE_OFF_DPD,
   );
-  const chargeOffFen = claimTotalFen(account.claim);
+  const chargeOffFen = claimFen(account.claim);
   const life = drawLoanLife(random, terms, chargeOffFen);
   const curve = liquidationCurve(terms, chargeOffFen, cohort.vintageFactor);
   const liquidation = liquidate(random, life, curve, chargeOffDate, account.claim, asOf);

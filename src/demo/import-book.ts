@@ -1,6 +1,6 @@
 import { systemActor } from '../audit';
 import { importCollections } from '../collections';
-import type { ImportRequest, ImportResult } from '../imports';
+import type { ImportFile, ImportResult } from '../imports';
 import { importLoanTape } from '../loans';
 import type { AppDeps } from '../shared';
 import { generateDemoBook, type DemoBookOptions } from './book';
@@ -20,17 +20,17 @@ export interface DemoImport {
  */
 export async function importDemoBook(deps: AppDeps, options: DemoBookOptions): Promise<DemoImport> {
   const started = performance.now();
-  const loans = await importLoanTape(deps, demoImportRequest(options, 'loans'));
-  const collections = await importCollections(deps, demoImportRequest(options, 'collections'));
+  const ctx = { deps, actor: systemActor('demo') };
+  const loans = await importLoanTape(ctx, demoImportFile(options, 'loans'));
+  const collections = await importCollections(ctx, demoImportFile(options, 'collections'));
   return { loans, collections, seconds: (performance.now() - started) / 1000 };
 }
 
-function demoImportRequest(options: DemoBookOptions, file: DemoFile): ImportRequest {
+function demoImportFile(options: DemoBookOptions, file: DemoFile): ImportFile {
   return {
     body: utf8Stream(csvChunks(generateDemoBook(options), file)),
     format: 'csv',
     mode: 'insert',
-    actor: systemActor('demo'),
     tapeDate: options.asOf,
   };
 }

@@ -1,6 +1,7 @@
 import type { PaymentChannel, StatusEvent } from '../../db';
 import { type IsoDate, addMonthsToDayNumber, dayNumber, fromDayNumber, type Fen } from '../shared';
-import { applyPayment, claimTotalFen, NOTHING_OWED, type ClaimFen } from './claim';
+import { applyPayment, NOTHING_OWED } from './claim';
+import { claimFen, type ClaimBalances } from '../shared';
 import { courtFeeFen } from './court-fee';
 import type { LoanLife, RepaymentPlanTerms } from './life-events';
 import { incrementalRecoveryRate, type LiquidationCurve } from './liquidation-curve';
@@ -36,14 +37,14 @@ const PLAN_KEPT_PROBABILITY = 0.92;
 /** What a charged-off account collected by the tape date, and where it stands then. */
 export interface Liquidation {
   events: DemoEvent[];
-  owed: ClaimFen;
+  owed: ClaimBalances;
   /** `settled` when a repayment plan was completed, `closed` when the claim was paid in full. */
   outcome: 'charged_off' | 'settled' | 'closed';
 }
 
 interface State {
   events: DemoEvent[];
-  owed: ClaimFen;
+  owed: ClaimBalances;
   plan: 'none' | 'active' | 'broken' | 'completed';
   planStartDate?: IsoDate;
   planLastMonth: number;
@@ -63,10 +64,10 @@ export function liquidate(
   life: LoanLife,
   curve: LiquidationCurve,
   chargeOffDate: IsoDate,
-  claim: ClaimFen,
+  claim: ClaimBalances,
   asOf: IsoDate,
 ): Liquidation {
-  const claimFen = claimTotalFen(claim);
+  const chargeOffClaimFen = claimFen(claim);
   const state: State = {
     events: [],
     owed: claim,
@@ -84,7 +85,7 @@ export function liquidate(
       lastDay: Math.min(addMonthsToDayNumber(chargeOffDate, month) - 1, asOfDay),
     };
     if (window.firstDay > window.lastDay) break;
-    statusEvents(random, state, life, window, claimFen);
+    statusEvents(random, state, life, window, chargeOffClaimFen);
     if (life.bankruptMonth === month || life.deceasedMonth === month) {
       if (state.plan === 'active') state.plan = 'broken';
       break;
@@ -98,8 +99,8 @@ export function liquidate(
       });
     if (life.plan?.startMonth === month) startPlan(state, dayIn(random, window), month, life.plan);
     if (state.plan === 'active') payPlanInstalment(random, state, window);
-    else if (!life.fraud) payFromCurve(random, state, life, curve, window, claimFen);
-    if (state.plan === 'completed' || claimTotalFen(state.owed) === 0) break;
+    else if (!life.fraud) payFromCurve(random, state, life, curve, window, chargeOffClaimFen);
+    if (state.plan === 'completed' || claimFen(state.owed) === 0) break;
   }
   // Only a plan still being kept is recorded: the import reads a repayment_plan event as "active" for good.
   if (state.plan === 'active' && state.planStartDate)
@@ -114,7 +115,7 @@ export function liquidate(
   return {
     events: state.events,
     owed: state.owed,
-    outcome: claimTotalFen(state.owed) === 0 ? 'closed' : 'charged_off',
+    outcome: claimFen(state.owed) === 0 ? 'closed' : 'charged_off',
   };
 }
 
@@ -134,7 +135,7 @@ function statusEvents(
   state: State,
   life: LoanLife,
   window: MonthWindow,
-  claimFen: Fen,
+  chargeOffClaimFen: Fen,
 ): void {
   const { month } = window;
   const push = (statusEvent: StatusEvent) =>
@@ -148,7 +149,7 @@ function statusEvents(
     state.events.push({ eventType: 'status', eventDate: filedOn, statusEvent: 'litigation_filed' });
     const legalFeeFen = Math.min(
       LEGAL_FEE_MAX_FEN,
-      Math.max(LEGAL_FEE_MIN_FEN, Math.round(claimFen * LEGAL_FEE_SHARE)),
+      Math.max(LEGAL_FEE_MIN_FEN, Math.round(chargeOffClaimFen * LEGAL_FEE_SHARE)),
     );
     state.events.push({
       eventType: 'cost',
@@ -159,7 +160,7 @@ function statusEvents(
     state.events.push({
       eventType: 'cost',
       eventDate: filedOn,
-      amountFen: courtFeeFen(claimFen),
+      amountFen: courtFeeFen(chargeOffClaimFen),
       costKind: 'court_fee',
     });
   }
@@ -174,7 +175,7 @@ function startPlan(
   state.plan = 'active';
   state.planStartDate = startDate;
   state.planLastMonth = month + plan.months - 1;
-  state.planInstalmentFen = Math.ceil((claimTotalFen(state.owed) * plan.agreedShare) / plan.months);
+  state.planInstalmentFen = Math.ceil((claimFen(state.owed) * plan.agreedShare) / plan.months);
 }
 
 function payPlanInstalment(random: Random, state: State, window: MonthWindow): void {
@@ -185,7 +186,7 @@ function payPlanInstalment(random: Random, state: State, window: MonthWindow): v
   pay(
     state,
     dayIn(random, window),
-    Math.min(state.planInstalmentFen, claimTotalFen(state.owed)),
+    Math.min(state.planInstalmentFen, claimFen(state.owed)),
     'settlement',
   );
   if (window.month === state.planLastMonth) state.plan = 'completed';
@@ -197,7 +198,7 @@ function payFromCurve(
   life: LoanLife,
   curve: LiquidationCurve,
   window: MonthWindow,
-  claimFen: Fen,
+  chargeOffClaimFen: Fen,
 ): void {
   const { month } = window;
   const litigated = life.litigationMonth !== undefined && month >= life.litigationMonth;
@@ -212,9 +213,9 @@ function payFromCurve(
   if (!random.chance(probability)) return;
   const wantedFen = Math.max(
     MIN_PAYMENT_FEN,
-    Math.round(claimFen * random.logNormal(PAYMENT_SHARE_MEDIAN, PAYMENT_SHARE_SIGMA)),
+    Math.round(chargeOffClaimFen * random.logNormal(PAYMENT_SHARE_MEDIAN, PAYMENT_SHARE_SIGMA)),
   );
-  const amountFen = Math.min(wantedFen, claimTotalFen(state.owed));
+  const amountFen = Math.min(wantedFen, claimFen(state.owed));
   const channel: PaymentChannel = litigated
     ? 'legal'
     : month <= IN_HOUSE_MONTHS

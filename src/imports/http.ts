@@ -1,4 +1,3 @@
-import { auditActorOf } from '../access';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
@@ -8,7 +7,7 @@ import {
   Problem,
   ProblemSchema,
 } from '../shared';
-import type { ImportFormat, ImportMode, ImportRequest, ImportResult, TextEncoding } from './types';
+import type { ImportFile, ImportFormat, ImportMode, ImportResult, TextEncoding } from './types';
 
 const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV_MEDIA_TYPES = new Set(['text/csv', 'application/csv', 'text/plain']);
@@ -157,7 +156,7 @@ export async function importRequestOf(
   c: Context<AppEnv>,
   query: z.infer<typeof ImportQuerySchema>,
   options: { mode: ImportMode; idempotencyKey: string | undefined },
-): Promise<ImportRequest> {
+): Promise<ImportFile> {
   const [mediaType = '', ...parameters] = (c.req.header('Content-Type') ?? '')
     .split(';')
     .map((part) => part.trim());
@@ -179,7 +178,6 @@ export async function importRequestOf(
     body: upload?.body ?? c.req.raw.body ?? new Uint8Array(0),
     format,
     mode: options.mode,
-    actor: auditActorOf(c),
     tapeDate: query.as_of ?? c.get('deps').clock.today(),
     ...(encoding ? { encoding } : {}),
     ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),

@@ -1,5 +1,6 @@
 // The door of this room: what other rooms may use. Everything else here is private.
-export { loadWithIndexesRebuilt } from './bulk-indexes';
+// Sub-rooms: read/ (bytes → decoded text → CSV or XLSX rows → header → typed records) and stage/
+// (the staging table, the whole-file checks and the runner that imports a file all or nothing).
 export { columnTableMarkdown, replaceMarkedSection } from './column-docs';
 export { type ColumnSpec, type ColumnType, type EnumValue } from './columns';
 export { type FoundErrors } from './error-log';
@@ -13,10 +14,11 @@ export {
   importedBody,
   unsupportedFormatResponse,
 } from './http';
-export { runImport } from './runner';
-export { sqlErrors } from './sql-check';
+export { loadWithIndexesRebuilt, runImport, sqlErrors, stagingStatement } from './stage';
 export { type ApplyContext, type Blankable, type StagedFile, type TableSpec } from './table-spec';
 export {
+  type ImportContext,
+  type ImportFile,
   type ImportMode,
   type ImportRequest,
   type ImportResult,

@@ -1,16 +1,16 @@
-import type Database from 'better-sqlite3';
 import type { DbOrTx } from '../../db';
 import type { AuditActor } from '../audit';
 import type { AppDeps } from '../shared';
 import type { z } from 'zod';
 import type { ColumnSpec } from './columns';
 import type { FoundErrors } from './error-log';
-import type { StagingTable } from './staging';
+import type { StagingTable } from './stage';
 import type { ImportKind, ImportMode, LedgerSummary } from './types';
 
 /** What the checks and the apply step of a table get to work with. */
 export interface StagedFile {
-  sqlite: Database.Database;
+  /** The handle to work on: the app's database for the checks, the import's transaction for the apply step. */
+  tx: DbOrTx;
   staging: StagingTable;
   /** The header text the file uses for a column (its canonical name if the file lacks it): for error reports. */
   headerOf(columnName: string): string;

@@ -1,18 +1,25 @@
 /** What a file import receives and answers, shared by the loan tape and the collection history. */
 import type { AuditActor } from '../audit';
+import type { VerbContext } from '../shared';
 
 export type ImportFormat = 'csv' | 'xlsx';
 export type ImportMode = 'insert' | 'upsert';
 export type ImportKind = 'loan_tape' | 'collections';
 export type TextEncoding = 'utf-8' | 'gbk';
 
-export interface ImportRequest {
+/**
+ * What an import verb is called with: the verb context without a transaction. An import cannot
+ * join its caller's transaction: it streams the file into a staging table before it opens its
+ * own short transactions (one to record a rejection, or one to move the rows into the book).
+ */
+export type ImportContext = Omit<VerbContext, 'tx'>;
+
+/** The file an import verb is given, and how to read it. */
+export interface ImportFile {
   body: ReadableStream<Uint8Array> | Uint8Array;
   format: ImportFormat;
   /** collections: always 'insert' */
   mode: ImportMode;
-  /** Who sends the file: recorded on the import and in the audit trail. */
-  actor: AuditActor;
   /** ISO date (the route fills it from as_of or clock.today()) */
   tapeDate: string;
   /** forced encoding; undefined = detect */
@@ -20,6 +27,11 @@ export interface ImportRequest {
   idempotencyKey?: string;
   /** method+path+query string the route adds to the idempotency hash */
   requestFingerprint?: string;
+}
+
+/** The file with who sends it: recorded on the import and in the audit trail. */
+export interface ImportRequest extends ImportFile {
+  actor: AuditActor;
 }
 
 /** A few figures of what an import booked, money as decimal strings. */

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db';
-import { recordAudit, type AuditActor } from '../audit';
-import { type AppDeps, Problem } from '../shared';
+import { recordAudit } from '../audit';
+import { Problem, type VerbContext } from '../shared';
 import { assertBatchAction, assertSecondPair } from './batch-state';
 import * as repository from './repository';
 
@@ -16,10 +16,8 @@ export function existingBatch(tx: DbOrTx, batchId: number): repository.WriteOffB
  * @throws Problem forbidden for the preparer; conflict unless the batch is a draft
  */
 export function approveWriteOffBatch(
-  tx: DbOrTx,
-  deps: AppDeps,
-  actor: AuditActor,
-  batchId: number,
+  { tx, deps, actor }: VerbContext,
+  { batchId }: { batchId: number },
 ): repository.WriteOffBatchRow {
   const batch = existingBatch(tx, batchId);
   assertBatchAction(batchId, batch.state, 'approve');
@@ -44,11 +42,8 @@ export function approveWriteOffBatch(
  * @throws Problem conflict once the batch is posted, rejected or reversed
  */
 export function rejectWriteOffBatch(
-  tx: DbOrTx,
-  deps: AppDeps,
-  actor: AuditActor,
-  batchId: number,
-  reason: string,
+  { tx, deps, actor }: VerbContext,
+  { batchId, reason }: { batchId: number; reason: string },
 ): repository.WriteOffBatchRow {
   const batch = existingBatch(tx, batchId);
   assertBatchAction(batchId, batch.state, 'reject');
@@ -59,7 +54,7 @@ export function rejectWriteOffBatch(
     rejectedAt,
     rejectionReason: reason,
   });
-  repository.releaseItems(deps, batchId);
+  repository.releaseItems(tx, batchId);
   recordAudit(tx, actor, rejectedAt, {
     action: 'write_off_batch.rejected',
     targetType: 'write_off_batch',

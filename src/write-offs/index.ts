@@ -1,6 +1,6 @@
 // The door of this room: what other rooms may use. Everything else here is private.
-export { approveWriteOffBatch } from './decide';
+export { approveWriteOffBatch, rejectWriteOffBatch } from './decide';
 export { postWriteOffBatch } from './post';
 export { prepareWriteOffBatch } from './prepare';
-export { releaseReversedBatch } from './release';
+export { releaseReversedBatch, releaseWriteOffBatch } from './release';
 export { writeOffs } from './routes';

@@ -1,8 +1,7 @@
-import { claimFen } from '../shared';
-import type { DbOrTx } from '../../db';
-import { recordAudit, type AuditActor } from '../audit';
+import { recordAudit } from '../audit';
 import { ledgerPolicyOf, entryHeader, postEntry, insertMovement, writeOffLines } from '../ledger';
-import { type AppDeps, Problem } from '../shared';
+import { type ChargeOffMove, moveLoans } from '../loans';
+import { claimFen, Problem, type VerbContext } from '../shared';
 import { assertBatchAction } from './batch-state';
 import { existingBatch } from './decide';
 import * as repository from './repository';
@@ -11,18 +10,17 @@ import * as repository from './repository';
  * Posts an approved batch in the caller's transaction: one balanced `write_off` entry dated the
  * write-off date (per loan: principal Dr allowance / Cr loans receivable; interest and fees reversed
  * as configured; the full claim Dr 7001 / Cr 7002), each loan's claim into the off-balance register,
- * and the loans `charged_off` on that date for that claim. Every loan must still be on the book.
+ * and the loans `charged_off` on that date for that claim (the lifecycle's `charge_off`). Every
+ * loan must still be on the book.
  * @throws Problem conflict unless the batch is approved, or when a loan has left the book since
  */
 export function postWriteOffBatch(
-  tx: DbOrTx,
-  deps: AppDeps,
-  actor: AuditActor,
-  batchId: number,
+  { tx, deps, actor }: VerbContext,
+  { batchId }: { batchId: number },
 ): repository.WriteOffBatchRow {
   const batch = existingBatch(tx, batchId);
   assertBatchAction(batchId, batch.state, 'post');
-  const offTheBook = repository.itemsOffTheBook(deps, batchId, 20);
+  const offTheBook = repository.itemsOffTheBook(tx, batchId, 20);
   if (offTheBook.length > 0) {
     const errors = offTheBook.map(({ loanId, status }) => ({
       field: 'loanId',
@@ -44,11 +42,12 @@ export function postWriteOffBatch(
     sourceRef: `write_off_batch:${batchId}`,
   });
   function* lineGroups() {
-    for (const page of repository.allItems(deps, batchId))
+    for (const page of repository.allItems(tx, batchId))
       for (const item of page) yield writeOffLines(item, policy);
   }
   const { entryId, lineCount } = postEntry(tx, deps, header, lineGroups());
-  for (const page of repository.allItems(deps, batchId)) {
+  const chargeOffs: ChargeOffMove[] = [];
+  for (const page of repository.allItems(tx, batchId)) {
     for (const item of page) {
       const movement = {
         loanId: item.loanId,
@@ -63,9 +62,14 @@ export function postWriteOffBatch(
         buyerOrganisationId: null,
         collectionEventId: null,
       });
+      chargeOffs.push({
+        loanId: item.loanId,
+        chargeOffDate: batch.writeOffDate,
+        chargeOffFen: movement.amountFen,
+      });
     }
   }
-  const charged = repository.markLoansChargedOff(deps, batchId, batch.writeOffDate);
+  const charged = moveLoans(tx, 'charge_off', chargeOffs);
   if (charged !== batch.loanCount)
     throw new Error(
       `write-off batch ${batchId}: ${charged} loans charged off, ${batch.loanCount} expected`,

@@ -1,8 +1,18 @@
-import type { DbOrTx } from '../../db';
-import { recordAudit, type AuditActor } from '../audit';
-import { claimFen } from '../shared';
-import { chargeOffCandidates, chargeOffRules, projectedDaysPastDue } from '../loans';
-import { type AppDeps, type IsoDate, Problem, type FieldError } from '../shared';
+import { recordAudit } from '../audit';
+import {
+  chargeOffCandidates,
+  chargeOffPolicyOf,
+  chargeOffRules,
+  projectedDaysPastDue,
+} from '../loans';
+import {
+  type AppDeps,
+  claimFen,
+  type FieldError,
+  type IsoDate,
+  Problem,
+  type VerbContext,
+} from '../shared';
 import { draftItem, type DraftItem } from './draft-item';
 import * as repository from './repository';
 
@@ -25,14 +35,14 @@ const invalid = (field: string, value: unknown, message: string) =>
 
 /** Draft items for explicitly named loans; every loan that cannot be written off is named. */
 function itemsForLoanIds(
-  deps: AppDeps,
+  { tx, deps }: VerbContext,
   request: PrepareRequest & { loanIds: string[] },
 ): DraftItem[] {
-  const policy = { dpdThreshold: deps.config.chargeOffDpdThreshold };
+  const policy = chargeOffPolicyOf(deps.config);
   const found = new Map(
-    repository.loansForDraft(deps, request.loanIds).map((loan) => [loan.loanId, loan]),
+    repository.loansForDraft(tx, request.loanIds).map((loan) => [loan.loanId, loan]),
   );
-  const inBatches = repository.loansInUnreleasedBatches(deps, request.loanIds);
+  const inBatches = repository.loansInUnreleasedBatches(tx, request.loanIds);
   const errors: FieldError[] = [];
   const items: DraftItem[] = [];
   const seen = new Set<string>();
@@ -83,12 +93,12 @@ function candidatesOn(deps: AppDeps, writeOffDate: IsoDate) {
 
 /** Draft items for the charge-off candidates (坏账认定) as of the write-off date, less those already in a batch. */
 function itemsForCandidates(
-  deps: AppDeps,
+  { tx, deps }: VerbContext,
   request: PrepareRequest,
 ): { items: DraftItem[]; skipped: number } {
   const candidates = candidatesOn(deps, request.writeOffDate);
   const inBatches = repository.loansInUnreleasedBatches(
-    deps,
+    tx,
     candidates.map((candidate) => candidate.loan.loanId),
   );
   const items: DraftItem[] = [];
@@ -106,12 +116,8 @@ function itemsForCandidates(
  * caller's transaction. Nothing is booked until the batch is approved and posted.
  * @throws Problem validation_failed for a future date, no loan to write off, or loans that cannot be
  */
-export function prepareWriteOffBatch(
-  tx: DbOrTx,
-  deps: AppDeps,
-  actor: AuditActor,
-  request: PrepareRequest,
-): PreparedBatch {
+export function prepareWriteOffBatch(ctx: VerbContext, request: PrepareRequest): PreparedBatch {
+  const { tx, deps, actor } = ctx;
   if (request.writeOffDate > deps.clock.today())
     throw invalid(
       'json.writeOffDate',
@@ -119,8 +125,8 @@ export function prepareWriteOffBatch(
       'a write-off cannot be dated in the future',
     );
   const { items, skipped } = request.loanIds
-    ? { items: itemsForLoanIds(deps, { ...request, loanIds: request.loanIds }), skipped: 0 }
-    : itemsForCandidates(deps, request);
+    ? { items: itemsForLoanIds(ctx, { ...request, loanIds: request.loanIds }), skipped: 0 }
+    : itemsForCandidates(ctx, request);
   if (items.length === 0)
     throw invalid(
       'json.writeOffDate',
@@ -142,7 +148,7 @@ export function prepareWriteOffBatch(
     preparedBy: actor.label,
     preparedAt: deps.clock.now(),
   });
-  for (const item of items) repository.insertItem(deps, batch.id, item);
+  for (const item of items) repository.insertItem(tx, batch.id, item);
   recordAudit(tx, actor, deps.clock.now(), {
     action: 'write_off_batch.prepared',
     targetType: 'write_off_batch',

@@ -29,7 +29,7 @@ export function writeOffBatchItems(
   page: { limit: number; cursor?: number },
 ) {
   existingBatch(deps.db, batchId);
-  const rows = repository.itemsPage(deps, batchId, page.cursor ?? 0, page.limit + 1);
+  const rows = repository.itemsPage(deps.db, batchId, page.cursor ?? 0, page.limit + 1);
   const items = rows.slice(0, page.limit);
   return { items, nextCursor: rows.length > page.limit ? (items.at(-1)?.id ?? null) : null };
 }

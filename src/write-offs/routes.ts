@@ -107,9 +107,7 @@ export const writeOffs = createRouter()
     const request = c.req.valid('json');
     const prepared = idempotently(c, request, 201, (tx) => {
       const { batch, skippedInOtherBatches } = prepareWriteOffBatch(
-        tx,
-        c.get('deps'),
-        auditActorOf(c),
+        { tx, deps: c.get('deps'), actor: auditActorOf(c) },
         request,
       );
       return { batch: batchView(batch), skippedInOtherBatches };
@@ -131,7 +129,12 @@ export const writeOffs = createRouter()
     const { id } = c.req.valid('param');
     return c.json(
       idempotently(c, { id }, 200, (tx) =>
-        batchView(approveWriteOffBatch(tx, c.get('deps'), auditActorOf(c), id)),
+        batchView(
+          approveWriteOffBatch(
+            { tx, deps: c.get('deps'), actor: auditActorOf(c) },
+            { batchId: id },
+          ),
+        ),
       ),
       200,
     );
@@ -141,7 +144,12 @@ export const writeOffs = createRouter()
     const { reason } = c.req.valid('json');
     return c.json(
       idempotently(c, { id, reason }, 200, (tx) =>
-        batchView(rejectWriteOffBatch(tx, c.get('deps'), auditActorOf(c), id, reason)),
+        batchView(
+          rejectWriteOffBatch(
+            { tx, deps: c.get('deps'), actor: auditActorOf(c) },
+            { batchId: id, reason },
+          ),
+        ),
       ),
       200,
     );
@@ -150,7 +158,9 @@ export const writeOffs = createRouter()
     const { id } = c.req.valid('param');
     return c.json(
       idempotently(c, { id }, 200, (tx) =>
-        batchView(postWriteOffBatch(tx, c.get('deps'), auditActorOf(c), id)),
+        batchView(
+          postWriteOffBatch({ tx, deps: c.get('deps'), actor: auditActorOf(c) }, { batchId: id }),
+        ),
       ),
       200,
     );

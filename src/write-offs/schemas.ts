@@ -1,16 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { writeOffBatchStates } from '../../db';
-import { isoDate, pageLimit, yuanAmount } from '../shared';
+import { IdParams, isoDate, pageLimit, yuanAmount } from '../shared';
 
 // The API contract of write-off batches, hand-written so the tables can change without breaking callers.
 
-export const BatchParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});
+export const BatchParams = IdParams;
 
 export const PrepareWriteOffSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultDemoBook, generateDemoBook } from '../../src/demo/book';
 import { balanceBand } from '../../src/demo/liquidation-curve';
-import { isValidNationalId } from '../../src/loans/national-id';
+import { isValidNationalId } from '../../src/loans/tape/national-id';
 import type { DemoLoanRecord } from '../../src/demo/types';
 import { daysBetween, monthsBetween } from '../../src/shared/dates';
 

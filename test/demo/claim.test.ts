@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyPayment, claimTotalFen } from '../../src/demo/claim';
+import { applyPayment } from '../../src/demo/claim';
+import { claimFen } from '../../src/shared';
 import { courtFeeFen } from '../../src/demo/court-fee';
 
 const claim = { principalFen: 100_000, interestFen: 5_000, feeFen: 1_000, penaltyFen: 2_000 };
@@ -21,12 +22,12 @@ describe('applying a payment to a claim', () => {
   });
 
   it('reduces the total by exactly the payment, down to nothing', () => {
-    expect(claimTotalFen(applyPayment(claim, 12_345))).toBe(claimTotalFen(claim) - 12_345);
-    expect(claimTotalFen(applyPayment(claim, claimTotalFen(claim)))).toBe(0);
+    expect(claimFen(applyPayment(claim, 12_345))).toBe(claimFen(claim) - 12_345);
+    expect(claimFen(applyPayment(claim, claimFen(claim)))).toBe(0);
   });
 
   it('refuses a payment larger than the claim, or not a positive whole number of fen', () => {
-    expect(() => applyPayment(claim, claimTotalFen(claim) + 1)).toThrow(RangeError);
+    expect(() => applyPayment(claim, claimFen(claim) + 1)).toThrow(RangeError);
     expect(() => applyPayment(claim, 0)).toThrow(RangeError);
     expect(() => applyPayment(claim, 1.5)).toThrow(RangeError);
   });

@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { EffectivenessSchema } from '../../src/collections/effectiveness-schemas';
+import type { EffectivenessSchema } from '../../src/collections/effectiveness/effectiveness-schemas';
 import { importDemoBook } from '../../src/demo/import-book';
 import { daysBetween } from '../../src/shared/dates';
 import { testApp, type TestUser } from '../helpers/test-app';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyDelinquency } from '../../src/loans/delinquency';
+import { classifyDelinquency } from '../../src/loans/book/delinquency';
 import { builtInDelinquencySchemes, type PlatformConfig } from '../../src/shared/config';
 import { formatFen, parseFen } from '../../src/shared/money';
 import { testApp, type TestUser } from '../helpers/test-app';

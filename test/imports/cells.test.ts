@@ -9,7 +9,7 @@ import {
   textCell,
 } from '../../src/imports/cells';
 import { Formula } from '../../src/imports/types';
-import { isValidNationalId } from '../../src/loans/national-id';
+import { isValidNationalId } from '../../src/loans/tape/national-id';
 
 const failure = (message?: RegExp) =>
   message

@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { CsvParser, CsvSyntaxError } from '../../src/imports/csv-parser';
-import { csvRows } from '../../src/imports/csv-rows';
-import { decodeText } from '../../src/imports/decode';
+import { CsvParser, CsvSyntaxError } from '../../src/imports/read/csv-parser';
+import { csvRows } from '../../src/imports/read/csv-rows';
+import { decodeText } from '../../src/imports/read/decode';
 import type { SourceRow } from '../../src/imports/types';
 
 function parseWhole(text: string): string[][] {

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { DecodeError, decodeText } from '../../src/imports/decode';
+import { DecodeError, decodeText } from '../../src/imports/read/decode';
 
 async function decodeAll(
   bytes: Uint8Array,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { isValidNationalId } from '../../src/loans/national-id';
+import { isValidNationalId } from '../../src/loans/tape/national-id';
 
 /** The body of an accepted import. */
 export interface ImportAnswer {

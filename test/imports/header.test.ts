@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bindHeader } from '../../src/imports/header';
-import { tapeColumns } from '../../src/loans/tape-columns';
+import { bindHeader } from '../../src/imports/read/header';
+import { tapeColumns } from '../../src/loans/tape/tape-columns';
 
 const bound = (header: string[]) => bindHeader(header, tapeColumns);
 const required = [

@@ -18,10 +18,14 @@ export const inTx = <T>(deps: AppDeps, verb: (tx: Tx) => T): T => deps.db.transa
 /** Prepares (finance), approves (checker) and posts (finance) a write-off batch. */
 export function writeOff(deps: AppDeps, request: PrepareRequest) {
   const { batch } = inTx(deps, (tx) =>
-    prepareWriteOffBatch(tx, deps, actorOf(deps.db, 'finance'), request),
+    prepareWriteOffBatch({ tx, deps, actor: actorOf(deps.db, 'finance') }, request),
   );
-  inTx(deps, (tx) => approveWriteOffBatch(tx, deps, actorOf(deps.db, 'checker'), batch.id));
-  return inTx(deps, (tx) => postWriteOffBatch(tx, deps, actorOf(deps.db, 'finance'), batch.id));
+  inTx(deps, (tx) =>
+    approveWriteOffBatch({ tx, deps, actor: actorOf(deps.db, 'checker') }, { batchId: batch.id }),
+  );
+  return inTx(deps, (tx) =>
+    postWriteOffBatch({ tx, deps, actor: actorOf(deps.db, 'finance') }, { batchId: batch.id }),
+  );
 }
 
 /** Imports collection events and books them. */

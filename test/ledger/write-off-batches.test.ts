@@ -25,8 +25,10 @@ function setUp() {
       penaltyFen: 0,
     }),
   ]) as [string, string, string];
-  const prepare = (request: Parameters<typeof prepareWriteOffBatch>[3]) =>
-    inTx(t.deps, (tx) => prepareWriteOffBatch(tx, t.deps, actorOf(t.db, 'finance'), request));
+  const prepare = (request: Parameters<typeof prepareWriteOffBatch>[1]) =>
+    inTx(t.deps, (tx) =>
+      prepareWriteOffBatch({ tx, deps: t.deps, actor: actorOf(t.db, 'finance') }, request),
+    );
   return { ...t, bad, young, bankrupt, prepare };
 }
 
@@ -140,18 +142,33 @@ describe('approving, rejecting and posting', () => {
     const { deps, db, prepare } = setUp();
     const { batch } = prepare({ writeOffDate: '2026-06-30' });
     expect(() =>
-      inTx(deps, (tx) => approveWriteOffBatch(tx, deps, actorOf(db, 'finance'), batch.id)),
+      inTx(deps, (tx) =>
+        approveWriteOffBatch({ tx, deps, actor: actorOf(db, 'finance') }, { batchId: batch.id }),
+      ),
     ).toThrow(/must be approved by another finance user/);
     expect(() =>
-      inTx(deps, (tx) => postWriteOffBatch(tx, deps, actorOf(db, 'finance'), batch.id)),
+      inTx(deps, (tx) =>
+        postWriteOffBatch({ tx, deps, actor: actorOf(db, 'finance') }, { batchId: batch.id }),
+      ),
     ).toThrow(/only a batch that is approved can be posted/);
-    inTx(deps, (tx) => approveWriteOffBatch(tx, deps, actorOf(db, 'checker'), batch.id));
-    inTx(deps, (tx) => postWriteOffBatch(tx, deps, actorOf(db, 'finance'), batch.id));
+    inTx(deps, (tx) =>
+      approveWriteOffBatch({ tx, deps, actor: actorOf(db, 'checker') }, { batchId: batch.id }),
+    );
+    inTx(deps, (tx) =>
+      postWriteOffBatch({ tx, deps, actor: actorOf(db, 'finance') }, { batchId: batch.id }),
+    );
     expect(() =>
-      inTx(deps, (tx) => postWriteOffBatch(tx, deps, actorOf(db, 'finance'), batch.id)),
+      inTx(deps, (tx) =>
+        postWriteOffBatch({ tx, deps, actor: actorOf(db, 'finance') }, { batchId: batch.id }),
+      ),
     ).toThrow(/is posted/);
     expect(() =>
-      inTx(deps, (tx) => rejectWriteOffBatch(tx, deps, actorOf(db, 'checker'), batch.id, 'late')),
+      inTx(deps, (tx) =>
+        rejectWriteOffBatch(
+          { tx, deps, actor: actorOf(db, 'checker') },
+          { batchId: batch.id, reason: 'late' },
+        ),
+      ),
     ).toThrow(/is posted/);
   });
 
@@ -159,7 +176,10 @@ describe('approving, rejecting and posting', () => {
     const { deps, db, prepare } = setUp();
     const { batch } = prepare({ writeOffDate: '2026-06-30' });
     const rejected = inTx(deps, (tx) =>
-      rejectWriteOffBatch(tx, deps, actorOf(db, 'checker'), batch.id, 'allowance not yet raised'),
+      rejectWriteOffBatch(
+        { tx, deps, actor: actorOf(db, 'checker') },
+        { batchId: batch.id, reason: 'allowance not yet raised' },
+      ),
     );
     expect(rejected).toMatchObject({
       state: 'rejected',
@@ -172,10 +192,14 @@ describe('approving, rejecting and posting', () => {
   it('refuses to post a batch one of whose loans left the book since the draft, booking nothing', () => {
     const { deps, db, prepare, bad } = setUp();
     const { batch } = prepare({ writeOffDate: '2026-06-30' });
-    inTx(deps, (tx) => approveWriteOffBatch(tx, deps, actorOf(db, 'checker'), batch.id));
+    inTx(deps, (tx) =>
+      approveWriteOffBatch({ tx, deps, actor: actorOf(db, 'checker') }, { batchId: batch.id }),
+    );
     db.$client.prepare("update loans set status = 'settled' where loan_id = ?").run(bad);
     expect(() =>
-      inTx(deps, (tx) => postWriteOffBatch(tx, deps, actorOf(db, 'finance'), batch.id)),
+      inTx(deps, (tx) =>
+        postWriteOffBatch({ tx, deps, actor: actorOf(db, 'finance') }, { batchId: batch.id }),
+      ),
     ).toThrow(/no longer on the book/);
     expect(db.$client.prepare('select count(*) as n from journal_lines').get()).toEqual({ n: 0 });
   });

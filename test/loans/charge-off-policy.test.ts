@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chargeOffRules, type ChargeOffSubject } from '../../src/loans/charge-off-policy';
+import { chargeOffRules, type ChargeOffSubject } from '../../src/loans/book/charge-off-policy';
 
 const policy = { dpdThreshold: 180 };
 const loan = (overrides: Partial<ChargeOffSubject>): ChargeOffSubject => ({

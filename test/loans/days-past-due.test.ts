@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectedDaysPastDue } from '../../src/loans/days-past-due';
+import { projectedDaysPastDue } from '../../src/loans/book/days-past-due';
 
 describe('projectedDaysPastDue', () => {
   it('ages a delinquent loan one day per day since its tape date', () => {

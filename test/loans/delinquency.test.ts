@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMeasures, emptyMeasures } from '../../src/loans/balance-measures';
-import { bucketOf, classifyDelinquency, type DelinquencyRecord } from '../../src/loans/delinquency';
+import { addMeasures, emptyMeasures } from '../../src/loans/book/balance-measures';
+import {
+  bucketOf,
+  classifyDelinquency,
+  type DelinquencyRecord,
+} from '../../src/loans/book/delinquency';
 import { builtInDelinquencySchemes } from '../../src/shared/config';
 
 const grades = { name: 'grades', buckets: builtInDelinquencySchemes.grades ?? [] };

@@ -3,7 +3,7 @@ import {
   composeNationalId,
   isValidNationalId,
   nationalIdCheckCharacter,
-} from '../../src/loans/national-id';
+} from '../../src/loans/tape/national-id';
 
 describe('national id check character (GB 11643-1999)', () => {
   it('gives X for the standard published example 11010519491231002X', () => {

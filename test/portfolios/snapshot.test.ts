@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/audit/record';
-import { projectedDaysPastDue } from '../../src/loans/days-past-due';
+import { projectedDaysPastDue } from '../../src/loans/book/days-past-due';
 import { createPortfolio } from '../../src/portfolios/membership/create';
 import {
   ageInYears,
