@@ -14,5 +14,4 @@ export { bookedRecoveries, insertMovement, registerPositions } from './register-
 export { type ReversalEffects, reverseEntry } from './reversal';
 export { ledgerRoutes } from './routes';
 export { type LoanSale, latestSales } from './sold-loans';
-export { statement } from './statements';
 export { type WriteOffClaim, writeOffLines } from './write-off-lines';
