@@ -1,12 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import {
-  type DbOrTx as Tx,
-  apiTokens,
-  buyerOrganisations,
-  users,
-  type BuyerType,
-  type Role,
-} from '../../db';
+import { type DbOrTx as Tx, apiTokens, buyerOrganisations, users, type Role } from '../../db';
 
 export interface TokenOwner {
   tokenId: number;

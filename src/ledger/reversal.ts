@@ -1,6 +1,6 @@
-import type { DbOrTx, JournalEntryKind } from '../../db';
-import { recordAudit, type AuditActor } from '../audit';
-import { type AppDeps, type IsoDate, Problem, type VerbContext } from '../shared';
+import type { JournalEntryKind } from '../../db';
+import { recordAudit } from '../audit';
+import { type IsoDate, Problem, type VerbContext } from '../shared';
 import { entryLines, findEntry, findReversalOf } from './journal-repository';
 import { entryHeader, postEntry } from './post-entry';
 import { entryMovements, insertMovement, type RegisterMovementRow } from './register-repository';
@@ -15,12 +15,7 @@ import { reversalLines } from './reversal-lines';
 export type ReversalEffects = Partial<
   Record<
     JournalEntryKind,
-    (
-      tx: DbOrTx,
-      deps: AppDeps,
-      actor: AuditActor,
-      reversed: { entryId: number; loanIds: readonly string[] },
-    ) => void
+    (ctx: VerbContext, reversed: { entryId: number; loanIds: readonly string[] }) => void
   >
 >;
 
@@ -48,10 +43,11 @@ function amountsByLoan(movements: readonly RegisterMovementRow[]): Map<string, n
  *   validation_failed (dated before the entry)
  */
 export function reverseEntry(
-  { tx, deps, actor }: VerbContext,
+  ctx: VerbContext,
   request: ReversalRequest,
   effects: ReversalEffects,
 ): { entryId: number; reversesEntryId: number; lineCount: number } {
+  const { tx, deps, actor } = ctx;
   const original = findEntry(tx, request.entryId);
   if (!original) throw new Problem('not_found', `no journal entry ${request.entryId}`);
   assertReversibleKind(original);
@@ -100,7 +96,7 @@ export function reverseEntry(
       collectionEventId,
     });
   }
-  effects[original.kind]?.(tx, deps, actor, { entryId: original.id, loanIds: [...amounts.keys()] });
+  effects[original.kind]?.(ctx, { entryId: original.id, loanIds: [...amounts.keys()] });
   recordAudit(tx, actor, deps.clock.now(), {
     action: 'ledger.entry.reversed',
     targetType: 'journal_entry',

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { auditActorOf, defineRoute } from '../access';
+import { defineRoute } from '../access';
 import { XLSX_CONTENT_TYPE } from '../xlsx';
 import { requirePortfolio } from '../portfolios';
 import {

@@ -2,5 +2,5 @@
 export { approveWriteOffBatch, rejectWriteOffBatch } from './decide';
 export { postWriteOffBatch } from './post';
 export { prepareWriteOffBatch } from './prepare';
-export { releaseReversedBatch, releaseWriteOffBatch } from './release';
+export { releaseWriteOffBatch } from './release';
 export { writeOffs } from './routes';

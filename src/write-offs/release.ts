@@ -1,7 +1,6 @@
-import type { DbOrTx } from '../../db';
-import { recordAudit, type AuditActor } from '../audit';
+import { recordAudit } from '../audit';
 import { moveLoans, type LoanMove } from '../loans';
-import type { AppDeps, VerbContext } from '../shared';
+import type { VerbContext } from '../shared';
 import * as repository from './repository';
 
 /**
@@ -31,14 +30,4 @@ export function releaseWriteOffBatch(
     targetId: batch.id,
     detail: { entryId, restored },
   });
-}
-
-/** `releaseWriteOffBatch` in the shape of the ledger's reversal effects (`ReversalEffects`). */
-export function releaseReversedBatch(
-  tx: DbOrTx,
-  deps: AppDeps,
-  actor: AuditActor,
-  reversed: { entryId: number },
-): void {
-  releaseWriteOffBatch({ tx, deps, actor }, reversed);
 }

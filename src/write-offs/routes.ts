@@ -1,4 +1,3 @@
-import type { z } from '@hono/zod-openapi';
 import { auditActorOf, defineRoute } from '../access';
 import {
   idempotently,

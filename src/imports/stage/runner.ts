@@ -1,4 +1,4 @@
-import { recordAudit, type AuditActor } from '../../audit';
+import { recordAudit } from '../../audit';
 import {
   type AppDeps,
   isKeyUsed,

@@ -1,4 +1,3 @@
-import type { z } from '@hono/zod-openapi';
 import { defineRoute } from '../../access';
 import { createRouter, jsonResponse as json, problemResponseDoc as problem } from '../../shared';
 import * as book from './book-service';

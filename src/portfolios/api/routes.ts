@@ -1,5 +1,4 @@
 // Mounted at /portfolios (src/app.ts).
-import type { z } from '@hono/zod-openapi';
 import { defineRoute, verbContextOf } from '../../access';
 import {
   idempotently,

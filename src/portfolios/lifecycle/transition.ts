@@ -1,6 +1,5 @@
-import type { Tx } from '../../../db';
-import { recordAudit, type AuditActor } from '../../audit';
-import { type AppDeps, Problem, type VerbContext } from '../../shared';
+import { recordAudit } from '../../audit';
+import { Problem, type VerbContext } from '../../shared';
 import {
   allowedTransitions,
   canTransition,
@@ -21,37 +20,9 @@ export interface PortfolioTransition {
 /**
  * Moves a portfolio to `to` inside the caller's transaction. Locking needs at least one loan on
  * offer; leaving for withdrawn or closed lets go of its loans (another portfolio may take them).
- * The positional form `(tx, deps, actor, portfolioId, to, reason?)` is kept for callers in other
- * rooms until they move to `(ctx, input)`.
  * @throws Problem not_found; conflict for a transition the lifecycle does not allow, or locking an empty sale
  */
-export function transitionPortfolio(ctx: VerbContext, input: PortfolioTransition): PortfolioRow;
-/** @deprecated call `transitionPortfolio(ctx, { portfolioId, to, reason })` */
 export function transitionPortfolio(
-  tx: Tx,
-  deps: AppDeps,
-  actor: AuditActor,
-  portfolioId: number,
-  to: TransitionTarget,
-  reason?: string,
-): PortfolioRow;
-export function transitionPortfolio(
-  first: VerbContext | Tx,
-  second: PortfolioTransition | AppDeps,
-  actor?: AuditActor,
-  portfolioId?: number,
-  to?: TransitionTarget,
-  reason?: string,
-): PortfolioRow {
-  return 'portfolioId' in second
-    ? transition(first as VerbContext, second)
-    : transition(
-        { tx: first as Tx, deps: second, actor: actor! },
-        { portfolioId: portfolioId!, to: to!, reason },
-      );
-}
-
-function transition(
   { tx, deps, actor }: VerbContext,
   { portfolioId, to, reason }: PortfolioTransition,
 ): PortfolioRow {

@@ -1,6 +1,5 @@
-import type { Tx } from '../../../db';
-import { recordAudit, type AuditActor } from '../../audit';
-import { type AppDeps, type IsoDate, Problem, type VerbContext } from '../../shared';
+import { recordAudit } from '../../audit';
+import { type IsoDate, Problem, type VerbContext } from '../../shared';
 import {
   insertScreening,
   updatePortfolio,
@@ -140,32 +139,9 @@ export interface ScreenPortfolioInput {
 /**
  * Screens a portfolio again as of `asOf` (default today): the bring-down at closing. Allowed while
  * the portfolio holds its loans; verdicts change, membership and snapshot do not.
- * The positional form `(tx, deps, actor, portfolioId, asOf?)` is kept for callers in other rooms
- * until they move to `(ctx, input)`.
  * @throws Problem not_found, conflict for a portfolio that let go of its loans, validation_failed for a date before the cut-off
  */
-export function screenPortfolio(ctx: VerbContext, input: ScreenPortfolioInput): ScreeningRun;
-/** @deprecated call `screenPortfolio(ctx, { portfolioId, asOf })` */
-export function screenPortfolio(
-  tx: Tx,
-  deps: AppDeps,
-  actor: AuditActor,
-  portfolioId: number,
-  asOf?: IsoDate,
-): ScreeningRun;
-export function screenPortfolio(
-  first: VerbContext | Tx,
-  second: ScreenPortfolioInput | AppDeps,
-  actor?: AuditActor,
-  portfolioId?: number,
-  asOf?: IsoDate,
-): ScreeningRun {
-  return 'portfolioId' in second
-    ? screen(first as VerbContext, second)
-    : screen({ tx: first as Tx, deps: second, actor: actor! }, { portfolioId: portfolioId!, asOf });
-}
-
-function screen(ctx: VerbContext, input: ScreenPortfolioInput): ScreeningRun {
+export function screenPortfolio(ctx: VerbContext, input: ScreenPortfolioInput): ScreeningRun {
   const { portfolioId, asOf = ctx.deps.clock.today() } = input;
   const portfolio = requirePortfolio(ctx.tx, portfolioId);
   requireStatus(portfolio, ['draft', 'locked', 'offered', 'awarded', 'sold'], 'screening');

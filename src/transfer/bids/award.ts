@@ -85,16 +85,13 @@ export function awardSale(
     awardedByUserId: actor.userId,
   });
   insertAllocations(tx, sale.id, loans, prices);
-  // The portfolio's verbs still ask for a transaction: a savepoint inside the caller's.
-  tx.transaction((inner) =>
-    transitionPortfolio(
-      inner,
-      deps,
-      actor,
+  transitionPortfolio(
+    { tx, deps, actor },
+    {
       portfolioId,
-      'awarded',
-      `awarded to buyer organisation ${bid.buyerOrganisationId}`,
-    ),
+      to: 'awarded',
+      reason: `awarded to buyer organisation ${bid.buyerOrganisationId}`,
+    },
   );
   recordAudit(tx, actor, now, {
     action: 'transfer.sale.awarded',

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { Tx, DisclosureTier } from '../../../db';
+import type { DisclosureTier } from '../../../db';
 import { recordAudit, type AuditActor } from '../../audit';
 import { type AppDeps, transferTermsOf, type VerbContext } from '../../shared';
 import { roundsOf } from '../bids';

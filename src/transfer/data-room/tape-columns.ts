@@ -25,7 +25,6 @@ const clearOr =
   (masked: (value: string) => string) => (value: string | null, disclosure: Disclosure) =>
     value === null ? null : disclosure.tier === 'P2' ? value : masked(value);
 
-const identity = clearOr((value) => value);
 const name = clearOr(maskName);
 const nationalId = clearOr(maskNationalId);
 const phone = clearOr(maskPhone);

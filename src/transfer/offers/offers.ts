@@ -68,9 +68,9 @@ export function offerPortfolio(
     });
   }
   if (portfolio.status === 'locked')
-    // The portfolio's verbs still ask for a transaction: a savepoint inside the caller's.
-    tx.transaction((inner) =>
-      transitionPortfolio(inner, deps, actor, portfolioId, 'offered', 'offered to buyers'),
+    transitionPortfolio(
+      { tx, deps, actor },
+      { portfolioId, to: 'offered', reason: 'offered to buyers' },
     );
   return offersOf(tx, portfolioId);
 }

@@ -202,9 +202,7 @@ function insertSoldMovements(tx: DbOrTx, entryId: number, request: SaleRequest):
 
 /** Reversing a sale's entry charges its loans off again: they are back in the seller's register. */
 export function returnReversedSaleLoans(
-  tx: DbOrTx,
-  _deps: unknown,
-  _actor: unknown,
+  { tx }: VerbContext,
   { loanIds }: { loanIds: readonly string[] },
 ): void {
   moveLoans(tx, 'return_to_seller', loanIds);

@@ -95,10 +95,7 @@ export function settleSale(
       errors: [{ field: 'json.receivedOn', value: receivedOn, message }],
     });
   }
-  // The portfolio's verbs still ask for a transaction: savepoints inside the caller's.
-  const { changes } = tx.transaction((inner) =>
-    screenPortfolio(inner, deps, actor, sale.portfolioId, receivedOn),
-  );
+  const { changes } = screenPortfolio(ctx, { portfolioId: sale.portfolioId, asOf: receivedOn });
   const loans = allocationsOf(tx, saleId);
   const reference = saleReference(saleId);
   const booked = bookSale(ctx, {
@@ -121,9 +118,11 @@ export function settleSale(
     receivedOn,
     entryId: booked.entryId,
   });
-  tx.transaction((inner) =>
-    transitionPortfolio(inner, deps, actor, sale.portfolioId, 'sold', `sale ${saleId} settled`),
-  );
+  transitionPortfolio(ctx, {
+    portfolioId: sale.portfolioId,
+    to: 'sold',
+    reason: `sale ${saleId} settled`,
+  });
   recordAudit(tx, actor, deps.clock.now(), {
     action: 'transfer.sale.settled',
     targetType: 'sale',
