@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { LOAN_TAPE_COLUMNS } from '../src/demo';
 
 /**
  * A synthetic loan tape for the import benchmark, with realistic field widths: Chinese names and
@@ -7,38 +8,8 @@ import { once } from 'node:events';
  * amounts and 7 flags. Seeded, so every run imports the same file.
  */
 
-const HEADER = [
-  'loan_id',
-  'borrower_id',
-  'borrower_name',
-  'national_id',
-  'mobile_phone',
-  'province',
-  'city',
-  'product',
-  'channel',
-  'currency',
-  'origination_date',
-  'maturity_date',
-  'original_principal',
-  'principal_balance',
-  'interest_balance',
-  'fee_balance',
-  'penalty_balance',
-  'days_past_due',
-  'last_payment_date',
-  'last_payment_amount',
-  'status',
-  'charge_off_date',
-  'charge_off_amount',
-  'bankrupt',
-  'deceased',
-  'disputed',
-  'fraud',
-  'litigation_pending',
-  'complaint_open',
-  'active_repayment_plan',
-];
+// The tape's canonical columns up to the flags: the later ones (birth date, placement…) are optional.
+const HEADER = LOAN_TAPE_COLUMNS.slice(0, LOAN_TAPE_COLUMNS.indexOf('active_repayment_plan') + 1);
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN =

@@ -5,3 +5,4 @@ export { seedDemoBookIfEmpty } from './load';
 export { demoProducts } from './products';
 export { Random } from './random';
 export { writeDemoBookCsv } from './write-files';
+export { LOAN_TAPE_COLUMNS } from './columns';
