@@ -1,3 +1,4 @@
+// Mounted at /ledger (src/app.ts).
 import type { z } from '@hono/zod-openapi';
 import { auditActorOf, defineRoute } from '../access';
 import {

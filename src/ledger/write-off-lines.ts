@@ -52,8 +52,3 @@ export function writeOffLines(claim: WriteOffClaim, policy: LedgerPolicy): Journ
   assertBalanced(lines);
   return lines;
 }
-
-/** The memo lines that bring a loan already written off elsewhere into the register: Dr 7001 / Cr 7002. */
-export function openingRegisterLines(loanId: string, claimFen: Fen): JournalLineDraft[] {
-  return transfer(accounts.writtenOffMemo, accounts.writtenOffMemoContra, claimFen, loanId);
-}

@@ -1,3 +1,4 @@
+// Mounted at /loans (src/app.ts).
 import { createRouter } from '../shared';
 import { loanBookRoutes } from './book';
 import { loanImportRoutes } from './tape';

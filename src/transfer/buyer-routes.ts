@@ -1,3 +1,4 @@
+// Mounted at /buyer (src/app.ts).
 import type { Context } from 'hono';
 import { auditActorOf, defineRoute } from '../access';
 import { detailView, portfolioDetail, PortfolioDetailSchema } from '../portfolios';

@@ -1,3 +1,4 @@
+// Mounted at /sales (src/app.ts).
 import { z } from '@hono/zod-openapi';
 import { auditActorOf, defineRoute } from '../access';
 import { changeView } from '../portfolios';

@@ -1,3 +1,4 @@
+// Mounted at /portfolios (src/app.ts): offers, bid rounds and the award of a portfolio.
 import { auditActorOf, defineRoute } from '../access';
 import {
   idempotently,

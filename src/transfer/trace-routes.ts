@@ -1,3 +1,4 @@
+// Mounted at /data-rooms (src/app.ts).
 import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';

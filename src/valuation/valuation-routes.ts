@@ -1,3 +1,4 @@
+// Mounted at / (src/app.ts): /portfolios/{id}/valuations and /valuations/….
 import { z } from '@hono/zod-openapi';
 import { defineRoute } from '../access';
 import { XLSX_CONTENT_TYPE } from '../xlsx';

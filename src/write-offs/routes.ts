@@ -1,3 +1,4 @@
+// Mounted at /write-offs (src/app.ts).
 import { auditActorOf, defineRoute } from '../access';
 import {
   idempotently,

@@ -1,3 +1,4 @@
+// Mounted at /collections (src/app.ts): /collections/effectiveness….
 import { z } from '@hono/zod-openapi';
 import { defineRoute } from '../../access';
 import { sendWorkbook, XLSX_CONTENT_TYPE } from '../../xlsx';

@@ -1,3 +1,4 @@
+// Mounted at /collections (src/app.ts).
 import { auditActorOf, defineRoute } from '../../access';
 import {
   ColumnTableSchema,

@@ -1,3 +1,4 @@
+// Mounted at /loans (src/loans/routes.ts, itself at /loans in src/app.ts).
 import { defineRoute } from '../../access';
 import { createRouter, jsonResponse as json, problemResponseDoc as problem } from '../../shared';
 import * as book from './book-service';

@@ -1,3 +1,4 @@
+// Mounted at /loans (src/loans/routes.ts, itself at /loans in src/app.ts): /loans/import….
 import { z } from '@hono/zod-openapi';
 import { auditActorOf, defineRoute } from '../../access';
 import {

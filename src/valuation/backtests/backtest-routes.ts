@@ -1,3 +1,4 @@
+// Mounted at /backtests (src/app.ts).
 import { defineRoute } from '../../access';
 import {
   createRouter,

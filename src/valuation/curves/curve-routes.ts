@@ -1,3 +1,4 @@
+// Mounted at /curves (src/app.ts).
 import { defineRoute } from '../../access';
 import {
   createRouter,
