@@ -5,7 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
  * The closed list of error codes the API answers with, and the HTTP status of each
  * (one table, as in Unkey's API). Each code is also the last segment of the problem `type` URI.
  */
-export const problemStatus = {
+const problemStatus = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,

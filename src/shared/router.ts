@@ -4,7 +4,7 @@ import type { AppEnv } from './deps';
 import { Problem, type FieldError } from './problem';
 
 /** Zod issues as field errors, with the request part as prefix (`query.as_of`, `json.name`). */
-export function fieldErrors(error: ZodError, prefix?: string): FieldError[] {
+function fieldErrors(error: ZodError, prefix?: string): FieldError[] {
   return error.issues.map((issue) => ({
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
     message: issue.message,

@@ -23,7 +23,7 @@ const tags = ['Buyer'];
 const notOffered = problem('No such portfolio offered to your organisation');
 
 /** The buyer's organisation: every buyer user has one (a database CHECK). */
-export function buyerOrganisationOf(c: Context<AppEnv>): number {
+function buyerOrganisationOf(c: Context<AppEnv>): number {
   const id = c.get('user')?.buyerOrganisationId;
   if (id === null || id === undefined)
     throw new Error('a buyer route was reached by a user without a buyer organisation');

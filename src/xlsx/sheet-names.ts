@@ -1,7 +1,7 @@
 import { withoutIllegalXmlCharacters } from './xml-text';
 
 /** Excel's rules for a sheet name: 1–31 characters, none of : \ / ? * [ ] or control characters, no apostrophe at either end, not "History". */
-export const MAX_SHEET_NAME = 31;
+const MAX_SHEET_NAME = 31;
 const FORBIDDEN = /[:\\/?*[\]\u0000-\u001F]/;
 
 /**

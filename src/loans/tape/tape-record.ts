@@ -136,7 +136,7 @@ export const tapeRulesSchema = ruleFields.check(checkDates);
  * The status of a row that leaves it blank: charged off once it has a charge-off date, else
  * delinquent while days past due > 0, else current.
  */
-export function derivedLoanStatus(chargeOffDate: string | null, daysPastDue: number): LoanStatus {
+function derivedLoanStatus(chargeOffDate: string | null, daysPastDue: number): LoanStatus {
   if (chargeOffDate !== null) return 'charged_off';
   return daysPastDue > 0 ? 'delinquent' : 'current';
 }

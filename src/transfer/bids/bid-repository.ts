@@ -26,7 +26,3 @@ export function insertBid(tx: DbOrTx, bid: typeof bids.$inferInsert): BidRow {
 export function bidsOf(tx: DbOrTx, roundId: number): BidRow[] {
   return tx.select().from(bids).where(eq(bids.roundId, roundId)).orderBy(bids.id).all();
 }
-
-export function findBid(tx: DbOrTx, id: number): BidRow | undefined {
-  return tx.select().from(bids).where(eq(bids.id, id)).get();
-}

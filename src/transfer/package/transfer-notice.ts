@@ -21,7 +21,7 @@ const escapeHtml = (text: string) =>
   );
 
 /** The amount transferred: the loans' claims at the cut-off. */
-export function noticeTotalFen(notice: TransferNotice): number {
+function noticeTotalFen(notice: TransferNotice): number {
   return notice.loans.reduce((sum, loan) => sum + loan.claimFen, 0);
 }
 

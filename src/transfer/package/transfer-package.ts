@@ -44,7 +44,7 @@ const PAGE_LOANS = 5_000;
  * Borrowers per notice file, each on a printed page of its own: a million borrowers make 2,000
  * files, which a zip without zip64 (65,535 entries) and a manifest in memory both hold easily.
  */
-export const NOTICES_PER_FILE = 500;
+const NOTICES_PER_FILE = 500;
 const noticeFile = (borrowerIndex: number) =>
   `notices/notices-${String(Math.floor(borrowerIndex / NOTICES_PER_FILE) + 1).padStart(5, '0')}.html`;
 const fen = (value: number) => (value / 100).toFixed(2);

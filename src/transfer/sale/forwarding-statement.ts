@@ -52,7 +52,7 @@ export interface ForwardingStatementRequest {
 }
 
 /** Totals of the items: owed is everything listed, outstanding what is not forwarded. */
-export function forwardingTotals(items: readonly ForwardingItem[]): ForwardingTotals {
+function forwardingTotals(items: readonly ForwardingItem[]): ForwardingTotals {
   const totals = {
     items: items.length,
     owedFen: 0,

@@ -14,7 +14,7 @@ export interface LeakedFile {
 }
 
 /** Enough rows to attribute a copy by its row order many times over, without reading a million. */
-export const MAX_REFERENCES = 20_000;
+const MAX_REFERENCES = 20_000;
 const TAPE_SHEET = /^Loan tape/;
 
 /**
