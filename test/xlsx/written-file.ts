@@ -19,7 +19,16 @@ export async function writtenFile(
   options: StreamingWorkbookOptions = {},
 ): Promise<WrittenFile & { path: string }> {
   const path = join(folder, name);
-  const book = createStreamingWorkbook(createWriteStream(path), options);
-  await write(book);
-  return { path, ...(await book.finish()) };
+  const output = createWriteStream(path);
+  const book = createStreamingWorkbook(output, options);
+  try {
+    await write(book);
+    return { path, ...(await book.finish()) };
+  } catch (error) {
+    // A write that fails leaves the file open: close it before the folder is removed, or its
+    // late open would land in a folder being deleted (ENOTEMPTY).
+    if (!output.closed)
+      await new Promise<void>((done) => output.destroy().once('close', () => done()));
+    throw error;
+  }
 }
