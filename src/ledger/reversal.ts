@@ -1,6 +1,6 @@
 import type { DbOrTx, JournalEntryKind } from '../../db';
 import { recordAudit, type AuditActor } from '../audit';
-import { type AppDeps, type IsoDate, Problem, type VerbContext } from '../shared';
+import { type AppDeps, type IsoDate, negateFen, Problem, type VerbContext } from '../shared';
 import { entryLines, findEntry, findReversalOf } from './journal-repository';
 import { entryHeader, postEntry } from './post-entry';
 import { entryMovements, insertMovement, type RegisterMovementRow } from './register-repository';
@@ -92,7 +92,7 @@ export function reverseEntry(
     insertMovement(tx, {
       loanId,
       kind,
-      amountFen: -amountFen,
+      amountFen: negateFen(amountFen),
       movementDate: request.date,
       reversal: true,
       entryId,
