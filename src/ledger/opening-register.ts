@@ -1,13 +1,6 @@
 import { type DbOrTx, prepared } from '../../db';
 import { recordAudit } from '../audit';
-import {
-  claimSql,
-  type IsoDate,
-  type Fen,
-  Problem,
-  type VerbContext,
-  ZERO_FEN,
-} from '../shared';
+import { claimSql, type IsoDate, type Fen, Problem, type VerbContext, ZERO_FEN } from '../shared';
 import { accounts } from './accounts';
 import { insertEntry, sourceIsPosted } from './journal-repository';
 import { assertPostedEntryBalances, entryHeader } from './post-entry';
