@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { Fen } from './fen';
 import { fileImports } from './imports';
 import { loans } from './loans';
 
@@ -41,7 +42,7 @@ export const collectionEvents = sqliteTable(
       .references(() => loans.loanId),
     eventDate: text('event_date').notNull(),
     eventType: text('event_type', { enum: collectionEventTypes }).notNull(),
-    amountFen: integer('amount_fen'),
+    amountFen: integer('amount_fen').$type<Fen>(),
     paymentChannel: text('payment_channel', { enum: paymentChannels }),
     costKind: text('cost_kind', { enum: costKinds }),
     statusEvent: text('status_event', { enum: statusEvents }),

@@ -7,3 +7,4 @@ export * from './ledger';
 export * from './portfolios';
 export * from './valuation';
 export * from './transfer';
+export * from './fen';

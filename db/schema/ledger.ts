@@ -8,6 +8,7 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
+import type { Fen } from './fen';
 import { buyerOrganisations, users } from './access';
 import { collectionEvents } from './collections';
 import { loans, loanStatuses } from './loans';
@@ -104,8 +105,8 @@ export const journalLines = sqliteTable(
     accountCode: text('account_code')
       .notNull()
       .references(() => ledgerAccounts.code),
-    debitFen: integer('debit_fen').notNull(),
-    creditFen: integer('credit_fen').notNull(),
+    debitFen: integer('debit_fen').$type<Fen>().notNull(),
+    creditFen: integer('credit_fen').$type<Fen>().notNull(),
     loanId: text('loan_id').references(() => loans.loanId),
     memo: text('memo'),
   },
@@ -143,7 +144,7 @@ export const offBalanceRegister = sqliteTable(
       .references(() => loans.loanId),
     movementDate: text('movement_date').notNull(),
     kind: text('kind', { enum: registerMovementKinds }).notNull(),
-    amountFen: integer('amount_fen').notNull(),
+    amountFen: integer('amount_fen').$type<Fen>().notNull(),
     reversal: integer('reversal', { mode: 'boolean' }).notNull().default(false),
     entryId: integer('entry_id')
       .notNull()
@@ -184,10 +185,10 @@ export const writeOffBatches = sqliteTable(
     /** `candidates` when drafted from the charge-off candidates as of the write-off date, else `loan_ids`. */
     selection: text('selection', { enum: ['candidates', 'loan_ids'] }).notNull(),
     loanCount: integer('loan_count').notNull(),
-    principalFen: integer('principal_fen').notNull(),
-    interestFen: integer('interest_fen').notNull(),
-    feeFen: integer('fee_fen').notNull(),
-    penaltyFen: integer('penalty_fen').notNull(),
+    principalFen: integer('principal_fen').$type<Fen>().notNull(),
+    interestFen: integer('interest_fen').$type<Fen>().notNull(),
+    feeFen: integer('fee_fen').$type<Fen>().notNull(),
+    penaltyFen: integer('penalty_fen').$type<Fen>().notNull(),
     preparedByUserId: integer('prepared_by_user_id').references(() => users.id),
     preparedBy: text('prepared_by').notNull(),
     preparedAt: text('prepared_at').notNull(),
@@ -225,10 +226,10 @@ export const writeOffItems = sqliteTable(
     loanId: text('loan_id')
       .notNull()
       .references(() => loans.loanId),
-    principalFen: integer('principal_fen').notNull(),
-    interestFen: integer('interest_fen').notNull(),
-    feeFen: integer('fee_fen').notNull(),
-    penaltyFen: integer('penalty_fen').notNull(),
+    principalFen: integer('principal_fen').$type<Fen>().notNull(),
+    interestFen: integer('interest_fen').$type<Fen>().notNull(),
+    feeFen: integer('fee_fen').$type<Fen>().notNull(),
+    penaltyFen: integer('penalty_fen').$type<Fen>().notNull(),
     /** Comma-separated rule codes (`dpd_threshold`, `bankrupt`, `deceased`) or `stated`. */
     reasonCodes: text('reason_codes').notNull(),
     reason: text('reason').notNull(),
@@ -291,7 +292,7 @@ export const buyerPayables = sqliteTable(
       .notNull()
       .unique()
       .references(() => collectionEvents.id),
-    amountFen: integer('amount_fen').notNull(),
+    amountFen: integer('amount_fen').$type<Fen>().notNull(),
     receivedDate: text('received_date').notNull(),
     dueDate: text('due_date').notNull(),
     entryId: integer('entry_id')
@@ -314,7 +315,7 @@ export const buyerForwardings = sqliteTable('buyer_forwardings', {
     .notNull()
     .references(() => buyerOrganisations.id),
   forwardedDate: text('forwarded_date').notNull(),
-  amountFen: integer('amount_fen').notNull(),
+  amountFen: integer('amount_fen').$type<Fen>().notNull(),
   entryId: integer('entry_id')
     .notNull()
     .unique()

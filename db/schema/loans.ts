@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { type Fen, ZERO_FEN } from './fen';
 import { fileImports } from './imports';
 
 export const loanStatuses = [
@@ -48,17 +49,17 @@ export const loans = sqliteTable(
     currency: text('currency').notNull().default('CNY'),
     originationDate: text('origination_date').notNull(),
     maturityDate: text('maturity_date'),
-    originalPrincipalFen: integer('original_principal_fen').notNull(),
-    principalFen: integer('principal_fen').notNull().default(0),
-    interestFen: integer('interest_fen').notNull().default(0),
-    feeFen: integer('fee_fen').notNull().default(0),
-    penaltyFen: integer('penalty_fen').notNull().default(0),
+    originalPrincipalFen: integer('original_principal_fen').$type<Fen>().notNull(),
+    principalFen: integer('principal_fen').$type<Fen>().notNull().default(ZERO_FEN),
+    interestFen: integer('interest_fen').$type<Fen>().notNull().default(ZERO_FEN),
+    feeFen: integer('fee_fen').$type<Fen>().notNull().default(ZERO_FEN),
+    penaltyFen: integer('penalty_fen').$type<Fen>().notNull().default(ZERO_FEN),
     daysPastDue: integer('days_past_due').notNull().default(0),
     lastPaymentDate: text('last_payment_date'),
-    lastPaymentFen: integer('last_payment_fen'),
+    lastPaymentFen: integer('last_payment_fen').$type<Fen>(),
     status: text('status', { enum: loanStatuses }).notNull(),
     chargeOffDate: text('charge_off_date'),
-    chargeOffFen: integer('charge_off_fen'),
+    chargeOffFen: integer('charge_off_fen').$type<Fen>(),
     bankrupt: flag('bankrupt'),
     deceased: flag('deceased'),
     disputed: flag('disputed'),

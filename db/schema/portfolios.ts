@@ -8,6 +8,7 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
+import type { Fen } from './fen';
 import { users } from './access';
 import { loans } from './loans';
 
@@ -111,16 +112,16 @@ export const portfolioLoans = sqliteTable(
     province: text('province'),
     originationDate: text('origination_date').notNull(),
     chargeOffDate: text('charge_off_date').notNull(),
-    chargeOffFen: integer('charge_off_fen').notNull(),
-    principalFen: integer('principal_fen').notNull(),
-    interestFen: integer('interest_fen').notNull(),
-    feeFen: integer('fee_fen').notNull(),
-    penaltyFen: integer('penalty_fen').notNull(),
-    claimFen: integer('claim_fen').notNull(),
+    chargeOffFen: integer('charge_off_fen').$type<Fen>().notNull(),
+    principalFen: integer('principal_fen').$type<Fen>().notNull(),
+    interestFen: integer('interest_fen').$type<Fen>().notNull(),
+    feeFen: integer('fee_fen').$type<Fen>().notNull(),
+    penaltyFen: integer('penalty_fen').$type<Fen>().notNull(),
+    claimFen: integer('claim_fen').$type<Fen>().notNull(),
     /** Payments after the charge-off date up to the cut-off date. */
-    collectedFen: integer('collected_fen').notNull(),
+    collectedFen: integer('collected_fen').$type<Fen>().notNull(),
     lastPaymentDate: text('last_payment_date'),
-    lastPaymentFen: integer('last_payment_fen'),
+    lastPaymentFen: integer('last_payment_fen').$type<Fen>(),
     dpdAtChargeOff: integer('dpd_at_charge_off').notNull(),
     dpdAtCutOff: integer('dpd_at_cut_off').notNull(),
     monthsSinceChargeOff: integer('months_since_charge_off').notNull(),

@@ -8,6 +8,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import type { Fen } from './fen';
 import { buyerOrganisations, users } from './access';
 import { journalEntries } from './ledger';
 import { loans } from './loans';
@@ -90,7 +91,7 @@ export const bidRounds = sqliteTable(
       .references(() => portfolios.id),
     name: text('name').notNull(),
     deadline: text('deadline').notNull(),
-    reservePriceFen: integer('reserve_price_fen'),
+    reservePriceFen: integer('reserve_price_fen').$type<Fen>(),
     openedAt: text('opened_at').notNull(),
     openedBy: text('opened_by').notNull(),
     openedByUserId: integer('opened_by_user_id').references(() => users.id),
@@ -112,7 +113,7 @@ export const bids = sqliteTable(
     buyerOrganisationId: integer('buyer_organisation_id')
       .notNull()
       .references(() => buyerOrganisations.id),
-    priceFen: integer('price_fen').notNull(),
+    priceFen: integer('price_fen').$type<Fen>().notNull(),
     validUntil: text('valid_until').notNull(),
     conditions: text('conditions'),
     submittedAt: text('submitted_at').notNull(),
@@ -148,8 +149,8 @@ export const sales = sqliteTable(
       .notNull()
       .references(() => bids.id),
     awardKind: text('award_kind', { enum: awardKinds }).notNull(),
-    priceFen: integer('price_fen').notNull(),
-    claimFen: integer('claim_fen').notNull(),
+    priceFen: integer('price_fen').$type<Fen>().notNull(),
+    claimFen: integer('claim_fen').$type<Fen>().notNull(),
     loanCount: integer('loan_count').notNull(),
     cutOffDate: text('cut_off_date').notNull(),
     contractEffectiveDate: text('contract_effective_date').notNull(),
@@ -186,8 +187,8 @@ export const saleAllocations = sqliteTable(
     loanId: text('loan_id')
       .notNull()
       .references(() => loans.loanId),
-    claimFen: integer('claim_fen').notNull(),
-    priceFen: integer('price_fen').notNull(),
+    claimFen: integer('claim_fen').$type<Fen>().notNull(),
+    priceFen: integer('price_fen').$type<Fen>().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.saleId, t.loanId] }),
@@ -224,7 +225,7 @@ export const putBacks = sqliteTable(
     decidedAt: text('decided_at'),
     decidedBy: text('decided_by'),
     decisionNote: text('decision_note'),
-    refundFen: integer('refund_fen'),
+    refundFen: integer('refund_fen').$type<Fen>(),
     entryId: integer('entry_id').references(() => journalEntries.id),
   },
   (t) => [

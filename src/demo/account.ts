@@ -1,4 +1,4 @@
-import { type IsoDate, addDays, addMonths, type Fen } from '../shared';
+import { type IsoDate, addDays, addMonths, asFen, type Fen } from '../shared';
 import { NOTHING_OWED } from './claim';
 import { type ClaimBalances } from '../shared';
 import type { ProductTerms } from './products';
@@ -39,7 +39,7 @@ function drawContract(random: Random, terms: ProductTerms): Contract {
     ),
   );
   // Loans are granted (and limits set) in round hundreds of yuan.
-  const principalFen = Math.round(yuan / 100) * 100 * 100;
+  const principalFen = asFen(Math.round(yuan / 100) * 100 * 100);
   const termMonths = terms.termMonths.length > 0 ? random.pick(terms.termMonths) : undefined;
   return {
     principalFen,
@@ -50,13 +50,15 @@ function drawContract(random: Random, terms: ProductTerms): Contract {
 
 /** Remaining principal after `paid` of `n` equal-principal instalments. */
 function principalAfter(contract: Contract, n: number, paid: number): Fen {
-  return contract.principalFen - Math.round((contract.principalFen * paid) / n);
+  return asFen(contract.principalFen - Math.round((contract.principalFen * paid) / n));
 }
 
 /** Instalment `k` (1-based) of `n`: its principal plus a month's interest on what was owed before it. */
 function instalmentFen(contract: Contract, n: number, k: number): Fen {
-  return Math.round(
-    contract.principalFen / n + (principalAfter(contract, n, k - 1) * contract.annualRate) / 12,
+  return asFen(
+    Math.round(
+      contract.principalFen / n + (principalAfter(contract, n, k - 1) * contract.annualRate) / 12,
+    ),
   );
 }
 
@@ -69,10 +71,10 @@ function arrearsClaim(
 ): ClaimBalances {
   return {
     principalFen,
-    interestFen: Math.round((principalFen * contract.annualRate * daysPastDue) / 365),
-    feeFen: terms.lateFeeYuan * 100 * Math.min(MAX_LATE_FEES, Math.ceil(daysPastDue / 30)),
-    penaltyFen: Math.round(
-      principalFen * OVERDUE_SHARE_OF_PRINCIPAL * PENALTY_RATE_DAILY * daysPastDue,
+    interestFen: asFen(Math.round((principalFen * contract.annualRate * daysPastDue) / 365)),
+    feeFen: asFen(terms.lateFeeYuan * 100 * Math.min(MAX_LATE_FEES, Math.ceil(daysPastDue / 30))),
+    penaltyFen: asFen(
+      Math.round(principalFen * OVERDUE_SHARE_OF_PRINCIPAL * PENALTY_RATE_DAILY * daysPastDue),
     ),
   };
 }
@@ -89,14 +91,14 @@ export function delinquentAccount(
   const base = { originalPrincipalFen: contract.principalFen };
   if (contract.termMonths === undefined) {
     // Cards that go bad are mostly drawn to near their limit before the first missed payment.
-    const balanceFen = Math.round(contract.principalFen * random.uniform(0.8, 1));
+    const balanceFen = asFen(Math.round(contract.principalFen * random.uniform(0.8, 1)));
     return {
       ...base,
       originationDate: addMonths(firstMissedDueDate, -random.int(6, 60)),
       maturityDate: null,
       claim: arrearsClaim(terms, contract, balanceFen, daysPastDue),
       lastPaymentDate: lastDue,
-      lastPaymentFen: Math.round(balanceFen * MINIMUM_PAYMENT_SHARE),
+      lastPaymentFen: asFen(Math.round(balanceFen * MINIMUM_PAYMENT_SHARE)),
     };
   }
   const n = contract.termMonths;
@@ -121,14 +123,14 @@ export function currentAccount(random: Random, terms: ProductTerms, asOf: IsoDat
   const daysSinceDue = random.int(0, 27);
   const base = { originalPrincipalFen: contract.principalFen };
   if (contract.termMonths === undefined) {
-    const balanceFen = Math.round(contract.principalFen * random.uniform(0.05, 0.8));
+    const balanceFen = asFen(Math.round(contract.principalFen * random.uniform(0.05, 0.8)));
     return {
       ...base,
       originationDate: addMonths(asOf, -random.int(3, 72)),
       maturityDate: null,
       claim: { ...NOTHING_OWED, principalFen: balanceFen },
       lastPaymentDate: addDays(asOf, -daysSinceDue),
-      lastPaymentFen: Math.max(10_000, Math.round(balanceFen * MINIMUM_PAYMENT_SHARE)),
+      lastPaymentFen: asFen(Math.max(10_000, Math.round(balanceFen * MINIMUM_PAYMENT_SHARE))),
     };
   }
   const n = contract.termMonths;
@@ -142,7 +144,7 @@ export function currentAccount(random: Random, terms: ProductTerms, asOf: IsoDat
     claim: {
       ...NOTHING_OWED,
       principalFen,
-      interestFen: Math.round((principalFen * contract.annualRate * daysSinceDue) / 365),
+      interestFen: asFen(Math.round((principalFen * contract.annualRate * daysSinceDue) / 365)),
     },
     lastPaymentDate: paid > 0 ? addMonths(originationDate, paid) : null,
     lastPaymentFen: paid > 0 ? instalmentFen(contract, n, paid) : null,
@@ -160,7 +162,7 @@ export function paidOffAccount(random: Random, terms: ProductTerms, asOf: IsoDat
       originationDate: addMonths(asOf, -random.int(24, 72)),
       maturityDate: null,
       lastPaymentDate: addDays(asOf, -random.int(30, 700)),
-      lastPaymentFen: Math.round(contract.principalFen * random.uniform(0.05, 0.5)),
+      lastPaymentFen: asFen(Math.round(contract.principalFen * random.uniform(0.05, 0.5))),
     };
   }
   const n = contract.termMonths;

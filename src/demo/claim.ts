@@ -1,12 +1,12 @@
-import { type ClaimBalances, claimFen, type Fen } from '../shared';
+import { asFen, type ClaimBalances, claimFen, type Fen, ZERO_FEN } from '../shared';
 
 // What a borrower owes, by component, is the platform's `ClaimBalances`; its total is `claimFen`.
 
 export const NOTHING_OWED: ClaimBalances = {
-  principalFen: 0,
-  interestFen: 0,
-  feeFen: 0,
-  penaltyFen: 0,
+  principalFen: ZERO_FEN,
+  interestFen: ZERO_FEN,
+  feeFen: ZERO_FEN,
+  penaltyFen: ZERO_FEN,
 };
 
 /**
@@ -19,11 +19,11 @@ export function applyPayment(claim: ClaimBalances, paymentFen: Fen): ClaimBalanc
     throw new RangeError(`not a payment: ${paymentFen}`);
   if (paymentFen > claimFen(claim))
     throw new RangeError(`payment ${paymentFen} exceeds the claim ${claimFen(claim)}`);
-  let left = paymentFen;
+  let left: number = paymentFen;
   const take = (owedFen: Fen): Fen => {
     const paid = Math.min(owedFen, left);
     left -= paid;
-    return owedFen - paid;
+    return asFen(owedFen - paid);
   };
   const feeFen = take(claim.feeFen);
   const penaltyFen = take(claim.penaltyFen);

@@ -1,4 +1,4 @@
-import type { Fen } from '../shared';
+import { asFen, type Fen } from '../shared';
 
 /** [upper bound of the bracket in yuan, marginal rate in basis points] above the first 10,000 yuan. */
 const BRACKETS: readonly (readonly [number, number])[] = [
@@ -31,5 +31,5 @@ export function courtFeeFen(claimFen: Fen): Fen {
     feeFen += ((Math.min(claimFen, upperFen) - lowerFen) * basisPoints) / 10_000;
     lowerFen = upperFen;
   }
-  return Math.round(feeFen);
+  return asFen(Math.round(feeFen));
 }

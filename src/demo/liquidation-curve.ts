@@ -1,8 +1,8 @@
 import type { Fen } from '../shared';
 import type { ProductTerms } from './products';
 
-/** Balance bands of the charge-off claim and their factor on the product's curve: small balances recover a larger share. */
-const BALANCE_BANDS: readonly { band: string; upToFen: Fen; recoveryFactor: number }[] = [
+/** Balance bands of the charge-off claim and their factor on the product's curve: small balances recover a larger share. The upper bound is a plain number, not money: the last band is unbounded. */
+const BALANCE_BANDS: readonly { band: string; upToFen: number; recoveryFactor: number }[] = [
   { band: 'under_5k', upToFen: 500_000, recoveryFactor: 1.4 },
   { band: '5k_20k', upToFen: 2_000_000, recoveryFactor: 1 },
   { band: '20k_100k', upToFen: 10_000_000, recoveryFactor: 0.75 },

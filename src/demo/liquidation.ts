@@ -1,7 +1,7 @@
 import type { PaymentChannel, StatusEvent } from '../../db';
 import { type IsoDate, addMonthsToDayNumber, dayNumber, fromDayNumber, type Fen } from '../shared';
 import { applyPayment, NOTHING_OWED } from './claim';
-import { claimFen, type ClaimBalances } from '../shared';
+import { asFen, claimFen, type ClaimBalances, ZERO_FEN } from '../shared';
 import { courtFeeFen } from './court-fee';
 import type { LoanLife, RepaymentPlanTerms } from './life-events';
 import { incrementalRecoveryRate, type LiquidationCurve } from './liquidation-curve';
@@ -73,7 +73,7 @@ export function liquidate(
     owed: claim,
     plan: 'none',
     planLastMonth: 0,
-    planInstalmentFen: 0,
+    planInstalmentFen: ZERO_FEN,
   };
   const asOfDay = dayNumber(asOf);
   for (let month = 1; ; month++) {
@@ -94,7 +94,7 @@ export function liquidate(
       state.events.push({
         eventType: 'cost',
         eventDate: dayIn(random, window),
-        amountFen: random.int(SMS_CALL_MIN_FEN, SMS_CALL_MAX_FEN),
+        amountFen: asFen(random.int(SMS_CALL_MIN_FEN, SMS_CALL_MAX_FEN)),
         costKind: 'sms_call',
       });
     if (life.plan?.startMonth === month) startPlan(state, dayIn(random, window), month, life.plan);
@@ -147,9 +147,11 @@ function statusEvents(
   if (life.litigationMonth === month) {
     const filedOn = dayIn(random, window);
     state.events.push({ eventType: 'status', eventDate: filedOn, statusEvent: 'litigation_filed' });
-    const legalFeeFen = Math.min(
-      LEGAL_FEE_MAX_FEN,
-      Math.max(LEGAL_FEE_MIN_FEN, Math.round(chargeOffClaimFen * LEGAL_FEE_SHARE)),
+    const legalFeeFen = asFen(
+      Math.min(
+        LEGAL_FEE_MAX_FEN,
+        Math.max(LEGAL_FEE_MIN_FEN, Math.round(chargeOffClaimFen * LEGAL_FEE_SHARE)),
+      ),
     );
     state.events.push({
       eventType: 'cost',
@@ -175,7 +177,9 @@ function startPlan(
   state.plan = 'active';
   state.planStartDate = startDate;
   state.planLastMonth = month + plan.months - 1;
-  state.planInstalmentFen = Math.ceil((claimFen(state.owed) * plan.agreedShare) / plan.months);
+  state.planInstalmentFen = asFen(
+    Math.ceil((claimFen(state.owed) * plan.agreedShare) / plan.months),
+  );
 }
 
 function payPlanInstalment(random: Random, state: State, window: MonthWindow): void {
@@ -186,7 +190,7 @@ function payPlanInstalment(random: Random, state: State, window: MonthWindow): v
   pay(
     state,
     dayIn(random, window),
-    Math.min(state.planInstalmentFen, claimFen(state.owed)),
+    asFen(Math.min(state.planInstalmentFen, claimFen(state.owed))),
     'settlement',
   );
   if (window.month === state.planLastMonth) state.plan = 'completed';
@@ -215,7 +219,7 @@ function payFromCurve(
     MIN_PAYMENT_FEN,
     Math.round(chargeOffClaimFen * random.logNormal(PAYMENT_SHARE_MEDIAN, PAYMENT_SHARE_SIGMA)),
   );
-  const amountFen = Math.min(wantedFen, claimFen(state.owed));
+  const amountFen = asFen(Math.min(wantedFen, claimFen(state.owed)));
   const channel: PaymentChannel = litigated
     ? 'legal'
     : month <= IN_HOUSE_MONTHS
@@ -225,8 +229,8 @@ function payFromCurve(
   pay(state, date, amountFen, channel);
   if (channel !== 'agency') return;
   const stage = month <= PRIMARY_LAST_MONTH ? 0 : month <= SECONDARY_LAST_MONTH ? 1 : 2;
-  const commissionFen = Math.round(
-    amountFen * (COMMISSION_BY_STAGE[stage] + life.commissionLoading),
+  const commissionFen = asFen(
+    Math.round(amountFen * (COMMISSION_BY_STAGE[stage] + life.commissionLoading)),
   );
   if (commissionFen > 0)
     state.events.push({

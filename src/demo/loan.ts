@@ -1,5 +1,5 @@
 import type { StatusEvent } from '../../db';
-import { addDays, dayNumber, fromDayNumber, type IsoDate } from '../shared';
+import { addDays, asFen, dayNumber, fromDayNumber, type IsoDate } from '../shared';
 import { currentAccount, delinquentAccount, paidOffAccount, type AccountDraft } from './account';
 import { CHARGE_OFF_DPD, chargedOffLoan } from './charged-off-loan';
 import { NOTHING_OWED } from './claim';
@@ -132,7 +132,7 @@ function settledLoan(random: Random, terms: ProductTerms, asOf: IsoDate): LoanDr
   const settledOn = addDays(asOf, -random.int(1, 540));
   const daysPastDue = random.int(31, CHARGE_OFF_DPD - 1);
   const account = delinquentAccount(random, terms, addDays(settledOn, -daysPastDue), daysPastDue);
-  const settlementFen = Math.round(claimFen(account.claim) * random.uniform(0.5, 0.9));
+  const settlementFen = asFen(Math.round(claimFen(account.claim) * random.uniform(0.5, 0.9)));
   return {
     fields: {
       ...accountFields({

@@ -1,5 +1,5 @@
 import type { LoanStatus } from '../../db';
-import type { IsoDate, Fen } from '../shared';
+import { addFen, asFen, type IsoDate, type Fen, negateFen, subtractFen, ZERO_FEN } from '../shared';
 import { buyerCollectionLines } from './buyer-collection-lines';
 import { forwardingDueDate } from './forwarding-terms';
 import type { JournalLineDraft } from './journal-line';
@@ -100,7 +100,7 @@ function planCost(plan: CollectionPlan, event: CollectionEvent): void {
     );
   const totals = historical ? plan.totals.historicalCosts : plan.totals.costs;
   totals.events += 1;
-  totals.amountFen += event.amountFen;
+  totals.amountFen = addFen(totals.amountFen, event.amountFen);
 }
 
 /** A recovery: applied = min(payment, claim still on file), the rest excess; the claim never goes below zero. */
@@ -110,8 +110,9 @@ function planRecovery(
   remainingFen: Map<string, Fen>,
   policy: LedgerPolicy,
 ): void {
-  const split = splitRecovery(event.amountFen, Math.max(0, remainingFen.get(event.loanId) ?? 0));
-  remainingFen.set(event.loanId, (remainingFen.get(event.loanId) ?? 0) - split.appliedFen);
+  const remaining = remainingFen.get(event.loanId) ?? ZERO_FEN;
+  const split = splitRecovery(event.amountFen, asFen(Math.max(0, remaining)));
+  remainingFen.set(event.loanId, subtractFen(remaining, split.appliedFen));
   const entry = plannedOn(plan.recoveries, event.eventDate);
   entry.lines.push(recoveryLines(event.loanId, split, policy));
   if (split.appliedFen > 0) {
@@ -119,7 +120,7 @@ function planRecovery(
       loanId: event.loanId,
       movementDate: event.eventDate,
       kind: 'recovery',
-      amountFen: -split.appliedFen,
+      amountFen: negateFen(split.appliedFen),
       reversal: false,
     } as const;
     entry.movements.push({
@@ -132,9 +133,9 @@ function planRecovery(
     plan.excess.push({ eventId: event.eventId, loanId: event.loanId, excessFen: split.excessFen });
   const totals = plan.totals.recoveries;
   totals.events += 1;
-  totals.paidFen += event.amountFen;
-  totals.appliedFen += split.appliedFen;
-  totals.excessFen += split.excessFen;
+  totals.paidFen = addFen(totals.paidFen, event.amountFen);
+  totals.appliedFen = addFen(totals.appliedFen, split.appliedFen);
+  totals.excessFen = addFen(totals.excessFen, split.excessFen);
 }
 
 /** A payment the buyer is owed, the whole of it, due for forwarding so many business days on. */
@@ -156,7 +157,10 @@ function planBuyerCollection(
     dueDate: forwardingDueDate(event.eventDate, event.eventDate, businessDays),
   });
   plan.totals.buyerCollections.events += 1;
-  plan.totals.buyerCollections.amountFen += event.amountFen;
+  plan.totals.buyerCollections.amountFen = addFen(
+    plan.totals.buyerCollections.amountFen,
+    event.amountFen,
+  );
 }
 
 /**
@@ -175,10 +179,10 @@ export function planCollectionPosting(
     costs: new Map(),
     buyerCollections: new Map(),
     totals: {
-      recoveries: { events: 0, paidFen: 0, appliedFen: 0, excessFen: 0 },
-      costs: { events: 0, amountFen: 0 },
-      historicalCosts: { events: 0, amountFen: 0 },
-      buyerCollections: { events: 0, amountFen: 0 },
+      recoveries: { events: 0, paidFen: ZERO_FEN, appliedFen: ZERO_FEN, excessFen: ZERO_FEN },
+      costs: { events: 0, amountFen: ZERO_FEN },
+      historicalCosts: { events: 0, amountFen: ZERO_FEN },
+      buyerCollections: { events: 0, amountFen: ZERO_FEN },
     },
     excess: [],
     notRecoveries: [],

@@ -1,4 +1,4 @@
-import type { Fen } from '../shared';
+import { asFen, type Fen, ZERO_FEN } from '../shared';
 import { isMemoAccount } from './accounts';
 
 /** A journal line before posting: exactly one of `debitFen` and `creditFen` is positive. */
@@ -32,8 +32,8 @@ export function transfer(
     throw new RangeError(`not a non-negative amount of fen: ${amountFen}`);
   if (amountFen === 0) return [];
   return [
-    { accountCode: debitAccount, debitFen: amountFen, creditFen: 0, loanId, memo },
-    { accountCode: creditAccount, debitFen: 0, creditFen: amountFen, loanId, memo },
+    { accountCode: debitAccount, debitFen: amountFen, creditFen: ZERO_FEN, loanId, memo },
+    { accountCode: creditAccount, debitFen: ZERO_FEN, creditFen: amountFen, loanId, memo },
   ];
 }
 
@@ -46,7 +46,7 @@ export function netFen(lines: readonly JournalLineDraft[]): { onBalanceFen: Fen;
     if (isMemoAccount(line.accountCode)) memoFen += net;
     else onBalanceFen += net;
   }
-  return { onBalanceFen, memoFen };
+  return { onBalanceFen: asFen(onBalanceFen), memoFen: asFen(memoFen) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Fen } from '../shared';
 import { asc, eq } from 'drizzle-orm';
 import {
   type DbOrTx,
@@ -44,13 +45,13 @@ export function insertLine(
 export function entryTotals(
   tx: DbOrTx,
   entryId: number,
-): { memo: number; lines: number; debitFen: number; creditFen: number }[] {
+): { memo: number; lines: number; debitFen: Fen; creditFen: Fen }[] {
   return prepared(
     tx,
     `select a.type = 'off_balance' as memo, count(*) as lines, sum(l.debit_fen) as debitFen, sum(l.credit_fen) as creditFen
        from journal_lines l join ledger_accounts a on a.code = l.account_code
       where l.entry_id = ? group by 1`,
-  ).all(entryId) as { memo: number; lines: number; debitFen: number; creditFen: number }[];
+  ).all(entryId) as { memo: number; lines: number; debitFen: Fen; creditFen: Fen }[];
 }
 
 export function findEntry(tx: DbOrTx, entryId: number): JournalEntryRow | undefined {

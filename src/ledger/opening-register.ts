@@ -1,6 +1,6 @@
 import { type DbOrTx, prepared } from '../../db';
 import { recordAudit } from '../audit';
-import { claimSql, type IsoDate, type Fen, Problem, type VerbContext } from '../shared';
+import { claimSql, type IsoDate, type Fen, Problem, type VerbContext, ZERO_FEN } from '../shared';
 import { accounts } from './accounts';
 import { insertEntry, sourceIsPosted } from './journal-repository';
 import { assertPostedEntryBalances, entryHeader } from './post-entry';
@@ -70,7 +70,7 @@ export function postOpeningRegister(
     firstId: number;
     lastId: number;
   };
-  if (opened.loans === 0) return { entryId: null, loans: 0, claimFen: 0, skipped };
+  if (opened.loans === 0) return { entryId: null, loans: 0, claimFen: ZERO_FEN, skipped };
   const date = request.date ?? (opened.latest as IsoDate);
   const memo = `Opening register: loans of import ${request.importId} delivered already written off (账销案存)`;
   const entryId = insertEntry(

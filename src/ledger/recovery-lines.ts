@@ -1,4 +1,4 @@
-import type { Fen } from '../shared';
+import { type Fen, subtractFen } from '../shared';
 import { accounts } from './accounts';
 import { assertBalanced, transfer, type JournalLineDraft } from './journal-line';
 import type { LedgerPolicy } from './policy';
@@ -22,8 +22,8 @@ export function splitRecovery(paymentFen: Fen, remainingClaimFen: Fen): Recovery
     throw new RangeError(`a payment must be a positive amount of fen: ${paymentFen}`);
   if (!Number.isSafeInteger(remainingClaimFen) || remainingClaimFen < 0)
     throw new RangeError(`a remaining claim cannot be negative: ${remainingClaimFen}`);
-  const appliedFen = Math.min(paymentFen, remainingClaimFen);
-  return { appliedFen, excessFen: paymentFen - appliedFen };
+  const appliedFen = paymentFen < remainingClaimFen ? paymentFen : remainingClaimFen;
+  return { appliedFen, excessFen: subtractFen(paymentFen, appliedFen) };
 }
 
 /** The account a recovery after write-off credits under the policy: the allowance or recovery income. */

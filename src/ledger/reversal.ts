@@ -1,6 +1,6 @@
 import type { JournalEntryKind } from '../../db';
 import { recordAudit } from '../audit';
-import { type IsoDate, Problem, type VerbContext } from '../shared';
+import { type IsoDate, negateFen, Problem, type VerbContext } from '../shared';
 import { entryLines, findEntry, findReversalOf } from './journal-repository';
 import { entryHeader, postEntry } from './post-entry';
 import { entryMovements, insertMovement, type RegisterMovementRow } from './register-repository';
@@ -88,7 +88,7 @@ export function reverseEntry(
     insertMovement(tx, {
       loanId,
       kind,
-      amountFen: -amountFen,
+      amountFen: negateFen(amountFen),
       movementDate: request.date,
       reversal: true,
       entryId,

@@ -1,5 +1,5 @@
 import type { AccountType } from '../../db';
-import type { IsoDate, Fen } from '../shared';
+import { type IsoDate, type Fen, subtractFen, sumFen } from '../shared';
 
 /** What was posted to one account up to a date. */
 export interface AccountTotal {
@@ -34,10 +34,10 @@ export interface TrialBalance {
 function section(totals: readonly AccountTotal[]): TrialBalanceSection {
   const accounts = totals.map((total) => ({
     ...total,
-    balanceFen: total.debitFen - total.creditFen,
+    balanceFen: subtractFen(total.debitFen, total.creditFen),
   }));
-  const debitFen = accounts.reduce((sum, account) => sum + account.debitFen, 0);
-  const creditFen = accounts.reduce((sum, account) => sum + account.creditFen, 0);
+  const debitFen = sumFen(accounts.map((account) => account.debitFen));
+  const creditFen = sumFen(accounts.map((account) => account.creditFen));
   return { accounts, debitFen, creditFen, balanced: debitFen === creditFen };
 }
 

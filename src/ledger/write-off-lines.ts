@@ -1,4 +1,4 @@
-import { claimFen } from '../shared';
+import { addFen, claimFen } from '../shared';
 import type { Fen } from '../shared';
 import { accounts } from './accounts';
 import { assertBalanced, transfer, type JournalLineDraft } from './journal-line';
@@ -33,7 +33,7 @@ export function writeOffLines(claim: WriteOffClaim, policy: LedgerPolicy): Journ
     ...transfer(
       toIncome ? accounts.interestIncome : accounts.loanLossAllowance,
       accounts.interestReceivable,
-      claim.interestFen + claim.penaltyFen,
+      addFen(claim.interestFen, claim.penaltyFen),
       claim.loanId,
     ),
     ...transfer(

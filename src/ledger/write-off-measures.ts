@@ -1,4 +1,4 @@
-import type { Fen } from '../shared';
+import { addFen, type Fen, subtractFen, ZERO_FEN } from '../shared';
 
 /** Write-offs and recoveries of one month and product, from the off-balance register. */
 export interface WriteOffFlows {
@@ -24,7 +24,7 @@ export interface WriteOffMeasures extends WriteOffFlows {
 export function writeOffMeasures(flows: WriteOffFlows): WriteOffMeasures {
   return {
     ...flows,
-    netChargeOffFen: flows.writtenOffFen - flows.recoveredFen,
+    netChargeOffFen: subtractFen(flows.writtenOffFen, flows.recoveredFen),
     recoveryRate:
       flows.writtenOffFen === 0
         ? null
@@ -37,9 +37,9 @@ export function sumFlows(rows: readonly WriteOffFlows[]): WriteOffFlows {
   return rows.reduce(
     (total, row) => ({
       loansWrittenOff: total.loansWrittenOff + row.loansWrittenOff,
-      writtenOffFen: total.writtenOffFen + row.writtenOffFen,
-      recoveredFen: total.recoveredFen + row.recoveredFen,
+      writtenOffFen: addFen(total.writtenOffFen, row.writtenOffFen),
+      recoveredFen: addFen(total.recoveredFen, row.recoveredFen),
     }),
-    { loansWrittenOff: 0, writtenOffFen: 0, recoveredFen: 0 },
+    { loansWrittenOff: 0, writtenOffFen: ZERO_FEN, recoveredFen: ZERO_FEN },
   );
 }

@@ -1,3 +1,4 @@
+import type { Fen } from '../shared';
 import { prepared, type DbOrTx, type LoanStatus } from '../../db';
 import type { IsoDate } from '../shared';
 
@@ -42,7 +43,7 @@ export type LoanTransition = keyof typeof loanTransitions;
 export interface ChargeOffMove {
   loanId: string;
   chargeOffDate: IsoDate;
-  chargeOffFen: number;
+  chargeOffFen: Fen;
 }
 
 /** A loan sent to one of several statuses: the one it goes to. */

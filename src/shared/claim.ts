@@ -1,4 +1,4 @@
-import type { Fen } from './money';
+import { asFen, type Fen } from './money';
 
 /** The four balances a loan is owed in, in fen. */
 export interface ClaimBalances {
@@ -15,7 +15,9 @@ export interface ClaimBalances {
  * @example claimFen({ principalFen: 100_00, interestFen: 5_00, feeFen: 1_00, penaltyFen: 50 }) // 106_50
  */
 export function claimFen(balances: ClaimBalances): Fen {
-  return balances.principalFen + balances.interestFen + balances.feeFen + balances.penaltyFen;
+  return asFen(
+    balances.principalFen + balances.interestFen + balances.feeFen + balances.penaltyFen,
+  );
 }
 
 /**

@@ -39,7 +39,17 @@ export {
   storedResponse,
 } from './idempotency';
 export { idempotently } from './idempotently';
-export { type Fen, formatFen, parseFen } from './money';
+export {
+  addFen,
+  asFen,
+  type Fen,
+  formatFen,
+  negateFen,
+  parseFen,
+  subtractFen,
+  sumFen,
+  ZERO_FEN,
+} from './money';
 export { allocatePrice, fenFromYuanNumber, roundToFen } from './rounding';
 export { jsonBody, jsonResponse, problemResponseDoc } from './openapi-docs';
 export { type FieldError, Problem, problemResponse } from './problem';

@@ -1,4 +1,4 @@
-import type { Fen } from './money';
+import { asFen, type Fen, ZERO_FEN } from './money';
 
 // The three ways an amount becomes whole fen, side by side: each answers a different question, and
 // using one where another belongs either drifts (rounding many amounts half up), loses a fen
@@ -18,7 +18,7 @@ export function fenFromYuanNumber(yuan: number): Fen | undefined {
     Math.abs(fen - yuan * 100) > Math.max(1e-6, Math.abs(yuan) * 1e-10)
   )
     return undefined;
-  return fen;
+  return asFen(fen === 0 ? 0 : fen);
 }
 
 /**
@@ -28,13 +28,13 @@ export function fenFromYuanNumber(yuan: number): Fen | undefined {
  * @example roundToFen(12.5) // 12; roundToFen(13.5) // 14; roundToFen(-2.5) // -2
  * @throws RangeError for a value that is not finite or past 2^53 fen
  */
-export function roundToFen(value: number): number {
+export function roundToFen(value: number): Fen {
   if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER)
     throw new RangeError(`not an amount of fen: ${value}`);
   const floor = Math.floor(value);
   const fraction = value - floor;
   const rounded = fraction > 0.5 || (fraction === 0.5 && floor % 2 !== 0) ? floor + 1 : floor;
-  return rounded === 0 ? 0 : rounded;
+  return asFen(rounded === 0 ? 0 : rounded);
 }
 
 /**
@@ -45,7 +45,7 @@ export function roundToFen(value: number): number {
  * @example allocatePrice(100, [1, 1, 1]) // [34, 33, 33]
  * @throws RangeError for a negative or fractional amount, or a positive price over no claim
  */
-export function allocatePrice(priceFen: number, claimsFen: readonly number[]): number[] {
+export function allocatePrice(priceFen: Fen, claimsFen: readonly Fen[]): Fen[] {
   const isFen = (value: number) => Number.isSafeInteger(value) && value >= 0;
   if (!isFen(priceFen) || !claimsFen.every(isFen))
     throw new RangeError('a price and its claims are whole, non-negative fen');
@@ -53,7 +53,7 @@ export function allocatePrice(priceFen: number, claimsFen: readonly number[]): n
   if (total === 0n) {
     if (priceFen > 0)
       throw new RangeError('a positive price cannot be allocated to loans that owe nothing');
-    return claimsFen.map(() => 0);
+    return claimsFen.map(() => ZERO_FEN);
   }
   const price = BigInt(priceFen);
   const shares = claimsFen.map((claim) => price * BigInt(claim));
@@ -69,5 +69,5 @@ export function allocatePrice(priceFen: number, claimsFen: readonly number[]): n
     allocated[index]! += 1;
     left -= 1;
   }
-  return allocated;
+  return allocated.map(asFen);
 }

@@ -6,6 +6,8 @@ import {
   projectedDaysPastDue,
 } from '../loans';
 import {
+  type Fen,
+  sumFen,
   type AppDeps,
   claimFen,
   type FieldError,
@@ -133,8 +135,7 @@ export function prepareWriteOffBatch(ctx: VerbContext, request: PrepareRequest):
       request.writeOffDate,
       `no charge-off candidate to write off as of ${request.writeOffDate}`,
     );
-  const sum = (pick: (item: DraftItem) => number) =>
-    items.reduce((total, item) => total + pick(item), 0);
+  const sum = (pick: (item: DraftItem) => Fen) => sumFen(items.map(pick));
   const batch = repository.insertBatch(tx, {
     writeOffDate: request.writeOffDate,
     state: 'draft',

@@ -1,3 +1,4 @@
+import type { Fen } from '../shared';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import {
   type DbOrTx,
@@ -146,10 +147,10 @@ export function itemsStillChargedOff(
 export interface LoanForDraft {
   loanId: string;
   status: LoanStatus;
-  principalFen: number;
-  interestFen: number;
-  feeFen: number;
-  penaltyFen: number;
+  principalFen: Fen;
+  interestFen: Fen;
+  feeFen: Fen;
+  penaltyFen: Fen;
   daysPastDue: number;
   tapeDate: IsoDate;
   bankrupt: number;

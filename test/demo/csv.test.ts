@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectionRow, COLLECTION_COLUMNS, LOAN_TAPE_COLUMNS } from '../../src/demo/columns';
 import { csvLine } from '../../src/demo/csv';
+import { asFen } from '../../src/shared';
 
 describe('CSV lines', () => {
   it('writes plain fields as they are', () => {
@@ -35,7 +36,7 @@ describe('demo file columns', () => {
       collectionRow('L1', {
         eventType: 'payment',
         eventDate: '2026-01-05',
-        amountFen: 12_345,
+        amountFen: asFen(12_345),
         paymentChannel: 'agency',
       }),
     ).toEqual(['L1', '2026-01-05', 'payment', '123.45', 'agency', '', '', '']);
@@ -43,7 +44,7 @@ describe('demo file columns', () => {
       collectionRow('L1', {
         eventType: 'cost',
         eventDate: '2026-01-05',
-        amountFen: 500,
+        amountFen: asFen(500),
         costKind: 'sms_call',
       }),
     ).toEqual(['L1', '2026-01-05', 'cost', '5.00', '', 'sms_call', '', '']);

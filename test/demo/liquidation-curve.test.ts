@@ -6,6 +6,7 @@ import {
   liquidationCurve,
 } from '../../src/demo/liquidation-curve';
 import { productTerms } from '../../src/demo/products';
+import { asFen } from '../../src/shared';
 
 const sum36 = (curve: ReturnType<typeof liquidationCurve>) =>
   Array.from({ length: 36 }, (_, i) => incrementalRecoveryRate(curve, i + 1)).reduce(
@@ -15,14 +16,14 @@ const sum36 = (curve: ReturnType<typeof liquidationCurve>) =>
 
 describe('liquidation curve', () => {
   it('collects the product share of the claim over 36 months in the mid balance band', () => {
-    expect(sum36(liquidationCurve(productTerms.cash_loan, 1_000_000, 1))).toBeCloseTo(
+    expect(sum36(liquidationCurve(productTerms.cash_loan, asFen(1_000_000), 1))).toBeCloseTo(
       productTerms.cash_loan.recovered36Share,
       10,
     );
   });
 
   it('decays every month', () => {
-    const curve = liquidationCurve(productTerms.consumer_loan, 1_000_000, 1);
+    const curve = liquidationCurve(productTerms.consumer_loan, asFen(1_000_000), 1);
     for (let month = 1; month < 48; month++)
       expect(incrementalRecoveryRate(curve, month + 1)).toBeLessThan(
         incrementalRecoveryRate(curve, month),
@@ -30,19 +31,19 @@ describe('liquidation curve', () => {
   });
 
   it('recovers a larger share of small balances than of large ones, and scales with the vintage', () => {
-    const small = sum36(liquidationCurve(productTerms.consumer_loan, 300_000, 1));
-    const large = sum36(liquidationCurve(productTerms.consumer_loan, 30_000_000, 1));
+    const small = sum36(liquidationCurve(productTerms.consumer_loan, asFen(300_000), 1));
+    const large = sum36(liquidationCurve(productTerms.consumer_loan, asFen(30_000_000), 1));
     expect(small).toBeGreaterThan(2 * large);
-    expect(sum36(liquidationCurve(productTerms.consumer_loan, 300_000, 1.2))).toBeCloseTo(
+    expect(sum36(liquidationCurve(productTerms.consumer_loan, asFen(300_000), 1.2))).toBeCloseTo(
       small * 1.2,
       10,
     );
   });
 
   it('puts claims into balance bands by yuan', () => {
-    expect(balanceBand(499_999)).toBe('under_5k');
-    expect(balanceBand(500_000)).toBe('5k_20k');
-    expect(balanceBand(10_000_000)).toBe('100k_plus');
+    expect(balanceBand(asFen(499_999))).toBe('under_5k');
+    expect(balanceBand(asFen(500_000))).toBe('5k_20k');
+    expect(balanceBand(asFen(10_000_000))).toBe('100k_plus');
   });
 });
 

@@ -8,7 +8,7 @@ import type {
 import { importDemoBook } from '../../src/demo/import-book';
 import { mackSummary } from '../../src/valuation/maths/mack-summary';
 import { cumulativeTriangle } from '../valuation/published-triangle';
-import { parseFen } from '../../src/shared';
+import { asFen, parseFen } from '../../src/shared';
 import { testApp, type TestUser } from '../helpers/test-app';
 import { aWrittenOffLoan, insertLoans } from '../portfolios/book';
 
@@ -245,13 +245,13 @@ describe('GET /curves/triangle', () => {
         loanId: 'A',
         product: 'credit_card',
         chargeOffDate: '2025-01-10',
-        chargeOffFen: 100_000,
+        chargeOffFen: asFen(100_000),
       }),
       aWrittenOffLoan({
         loanId: 'B',
         product: 'credit_card',
         chargeOffDate: '2025-01-20',
-        chargeOffFen: 300_000,
+        chargeOffFen: asFen(300_000),
         status: 'settled',
         daysPastDue: 0,
       }),
@@ -259,7 +259,7 @@ describe('GET /curves/triangle', () => {
         loanId: 'C',
         product: 'cash_loan',
         chargeOffDate: '2025-01-15',
-        chargeOffFen: 50_000,
+        chargeOffFen: asFen(50_000),
       }),
     ]);
     const event = t.db.$client.prepare(

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { EffectivenessSchema } from '../../src/collections/effectiveness/effectiveness-schemas';
 import { importDemoBook } from '../../src/demo/import-book';
 import { daysBetween } from '../../src/shared/dates';
+import { asFen } from '../../src/shared';
 import { testApp, type TestUser } from '../helpers/test-app';
 import { aWrittenOffLoan, insertLoans } from '../portfolios/book';
 
@@ -25,7 +26,7 @@ const writtenOff = (loanId: string, chargeOffDate: string, chargeOffFen: number)
   aWrittenOffLoan({
     loanId,
     chargeOffDate,
-    chargeOffFen,
+    chargeOffFen: asFen(chargeOffFen),
     tapeDate: TAPE_DATE,
     daysPastDue: 180 + daysBetween(chargeOffDate, TAPE_DATE),
   });

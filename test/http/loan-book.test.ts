@@ -4,6 +4,7 @@ import { builtInDelinquencySchemes, type PlatformConfig } from '../../src/shared
 import { formatFen, parseFen } from '../../src/shared/money';
 import { testApp, type TestUser } from '../helpers/test-app';
 import { aDelinquentLoan, aLoan, insertLoans, type LoanInsert } from '../loans/loan-builder';
+import { asFen, ZERO_FEN } from '../../src/shared';
 
 type Json = Record<string, any>;
 type Measures = {
@@ -31,29 +32,29 @@ function bookWith(rows: LoanInsert[], config: Partial<PlatformConfig> = {}) {
 
 const fen = (decimal: string) => parseFen(decimal) ?? Number.NaN;
 const sumOf = (rows: Measures[], field: Exclude<keyof Measures, 'loans'>) =>
-  formatFen(rows.reduce((sum, row) => sum + fen(row[field]), 0));
+  formatFen(asFen(rows.reduce((sum, row) => sum + fen(row[field]), 0)));
 
 /** One loan at each grade edge on the 2026-05-31 tape, plus loans that have left the book. */
 const gradeEdges = () => [
-  aLoan({ loanId: 'current', principalFen: 1_000_00 }),
-  aDelinquentLoan(1, { loanId: 'dpd1', principalFen: 2_000_01 }),
-  aDelinquentLoan(30, { loanId: 'dpd30', principalFen: 3_000_02 }),
-  aDelinquentLoan(31, { loanId: 'dpd31', principalFen: 4_000_03 }),
-  aDelinquentLoan(90, { loanId: 'dpd90', principalFen: 5_000_04 }),
-  aDelinquentLoan(91, { loanId: 'dpd91', principalFen: 6_000_05, interestFen: 1_23 }),
+  aLoan({ loanId: 'current', principalFen: asFen(1_000_00) }),
+  aDelinquentLoan(1, { loanId: 'dpd1', principalFen: asFen(2_000_01) }),
+  aDelinquentLoan(30, { loanId: 'dpd30', principalFen: asFen(3_000_02) }),
+  aDelinquentLoan(31, { loanId: 'dpd31', principalFen: asFen(4_000_03) }),
+  aDelinquentLoan(90, { loanId: 'dpd90', principalFen: asFen(5_000_04) }),
+  aDelinquentLoan(91, { loanId: 'dpd91', principalFen: asFen(6_000_05), interestFen: asFen(1_23) }),
   aLoan({
     loanId: 'written-off',
     status: 'charged_off',
     daysPastDue: 200,
     chargeOffDate: '2026-01-31',
-    chargeOffFen: 7_777_77,
+    chargeOffFen: asFen(7_777_77),
   }),
   aLoan({
     loanId: 'sold',
     status: 'sold',
     daysPastDue: 400,
     chargeOffDate: '2025-06-30',
-    chargeOffFen: 1_00,
+    chargeOffFen: asFen(1_00),
   }),
   aLoan({ loanId: 'closed', status: 'closed' }),
 ];
@@ -130,10 +131,10 @@ describe('GET /loans/delinquency', () => {
       tapeDate: row.tapeDate,
       daysPastDue: row.daysPastDue ?? 0,
       loans: 1,
-      principalFen: row.principalFen ?? 0,
-      interestFen: row.interestFen ?? 0,
-      feeFen: row.feeFen ?? 0,
-      penaltyFen: row.penaltyFen ?? 0,
+      principalFen: row.principalFen ?? ZERO_FEN,
+      interestFen: row.interestFen ?? ZERO_FEN,
+      feeFen: row.feeFen ?? ZERO_FEN,
+      penaltyFen: row.penaltyFen ?? ZERO_FEN,
     }));
     const expected = classifyDelinquency(
       records,
@@ -195,10 +196,10 @@ describe('GET /loans/charge-off-candidates', () => {
     aDelinquentLoan(179, { loanId: 'dpd179' }),
     aDelinquentLoan(180, {
       loanId: 'dpd180',
-      principalFen: 1_000_00,
-      interestFen: 0,
-      feeFen: 0,
-      penaltyFen: 0,
+      principalFen: asFen(1_000_00),
+      interestFen: asFen(0),
+      feeFen: asFen(0),
+      penaltyFen: asFen(0),
     }),
     aLoan({ loanId: 'bankrupt', bankrupt: true }),
     aDelinquentLoan(200, { loanId: 'deceased', deceased: true, province: null }),
@@ -209,7 +210,7 @@ describe('GET /loans/charge-off-candidates', () => {
       daysPastDue: 500,
       bankrupt: true,
       chargeOffDate: '2026-01-31',
-      chargeOffFen: 1_00,
+      chargeOffFen: asFen(1_00),
     }),
     aLoan({ loanId: 'settled', status: 'settled', daysPastDue: 300, deceased: true }),
   ];
@@ -299,8 +300,8 @@ describe('GET /loans and GET /loans/{loanId}', () => {
       aLoan({
         loanId: 'L-1',
         lastPaymentDate: '2026-03-02',
-        lastPaymentFen: 123_45,
-        interestFen: 7,
+        lastPaymentFen: asFen(123_45),
+        interestFen: asFen(7),
       }),
     ]);
     const { status, body } = await get('/loans/L-1');

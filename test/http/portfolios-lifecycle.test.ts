@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { insertSnapshot } from '../../src/portfolios/membership/snapshot-repository';
 import { testApp, type TestUser } from '../helpers/test-app';
 import { aWrittenOffLoan, insertLoans, knownBook } from '../portfolios/book';
+import { asFen } from '../../src/shared';
 
 type T = ReturnType<typeof testApp>;
 type Json = Record<string, any>;
@@ -228,7 +229,7 @@ describe('lots', () => {
     const loans = Array.from({ length: 600 }, (_, i) =>
       aWrittenOffLoan({
         product: products[i % 3],
-        principalFen: 100_000 + ((i * 7919) % 3_000_000),
+        principalFen: asFen(100_000 + ((i * 7919) % 3_000_000)),
         chargeOffDate: i % 2 ? '2025-06-30' : '2024-06-30',
         daysPastDue: 515,
       }),

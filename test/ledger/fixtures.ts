@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { collectionEvents, fileImports, loans } from '../../db/schema';
 import type { AuditActor } from '../../src/audit/record';
 import type { TestUser } from '../helpers/test-app';
+import { asFen } from '../../src/shared';
 
 export type LoanInsert = typeof loans.$inferInsert;
 
@@ -21,11 +22,11 @@ export function aBadLoan(overrides: Partial<LoanInsert> = {}): LoanInsert {
     nationalId: '110101199001011234',
     product: 'cash_loan',
     originationDate: '2024-01-15',
-    originalPrincipalFen: 1_000_000,
-    principalFen: 800_000,
-    interestFen: 50_000,
-    feeFen: 10_000,
-    penaltyFen: 5_000,
+    originalPrincipalFen: asFen(1_000_000),
+    principalFen: asFen(800_000),
+    interestFen: asFen(50_000),
+    feeFen: asFen(10_000),
+    penaltyFen: asFen(5_000),
     daysPastDue: 200,
     status: 'delinquent',
     tapeDate: '2026-05-31',
@@ -80,7 +81,7 @@ export function insertCollections(db: Db, events: EventInput[]): number {
           loanId: event.loanId,
           eventDate: event.date,
           eventType: cost ? ('cost' as const) : ('payment' as const),
-          amountFen: event.amountFen,
+          amountFen: asFen(event.amountFen),
           paymentChannel: cost ? null : ('in_house' as const),
           costKind: cost ? ('agency_commission' as const) : null,
           importId,

@@ -9,6 +9,7 @@ import { testApp } from '../helpers/test-app';
 import { aBadLoan, actorOf, anotherBuyer, insertLoans } from './fixtures';
 import { healthy, ledgerHealth } from './invariants';
 import { accountBalance, buyerId, collect, forward, inTx, sell, writeOff } from './scenario';
+import { asFen } from '../../src/shared';
 
 /**
  * Three loans written off; `a` and `b` sold to the demo AMC (sale T-7), `c` to a second buyer
@@ -36,8 +37,8 @@ function owedBook() {
         reference: 'T-8',
         buyerOrganisationId: other,
         date: '2026-06-19',
-        priceFen: 1_000,
-        loans: [{ loanId: c, priceFen: 1_000 }],
+        priceFen: asFen(1_000),
+        loans: [{ loanId: c, priceFen: asFen(1_000) }],
       },
     ),
   );

@@ -13,6 +13,7 @@ import { collect, inTx, sell, writeOff } from './scenario';
 import { reverseEntry } from '../../src/ledger/reversal';
 import { reversalEffects } from '../../src/reversal-effects';
 import { actorOf } from './fixtures';
+import { asFen } from '../../src/shared';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -28,10 +29,10 @@ const loanIds = insertLoans(
   Array.from({ length: loans }, (_, i) =>
     aBadLoan({
       product: i % 3 === 0 ? 'credit_card' : 'cash_loan',
-      principalFen: 10_001 + ((i * 7919) % 3_000_000),
-      interestFen: (i * 131) % 90_001,
-      feeFen: i % 5 === 0 ? 0 : 1_234,
-      penaltyFen: (i * 17) % 777,
+      principalFen: asFen(10_001 + ((i * 7919) % 3_000_000)),
+      interestFen: asFen((i * 131) % 90_001),
+      feeFen: asFen(i % 5 === 0 ? 0 : 1_234),
+      penaltyFen: asFen((i * 17) % 777),
     }),
   ),
 );

@@ -6,24 +6,28 @@ import {
   UnbalancedEntryError,
   type JournalLineDraft,
 } from '../../src/ledger/journal-line';
+import { asFen, type Fen } from '../../src/shared';
 
+// Lines as a caller might hand them in, fractions of a fen included: cast past the brand on purpose,
+// since assertBalanced's own guard against them is under test.
 const line = (accountCode: string, debitFen: number, creditFen: number): JournalLineDraft => ({
   accountCode,
-  debitFen,
-  creditFen,
+  debitFen: debitFen as Fen,
+  creditFen: creditFen as Fen,
   loanId: 'L1',
   memo: null,
 });
 
 describe('journal lines', () => {
   it('makes a transfer of an amount one debit and one credit line, and nothing of zero', () => {
-    expect(transfer('1304', '1303', 500, 'L1')).toEqual([
+    expect(transfer('1304', '1303', asFen(500), 'L1')).toEqual([
       line('1304', 500, 0),
       line('1303', 0, 500),
     ]);
-    expect(transfer('1304', '1303', 0, 'L1')).toEqual([]);
-    expect(() => transfer('1304', '1303', -1, 'L1')).toThrow(RangeError);
-    expect(() => transfer('1304', '1303', 1.5, 'L1')).toThrow(RangeError);
+    expect(transfer('1304', '1303', asFen(0), 'L1')).toEqual([]);
+    expect(() => transfer('1304', '1303', asFen(-1), 'L1')).toThrow(RangeError);
+    // Cast past the brand on purpose: the guard inside transfer is what is under test.
+    expect(() => transfer('1304', '1303', 1.5 as Fen, 'L1')).toThrow(RangeError);
   });
 
   it('accepts lines whose debits equal their credits on the balance sheet and among memo accounts', () => {

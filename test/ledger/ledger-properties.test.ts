@@ -17,6 +17,7 @@ import { reverseEntry } from '../../src/ledger/reversal';
 import { reversalEffects } from '../../src/reversal-effects';
 import type { AppDeps } from '../../src/shared/deps';
 import { addDays } from '../../src/shared/dates';
+import { asFen } from '../../src/shared';
 import { Problem } from '../../src/shared/problem';
 import { testApp } from '../helpers/test-app';
 import { aBadLoan, actorOf, insertFileImport, insertLoans } from './fixtures';
@@ -33,9 +34,9 @@ import {
   writeOff,
 } from './scenario';
 
-const money = fc.integer({ min: 0, max: 200_000 });
+const money = fc.integer({ min: 0, max: 200_000 }).map(asFen);
 const loanArb = fc.record({
-  principalFen: fc.integer({ min: 1, max: 2_000_000 }),
+  principalFen: fc.integer({ min: 1, max: 2_000_000 }).map(asFen),
   interestFen: money,
   feeFen: money,
   penaltyFen: money,
@@ -405,7 +406,7 @@ function runScenario(
       const delivered = {
         status: 'charged_off',
         chargeOffDate: '2025-12-31',
-        chargeOffFen: 1,
+        chargeOffFen: asFen(1),
         importId,
       } as const;
       return aBadLoan({ ...balances, ...(arrivesWrittenOff ? delivered : {}) });

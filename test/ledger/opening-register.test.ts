@@ -5,12 +5,13 @@ import { testApp } from '../helpers/test-app';
 import { aBadLoan, actorOf, insertFileImport, insertLoans } from './fixtures';
 import { healthy, ledgerHealth, registerBalances } from './invariants';
 import { collect, inTx } from './scenario';
+import { asFen } from '../../src/shared';
 
 const chargedOff = (importId: number, overrides: Parameters<typeof aBadLoan>[0] = {}) =>
   aBadLoan({
     status: 'charged_off',
     chargeOffDate: '2025-03-31',
-    chargeOffFen: 900_000,
+    chargeOffFen: asFen(900_000),
     importId,
     ...overrides,
   });
@@ -21,7 +22,12 @@ describe('loans delivered already written off', () => {
     const importId = insertFileImport(t.db, 'loan_tape');
     const [a, b] = insertLoans(t.db, [
       chargedOff(importId),
-      chargedOff(importId, { principalFen: 1_000, interestFen: 0, feeFen: 0, penaltyFen: 0 }),
+      chargedOff(importId, {
+        principalFen: asFen(1_000),
+        interestFen: asFen(0),
+        feeFen: asFen(0),
+        penaltyFen: asFen(0),
+      }),
       aBadLoan({ importId }),
     ]);
     const opened = inTx(t.deps, (tx) =>
@@ -64,7 +70,12 @@ describe('loans delivered already written off', () => {
     const second = insertFileImport(t.db, 'loan_tape');
     t.db.$client.prepare('update loans set import_id = ? where loan_id = ?').run(second, a);
     const [empty] = insertLoans(t.db, [
-      chargedOff(second, { principalFen: 0, interestFen: 0, feeFen: 0, penaltyFen: 0 }),
+      chargedOff(second, {
+        principalFen: asFen(0),
+        interestFen: asFen(0),
+        feeFen: asFen(0),
+        penaltyFen: asFen(0),
+      }),
     ]);
     expect(open(second)).toEqual({
       entryId: null,

@@ -4,6 +4,7 @@ import { entryHeader, postEntry } from '../../src/ledger/post-entry';
 import { testApp } from '../helpers/test-app';
 import { actorOf } from './fixtures';
 import { inTx } from './scenario';
+import { asFen } from '../../src/shared';
 
 describe('posting an entry', () => {
   const t = testApp();
@@ -18,12 +19,12 @@ describe('posting an entry', () => {
 
   it('stops at a group that does not balance, and the transaction leaves nothing behind', () => {
     const unbalanced = [
-      transfer('6603', '1002', 500, null)[0]!,
-      transfer('6603', '1002', 499, null)[1]!,
+      transfer('6603', '1002', asFen(500), null)[0]!,
+      transfer('6603', '1002', asFen(499), null)[1]!,
     ];
     const post = () =>
       inTx(t.deps, (tx) =>
-        postEntry(tx, t.deps, header(), [transfer('6603', '1002', 100, null), unbalanced]),
+        postEntry(tx, t.deps, header(), [transfer('6603', '1002', asFen(100), null), unbalanced]),
       );
     expect(post).toThrow(UnbalancedEntryError);
     expect(entries()).toEqual({ n: 0 });
@@ -39,8 +40,8 @@ describe('posting an entry', () => {
   it('numbers the lines of all groups in order and reports their count', () => {
     const posted = inTx(t.deps, (tx) =>
       postEntry(tx, t.deps, header(), [
-        transfer('6603', '1002', 100, null),
-        transfer('6603', '1002', 200, null),
+        transfer('6603', '1002', asFen(100), null),
+        transfer('6603', '1002', asFen(200), null),
       ]),
     );
     expect(posted.lineCount).toBe(4);

@@ -6,7 +6,7 @@ import { recoveryLines, splitRecovery } from '../../src/ledger/recovery-lines';
 import { reversalLines } from '../../src/ledger/reversal-lines';
 import { saleLines } from '../../src/transfer/sale/sale-lines';
 import { writeOffLines } from '../../src/ledger/write-off-lines';
-import { claimFen } from '../../src/shared';
+import { asFen, claimFen } from '../../src/shared';
 
 /** Net debit (debit − credit) per account. */
 function netByAccount(lines: readonly JournalLineDraft[]): Record<string, number> {
@@ -18,10 +18,10 @@ function netByAccount(lines: readonly JournalLineDraft[]): Record<string, number
 
 const claim = {
   loanId: 'L1',
-  principalFen: 800_000,
-  interestFen: 50_000,
-  feeFen: 10_000,
-  penaltyFen: 5_000,
+  principalFen: asFen(800_000),
+  interestFen: asFen(50_000),
+  feeFen: asFen(10_000),
+  penaltyFen: asFen(5_000),
 };
 const policy = (overrides: Partial<LedgerPolicy>): LedgerPolicy => ({
   ...defaultLedgerPolicy,
@@ -51,7 +51,7 @@ describe('write-off lines', () => {
 
   it('ties every line to the loan and writes no line for a zero component', () => {
     const lines = writeOffLines(
-      { ...claim, feeFen: 0, penaltyFen: 0, interestFen: 0 },
+      { ...claim, feeFen: asFen(0), penaltyFen: asFen(0), interestFen: asFen(0) },
       defaultLedgerPolicy,
     );
     expect(lines).toHaveLength(4);
@@ -61,16 +61,16 @@ describe('write-off lines', () => {
 
 describe('recoveries after write-off', () => {
   it('applies a payment up to the claim on file and keeps the excess apart', () => {
-    expect(splitRecovery(300, 1_000)).toEqual({ appliedFen: 300, excessFen: 0 });
-    expect(splitRecovery(500, 300)).toEqual({ appliedFen: 300, excessFen: 200 });
-    expect(splitRecovery(500, 0)).toEqual({ appliedFen: 0, excessFen: 500 });
-    expect(() => splitRecovery(0, 10)).toThrow(RangeError);
-    expect(() => splitRecovery(10, -1)).toThrow(RangeError);
+    expect(splitRecovery(asFen(300), asFen(1_000))).toEqual({ appliedFen: 300, excessFen: 0 });
+    expect(splitRecovery(asFen(500), asFen(300))).toEqual({ appliedFen: 300, excessFen: 200 });
+    expect(splitRecovery(asFen(500), asFen(0))).toEqual({ appliedFen: 0, excessFen: 500 });
+    expect(() => splitRecovery(asFen(0), asFen(10))).toThrow(RangeError);
+    expect(() => splitRecovery(asFen(10), asFen(-1))).toThrow(RangeError);
   });
 
   it('books Dr cash / Cr allowance, the excess to overpayments, and lowers the memo claim by the applied part', () => {
     const net = netByAccount(
-      recoveryLines('L1', { appliedFen: 300, excessFen: 200 }, defaultLedgerPolicy),
+      recoveryLines('L1', { appliedFen: asFen(300), excessFen: asFen(200) }, defaultLedgerPolicy),
     );
     expect(net).toEqual({
       [accounts.cashAtBank]: 500,
@@ -85,7 +85,7 @@ describe('recoveries after write-off', () => {
     const net = netByAccount(
       recoveryLines(
         'L1',
-        { appliedFen: 300, excessFen: 0 },
+        { appliedFen: asFen(300), excessFen: asFen(0) },
         policy({ recoveriesTo: 'recovery_income' }),
       ),
     );
@@ -97,7 +97,9 @@ describe('recoveries after write-off', () => {
 describe('sale and reversal lines', () => {
   it('books the price to gain on transfer (or the allowance) and takes the whole claim off file', () => {
     expect(
-      netByAccount(saleLines('L1', 4_000, 90_000, policy({ saleProceedsTo: 'transfer_gain' }))),
+      netByAccount(
+        saleLines('L1', asFen(4_000), asFen(90_000), policy({ saleProceedsTo: 'transfer_gain' })),
+      ),
     ).toEqual({
       [accounts.cashAtBank]: 4_000,
       [accounts.transferGainLoss]: -4_000,
@@ -105,9 +107,9 @@ describe('sale and reversal lines', () => {
       [accounts.writtenOffMemoContra]: 90_000,
     });
     expect(
-      netByAccount(saleLines('L1', 4_000, 90_000, policy({ saleProceedsTo: 'allowance' })))[
-        accounts.loanLossAllowance
-      ],
+      netByAccount(
+        saleLines('L1', asFen(4_000), asFen(90_000), policy({ saleProceedsTo: 'allowance' })),
+      )[accounts.loanLossAllowance],
     ).toBe(-4_000);
   });
 

@@ -6,6 +6,7 @@ import { testApp } from '../helpers/test-app';
 import { aBadLoan, actorOf, insertCollections, insertLoans } from './fixtures';
 import { healthy, ledgerHealth, registerBalances } from './invariants';
 import { collect, inTx, sell, writeOff } from './scenario';
+import { asFen } from '../../src/shared';
 
 const balanceOf = (deps: Parameters<typeof trialBalanceReport>[0], code: string) =>
   [
@@ -17,7 +18,12 @@ function writtenOffBook(config: Parameters<typeof testApp>[0] = {}) {
   const t = testApp(config);
   const [a, b, onBook] = insertLoans(t.db, [
     aBadLoan(),
-    aBadLoan({ principalFen: 10_000, interestFen: 0, feeFen: 0, penaltyFen: 0 }),
+    aBadLoan({
+      principalFen: asFen(10_000),
+      interestFen: asFen(0),
+      feeFen: asFen(0),
+      penaltyFen: asFen(0),
+    }),
     aBadLoan({ daysPastDue: 5 }),
   ]) as [string, string, string];
   writeOff(t.deps, { writeOffDate: '2026-06-10', loanIds: [a, b] });
@@ -65,7 +71,7 @@ describe('recoveries after write-off', () => {
   it('leaves payments of loans on the book, loans sold before the ledger, and payments before the write-off or the cut-off to others, saying why', () => {
     const { deps, a, b, onBook } = writtenOffBook();
     const [soldOnTape] = insertLoans(deps.db, [
-      aBadLoan({ status: 'sold', chargeOffDate: '2025-12-31', chargeOffFen: 1 }),
+      aBadLoan({ status: 'sold', chargeOffDate: '2025-12-31', chargeOffFen: asFen(1) }),
     ]) as [string];
     sell(deps, 'S-1', '2026-06-25', [{ loanId: b, priceFen: 500 }]);
     const posting = collect(deps, [

@@ -2,13 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { registerStatus } from '../../src/ledger/reports';
 import { trialBalance, type AccountTotal } from '../../src/ledger/trial-balance';
 import { sumFlows, writeOffMeasures } from '../../src/ledger/write-off-measures';
+import { asFen } from '../../src/shared';
 
 const account = (
   code: string,
   type: AccountTotal['type'],
   debitFen: number,
   creditFen: number,
-): AccountTotal => ({ code, nameZh: code, nameEn: code, type, debitFen, creditFen });
+): AccountTotal => ({
+  code,
+  nameZh: code,
+  nameEn: code,
+  type,
+  debitFen: asFen(debitFen),
+  creditFen: asFen(creditFen),
+});
 
 describe('trial balance', () => {
   it('puts memo accounts in their own section and totals each section', () => {
@@ -36,7 +44,11 @@ describe('trial balance', () => {
 describe('write-off report measures', () => {
   it('nets recoveries from write-offs and gives the recovery rate to 4 decimals', () => {
     expect(
-      writeOffMeasures({ loansWrittenOff: 3, writtenOffFen: 30_000, recoveredFen: 1_000 }),
+      writeOffMeasures({
+        loansWrittenOff: 3,
+        writtenOffFen: asFen(30_000),
+        recoveredFen: asFen(1_000),
+      }),
     ).toEqual({
       loansWrittenOff: 3,
       writtenOffFen: 30_000,
@@ -48,12 +60,12 @@ describe('write-off report measures', () => {
 
   it('has no recovery rate for a month with recoveries but nothing written off', () => {
     expect(
-      writeOffMeasures({ loansWrittenOff: 0, writtenOffFen: 0, recoveredFen: 500 }),
+      writeOffMeasures({ loansWrittenOff: 0, writtenOffFen: asFen(0), recoveredFen: asFen(500) }),
     ).toMatchObject({ netChargeOffFen: -500, recoveryRate: null });
   });
 
   it('sums flows into totals', () => {
-    const row = { loansWrittenOff: 1, writtenOffFen: 10, recoveredFen: 2 };
+    const row = { loansWrittenOff: 1, writtenOffFen: asFen(10), recoveredFen: asFen(2) };
     expect(sumFlows([row, row])).toEqual({
       loansWrittenOff: 2,
       writtenOffFen: 20,
@@ -62,8 +74,8 @@ describe('write-off report measures', () => {
   });
 
   it('calls a claim sold once any of it is sold, recovered when nothing is left, else on file', () => {
-    expect(registerStatus({ soldFen: 10, balanceFen: 0 })).toBe('sold');
-    expect(registerStatus({ soldFen: 0, balanceFen: 0 })).toBe('recovered');
-    expect(registerStatus({ soldFen: 0, balanceFen: 1 })).toBe('on_file');
+    expect(registerStatus({ soldFen: asFen(10), balanceFen: asFen(0) })).toBe('sold');
+    expect(registerStatus({ soldFen: asFen(0), balanceFen: asFen(0) })).toBe('recovered');
+    expect(registerStatus({ soldFen: asFen(0), balanceFen: asFen(1) })).toBe('on_file');
   });
 });

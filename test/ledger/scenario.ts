@@ -5,6 +5,7 @@ import { claimInterimCollections } from '../../src/transfer/sale/interim-claim';
 import { bookPutBack } from '../../src/transfer/sale/put-back-booking';
 import { trialBalanceReport } from '../../src/ledger/reports';
 import { bookSale } from '../../src/transfer/sale/sale-booking';
+import { asFen } from '../../src/shared';
 import type { AppDeps } from '../../src/shared/deps';
 import { approveWriteOffBatch } from '../../src/write-offs/decide';
 import { postWriteOffBatch } from '../../src/write-offs/post';
@@ -57,8 +58,8 @@ export function sell(
         reference,
         buyerOrganisationId: buyerId(deps),
         date,
-        priceFen,
-        loans,
+        priceFen: asFen(priceFen),
+        loans: loans.map((loan) => ({ ...loan, priceFen: asFen(loan.priceFen) })),
       },
     ),
   );
@@ -90,7 +91,7 @@ export function putBack(
       {
         saleReference,
         loanId,
-        refundFen,
+        refundFen: asFen(refundFen),
         date,
         reason: 'borrower deceased before the cut-off',
       },

@@ -9,6 +9,7 @@ import { testApp } from '../helpers/test-app';
 import { aBadLoan, actorOf, insertLoans } from './fixtures';
 import { healthy, ledgerHealth, registerBalances } from './invariants';
 import { inTx, loanRow, writeOff } from './scenario';
+import { asFen } from '../../src/shared';
 
 function setUp() {
   const t = testApp();
@@ -19,10 +20,10 @@ function setUp() {
       status: 'current',
       daysPastDue: 0,
       bankrupt: true,
-      principalFen: 100_000,
-      interestFen: 0,
-      feeFen: 0,
-      penaltyFen: 0,
+      principalFen: asFen(100_000),
+      interestFen: asFen(0),
+      feeFen: asFen(0),
+      penaltyFen: asFen(0),
     }),
   ]) as [string, string, string];
   const prepare = (request: Parameters<typeof prepareWriteOffBatch>[1]) =>

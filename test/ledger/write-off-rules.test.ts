@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { assertBatchAction, assertSecondPair } from '../../src/write-offs/batch-state';
 import { draftItem, type WriteOffSubject } from '../../src/write-offs/draft-item';
 import { writeOffReason } from '../../src/write-offs/reason';
+import { asFen } from '../../src/shared';
 
 const dpd = { code: 'dpd_threshold', description: '200 days past due ≥ 180' } as const;
 const subject = (overrides: Partial<WriteOffSubject> = {}): WriteOffSubject => ({
   loanId: 'L1',
   status: 'delinquent',
-  principalFen: 100,
-  interestFen: 10,
-  feeFen: 1,
-  penaltyFen: 0,
+  principalFen: asFen(100),
+  interestFen: asFen(10),
+  feeFen: asFen(1),
+  penaltyFen: asFen(0),
   rules: [dpd],
   ...overrides,
 });
@@ -51,7 +52,12 @@ describe('draft items', () => {
     expect(draftItem(subject({ status: 'charged_off' }), undefined)).toEqual({
       refusal: 'the loan is charged_off: only loans on the book can be written off',
     });
-    expect(draftItem(subject({ principalFen: 0, interestFen: 0, feeFen: 0 }), undefined)).toEqual({
+    expect(
+      draftItem(
+        subject({ principalFen: asFen(0), interestFen: asFen(0), feeFen: asFen(0) }),
+        undefined,
+      ),
+    ).toEqual({
       refusal: 'the loan owes nothing',
     });
     expect(draftItem(subject({ rules: [] }), undefined)).toHaveProperty('refusal');

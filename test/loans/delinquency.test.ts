@@ -7,6 +7,7 @@ import {
   type DelinquencyRecord,
 } from '../../src/loans/book/delinquency';
 import { builtInDelinquencySchemes } from '../../src/shared/config';
+import { asFen } from '../../src/shared';
 
 const grades = { name: 'grades', buckets: builtInDelinquencySchemes.grades ?? [] };
 const mBuckets = { name: 'm_buckets', buckets: builtInDelinquencySchemes.m_buckets ?? [] };
@@ -18,10 +19,10 @@ const record = (
   tapeDate: '2026-05-31',
   daysPastDue,
   loans: 1,
-  principalFen: 100_00,
-  interestFen: 10_00,
-  feeFen: 1_00,
-  penaltyFen: 1,
+  principalFen: asFen(100_00),
+  interestFen: asFen(10_00),
+  feeFen: asFen(1_00),
+  penaltyFen: asFen(1),
   ...overrides,
 });
 
@@ -51,7 +52,7 @@ describe('classifyDelinquency', () => {
     const records = [
       record(0),
       record(1),
-      record(30, { loans: 2, principalFen: 500 }),
+      record(30, { loans: 2, principalFen: asFen(500) }),
       record(31),
       record(91),
     ];
@@ -108,10 +109,10 @@ describe('classifyDelinquency', () => {
         tapeDate: fc.constantFrom('2026-03-31', '2026-04-30', '2026-05-31'),
         daysPastDue: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 2000 })),
         loans: fc.integer({ min: 1, max: 1000 }),
-        principalFen: fc.integer({ min: 0, max: 1e12 }),
-        interestFen: fc.integer({ min: 0, max: 1e10 }),
-        feeFen: fc.integer({ min: 0, max: 1e9 }),
-        penaltyFen: fc.integer({ min: 0, max: 1e9 }),
+        principalFen: fc.integer({ min: 0, max: 1e12 }).map(asFen),
+        interestFen: fc.integer({ min: 0, max: 1e10 }).map(asFen),
+        feeFen: fc.integer({ min: 0, max: 1e9 }).map(asFen),
+        penaltyFen: fc.integer({ min: 0, max: 1e9 }).map(asFen),
       }),
     );
     fc.assert(
@@ -125,7 +126,7 @@ describe('classifyDelinquency', () => {
           (sum, r) =>
             addMeasures(sum, {
               ...r,
-              totalFen: r.principalFen + r.interestFen + r.feeFen + r.penaltyFen,
+              totalFen: asFen(r.principalFen + r.interestFen + r.feeFen + r.penaltyFen),
             }),
           emptyMeasures(),
         );

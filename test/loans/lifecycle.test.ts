@@ -9,12 +9,13 @@ import { moveSql, type LoanTransition } from '../../src/loans/lifecycle';
 import { connectionOf } from '../../db';
 import { testApp } from '../helpers/test-app';
 import { aDelinquentLoan, aLoan, insertLoans, type LoanInsert } from './loan-builder';
+import { asFen } from '../../src/shared';
 
 const chargedOff = (overrides: Partial<LoanInsert> = {}) =>
   aDelinquentLoan(200, {
     status: 'charged_off',
     chargeOffDate: '2026-03-31',
-    chargeOffFen: 865_000,
+    chargeOffFen: asFen(865_000),
     ...overrides,
   });
 
@@ -48,8 +49,8 @@ describe('the loan lifecycle', () => {
     const [current, delinquent, untouched] = ids as [string, string, string];
     const moved = db.transaction((tx) =>
       moveLoans(tx, 'charge_off', [
-        { loanId: current, chargeOffDate: '2026-06-30', chargeOffFen: 865_000 },
-        { loanId: delinquent, chargeOffDate: '2026-06-30', chargeOffFen: 123_456 },
+        { loanId: current, chargeOffDate: '2026-06-30', chargeOffFen: asFen(865_000) },
+        { loanId: delinquent, chargeOffDate: '2026-06-30', chargeOffFen: asFen(123_456) },
       ]),
     );
     expect(moved).toBe(2);
@@ -109,11 +110,11 @@ describe('the loan lifecycle', () => {
 
   it('moves nothing when a loan is not in the book', () => {
     const { db, ids } = book([aLoan()]);
-    const move = { loanId: 'NO-SUCH-LOAN', chargeOffDate: '2026-06-30', chargeOffFen: 1 };
+    const move = { loanId: 'NO-SUCH-LOAN', chargeOffDate: '2026-06-30', chargeOffFen: asFen(1) };
     expect(() =>
       db.transaction((tx) =>
         moveLoans(tx, 'charge_off', [
-          { loanId: ids[0]!, chargeOffDate: '2026-06-30', chargeOffFen: 865_000 },
+          { loanId: ids[0]!, chargeOffDate: '2026-06-30', chargeOffFen: asFen(865_000) },
           move,
         ]),
       ),
@@ -137,7 +138,7 @@ describe('the loan lifecycle', () => {
     const moves = ids.map((loanId) => ({
       loanId,
       chargeOffDate: '2026-06-30',
-      chargeOffFen: 865_000,
+      chargeOffFen: asFen(865_000),
     }));
     expect(db.transaction((tx) => moveLoans(tx, 'charge_off', moves))).toBe(2_000);
     expect(new Set(Object.values(statusesOf(db, ids)))).toEqual(new Set(['charged_off']));

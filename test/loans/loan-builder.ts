@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { loans } from '../../db/schema';
+import { asFen } from '../../src/shared';
 
 export type LoanInsert = typeof loans.$inferInsert;
 
@@ -20,11 +21,11 @@ export function aLoan(overrides: Partial<LoanInsert> = {}): LoanInsert {
     product: 'cash_loan',
     originationDate: '2024-01-15',
     maturityDate: '2025-01-15',
-    originalPrincipalFen: 1_000_000,
-    principalFen: 800_000,
-    interestFen: 50_000,
-    feeFen: 10_000,
-    penaltyFen: 5_000,
+    originalPrincipalFen: asFen(1_000_000),
+    principalFen: asFen(800_000),
+    interestFen: asFen(50_000),
+    feeFen: asFen(10_000),
+    penaltyFen: asFen(5_000),
     daysPastDue: 0,
     status: 'current',
     tapeDate: '2026-05-31',

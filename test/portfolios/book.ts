@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { collectionEvents, loans } from '../../db/schema';
+import { asFen } from '../../src/shared';
 
 export type LoanInsert = typeof loans.$inferInsert;
 
@@ -21,17 +22,17 @@ export function aWrittenOffLoan(overrides: Partial<LoanInsert> = {}): LoanInsert
     province: '广东',
     product: 'credit_card',
     originationDate: '2023-01-15',
-    originalPrincipalFen: 1_000_000,
-    principalFen: 800_000,
-    interestFen: 50_000,
-    feeFen: 10_000,
-    penaltyFen: 5_000,
+    originalPrincipalFen: asFen(1_000_000),
+    principalFen: asFen(800_000),
+    interestFen: asFen(50_000),
+    feeFen: asFen(10_000),
+    penaltyFen: asFen(5_000),
     daysPastDue: 515,
     lastPaymentDate: '2024-12-01',
-    lastPaymentFen: 20_000,
+    lastPaymentFen: asFen(20_000),
     status: 'charged_off',
     chargeOffDate: '2025-06-30',
-    chargeOffFen: 865_000,
+    chargeOffFen: asFen(865_000),
     tapeDate: '2026-05-31',
     ...overrides,
   };
@@ -49,7 +50,13 @@ export function insertLoans(db: Db, rows: LoanInsert[]): string[] {
 /** Records a payment received on a loan. */
 export function insertPayment(db: Db, loanId: string, eventDate: string, amountFen: number): void {
   db.insert(collectionEvents)
-    .values({ loanId, eventDate, eventType: 'payment', amountFen, paymentChannel: 'agency' })
+    .values({
+      loanId,
+      eventDate,
+      eventType: 'payment',
+      amountFen: asFen(amountFen),
+      paymentChannel: 'agency',
+    })
     .run();
 }
 
@@ -67,21 +74,21 @@ export function knownBook(db: Db) {
       borrowerId: 'B-1',
       product: 'cash_loan',
       province: '江苏',
-      principalFen: 2_000_000,
+      principalFen: asFen(2_000_000),
       nationalId: '110101198501011234',
       chargeOffDate: '2024-06-30',
       daysPastDue: 880,
-      chargeOffFen: 2_065_000,
+      chargeOffFen: asFen(2_065_000),
       lastPaymentDate: '2024-09-01',
-      lastPaymentFen: 50_000,
+      lastPaymentFen: asFen(50_000),
     }),
     c: aWrittenOffLoan({ loanId: 'K-C', bankrupt: true }),
     d: aWrittenOffLoan({ loanId: 'K-D', product: 'mortgage' }),
     e: aWrittenOffLoan({
       loanId: 'K-E',
       province: '浙江',
-      principalFen: 400_000,
-      chargeOffFen: 465_000,
+      principalFen: asFen(400_000),
+      chargeOffFen: asFen(465_000),
       lastPaymentDate: '2023-07-15',
     }),
     f: aWrittenOffLoan({

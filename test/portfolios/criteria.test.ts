@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { criteriaMatcher, type CriteriaCandidate } from '../../src/portfolios/criteria/criteria';
+import { asFen } from '../../src/shared';
 
 const candidate = (overrides: Partial<CriteriaCandidate> = {}): CriteriaCandidate => ({
   loanId: 'L1',
   chargeOffDate: '2025-06-30',
   product: 'credit_card',
   province: '广东',
-  claimFen: 865_000,
+  claimFen: asFen(865_000),
   dpdAtChargeOff: 180,
   monthsSinceChargeOff: 12,
   placementStage: 'primary',
@@ -23,8 +24,8 @@ describe('portfolio criteria', () => {
     const matches = criteriaMatcher({
       chargeOffDateFrom: '2025-06-30',
       chargeOffDateTo: '2025-06-30',
-      claimFenMin: 865_000,
-      claimFenMax: 865_000,
+      claimFenMin: asFen(865_000),
+      claimFenMax: asFen(865_000),
       dpdAtChargeOffMin: 180,
       dpdAtChargeOffMax: 180,
       monthsSinceChargeOffMin: 12,
@@ -33,7 +34,7 @@ describe('portfolio criteria', () => {
     expect(matches(candidate())).toBe(true);
     expect(matches(candidate({ chargeOffDate: '2025-07-01' }))).toBe(false);
     expect(matches(candidate({ chargeOffDate: '2025-06-29' }))).toBe(false);
-    expect(matches(candidate({ claimFen: 865_001 }))).toBe(false);
+    expect(matches(candidate({ claimFen: asFen(865_001) }))).toBe(false);
     expect(matches(candidate({ dpdAtChargeOff: 179 }))).toBe(false);
     expect(matches(candidate({ monthsSinceChargeOff: 13 }))).toBe(false);
   });

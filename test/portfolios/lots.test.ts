@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { asFen } from '../../src/shared';
 import { stratifiedLots, type LotCandidate } from '../../src/portfolios/lots/lots';
 
 /** A seeded book: log-normal claims (median 8,000 yuan), three products × four ages of paper. */
@@ -14,7 +15,7 @@ function book(loans: number, seed = 7): LotCandidate[] {
     const product = ['card', 'cash', 'consumer'][Math.floor(next() * 3)]!;
     const age = ['fresh', 'primary', 'secondary', 'tertiary'][Math.floor(next() * 4)]!;
     return {
-      claimFen: Math.round(800_000 * Math.exp(0.9 * normal)),
+      claimFen: asFen(Math.round(800_000 * Math.exp(0.9 * normal))),
       stratum: `${product} · ${age}`,
     };
   });
@@ -54,7 +55,7 @@ describe('stratified lots', () => {
 
   it('put every loan in exactly one lot and leave each stratum unbalanced by at most its largest loan', () => {
     const candidate = fc.record({
-      claimFen: fc.integer({ min: 0, max: 10_000_000 }),
+      claimFen: fc.integer({ min: 0, max: 10_000_000 }).map(asFen),
       stratum: fc.constantFrom('a', 'b', 'c'),
     });
     fc.assert(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { firedRules, ruleTable, verdictOfFired } from '../../src/portfolios/screening/rule-pack';
 import { rulePackIds, rulePacks, type RulePackId } from '../../src/portfolios/screening/rule-packs';
 import type { ScreeningSubject } from '../../src/portfolios/snapshot/screening-subject';
+import { asFen } from '../../src/shared';
 
 /**
  * A credit-card loan charged off on 2025-06-30 at 180 days past due (default since 2025-01-01),
@@ -15,9 +16,9 @@ const subject = (overrides: Partial<ScreeningSubject> = {}): ScreeningSubject =>
   birthDate: '1990-01-01',
   chargeOffDate: '2025-06-30',
   dpdAtChargeOff: 180,
-  claimFen: 865_000,
-  chargeOffFen: 865_000,
-  collectedFen: 10_000,
+  claimFen: asFen(865_000),
+  chargeOffFen: asFen(865_000),
+  collectedFen: asFen(10_000),
   lastPaymentDate: '2025-03-01',
   lastAcknowledgementDate: null,
   litigationStatus: 'none',
@@ -140,14 +141,14 @@ const cases: RuleCase[] = [
   {
     pack: 'cn-personal-npl',
     rule: 'fully_recovered',
-    fires: { collectedFen: 865_000 },
-    doesNotFire: { collectedFen: 864_999 },
+    fires: { collectedFen: asFen(865_000) },
+    doesNotFire: { collectedFen: asFen(864_999) },
   },
   {
     pack: 'cn-personal-npl',
     rule: 'fully_recovered',
-    fires: { claimFen: 0 },
-    doesNotFire: { claimFen: 1 },
+    fires: { claimFen: asFen(0) },
+    doesNotFire: { claimFen: asFen(1) },
   },
   {
     pack: 'cn-personal-npl',
@@ -182,8 +183,8 @@ const cases: RuleCase[] = [
   {
     pack: 'us-debt-sale',
     rule: 'settled_or_paid',
-    fires: { collectedFen: 900_000 },
-    doesNotFire: { collectedFen: 0 },
+    fires: { collectedFen: asFen(900_000) },
+    doesNotFire: { collectedFen: asFen(0) },
   },
   {
     pack: 'us-debt-sale',

@@ -10,6 +10,7 @@ import {
 import { daysBetween, monthsBetween } from '../../src/shared/dates';
 import { testApp } from '../helpers/test-app';
 import { aWrittenOffLoan, insertLoans, insertPayment, type LoanInsert } from './book';
+import { asFen } from '../../src/shared';
 
 const CUT_OFF = '2026-06-30';
 
@@ -117,7 +118,7 @@ describe('the portfolio snapshot', () => {
     const t = testApp({
       clock: { now: () => '2026-07-20T00:00:00.000Z', today: () => '2026-07-20' },
     });
-    const loan = aWrittenOffLoan({ lastPaymentDate: '2026-07-10', lastPaymentFen: 7_000 });
+    const loan = aWrittenOffLoan({ lastPaymentDate: '2026-07-10', lastPaymentFen: asFen(7_000) });
     insertLoans(t.db, [loan]);
     insertPayment(t.db, loan.loanId, '2025-06-30', 1_000);
     insertPayment(t.db, loan.loanId, '2025-09-01', 2_000);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocatePrice, fenFromYuanNumber, roundToFen } from '../../src/shared/rounding';
+import { asFen } from '../../src/shared';
 
 describe('the three rounding rules, side by side', () => {
   it('give the same half fen three different answers, each for its purpose', () => {
@@ -9,7 +10,7 @@ describe('the three rounding rules, side by side', () => {
     // A forecast of 12.5 fen rounds to even: over many months, no drift up or down.
     expect([roundToFen(12.5), roundToFen(13.5), roundToFen(-2.5)]).toEqual([12, 14, -2]);
     // 25 fen shared by two equal claims: 13 + 12, never 13 + 13 or 12 + 12.
-    expect(allocatePrice(25, [1, 1])).toEqual([13, 12]);
+    expect(allocatePrice(asFen(25), [asFen(1), asFen(1)])).toEqual([13, 12]);
   });
 
   it('spreadsheet money: half away from zero at the fen, exact for two decimals', () => {
@@ -28,12 +29,12 @@ describe('the three rounding rules, side by side', () => {
   });
 
   it('shares of a whole: the allocations always add up to the price, each within a fen of its share', () => {
-    const claims = fc.array(fc.integer({ min: 0, max: 10_000_000_000 }), {
+    const claims = fc.array(fc.integer({ min: 0, max: 10_000_000_000 }).map(asFen), {
       minLength: 1,
       maxLength: 50,
     });
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e13 }), claims, (priceFen, claimsFen) => {
+      fc.property(fc.integer({ min: 0, max: 1e13 }).map(asFen), claims, (priceFen, claimsFen) => {
         const total = claimsFen.reduce((sum, claim) => sum + claim, 0);
         fc.pre(total > 0);
         const allocated = allocatePrice(priceFen, claimsFen);

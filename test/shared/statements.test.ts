@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectionOf, openDatabase, prepared } from '../../db';
 import { claimFen, claimSql } from '../../src/shared/claim';
+import { asFen } from '../../src/shared/money';
 
 describe('prepared statements on any handle', () => {
   it('finds the one connection under the database and under a transaction', () => {
@@ -27,7 +28,12 @@ describe('prepared statements on any handle', () => {
 
   it('computes the claim in SQL as claimFen does', () => {
     const db = openDatabase(':memory:');
-    const balances = { principalFen: 865_000, interestFen: 12_345, feeFen: 0, penaltyFen: 99 };
+    const balances = {
+      principalFen: asFen(865_000),
+      interestFen: asFen(12_345),
+      feeFen: asFen(0),
+      penaltyFen: asFen(99),
+    };
     const row = prepared(
       db,
       `select ${claimSql('l')} as claim from (select ? as principal_fen, ? as interest_fen,

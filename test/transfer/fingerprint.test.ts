@@ -8,6 +8,7 @@ import {
   swapsPair,
 } from '../../src/transfer/trace/fingerprint';
 import { transferNoticesHtml } from '../../src/transfer/package/transfer-notice';
+import { asFen } from '../../src/shared';
 
 describe('a copy’s fingerprint', () => {
   it('hides in text as zero-width characters and reads back', () => {
@@ -57,8 +58,8 @@ describe('a transfer notice', () => {
         borrowerName: '<script>alert(1)</script>',
         nationalId: '110101199003071234',
         loans: [
-          { loanId: 'L1', claimFen: 123456 },
-          { loanId: 'L2', claimFen: 1 },
+          { loanId: 'L1', claimFen: asFen(123456) },
+          { loanId: 'L2', claimFen: asFen(1) },
         ],
         sellerName: 'Seller & Co',
         buyerName: 'AMC',

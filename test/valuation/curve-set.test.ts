@@ -8,11 +8,12 @@ import { buildRecoveryTriangle } from '../../src/valuation/maths/recovery-triang
 import { segmenter } from '../../src/valuation/history/segments';
 import { exponentialCurve } from './synthetic-book';
 import { syntheticHistory } from './synthetic-history';
+import { asFen } from '../../src/shared';
 
 const loan = (overrides: Partial<HistoryLoan> = {}): HistoryLoan => ({
   loanId: 'L1',
   chargeOffDate: '2025-01-15',
-  chargeOffFen: 1_200_000,
+  chargeOffFen: asFen(1_200_000),
   product: 'credit_card',
   province: '广东',
   placementStage: null,
@@ -30,7 +31,7 @@ describe('segmenter', () => {
       'product=credit_card|balance_band=5000-20000|region=广东|charge_off_age=secondary',
     );
     expect(
-      of(loan({ chargeOffFen: 10_000_000, province: null, chargeOffDate: '2026-02-01' })),
+      of(loan({ chargeOffFen: asFen(10_000_000), province: null, chargeOffDate: '2026-02-01' })),
     ).toBe('product=credit_card|balance_band=100000+|region=unknown|charge_off_age=fresh');
     expect(segmenter({ dimensions: [], asOf: '2026-06-30' })(loan())).toBe('all');
   });
@@ -41,8 +42,8 @@ describe('segmenter', () => {
       asOf: '2026-06-30',
       balanceBandEdgesYuan: [0, 1_000],
     });
-    expect(of(loan({ chargeOffFen: 99_999 }))).toBe('balance_band=0-1000');
-    expect(of(loan({ chargeOffFen: 100_000 }))).toBe('balance_band=1000+');
+    expect(of(loan({ chargeOffFen: asFen(99_999) }))).toBe('balance_band=0-1000');
+    expect(of(loan({ chargeOffFen: asFen(100_000) }))).toBe('balance_band=1000+');
     expect(() =>
       segmenter({ dimensions: [], asOf: '2026-06-30', balanceBandEdgesYuan: [5, 1] }),
     ).toThrow(RangeError);

@@ -4,6 +4,7 @@ import { npv } from '../../src/valuation/maths/discounting';
 import { holdOrSell, inHouseCostModel } from '../../src/valuation/valuations/hold-or-sell';
 import { projectBook } from '../../src/valuation/maths/projection';
 import { compileBook } from '../../src/valuation/maths/valuation-book';
+import { asFen } from '../../src/shared';
 
 const costs: CostModel = {
   commissionRateByChannel: { in_house: 0.1, agency: 0.3 },
@@ -46,15 +47,15 @@ describe('holdOrSell', () => {
   const inHouseNpv = npv(flows.netFen, 0.12);
 
   it('is the NPV at the discount rate of collecting in house, against the price', () => {
-    const decision = holdOrSell(book, costs, terms, 1_000_000);
+    const decision = holdOrSell(book, costs, terms, asFen(1_000_000));
     expect(Math.abs(decision.inHouseNpvFen - inHouseNpv)).toBeLessThan(60);
     expect(decision.differenceFen).toBe(1_000_000 - decision.inHouseNpvFen);
   });
 
   it('sells when the price is worth more, holds when it is not or on a tie', () => {
-    const { inHouseNpvFen } = holdOrSell(book, costs, terms, 0);
-    expect(holdOrSell(book, costs, terms, inHouseNpvFen + 1).recommendation).toBe('sell');
+    const { inHouseNpvFen } = holdOrSell(book, costs, terms, asFen(0));
+    expect(holdOrSell(book, costs, terms, asFen(inHouseNpvFen + 1)).recommendation).toBe('sell');
     expect(holdOrSell(book, costs, terms, inHouseNpvFen).recommendation).toBe('hold');
-    expect(holdOrSell(book, costs, terms, inHouseNpvFen - 1).recommendation).toBe('hold');
+    expect(holdOrSell(book, costs, terms, asFen(inHouseNpvFen - 1)).recommendation).toBe('hold');
   });
 });

@@ -8,6 +8,7 @@
  */
 import type { z } from '@hono/zod-openapi';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Fen } from '../../src/shared';
 import { importDemoBook } from '../../src/demo/import-book';
 import { incrementalRecoveryRate, liquidationCurve } from '../../src/demo/liquidation-curve';
 import { productTerms, type DemoProduct } from '../../src/demo/products';
@@ -29,7 +30,7 @@ const post = (t: T, path: string, body: unknown) =>
 function generatorTruth(t: T, months: number): Map<string, number> {
   const rows = t.db.$client
     .prepare('select product, charge_off_fen as fen from loans where charge_off_date is not null')
-    .all() as { product: DemoProduct; fen: number }[];
+    .all() as { product: DemoProduct; fen: Fen }[];
   const totals = new Map<string, { fen: number; recovered: number }>();
   for (const { product, fen } of rows) {
     const curve = liquidationCurve(productTerms[product], fen, 1);

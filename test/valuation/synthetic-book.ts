@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../src/shared/dates';
+import { asFen, type Fen } from '../../src/shared';
 import { monthIndex } from '../../src/valuation/maths/calendar-month';
 import { SeededRandom } from '../../src/valuation/maths/random';
 import type { RecoveryEvent } from '../../src/valuation/maths/recovery-triangle';
@@ -25,8 +26,8 @@ export interface SyntheticBookOptions {
 export interface SyntheticLoan {
   loanId: string;
   chargeOffDate: IsoDate;
-  chargeOffFen: number;
-  claimFen: number;
+  chargeOffFen: Fen;
+  claimFen: Fen;
   band: 'small' | 'large';
 }
 
@@ -67,7 +68,7 @@ export function syntheticBook(options: SyntheticBookOptions): SyntheticBook {
     const chargeOffMonth = asOfMonth - options.cohorts + cohort;
     for (let n = 0; n < options.accountsPerCohort; n++) {
       const chargeOffDay = 1 + random.below(26);
-      const chargeOffFen = 500_000 + random.below(4_500_000);
+      const chargeOffFen = asFen(500_000 + random.below(4_500_000));
       const loan: SyntheticLoan = {
         loanId: `S${cohort}-${n}`,
         chargeOffDate: dateOf(chargeOffMonth, chargeOffDay),
@@ -95,7 +96,7 @@ function liveOut(
     options.trueRates.length - 1,
     asOfMonth + options.futureMonths - chargeOffMonth,
   );
-  let owedFen = loan.chargeOffFen;
+  let owedFen: number = loan.chargeOffFen;
   for (let age = 0; age <= lastAge && owedFen > 0; age++) {
     if (random.next() >= (options.trueRates[age] ?? 0) / PAYMENT_SHARE) continue;
     const noise = Math.exp(NOISE_SIGMA * random.normal() - (NOISE_SIGMA * NOISE_SIGMA) / 2);
@@ -114,7 +115,7 @@ function liveOut(
       type: 'payment',
       amountFen,
     });
-    loan.claimFen = owedFen;
+    loan.claimFen = asFen(owedFen);
   }
 }
 

@@ -1,4 +1,11 @@
-import type { DelinquencyBucket, IsoDate } from '../../shared';
+import {
+  asFen,
+  type DelinquencyBucket,
+  type Fen,
+  type IsoDate,
+  subtractFen,
+  ZERO_FEN,
+} from '../../shared';
 import { bucketOf } from '../../loans';
 import {
   placementsOf,
@@ -19,9 +26,9 @@ export type EffectivenessDimension = (typeof effectivenessDimensions)[number];
 export interface Tally {
   accounts: number;
   placements: number;
-  placedFen: number;
-  recoveredFen: number;
-  costsFen: number;
+  placedFen: Fen;
+  recoveredFen: Fen;
+  costsFen: Fen;
   /** Per payer window (3, 6, 12 months): placements that paid within it, and placements whose window is over. */
   payers: number[];
   matured: number[];
@@ -55,9 +62,9 @@ export interface EffectivenessOptions {
 const emptyTally = (): Tally => ({
   accounts: 0,
   placements: 0,
-  placedFen: 0,
-  recoveredFen: 0,
-  costsFen: 0,
+  placedFen: ZERO_FEN,
+  recoveredFen: ZERO_FEN,
+  costsFen: ZERO_FEN,
   payers: payerWindowsMonths.map(() => 0),
   matured: payerWindowsMonths.map(() => 0),
 });
@@ -130,9 +137,9 @@ export function effectivenessReport(
 
 function add(tally: Tally, placement: Placement, outcome: PlacementOutcome): void {
   tally.placements += 1;
-  tally.placedFen += placement.placedFen;
-  tally.recoveredFen += outcome.recoveredFen;
-  tally.costsFen += outcome.costsFen;
+  tally.placedFen = asFen(tally.placedFen + placement.placedFen);
+  tally.recoveredFen = asFen(tally.recoveredFen + outcome.recoveredFen);
+  tally.costsFen = asFen(tally.costsFen + outcome.costsFen);
   outcome.maturedWithin.forEach((matured, w) => {
     if (!matured) return;
     tally.matured[w]! += 1;
@@ -146,7 +153,7 @@ export function effectivenessRates(tally: Tally) {
   return {
     recoveryRate: ratio(tally.recoveredFen, tally.placedFen),
     costToCollect: ratio(tally.costsFen, tally.recoveredFen),
-    netRecoveryFen: tally.recoveredFen - tally.costsFen,
+    netRecoveryFen: subtractFen(tally.recoveredFen, tally.costsFen),
     payerRates: tally.payers.map((payers, w) => ratio(payers, tally.matured[w] ?? 0)),
   };
 }

@@ -1,7 +1,7 @@
 import { claimSql } from '../../shared';
 import { and, count, eq, gt, inArray, max, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { type DbOrTx, loans, type LoanStatus } from '../../../db';
-import { dayNumber, type IsoDate, type Fen } from '../../shared';
+import { dayNumber, type IsoDate, type Fen, ZERO_FEN } from '../../shared';
 import type { ChargeOffPolicy } from './charge-off-policy';
 import type { DelinquencyRecord } from './delinquency';
 import { onBookStatuses } from './on-book';
@@ -65,7 +65,7 @@ export function chargedOffTotals(db: DbOrTx): { loans: number; chargeOffFen: Fen
     .from(loans)
     .where(eq(statusUnindexed, 'charged_off'))
     .get();
-  return totals ?? { loans: 0, chargeOffFen: 0 };
+  return totals ?? { loans: 0, chargeOffFen: ZERO_FEN };
 }
 
 export function findLoan(db: DbOrTx, loanId: string): LoanRow | undefined {
@@ -125,5 +125,5 @@ export function chargeOffCandidateTotals(
     .from(loans)
     .where(chargeOffCandidate(asOf, policy))
     .get();
-  return totals ?? { loans: 0, claimFen: 0 };
+  return totals ?? { loans: 0, claimFen: ZERO_FEN };
 }

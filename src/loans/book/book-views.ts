@@ -1,6 +1,6 @@
 import { claimFen } from '../../shared';
 import type { z } from '@hono/zod-openapi';
-import { formatFen } from '../../shared';
+import { type Fen, formatFen } from '../../shared';
 import type { BalanceMeasures } from './balance-measures';
 import type { LoanRow } from './book-repository';
 import type { ChargeOffCandidates, DelinquencyReport, Page } from './book-service';
@@ -13,7 +13,7 @@ import type {
 
 // Domain results (integer fen) as the API shows them (decimal strings, camelCase).
 
-const optionalFen = (fen: number | null) => (fen === null ? null : formatFen(fen));
+const optionalFen = (fen: Fen | null) => (fen === null ? null : formatFen(fen));
 
 /** Every field named: a column added to the table does not reach the API unless added here. */
 export function loanView(loan: LoanRow): z.infer<typeof LoanSchema> {

@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { fenFromYuanRequest, formatFen } from '../../shared';
+import { type Fen, fenFromYuanRequest, formatFen } from '../../shared';
 import type { PortfolioCriteria } from '../criteria';
 import type { CriteriaSchema } from './schemas';
 
@@ -8,7 +8,7 @@ type CriteriaBody = z.infer<typeof CriteriaSchema>;
 // The criteria as the API writes them (claim bounds in yuan) and as the domain holds them (fen).
 
 /** The request's amount in fen, read by the shared parse (the schema has already checked it). */
-const fenOf = (yuan: string): number => fenFromYuanRequest.parse(yuan);
+const fenOf = (yuan: string): Fen => fenFromYuanRequest.parse(yuan);
 
 export function criteriaFromBody(body: CriteriaBody): PortfolioCriteria {
   const { claimMin, claimMax, ...rest } = body;

@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { formatFen } from '../../shared';
+import { type Fen, formatFen } from '../../shared';
 import type { PortfolioCriteria } from '../criteria';
 import { criteriaToBody } from './criteria-api';
 import type {
@@ -19,7 +19,7 @@ import type * as schemas from './view-schemas';
 // Portfolios, screenings and strats (integer fen) as the API shows them (decimal strings).
 
 type Rule = z.infer<typeof schemas.RuleSchema>;
-const money = (fen: number | null) => (fen === null ? null : formatFen(fen));
+const money = (fen: Fen | null) => (fen === null ? null : formatFen(fen));
 const ruleIds = (firedRules: string | null): string[] =>
   firedRules === null ? [] : (JSON.parse(firedRules) as string[]);
 

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../audit';
-import { type Fen, Problem, type VerbContext } from '../../shared';
+import { addFen, type Fen, Problem, type VerbContext, ZERO_FEN } from '../../shared';
 import {
   resolvePortfolioBands,
   dimensionScale,
@@ -93,13 +93,13 @@ function planLots({ tx, deps }: VerbContext, parent: PortfolioRow, request: Spli
       request.lots,
     );
   }
-  const counts = labels.map(() => ({ loans: 0, claimFen: 0, eligible: 0, flagged: 0 }));
+  const counts = labels.map(() => ({ loans: 0, claimFen: ZERO_FEN, eligible: 0, flagged: 0 }));
   const lotOf = new Map<string, number>();
   rows.forEach((row, index) => {
     const lot = lots[index]!;
     const count = counts[lot]!;
     count.loans += 1;
-    count.claimFen += row.claimFen;
+    count.claimFen = addFen(count.claimFen, row.claimFen);
     if (row.verdict === 'flagged') count.flagged += 1;
     else count.eligible += 1;
     lotOf.set(row.loanId, lot);

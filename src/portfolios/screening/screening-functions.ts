@@ -5,7 +5,7 @@ import {
   type LoanStatus,
   type ScreeningVerdict,
 } from '../../../db';
-import type { IsoDate } from '../../shared';
+import type { Fen, IsoDate } from '../../shared';
 import { FLAG_BITS, type ScreeningSubject } from '../snapshot';
 import { firedRules, verdictOfFired, type RulePack } from './rule-pack';
 
@@ -53,9 +53,10 @@ export function useScreening(tx: DbOrTx, pack: RulePack, asOf: IsoDate): void {
         birthDate: birthDate as IsoDate | null,
         chargeOffDate: chargeOffDate as IsoDate,
         dpdAtChargeOff: dpdAtChargeOff as number,
-        claimFen: claimFen as number,
-        chargeOffFen: chargeOffFen as number,
-        collectedFen: collectedFen as number,
+        // SQLite hands a function its arguments untyped: these are the snapshot's money columns.
+        claimFen: claimFen as Fen,
+        chargeOffFen: chargeOffFen as Fen,
+        collectedFen: collectedFen as Fen,
         lastPaymentDate: lastPaymentDate as IsoDate | null,
         lastAcknowledgementDate: lastAcknowledgementDate as IsoDate | null,
         litigationStatus: litigationStatus as LitigationStatus,

@@ -1,4 +1,4 @@
-import { defaultPortfolioBands, type PortfolioBands, formatFen } from '../../shared';
+import { asFen, defaultPortfolioBands, type PortfolioBands, formatFen } from '../../shared';
 
 export { defaultPortfolioBands, type PortfolioBands };
 
@@ -77,13 +77,13 @@ export function integerBands(edges: readonly number[]): BandScale {
  * @example moneyBands([0, 1000]).edges // [0, 100000] (fen)
  */
 export function moneyBands(edgesYuan: readonly number[]): BandScale {
-  const edges = edgesYuan.map((yuan) => Math.round(yuan * 100));
+  const edges = edgesYuan.map((yuan) => asFen(Math.round(yuan * 100)));
   return {
     edges,
     labels: edges.map((edge, i) =>
       rangeLabel(
         formatFen(edge),
-        edges[i + 1] === undefined ? undefined : formatFen(edges[i + 1]! - 1),
+        edges[i + 1] === undefined ? undefined : formatFen(asFen(edges[i + 1]! - 1)),
         edges[i + 1] === edge + 1,
       ),
     ),

@@ -1,4 +1,4 @@
-import { prepared, type DbOrTx, type ScreeningVerdict } from '../../../db';
+import { type Fen, prepared, type DbOrTx, type ScreeningVerdict } from '../../../db';
 import type { StratDimension, DimensionScale } from './dimensions';
 import type { StratGroup, StratSums } from './strat-table';
 
@@ -127,7 +127,7 @@ export function lotCandidateRows(
   groups: readonly string[],
 ): {
   loanId: string;
-  claimFen: number;
+  claimFen: Fen;
   verdict: ScreeningVerdict | null;
   groups: (number | string | null)[];
 }[] {
@@ -139,7 +139,7 @@ export function lotCandidateRows(
     .raw(true)
     .all({ portfolioId }) as [
     string,
-    number,
+    Fen,
     ScreeningVerdict | null,
     ...(number | string | null)[],
   ][];

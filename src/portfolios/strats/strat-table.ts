@@ -1,4 +1,4 @@
-import type { Fen } from '../../shared';
+import { asFen, type Fen } from '../../shared';
 import type { DimensionScale } from './dimensions';
 
 /**
@@ -65,6 +65,11 @@ export function safeNumber(value: bigint): number {
   return Number(value);
 }
 
+/** A sum of fen read back as BigInt, as money. @throws RangeError past Number.MAX_SAFE_INTEGER */
+export function safeFen(value: bigint): Fen {
+  return asFen(safeNumber(value));
+}
+
 /**
  * numerator / denominator to `decimals` places, half up, computed on integers so that the same
  * sums always give the same figure; null when the denominator is 0.
@@ -85,14 +90,15 @@ export function roundedRatio(
 
 /** A table row from its sums and the table's totals. */
 export function stratRow(key: string, sums: StratSums, totals: StratSums): StratRow {
+  const averageClaimFen = roundedRatio(sums.claimFen, sums.loans, 0);
   return {
     key,
     loans: safeNumber(sums.loans),
     loansPct: roundedRatio(100n * sums.loans, totals.loans, 2) ?? 0,
-    claimFen: safeNumber(sums.claimFen),
+    claimFen: safeFen(sums.claimFen),
     claimPct: roundedRatio(100n * sums.claimFen, totals.claimFen, 2) ?? 0,
-    principalFen: safeNumber(sums.principalFen),
-    averageClaimFen: roundedRatio(sums.claimFen, sums.loans, 0),
+    principalFen: safeFen(sums.principalFen),
+    averageClaimFen: averageClaimFen === null ? null : asFen(averageClaimFen),
     waMonthsSinceChargeOff: roundedRatio(sums.claimMonths, sums.claimFen, 2),
     waDpd: roundedRatio(sums.claimDpd, sums.claimFen, 2),
   };

@@ -3,6 +3,7 @@ import { defaultPortfolioRequests, type Fen } from '../../shared';
 import {
   addSums,
   roundedRatio,
+  safeFen,
   safeNumber,
   stratRow,
   ZERO_SUMS,
@@ -51,7 +52,7 @@ function verdictGroup(inputs: SummaryInputs, verdict: ScreeningVerdict): Verdict
   const reasons = inputs.ruleCounts
     .filter((count) => count.verdict === verdict)
     .map(({ ruleId, loans }) => ({ ruleId, loans }));
-  return { loans: safeNumber(sums.loans), claimFen: safeNumber(sums.claimFen), reasons };
+  return { loans: safeNumber(sums.loans), claimFen: safeFen(sums.claimFen), reasons };
 }
 
 /** The summary from its aggregates (strat-repository.ts). */
@@ -69,10 +70,10 @@ export function portfolioSummary(inputs: SummaryInputs): PortfolioSummary {
   return {
     ...totals,
     borrowers: inputs.borrowers,
-    interestFen: safeNumber(total((group) => group.interestFen)),
-    feeFen: safeNumber(total((group) => group.feeFen)),
-    penaltyFen: safeNumber(total((group) => group.penaltyFen)),
-    collectedSinceChargeOffFen: safeNumber(total((group) => group.collectedFen)),
+    interestFen: safeFen(total((group) => group.interestFen)),
+    feeFen: safeFen(total((group) => group.feeFen)),
+    penaltyFen: safeFen(total((group) => group.penaltyFen)),
+    collectedSinceChargeOffFen: safeFen(total((group) => group.collectedFen)),
     waBorrowerAgeYears: roundedRatio(
       total((group) => group.claimAge),
       total((group) => group.claimWithAgeFen),

@@ -2,7 +2,7 @@ import { recordAudit } from '../../audit';
 import { requirePortfolio, requireStatus, transitionPortfolio } from '../../portfolios';
 import { type IsoDate, Problem, transferTermsOf, type VerbContext } from '../../shared';
 import { bidsOf, roundsOf } from './bid-repository';
-import { allocatePrice } from '../../shared';
+import { allocatePrice, sumFen } from '../../shared';
 import { insertAllocations, insertSale, loansOnOffer, type SaleRow } from '../sale';
 import { acceptsBids, awardKindOf, qualifiedBids } from './sealed-bids';
 
@@ -73,7 +73,7 @@ export function awardSale(
     bidId: bid.id,
     awardKind: awardKindOf(qualified.length),
     priceFen: bid.priceFen,
-    claimFen: loans.reduce((sum, loan) => sum + loan.claimFen, 0),
+    claimFen: sumFen(loans.map((loan) => loan.claimFen)),
     loanCount: loans.length,
     cutOffDate: portfolio.cutOffDate,
     contractEffectiveDate: request.contractEffectiveDate,

@@ -1,3 +1,4 @@
+import type { Fen } from '../../shared';
 import type { DbOrTx } from '../../../db';
 import { recordAudit } from '../../audit';
 import { requirePortfolio, requireStatus } from '../../portfolios';
@@ -16,7 +17,7 @@ import { acceptsBids } from './sealed-bids';
 export interface RoundRequest {
   name: string;
   deadline: string;
-  reservePriceFen?: number | undefined;
+  reservePriceFen?: Fen | undefined;
 }
 
 /**
@@ -57,7 +58,7 @@ export function openRound(
 }
 
 export interface BidRequest {
-  priceFen: number;
+  priceFen: Fen;
   validUntil: string;
   conditions?: string | undefined;
 }

@@ -1,8 +1,9 @@
+import type { Fen } from '../../shared';
 /** A sealed bid as the award sees it. */
 export interface SealedBid {
   id: number;
   buyerOrganisationId: number;
-  priceFen: number;
+  priceFen: Fen;
   validUntil: string;
   submittedAt: string;
 }
@@ -28,7 +29,7 @@ export function standingBids<B extends SealedBid>(bids: readonly B[]): B[] {
  */
 export function qualifiedBids<B extends SealedBid>(
   bids: readonly B[],
-  reservePriceFen: number | null,
+  reservePriceFen: Fen | null,
   date: string,
 ): B[] {
   return standingBids(bids).filter(

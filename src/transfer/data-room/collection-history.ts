@@ -1,3 +1,4 @@
+import { type Fen, ZERO_FEN } from '../../shared';
 import { ON_OFFER } from '../../portfolios';
 import { type DbOrTx, prepared } from '../../../db';
 
@@ -9,8 +10,8 @@ export interface PoolMonth {
   /** The calendar month collected in, `YYYY-MM`. */
   month: string;
   accounts: number;
-  chargeOffFen: number;
-  collectedFen: number;
+  chargeOffFen: Fen;
+  collectedFen: Fen;
   payingAccounts: number;
 }
 
@@ -29,7 +30,7 @@ export function collectionHistory(
     db,
     `select substr(charge_off_date, 1, 7) as pool, count(*) as accounts, sum(charge_off_fen) as chargeOffFen
        from portfolio_loans where ${ON_OFFER} group by pool order by pool`,
-  ).all({ portfolioId }) as { pool: string; accounts: number; chargeOffFen: number }[];
+  ).all({ portfolioId }) as { pool: string; accounts: number; chargeOffFen: Fen }[];
   const collected = prepared(
     db,
     `select substr(pl.charge_off_date, 1, 7) as pool, substr(e.event_date, 1, 7) as month, sum(e.amount_fen) as collectedFen, count(distinct e.loan_id) as payingAccounts
@@ -39,7 +40,7 @@ export function collectionHistory(
   ).all(portfolioId, cutOffDate) as {
     pool: string;
     month: string;
-    collectedFen: number;
+    collectedFen: Fen;
     payingAccounts: number;
   }[];
   const byKey = new Map(collected.map((row) => [`${row.pool} ${row.month}`, row]));
@@ -53,7 +54,7 @@ export function collectionHistory(
         ...pool,
         monthsSinceChargeOff: age,
         month,
-        collectedFen: found?.collectedFen ?? 0,
+        collectedFen: found?.collectedFen ?? ZERO_FEN,
         payingAccounts: found?.payingAccounts ?? 0,
       };
     });

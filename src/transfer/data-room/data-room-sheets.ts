@@ -1,3 +1,4 @@
+import type { Fen } from '../../shared';
 import type { StratTable, PortfolioSummary } from '../../portfolios';
 import type { PoolMonth } from './collection-history';
 
@@ -19,7 +20,7 @@ export function summaryTable(summary: PortfolioSummary): SheetTable {
   const row = (
     label: string,
     count: number | null,
-    amountFen: number | null,
+    amountFen: Fen | null,
     share: number | null = null,
   ): CellValue[] => [label, count, amountFen, share];
   return {

@@ -1,3 +1,4 @@
+import type { Fen } from '../../shared';
 import { ON_OFFER } from '../../portfolios';
 import { type DbOrTx, prepared } from '../../../db';
 
@@ -17,15 +18,15 @@ export interface TapeRow {
   originationDate: string;
   chargeOffDate: string;
   lastPaymentDate: string | null;
-  originalPrincipalFen: number;
-  principalFen: number;
-  interestFen: number;
-  feeFen: number;
-  penaltyFen: number;
-  claimFen: number;
-  chargeOffFen: number;
-  collectedFen: number;
-  lastPaymentFen: number | null;
+  originalPrincipalFen: Fen;
+  principalFen: Fen;
+  interestFen: Fen;
+  feeFen: Fen;
+  penaltyFen: Fen;
+  claimFen: Fen;
+  chargeOffFen: Fen;
+  collectedFen: Fen;
+  lastPaymentFen: Fen | null;
   dpdAtChargeOff: number;
   monthsSinceChargeOff: number;
   monthsSinceLastPayment: number | null;

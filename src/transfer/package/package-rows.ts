@@ -1,3 +1,4 @@
+import type { Fen } from '../../shared';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db';
 
@@ -8,12 +9,12 @@ export interface PackageLoan {
   borrowerName: string;
   nationalId: string;
   mobilePhone: string | null;
-  principalFen: number;
-  interestFen: number;
-  feeFen: number;
-  penaltyFen: number;
-  claimFen: number;
-  priceFen: number;
+  principalFen: Fen;
+  interestFen: Fen;
+  feeFen: Fen;
+  penaltyFen: Fen;
+  claimFen: Fen;
+  priceFen: Fen;
 }
 
 const PACKAGE_SELECT = `select a.loan_id as loanId, pl.borrower_id as borrowerId, l.borrower_name as borrowerName, l.national_id as nationalId,

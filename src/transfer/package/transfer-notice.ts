@@ -1,10 +1,10 @@
-import { formatFen } from '../../shared';
+import { type Fen, formatFen, sumFen } from '../../shared';
 
 /** A borrower's notice of assignment (债权转让通知): what the borrower owes the buyer now, and where to pay. */
 export interface TransferNotice {
   borrowerName: string;
   nationalId: string;
-  loans: { loanId: string; claimFen: number }[];
+  loans: { loanId: string; claimFen: Fen }[];
   sellerName: string;
   buyerName: string;
   buyerPaymentDetails: string;
@@ -21,8 +21,8 @@ const escapeHtml = (text: string) =>
   );
 
 /** The amount transferred: the loans' claims at the cut-off. */
-function noticeTotalFen(notice: TransferNotice): number {
-  return notice.loans.reduce((sum, loan) => sum + loan.claimFen, 0);
+function noticeTotalFen(notice: TransferNotice): Fen {
+  return sumFen(notice.loans.map((loan) => loan.claimFen));
 }
 
 /** The id a borrower's notice carries in its file: `notices-00001.html#notice-B0000123`. */

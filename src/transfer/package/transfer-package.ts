@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { type AuditActor, recordAudit } from '../../audit';
 import { requirePortfolio } from '../../portfolios';
-import { type AppDeps, Problem, transferTermsOf } from '../../shared';
+import { addFen, type AppDeps, type Fen, Problem, transferTermsOf, ZERO_FEN } from '../../shared';
 import { startDownload, streamDataRoom } from '../data-room';
 import { findBuyer } from '../offers';
 import { borrowerPages, type PackageLoan } from './package-rows';
@@ -156,8 +156,8 @@ interface NoticeCounts {
   loans: number;
   borrowers: number;
   notices: number;
-  claimFen: number;
-  priceFen: number;
+  claimFen: Fen;
+  priceFen: Fen;
 }
 
 /** The notices, `NOTICES_PER_FILE` borrowers to a file, in borrower order; adds each file to `files` and counts what went in. */
@@ -168,7 +168,13 @@ async function writeNotices(
   terms: NoticeTerms,
   files: PackageManifest['files'],
 ): Promise<NoticeCounts> {
-  const counted: NoticeCounts = { loans: 0, borrowers: 0, notices: 0, claimFen: 0, priceFen: 0 };
+  const counted: NoticeCounts = {
+    loans: 0,
+    borrowers: 0,
+    notices: 0,
+    claimFen: ZERO_FEN,
+    priceFen: ZERO_FEN,
+  };
   let batch: (TransferNotice & { borrowerId: string })[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
@@ -190,8 +196,8 @@ async function writeNotices(
       for (const loan of loans)
         [counted.loans, counted.claimFen, counted.priceFen] = [
           counted.loans + 1,
-          counted.claimFen + loan.claimFen,
-          counted.priceFen + loan.priceFen,
+          addFen(counted.claimFen, loan.claimFen),
+          addFen(counted.priceFen, loan.priceFen),
         ];
       if (batch.length === NOTICES_PER_FILE) await flush();
     }

@@ -7,7 +7,7 @@ import {
   buyerPayables,
   journalEntries,
 } from '../../../db';
-import type { IsoDate, Fen } from '../../shared';
+import { addFen, type IsoDate, type Fen, ZERO_FEN } from '../../shared';
 
 /** One collection owed to the buyer, as the statement lists it. */
 export interface ForwardingItem {
@@ -55,16 +55,17 @@ export interface ForwardingStatementRequest {
 function forwardingTotals(items: readonly ForwardingItem[]): ForwardingTotals {
   const totals = {
     items: items.length,
-    owedFen: 0,
-    forwardedFen: 0,
-    outstandingFen: 0,
-    overdueFen: 0,
+    owedFen: ZERO_FEN,
+    forwardedFen: ZERO_FEN,
+    outstandingFen: ZERO_FEN,
+    overdueFen: ZERO_FEN,
   };
   for (const item of items) {
-    totals.owedFen += item.amountFen;
-    if (item.forwardedOn === null) totals.outstandingFen += item.amountFen;
-    else totals.forwardedFen += item.amountFen;
-    if (item.overdue) totals.overdueFen += item.amountFen;
+    totals.owedFen = addFen(totals.owedFen, item.amountFen);
+    if (item.forwardedOn === null)
+      totals.outstandingFen = addFen(totals.outstandingFen, item.amountFen);
+    else totals.forwardedFen = addFen(totals.forwardedFen, item.amountFen);
+    if (item.overdue) totals.overdueFen = addFen(totals.overdueFen, item.amountFen);
   }
   return totals;
 }

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../../db';
 import { recordAudit } from '../../audit';
 import { entryHeader, postEntry } from '../../ledger';
-import { type IsoDate, Problem, type FieldError, type VerbContext } from '../../shared';
+import { type IsoDate, Problem, type FieldError, sumFen, type VerbContext } from '../../shared';
 import { forwardingLines } from './buyer-payable-lines';
 import {
   findForwarding,
@@ -125,7 +125,7 @@ export function forwardCollections(ctx: VerbContext, request: ForwardingRequest)
     reference: request.reference,
     buyerOrganisationId: request.buyerOrganisationId,
     forwardedDate: request.date,
-    amountFen: payables.reduce((sum, payable) => sum + payable.amountFen, 0),
+    amountFen: sumFen(payables.map((payable) => payable.amountFen)),
     entryId,
     payableIds: payables.map((payable) => payable.id),
   };

@@ -1,5 +1,5 @@
 import { forwardingDueDate, type LedgerPolicy, type PlannedEntry } from '../../ledger';
-import type { IsoDate, Fen } from '../../shared';
+import { type IsoDate, type Fen, negateFen } from '../../shared';
 import { interimClaimLines } from './buyer-payable-lines';
 
 /** A payment booked as a recovery, with the part of it that lowered the claim on file (net of reversals). */
@@ -50,7 +50,7 @@ export function planInterimClaim(
       loanId,
       movementDate: terms.date,
       kind: 'sold',
-      amountFen: -appliedFen,
+      amountFen: negateFen(appliedFen),
       reversal: false,
       buyerOrganisationId: terms.buyerOrganisationId,
       collectionEventId: null,

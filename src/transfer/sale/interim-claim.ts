@@ -1,6 +1,13 @@
 import { recordAudit } from '../../audit';
 import { bookedRecoveries, ledgerPolicyOf, postPlannedEntries } from '../../ledger';
-import { type IsoDate, type Fen, Problem, transferTermsOf, type VerbContext } from '../../shared';
+import {
+  type IsoDate,
+  type Fen,
+  Problem,
+  sumFen,
+  transferTermsOf,
+  type VerbContext,
+} from '../../shared';
 import { insertCutOff, recordedCutOff, saleBookings, saleBuyers } from './booked-sale-repository';
 import { planInterimClaim } from './interim-claim-plan';
 import { assertNotBefore, loansNotInSale, standingSale } from './sale-standing';
@@ -96,7 +103,7 @@ export function claimInterimCollections(
   const claim = {
     entryId,
     payables: planned.payables.length,
-    amountFen: planned.payables.reduce((sum, payable) => sum + payable.amountFen, 0),
+    amountFen: sumFen(planned.payables.map((payable) => payable.amountFen)),
     cutOffDate: request.cutOffDate,
   };
   recordAudit(tx, actor, now, {

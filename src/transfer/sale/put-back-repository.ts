@@ -1,3 +1,4 @@
+import type { Fen } from '../../shared';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { type DbOrTx, prepared, putBacks } from '../../../db';
 
@@ -44,12 +45,12 @@ export function putBacksOf(tx: DbOrTx, saleId: number): PutBackRow[] {
 }
 
 /** A loan's allocated price in a sale, or undefined when the sale did not sell it. */
-export function allocatedPrice(tx: DbOrTx, saleId: number, loanId: string): number | undefined {
+export function allocatedPrice(tx: DbOrTx, saleId: number, loanId: string): Fen | undefined {
   return (
     prepared(
       tx,
       'select price_fen as priceFen from sale_allocations where sale_id = ? and loan_id = ?',
-    ).get(saleId, loanId) as { priceFen: number } | undefined
+    ).get(saleId, loanId) as { priceFen: Fen } | undefined
   )?.priceFen;
 }
 

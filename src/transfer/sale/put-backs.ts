@@ -1,6 +1,6 @@
 import type { putBackReasons } from '../../../db';
 import { recordAudit } from '../../audit';
-import { Problem, type VerbContext } from '../../shared';
+import { Problem, type VerbContext, ZERO_FEN } from '../../shared';
 import { bookPutBack } from './put-back-booking';
 import {
   allocatedPrice,
@@ -90,7 +90,7 @@ export function decidePutBack(
   if (!decision.accept)
     return audited(ctx, updatePutBack(tx, putBackId, { ...decided, status: 'rejected' }));
   const sale = requireSale(tx, putBack.saleId);
-  const refundFen = allocatedPrice(tx, sale.id, putBack.loanId) ?? 0;
+  const refundFen = allocatedPrice(tx, sale.id, putBack.loanId) ?? ZERO_FEN;
   const booked = bookPutBack(ctx, {
     saleReference: saleReference(sale.id),
     loanId: putBack.loanId,

@@ -16,6 +16,7 @@ import {
   type FieldError,
   saleChunkLoans,
   type VerbContext,
+  ZERO_FEN,
 } from '../../shared';
 import { loanStatuses } from './booked-sale-repository';
 import { saleLines } from './sale-lines';
@@ -116,7 +117,7 @@ export function bookSale(ctx: VerbContext, request: SaleRequest): BookedSale {
         yield saleLines(
           loan.loanId,
           loan.priceFen,
-          positions.get(loan.loanId)?.balanceFen ?? 0,
+          positions.get(loan.loanId)?.balanceFen ?? ZERO_FEN,
           policy,
         );
     }

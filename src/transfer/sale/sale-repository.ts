@@ -1,3 +1,4 @@
+import type { Fen } from '../../shared';
 import { desc, eq } from 'drizzle-orm';
 import { type DbOrTx, prepared, sales } from '../../../db';
 import { ON_OFFER } from '../../portfolios';
@@ -38,7 +39,7 @@ export function listSales(tx: DbOrTx, filter: { buyerOrganisationId?: number }):
 /** A loan on offer with the claim it is sold for. */
 export interface LoanClaim {
   loanId: string;
-  claimFen: number;
+  claimFen: Fen;
 }
 
 /** The loans a portfolio offers (as its summary counts them) with their claims at the cut-off, by loan id. */
@@ -64,11 +65,11 @@ export function insertAllocations(
 }
 
 /** A sale's allocation, by loan id. */
-export function allocationsOf(tx: DbOrTx, saleId: number): (LoanClaim & { priceFen: number })[] {
+export function allocationsOf(tx: DbOrTx, saleId: number): (LoanClaim & { priceFen: Fen })[] {
   return prepared(
     tx,
     'select loan_id as loanId, claim_fen as claimFen, price_fen as priceFen from sale_allocations where sale_id = ? order by loan_id',
-  ).all(saleId) as (LoanClaim & { priceFen: number })[];
+  ).all(saleId) as (LoanClaim & { priceFen: Fen })[];
 }
 
 /** The sale's loans with a recovery booked on a payment dated after `cutOffDate`: those whose interim collections the buyer is owed. */

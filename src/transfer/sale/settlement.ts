@@ -1,3 +1,4 @@
+import type { Fen } from '../../shared';
 import type { DbOrTx } from '../../../db';
 import { recordAudit } from '../../audit';
 import {
@@ -7,7 +8,7 @@ import {
   transitionPortfolio,
   type VerdictChange,
 } from '../../portfolios';
-import { addDays, type IsoDate, Problem, type VerbContext } from '../../shared';
+import { addDays, type IsoDate, Problem, type VerbContext, ZERO_FEN } from '../../shared';
 import { claimInterimCollections } from './interim-claim';
 import { bookSale } from './sale-booking';
 import {
@@ -69,7 +70,7 @@ export interface Settlement {
   /** The bring-down: loans whose verdict changed between the award and settlement (put-back candidates). */
   changes: VerdictChange[];
   /** Collections after the cut-off booked as the seller's recoveries before settlement: now owed to the buyer. */
-  interimCollectionsFen: number;
+  interimCollectionsFen: Fen;
 }
 
 /**
@@ -86,7 +87,7 @@ export function settleSale(
   const { tx, deps, actor } = ctx;
   const sale = requireSale(tx, saleId);
   if (sale.status === 'settled')
-    return { sale, booked: false, changes: [], interimCollectionsFen: 0 };
+    return { sale, booked: false, changes: [], interimCollectionsFen: ZERO_FEN };
   if (sale.status !== 'signed')
     throw new Problem('conflict', `sale ${saleId} is ${sale.status}: settlement follows signing`);
   if (receivedOn < sale.cutOffDate || receivedOn > deps.clock.today()) {

@@ -1,5 +1,4 @@
-import { roundToFen } from '../../shared';
-import type { IsoDate } from '../../shared';
+import { asFen, type Fen, type IsoDate, roundToFen, sumFen } from '../../shared';
 import {
   cohortOf,
   lastCompleteMonth,
@@ -28,8 +27,10 @@ interface BacktestSpec extends Omit<CurveSetSpec, 'chargeOffFrom' | 'chargeOffTo
 }
 
 /** A forecast judged, rounded to fen, with its P5–P95 band and whether the actual fell inside it. */
-export interface JudgedForecast extends ForecastAccuracy {
-  band: Percentiles;
+export interface JudgedForecast extends Omit<ForecastAccuracy, 'predictedFen' | 'actualFen'> {
+  predictedFen: Fen;
+  actualFen: Fen;
+  band: Percentiles<Fen>;
   inside: boolean;
 }
 
@@ -37,8 +38,8 @@ export interface PoolBacktest extends JudgedForecast {
   cohort: string;
   loans: number;
   /** The pool's charged-off balance, and what it still owed at D (charge-off less payments). */
-  exposureFen: number;
-  claimFen: number;
+  exposureFen: Fen;
+  claimFen: Fen;
 }
 
 export interface BacktestResult {
@@ -47,11 +48,11 @@ export interface BacktestResult {
   pools: PoolBacktest[];
   /** Over the pools: ratio, bias and weighted MAPE of the pools' totals; the band of the whole book. */
   total: JudgedForecast & { poolsInside: number };
-  monthly: { month: string; predictedFen: number; actualFen: number }[];
+  monthly: { month: string; predictedFen: Fen; actualFen: Fen }[];
 }
 
 /** A loan of a pool with what it still owed at D. */
-type BacktestLoan = HistoryLoan & { claimFen: number };
+type BacktestLoan = HistoryLoan & { claimFen: Fen };
 
 interface Pool {
   cohort: string;
@@ -99,8 +100,8 @@ export function runBacktest(history: RecoveryHistory, spec: BacktestSpec): Backt
   const judged = pools.map((pool) => ({
     cohort: pool.cohort,
     loans: pool.loans.length,
-    exposureFen: pool.loans.reduce((sum, loan) => sum + loan.chargeOffFen, 0),
-    claimFen: pool.loans.reduce((sum, loan) => sum + loan.claimFen, 0),
+    exposureFen: sumFen(pool.loans.map((loan) => loan.chargeOffFen)),
+    claimFen: sumFen(pool.loans.map((loan) => loan.claimFen)),
     ...judgedForecast(forecast, pool.loans, pool.actualFen),
   }));
   const actualByMonth = new Float64Array(months);
@@ -117,6 +118,9 @@ export function runBacktest(history: RecoveryHistory, spec: BacktestSpec): Backt
     pools: judged.map(({ monthlyPredictedFen: _monthly, ...pool }) => pool),
     total: {
       ...overPools,
+      // Sums of the pools' whole-fen predictions and actuals: whole fen, checked.
+      predictedFen: asFen(overPools.predictedFen),
+      actualFen: asFen(overPools.actualFen),
       band: whole.band,
       inside: whole.inside,
       poolsInside: judged.filter((pool) => pool.inside).length,
@@ -124,7 +128,8 @@ export function runBacktest(history: RecoveryHistory, spec: BacktestSpec): Backt
     monthly: Array.from(actualByMonth, (actualFen, t) => ({
       month: cohortOf(monthIndex(spec.asOf) + t + 1, 'month').label,
       predictedFen: roundToFen(whole.monthlyPredictedFen[t] ?? 0),
-      actualFen,
+      // Payments of whole fen summed: a whole number of fen, checked.
+      actualFen: asFen(actualFen),
     })),
   };
 }
@@ -161,6 +166,7 @@ function judgedForecast(
   return {
     ...accuracy,
     predictedFen: roundToFen(accuracy.predictedFen),
+    actualFen: asFen(accuracy.actualFen),
     band,
     inside: band.p5 <= accuracy.actualFen && accuracy.actualFen <= band.p95,
     monthlyPredictedFen: predicted,
@@ -196,7 +202,7 @@ function poolsOf(history: RecoveryHistory, spec: BacktestSpec, months: number): 
     )
       continue;
     if (event.eventDate <= spec.asOf)
-      place.loan.claimFen = Math.max(0, place.loan.claimFen - event.amountFen);
+      place.loan.claimFen = asFen(Math.max(0, place.loan.claimFen - event.amountFen));
     else place.pool.actualFen[monthIndex(event.eventDate) - dMonth - 1]! += event.amountFen;
   }
   // Labels (`2024-03`, `2024-Q1`, `2024`) sort as their cohorts do.

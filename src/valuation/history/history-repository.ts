@@ -1,5 +1,5 @@
 import { type DbOrTx, prepared } from '../../../db';
-import type { IsoDate } from '../../shared';
+import type { Fen, IsoDate } from '../../shared';
 import type { HistoryEvent, HistoryLoan, RecoveryHistory } from './recovery-history';
 
 // The bulk path of the valuation, a row per charged-off loan and per payment or cost: prepared
@@ -16,7 +16,7 @@ const EVENTS = `
   where event_type in ('payment', 'cost') and event_date <= ?
   order by id`;
 
-type LoanRow = [string, IsoDate, number, string, string | null, string | null, string];
+type LoanRow = [string, IsoDate, Fen, string, string | null, string | null, string];
 type EventRow = [string, IsoDate, 'payment' | 'cost', number, string];
 
 /**

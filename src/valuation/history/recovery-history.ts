@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../shared';
+import type { Fen, IsoDate } from '../../shared';
 import type { CostRecord, PaymentRecord, RecoveryEvent } from '../maths';
 
 /**
@@ -9,7 +9,7 @@ import type { CostRecord, PaymentRecord, RecoveryEvent } from '../maths';
 export interface HistoryLoan {
   loanId: string;
   chargeOffDate: IsoDate;
-  chargeOffFen: number;
+  chargeOffFen: Fen;
   product: string;
   province: string | null;
   placementStage: string | null;

@@ -1,14 +1,14 @@
-import { roundToFen } from '../../shared';
+import { asFen, type Fen, roundToFen, sumFen } from '../../shared';
 import type { MonthlyCashFlows } from './projection';
 
 /** Monthly cash flows in whole fen, month t after the valuation date at index t − 1. */
 export interface MonthlyFen {
-  grossFen: number[];
-  commissionFen: number[];
-  legalFen: number[];
-  fixedFen: number[];
-  costsFen: number[];
-  netFen: number[];
+  grossFen: Fen[];
+  commissionFen: Fen[];
+  legalFen: Fen[];
+  fixedFen: Fen[];
+  costsFen: Fen[];
+  netFen: Fen[];
 }
 
 /**
@@ -23,18 +23,18 @@ export function monthlyFen(flows: MonthlyCashFlows): MonthlyFen {
   const commissionFen = Array.from(flows.commissionFen, roundToFen);
   const legalFen = Array.from(flows.legalFen, roundToFen);
   const fixedFen = Array.from(flows.fixedFen, roundToFen);
-  const costsFen = grossFen.map((_, t) => commissionFen[t]! + legalFen[t]! + fixedFen[t]!);
+  const costsFen = grossFen.map((_, t) => asFen(commissionFen[t]! + legalFen[t]! + fixedFen[t]!));
   return {
     grossFen,
     commissionFen,
     legalFen,
     fixedFen,
     costsFen,
-    netFen: grossFen.map((gross, t) => gross - costsFen[t]!),
+    netFen: grossFen.map((gross, t) => asFen(gross - costsFen[t]!)),
   };
 }
 
 /** Σ of whole-fen amounts. */
-export function totalFen(amounts: readonly number[]): number {
-  return amounts.reduce((sum, fen) => sum + fen, 0);
+export function totalFen(amounts: readonly Fen[]): Fen {
+  return sumFen(amounts);
 }

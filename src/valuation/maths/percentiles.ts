@@ -1,9 +1,10 @@
 import { quantileSorted } from 'simple-statistics';
 
-export interface Percentiles {
-  p5: number;
-  p50: number;
-  p95: number;
+/** Percentiles of floats, or of money (`Percentiles<Fen>`) once rounded to the fen. */
+export interface Percentiles<T extends number = number> {
+  p5: T;
+  p50: T;
+  p95: T;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 import type { CostModel } from './cost-model';
 import { npv } from './discounting';
 import { fitExponentialTail } from './exponential-tail';
-import { roundToFen } from '../../shared';
+import { type Fen, roundToFen } from '../../shared';
 import { percentiles, type Percentiles } from './percentiles';
 import { priceAtTargetIrr } from './pricing';
 import { projectBook } from './projection';
@@ -33,9 +33,9 @@ interface SimulationInput {
 export interface SimulationResult {
   seed: number;
   simulations: number;
-  grossFen: Percentiles;
-  npvFen: Percentiles;
-  priceFen: Percentiles;
+  grossFen: Percentiles<Fen>;
+  npvFen: Percentiles<Fen>;
+  priceFen: Percentiles<Fen>;
 }
 
 /**
@@ -88,7 +88,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     npvs[s] = npv(net, terms.discountRateAnnual);
     prices[s] = priceAtTargetIrr(net, terms.targetIrrAnnual);
   }
-  const inFen = (p: Percentiles): Percentiles => ({
+  const inFen = (p: Percentiles): Percentiles<Fen> => ({
     p5: roundToFen(p.p5),
     p50: roundToFen(p.p50),
     p95: roundToFen(p.p95),

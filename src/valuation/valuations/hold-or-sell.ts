@@ -1,4 +1,4 @@
-import { roundToFen } from '../../shared';
+import { type Fen, roundToFen, subtractFen } from '../../shared';
 import { type CostModel, npv, monthlyFen, projectBook, type ValuationBook } from '../maths';
 
 /** The channel of the lender's own collectors. */
@@ -6,11 +6,11 @@ export const IN_HOUSE_CHANNEL = 'in_house';
 
 export interface HoldOrSell {
   /** NPV at the discount rate of collecting the book in house. */
-  inHouseNpvFen: number;
+  inHouseNpvFen: Fen;
   /** The price at the target IRR: what a buyer is expected to pay. */
-  priceFen: number;
+  priceFen: Fen;
   /** Price − in-house NPV: what selling gains (negative: what it loses). */
-  differenceFen: number;
+  differenceFen: Fen;
   recommendation: 'sell' | 'hold';
 }
 
@@ -40,7 +40,7 @@ export function holdOrSell(
   book: ValuationBook,
   costModel: CostModel,
   terms: { horizonMonths: number; discountRateAnnual: number },
-  priceFen: number,
+  priceFen: Fen,
 ): HoldOrSell {
   const inHouse = monthlyFen(
     projectBook(book, inHouseCostModel(costModel), { horizonMonths: terms.horizonMonths }),
@@ -49,7 +49,7 @@ export function holdOrSell(
   return {
     inHouseNpvFen,
     priceFen,
-    differenceFen: priceFen - inHouseNpvFen,
+    differenceFen: subtractFen(priceFen, inHouseNpvFen),
     recommendation: priceFen > inHouseNpvFen ? 'sell' : 'hold',
   };
 }

@@ -1,4 +1,7 @@
-import { roundToFen } from '../../shared';
+import { asFen, type Fen, roundToFen } from '../../shared';
+
+/** The price grid as money: each price rounded to the fen. */
+export type FenSensitivityGrid = Omit<SensitivityGrid, 'prices'> & { prices: Fen[][] };
 import {
   type CostModel,
   npv,
@@ -23,13 +26,13 @@ export interface ValuationTerms {
 
 /** A valuation's numbers, money in integer fen. */
 export interface PortfolioValuation {
-  faceFen: number;
+  faceFen: Fen;
   /** Estimated remaining collections: undiscounted gross over the horizon. */
-  ercFen: number;
-  costsFen: number;
-  netCollectionsFen: number;
-  npvFen: number;
-  priceFen: number;
+  ercFen: Fen;
+  costsFen: Fen;
+  netCollectionsFen: Fen;
+  npvFen: Fen;
+  priceFen: Fen;
   /** Price ÷ face value. */
   priceShareOfFace: number;
   /** Undefined when the price is not positive. */
@@ -37,7 +40,7 @@ export interface PortfolioValuation {
   netMultiple: number | undefined;
   paybackMonth: number | undefined;
   monthly: MonthlyFen;
-  sensitivity: SensitivityGrid | undefined;
+  sensitivity: FenSensitivityGrid | undefined;
 }
 
 /**
@@ -72,7 +75,7 @@ export function valuePortfolio(
       terms.sensitivity.discountRatesAnnual,
     );
   return {
-    faceFen: book.faceFen,
+    faceFen: asFen(book.faceFen),
     ercFen: totalFen(monthly.grossFen),
     costsFen: totalFen(monthly.costsFen),
     netCollectionsFen: totalFen(monthly.netFen),

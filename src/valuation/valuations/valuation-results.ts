@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../shared';
+import { asFen, type Fen, type IsoDate, ZERO_FEN } from '../../shared';
 import {
   type CostModel,
   type MonthlyFen,
@@ -16,11 +16,11 @@ import {
   type ValuationTerms,
 } from './portfolio-valuation';
 import type { HistoryLoan } from '../history';
-import type { SensitivityGrid } from './sensitivity';
+import type { FenSensitivityGrid } from './portfolio-valuation';
 import type { StoredCurves } from '../curves';
 
 /** A loan on offer: the facts its segment is read from, and what it owes at the cut-off. */
-export type OfferedLoan = HistoryLoan & { claimFen: number };
+export type OfferedLoan = HistoryLoan & { claimFen: Fen };
 
 /** Everything a valuation is computed from. */
 export interface ValuationSetup {
@@ -47,7 +47,7 @@ export interface SegmentUse {
   segment: string;
   curve: string;
   loans: number;
-  faceFen: number;
+  faceFen: Fen;
 }
 
 export interface ValuationResults {
@@ -55,7 +55,7 @@ export interface ValuationResults {
   litigatedLoans: number;
   measures: Omit<PortfolioValuation, 'monthly' | 'sensitivity'>;
   monthly: MonthlyFen;
-  sensitivity: SensitivityGrid;
+  sensitivity: FenSensitivityGrid;
   distribution: SimulationResult;
   holdOrSell: HoldOrSell;
   segments: SegmentUse[];
@@ -88,11 +88,11 @@ export function valuationResults(setup: ValuationSetup): ValuationResults {
             segment,
             curve: (curves.bySegment.get(segment) ?? curves.book).segment,
             loans: 0,
-            faceFen: 0,
+            faceFen: ZERO_FEN,
           }),
         );
       use.loans += 1;
-      use.faceFen += loan.claimFen;
+      use.faceFen = asFen(use.faceFen + loan.claimFen);
       yield {
         chargeOffDate: loan.chargeOffDate,
         chargeOffFen: loan.chargeOffFen,

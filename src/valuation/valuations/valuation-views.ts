@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { formatFen } from '../../shared';
+import { type Fen, formatFen } from '../../shared';
 import { lastDayOfMonth, monthIndex, type Percentiles } from '../maths';
 import { costModelView } from '../curves';
 import type { ValuationResults } from './valuation-results';
@@ -25,7 +25,7 @@ export function flowDate(valuationDate: string, month: number): string {
   return lastDayOfMonth(monthIndex(valuationDate) + month);
 }
 
-const band = (p: Percentiles) => ({
+const band = (p: Percentiles<Fen>) => ({
   p5: formatFen(p.p5),
   p50: formatFen(p.p50),
   p95: formatFen(p.p95),
