@@ -10,7 +10,7 @@ import { mackSummary } from '../../src/valuation/maths/mack-summary';
 import { cumulativeTriangle } from '../valuation/published-triangle';
 import { asFen, parseFen } from '../../src/shared';
 import { testApp, type TestUser } from '../helpers/test-app';
-import { aWrittenOffLoan, insertLoans } from '../portfolios/book';
+import { aWrittenOffLoan, insertLoans } from '../helpers/loans';
 
 type T = ReturnType<typeof testApp>;
 type Problem = { detail: string; errors: { field: string }[] };

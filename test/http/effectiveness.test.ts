@@ -6,7 +6,7 @@ import { importDemoBook } from '../../src/demo/import-book';
 import { daysBetween } from '../../src/shared/dates';
 import { asFen } from '../../src/shared';
 import { testApp, type TestUser } from '../helpers/test-app';
-import { aWrittenOffLoan, insertLoans } from '../portfolios/book';
+import { aWrittenOffLoan, insertLoans } from '../helpers/loans';
 
 type T = ReturnType<typeof testApp>;
 type Report = z.infer<typeof EffectivenessSchema>;

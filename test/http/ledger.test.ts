@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/test-app';
-import { aBadLoan, insertLoans } from '../ledger/fixtures';
+import { aBadLoan, insertLoans } from '../helpers/loans';
 import { collect, sell, writeOff } from '../ledger/scenario';
 
 type T = ReturnType<typeof testApp>;

@@ -3,7 +3,7 @@ import { classifyDelinquency } from '../../src/loans/book/delinquency';
 import { builtInDelinquencySchemes, type PlatformConfig } from '../../src/shared/config';
 import { formatFen, parseFen } from '../../src/shared/money';
 import { testApp, type TestUser } from '../helpers/test-app';
-import { aDelinquentLoan, aLoan, insertLoans, type LoanInsert } from '../loans/loan-builder';
+import { aDelinquentLoan, aLoan, insertLoans, type LoanInsert } from '../helpers/loans';
 import { asFen, ZERO_FEN } from '../../src/shared';
 
 type Json = Record<string, any>;

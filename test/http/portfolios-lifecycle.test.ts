@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { insertSnapshot } from '../../src/portfolios/membership/snapshot-repository';
 import { testApp, type TestUser } from '../helpers/test-app';
-import { aWrittenOffLoan, insertLoans, knownBook } from '../portfolios/book';
+import { aWrittenOffLoan, insertLoans } from '../helpers/loans';
+import { knownBook } from '../portfolios/book';
 import { asFen } from '../../src/shared';
 
 type T = ReturnType<typeof testApp>;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stratDimensions } from '../../src/portfolios/strats/dimensions';
 import { testApp, type TestUser } from '../helpers/test-app';
-import { aWrittenOffLoan, insertLoans, insertPayment, knownBook } from '../portfolios/book';
+import { aWrittenOffLoan, insertLoans } from '../helpers/loans';
+import { insertPayment, knownBook } from '../portfolios/book';
 
 type T = ReturnType<typeof testApp>;
 type Json = Record<string, any>;

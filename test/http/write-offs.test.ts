@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testApp, type TestUser } from '../helpers/test-app';
-import { aBadLoan, insertLoans } from '../ledger/fixtures';
+import { aBadLoan, insertLoans } from '../helpers/loans';
 
 type T = ReturnType<typeof testApp>;
 

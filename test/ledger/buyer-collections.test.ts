@@ -7,7 +7,8 @@ import { offBalanceReport, writeOffReport } from '../../src/ledger/reports';
 import { reverseEntry } from '../../src/ledger/reversal';
 import { reversalEffects } from '../../src/reversal-effects';
 import { testApp } from '../helpers/test-app';
-import { aBadLoan, actorOf, anotherBuyer, insertCollections, insertLoans } from './fixtures';
+import { aBadLoan, insertLoans } from '../helpers/loans';
+import { actorOf, anotherBuyer, insertCollections } from './fixtures';
 import { healthy, ledgerHealth, registerBalances } from './invariants';
 import {
   accountBalance,

@@ -1,47 +1,8 @@
 import type { Db } from '../../db/client';
-import { collectionEvents, fileImports, loans } from '../../db/schema';
+import { collectionEvents, fileImports } from '../../db/schema';
 import type { AuditActor } from '../../src/audit/record';
 import type { TestUser } from '../helpers/test-app';
 import { asFen } from '../../src/shared';
-
-export type LoanInsert = typeof loans.$inferInsert;
-
-let sequence = 0;
-
-/**
- * A loan 200 days past due on the 2026-05-31 tape, owing 8,650.00 (8,000 + 500 + 100 + 50): a
- * charge-off candidate under the default 180-day policy. Any field can be overridden.
- */
-export function aBadLoan(overrides: Partial<LoanInsert> = {}): LoanInsert {
-  sequence += 1;
-  const loanId = overrides.loanId ?? `W${String(sequence).padStart(6, '0')}`;
-  return {
-    loanId,
-    borrowerId: `B-${loanId}`,
-    borrowerName: '李四',
-    nationalId: '110101199001011234',
-    product: 'cash_loan',
-    originationDate: '2024-01-15',
-    originalPrincipalFen: asFen(1_000_000),
-    principalFen: asFen(800_000),
-    interestFen: asFen(50_000),
-    feeFen: asFen(10_000),
-    penaltyFen: asFen(5_000),
-    daysPastDue: 200,
-    status: 'delinquent',
-    tapeDate: '2026-05-31',
-    ...overrides,
-  };
-}
-
-/** Inserts loans, 500 to a statement (SQLite's limit on bound variables). */
-export function insertLoans(db: Db, rows: LoanInsert[]): string[] {
-  for (let start = 0; start < rows.length; start += 500)
-    db.insert(loans)
-      .values(rows.slice(start, start + 500))
-      .run();
-  return rows.map((row) => row.loanId);
-}
 
 /** A file import row of the given kind, as the import routes would record it. */
 export function insertFileImport(db: Db, kind: 'loan_tape' | 'collections'): number {

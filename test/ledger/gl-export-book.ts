@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { testApp } from '../helpers/test-app';
-import { aBadLoan, insertLoans } from './fixtures';
+import { aBadLoan, insertLoans } from '../helpers/loans';
 import { collect, inTx, sell, writeOff } from './scenario';
 import { reverseEntry } from '../../src/ledger/reversal';
 import { reversalEffects } from '../../src/reversal-effects';

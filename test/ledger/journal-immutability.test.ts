@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accounts } from '../../src/ledger/accounts';
 import { testApp } from '../helpers/test-app';
-import { aBadLoan, insertLoans } from './fixtures';
+import { aBadLoan, insertLoans } from '../helpers/loans';
 import { claimInterim, collect, forward, sell, writeOff } from './scenario';
 
 describe('posted journal rows', () => {

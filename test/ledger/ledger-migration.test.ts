@@ -7,7 +7,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { loans } from '../../db/schema';
-import { aBadLoan } from './fixtures';
+import { aBadLoan } from '../helpers/loans';
 
 const migrations = resolve(import.meta.dirname, '../../db/migrations');
 /** The last migration before the ledger's after-sale schema (0011 recreates the journal). */

@@ -20,7 +20,8 @@ import { addDays } from '../../src/shared/dates';
 import { asFen } from '../../src/shared';
 import { Problem } from '../../src/shared/problem';
 import { testApp } from '../helpers/test-app';
-import { aBadLoan, actorOf, insertFileImport, insertLoans } from './fixtures';
+import { aBadLoan, insertLoans } from '../helpers/loans';
+import { actorOf, insertFileImport } from './fixtures';
 import { ledgerHealth, healthy, registerBalances } from './invariants';
 import {
   accountBalance,

@@ -5,7 +5,8 @@ import { offBalanceReport } from '../../src/ledger/reports';
 import { reverseEntry } from '../../src/ledger/reversal';
 import { reversalEffects } from '../../src/reversal-effects';
 import { testApp } from '../helpers/test-app';
-import { aBadLoan, actorOf, insertLoans } from './fixtures';
+import { aBadLoan, insertLoans } from '../helpers/loans';
+import { actorOf } from './fixtures';
 import { healthy, ledgerHealth, registerBalances } from './invariants';
 import { accountBalance, collect, inTx, loanRow, putBack, sell, writeOff } from './scenario';
 

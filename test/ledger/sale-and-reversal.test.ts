@@ -5,7 +5,8 @@ import { reversalEffects } from '../../src/reversal-effects';
 import type { AppDeps } from '../../src/shared/deps';
 import { getWriteOffBatch } from '../../src/write-offs/queries';
 import { testApp } from '../helpers/test-app';
-import { aBadLoan, actorOf, insertLoans } from './fixtures';
+import { aBadLoan, insertLoans } from '../helpers/loans';
+import { actorOf } from './fixtures';
 import { healthy, ledgerHealth, registerBalances } from './invariants';
 import { collect, inTx, loanRow, sell, writeOff } from './scenario';
 

@@ -8,7 +8,7 @@ import { LoanTransitionError, loanTransitions, moveLoans } from '../../src/loans
 import { moveSql, type LoanTransition } from '../../src/loans/lifecycle';
 import { connectionOf } from '../../db';
 import { testApp } from '../helpers/test-app';
-import { aDelinquentLoan, aLoan, insertLoans, type LoanInsert } from './loan-builder';
+import { aDelinquentLoan, aLoan, insertLoans, type LoanInsert } from '../helpers/loans';
 import { asFen } from '../../src/shared';
 
 const chargedOff = (overrides: Partial<LoanInsert> = {}) =>

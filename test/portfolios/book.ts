@@ -1,51 +1,8 @@
 import type { Db } from '../../db/client';
-import { collectionEvents, loans } from '../../db/schema';
+import { collectionEvents } from '../../db/schema';
 import { asFen } from '../../src/shared';
 
-export type LoanInsert = typeof loans.$inferInsert;
-
-let sequence = 0;
-
-/**
- * A credit-card loan written off on 2025-06-30 at 180 days past due, on the 2026-05-31 tape
- * (515 days past due by then), owing 8,650.00 (8,000 + 500 + 100 + 50). The borrower was born on
- * 1990-01-01 (as the national id says); the last payment was on 2024-12-01. Any field can be overridden.
- */
-export function aWrittenOffLoan(overrides: Partial<LoanInsert> = {}): LoanInsert {
-  sequence += 1;
-  const loanId = overrides.loanId ?? `P${String(sequence).padStart(6, '0')}`;
-  return {
-    loanId,
-    borrowerId: `B-${loanId}`,
-    borrowerName: '王芳',
-    nationalId: '110101199001011234',
-    province: '广东',
-    product: 'credit_card',
-    originationDate: '2023-01-15',
-    originalPrincipalFen: asFen(1_000_000),
-    principalFen: asFen(800_000),
-    interestFen: asFen(50_000),
-    feeFen: asFen(10_000),
-    penaltyFen: asFen(5_000),
-    daysPastDue: 515,
-    lastPaymentDate: '2024-12-01',
-    lastPaymentFen: asFen(20_000),
-    status: 'charged_off',
-    chargeOffDate: '2025-06-30',
-    chargeOffFen: asFen(865_000),
-    tapeDate: '2026-05-31',
-    ...overrides,
-  };
-}
-
-/** Inserts loans, 500 to a statement (SQLite's limit on bound variables). */
-export function insertLoans(db: Db, rows: LoanInsert[]): string[] {
-  for (let start = 0; start < rows.length; start += 500)
-    db.insert(loans)
-      .values(rows.slice(start, start + 500))
-      .run();
-  return rows.map((row) => row.loanId);
-}
+import { aWrittenOffLoan, insertLoans } from '../helpers/loans';
 
 /** Records a payment received on a loan. */
 export function insertPayment(db: Db, loanId: string, eventDate: string, amountFen: number): void {

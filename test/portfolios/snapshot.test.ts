@@ -9,7 +9,8 @@ import {
 } from '../../src/portfolios/snapshot/loan-ages';
 import { daysBetween, monthsBetween } from '../../src/shared/dates';
 import { testApp } from '../helpers/test-app';
-import { aWrittenOffLoan, insertLoans, insertPayment, type LoanInsert } from './book';
+import { aWrittenOffLoan, insertLoans, type LoanInsert } from '../helpers/loans';
+import { insertPayment } from './book';
 import { asFen } from '../../src/shared';
 
 const CUT_OFF = '2026-06-30';
