@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { auditActorOf } from '../access';
 import {
   parseIsoDate,
   type AppEnv,
@@ -7,7 +8,14 @@ import {
   Problem,
   ProblemSchema,
 } from '../shared';
-import type { ImportFile, ImportFormat, ImportMode, ImportResult, TextEncoding } from './types';
+import type {
+  ImportContext,
+  ImportFile,
+  ImportFormat,
+  ImportMode,
+  ImportResult,
+  TextEncoding,
+} from './types';
 
 const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV_MEDIA_TYPES = new Set(['text/csv', 'application/csv', 'text/plain']);
@@ -193,4 +201,46 @@ export function importedBody(
   const { replayed, ...body } = result;
   if (replayed) c.header(IDEMPOTENT_REPLAYED_HEADER, 'true');
   return body;
+}
+
+/** The request of an import route: a file in the body, the import's query and Idempotency-Key. */
+export const importRequest = <Q extends z.ZodObject>(query: Q) => ({
+  query,
+  headers: IdempotencyHeadersSchema,
+  body: { content: importBodyContent, required: true },
+});
+
+/** The answers of an import route besides its problems: 201 with the result, 415 for an unknown format. */
+export const importResponses = (accepted: string) => ({
+  201: {
+    description: accepted,
+    content: { 'application/json': { schema: ImportResultSchema } },
+  },
+  415: unsupportedFormatResponse,
+});
+
+/** The answer of a `…/import/columns` route: the importer's column table. */
+export const columnTableResponses = {
+  200: {
+    description: 'The column table',
+    content: { 'application/json': { schema: ColumnTableSchema } },
+  },
+};
+
+/**
+ * Serves an import request: reads the upload, runs the importer as the requesting user, answers
+ * 201 with its result (marked when it replays an earlier answer).
+ */
+export async function serveImport(
+  c: Context<AppEnv>,
+  query: z.infer<typeof ImportQuerySchema>,
+  mode: ImportMode,
+  importFile: (ctx: ImportContext, file: ImportFile) => Promise<ImportResult>,
+) {
+  const file = await importRequestOf(c, query, {
+    mode,
+    idempotencyKey: c.req.header('Idempotency-Key'),
+  });
+  const result = await importFile({ deps: c.get('deps'), actor: auditActorOf(c) }, file);
+  return c.json(importedBody(c, result), 201);
 }

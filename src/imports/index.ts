@@ -13,6 +13,10 @@ export {
   importRequestOf,
   importedBody,
   unsupportedFormatResponse,
+  columnTableResponses,
+  importRequest,
+  importResponses,
+  serveImport,
 } from './http';
 export { loadWithIndexesRebuilt, runImport, sqlErrors, stagingStatement } from './stage';
 export { type ApplyContext, type Blankable, type StagedFile, type TableSpec } from './table-spec';

@@ -1,14 +1,11 @@
 // Mounted at /collections (src/app.ts).
-import { auditActorOf, defineRoute } from '../../access';
+import { defineRoute } from '../../access';
 import {
-  ColumnTableSchema,
-  IdempotencyHeadersSchema,
+  columnTableResponses,
   ImportQuerySchema,
-  ImportResultSchema,
-  importBodyContent,
-  importedBody,
-  importRequestOf,
-  unsupportedFormatResponse,
+  importRequest,
+  importResponses,
+  serveImport,
 } from '../../imports';
 import { createRouter } from '../../shared';
 import { collectionColumns } from './columns';
@@ -22,18 +19,8 @@ const postImport = defineRoute('collections:import', {
     'Import collection history (payments, costs, status events) from CSV or XLSX, all or nothing',
   description:
     "One dated event per row; every loan must be in the book. Status events set the loan flags; a payment later than the loan's last payment becomes its last payment. Any bad row rejects the whole file with 422.",
-  request: {
-    query: ImportQuerySchema,
-    headers: IdempotencyHeadersSchema,
-    body: { content: importBodyContent, required: true },
-  },
-  responses: {
-    201: {
-      description: 'The events were imported',
-      content: { 'application/json': { schema: ImportResultSchema } },
-    },
-    415: unsupportedFormatResponse,
-  },
+  request: importRequest(ImportQuerySchema),
+  responses: importResponses('The events were imported'),
 });
 
 const getColumns = defineRoute('public', {
@@ -41,21 +28,9 @@ const getColumns = defineRoute('public', {
   tags: ['Collections'],
   path: '/import/columns',
   summary: 'The columns a collection-history file may have, with their Chinese names and rules',
-  responses: {
-    200: {
-      description: 'The column table',
-      content: { 'application/json': { schema: ColumnTableSchema } },
-    },
-  },
+  responses: columnTableResponses,
 });
 
 export const collections = createRouter()
-  .openapi(postImport, async (c) => {
-    const file = await importRequestOf(c, c.req.valid('query'), {
-      mode: 'insert',
-      idempotencyKey: c.req.valid('header')['idempotency-key'],
-    });
-    const result = await importCollections({ deps: c.get('deps'), actor: auditActorOf(c) }, file);
-    return c.json(importedBody(c, result), 201);
-  })
+  .openapi(postImport, (c) => serveImport(c, c.req.valid('query'), 'insert', importCollections))
   .openapi(getColumns, (c) => c.json({ columns: collectionColumns }, 200));

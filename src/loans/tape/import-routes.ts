@@ -1,15 +1,12 @@
 // Mounted at /loans (src/loans/routes.ts, itself at /loans in src/app.ts): /loans/import….
 import { z } from '@hono/zod-openapi';
-import { auditActorOf, defineRoute } from '../../access';
+import { defineRoute } from '../../access';
 import {
-  ColumnTableSchema,
-  IdempotencyHeadersSchema,
+  columnTableResponses,
   ImportQuerySchema,
-  ImportResultSchema,
-  importBodyContent,
-  importedBody,
-  importRequestOf,
-  unsupportedFormatResponse,
+  importRequest,
+  importResponses,
+  serveImport,
 } from '../../imports';
 import { createRouter } from '../../shared';
 import { tapeColumns } from './tape-columns';
@@ -22,18 +19,10 @@ const postImport = defineRoute('loans:import', {
   summary: 'Import a loan tape (CSV or XLSX), all or nothing',
   description:
     'Headers may be the canonical names or the Chinese ones of GET /loans/import/columns. Any bad row rejects the whole file with 422 naming up to 100 errors by row and column. mode=upsert updates loans already in the book (only the fields the file has columns for).',
-  request: {
-    query: ImportQuerySchema.extend({ mode: z.enum(['insert', 'upsert']).default('insert') }),
-    headers: IdempotencyHeadersSchema,
-    body: { content: importBodyContent, required: true },
-  },
-  responses: {
-    201: {
-      description: 'The tape was imported',
-      content: { 'application/json': { schema: ImportResultSchema } },
-    },
-    415: unsupportedFormatResponse,
-  },
+  request: importRequest(
+    ImportQuerySchema.extend({ mode: z.enum(['insert', 'upsert']).default('insert') }),
+  ),
+  responses: importResponses('The tape was imported'),
 });
 
 const getColumns = defineRoute('public', {
@@ -41,22 +30,12 @@ const getColumns = defineRoute('public', {
   tags: ['Loans'],
   path: '/import/columns',
   summary: 'The columns a loan tape may have, with their Chinese names and rules',
-  responses: {
-    200: {
-      description: 'The column table',
-      content: { 'application/json': { schema: ColumnTableSchema } },
-    },
-  },
+  responses: columnTableResponses,
 });
 
 export const loanImportRoutes = createRouter()
-  .openapi(postImport, async (c) => {
+  .openapi(postImport, (c) => {
     const query = c.req.valid('query');
-    const file = await importRequestOf(c, query, {
-      mode: query.mode,
-      idempotencyKey: c.req.valid('header')['idempotency-key'],
-    });
-    const result = await importLoanTape({ deps: c.get('deps'), actor: auditActorOf(c) }, file);
-    return c.json(importedBody(c, result), 201);
+    return serveImport(c, query, query.mode, importLoanTape);
   })
   .openapi(getColumns, (c) => c.json({ columns: tapeColumns }, 200));
