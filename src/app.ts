@@ -7,6 +7,7 @@ import { docs } from './docs';
 import { writeLog, type AppDeps, type AppEnv, Problem, problemResponse } from './shared';
 import { health } from './health';
 import { loans } from './loans';
+import { productRoutes } from './products';
 import { collections, effectivenessRoutes } from './collections';
 import { ledgerRoutes } from './ledger';
 import { reversalEffects } from './reversal-effects';
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', access);
   app.route('/audit', audit);
   app.route('/loans', loans);
+  app.route('/products', productRoutes);
   app.route('/collections', collections);
   app.route('/collections', effectivenessRoutes);
   app.route('/write-offs', writeOffs);

@@ -8,3 +8,4 @@ export * from './portfolios';
 export * from './valuation';
 export * from './transfer';
 export * from './fen';
+export * from './products';

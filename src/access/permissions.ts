@@ -12,6 +12,9 @@ export const permissions = {
   'audit:read': ['admin'],
   'loans:read': ['risk', 'finance'],
   'loans:import': ['risk'],
+  /** The product table the import maps names onto and the rule packs reason about. */
+  'products:read': ['risk', 'finance', 'admin'],
+  'products:manage': ['risk', 'admin'],
   'collections:import': ['risk'],
   'write-offs:read': ['finance'],
   'write-offs:prepare': ['finance'],

@@ -95,6 +95,20 @@ export const ImportResultSchema = z
         description:
           'What the import booked: the opening register entry of loans already written off, or the recoveries and costs of collections.',
       }),
+    warnings: z
+      .array(
+        z.object({
+          column: z.string(),
+          value: z.string(),
+          rows: z.number().int(),
+          firstRow: z.number().int(),
+          message: z.string(),
+        }),
+      )
+      .openapi({
+        description:
+          'Values imported as written but not recognised, e.g. a product the product table does not know: its loans are screened as an unknown product until it is added.',
+      }),
   })
   .openapi('ImportResult');
 

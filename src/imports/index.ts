@@ -26,5 +26,6 @@ export {
   type ImportMode,
   type ImportRequest,
   type ImportResult,
+  type ImportWarning,
   type LedgerSummary,
 } from './types';

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { ColumnSpec } from './columns';
 import type { FoundErrors } from './error-log';
 import type { StagingTable } from './stage';
-import type { ImportKind, ImportMode, LedgerSummary } from './types';
+import type { ImportKind, ImportMode, ImportWarning, LedgerSummary } from './types';
 
 /** What the checks and the apply step of a table get to work with. */
 export interface StagedFile {
@@ -48,7 +48,7 @@ export interface TableSpec<R extends object> {
   /** Row errors only the whole file shows (a duplicate id, an unknown loan), found in SQL. */
   check(file: StagedFile): FoundErrors[];
   /** Moves the staged rows into the book, inside the import's transaction. */
-  apply(context: ApplyContext): { created: number; updated: number };
+  apply(context: ApplyContext): { created: number; updated: number; warnings?: ImportWarning[] };
   /** Books what the applied rows mean for the ledger, in the same transaction. */
   post(
     tx: DbOrTx,

@@ -47,8 +47,24 @@ export interface ImportResult {
   fileBytes: number;
   /** What the import booked in the ledger (the opening register entry, recoveries and costs). */
   ledger?: LedgerSummary;
+  /**
+   * What was imported but deserves a look: values the platform keeps as written without knowing
+   * them (a product no product of the table answers to). Empty when there is nothing to say.
+   */
+  warnings: ImportWarning[];
   /** Set when an earlier request with the same Idempotency-Key did the work: this is its answer. */
   replayed?: true;
+}
+
+/** A value the import kept but did not recognise, with how many rows carry it. */
+export interface ImportWarning {
+  /** The column as the file's header writes it. */
+  column: string;
+  value: string;
+  rows: number;
+  /** The first file row that has it (the header is row 1). */
+  firstRow: number;
+  message: string;
 }
 
 /** A formula cell of a workbook: its source without the leading `=`. */

@@ -227,7 +227,8 @@ describe('POST /loans/import: accepted tapes', () => {
     expect(response.status).toBe(201);
     expect(loanRow(db, 'G1')).toMatchObject({
       borrower_name: '欧阳娜娜',
-      product: '小微经营贷',
+      // The product's Chinese name is an alias of the product table's small_business.
+      product: 'small_business',
       province: '四川省',
       city: '成都市',
       status: 'delinquent',

@@ -50,7 +50,7 @@ describe('creating a portfolio', () => {
     expect(portfolio).toMatchObject({
       status: 'draft',
       cutOffDate: '2026-06-30',
-      rulePack: { id: 'cn-personal-npl', version: 1 },
+      rulePack: { id: 'cn-personal-npl', version: 2 },
       loans: 5,
       skippedHeldElsewhere: 0,
       createdBy: 'risk@demo.local',
@@ -90,7 +90,7 @@ describe('creating a portfolio', () => {
           descriptionEn: 'Borrower in personal bankruptcy or debt relief',
         },
       ],
-      screening: { asOf: '2026-06-30', rulePack: 'cn-personal-npl', version: 1 },
+      screening: { asOf: '2026-06-30', rulePack: 'cn-personal-npl', version: 2 },
     });
     const flagged = await get(t, `/portfolios/${id}/loans?verdict=flagged`);
     expect(flagged.items).toMatchObject([

@@ -12,6 +12,7 @@ const subject = (overrides: Partial<ScreeningSubject> = {}): ScreeningSubject =>
   asOf: '2026-06-30',
   status: 'charged_off',
   product: 'credit_card',
+  productKind: 'credit_card_overdraft',
   originationDate: '2023-01-15',
   birthDate: '1990-01-01',
   chargeOffDate: '2025-06-30',
@@ -153,8 +154,14 @@ const cases: RuleCase[] = [
   {
     pack: 'cn-personal-npl',
     rule: 'product_not_transferable',
-    fires: { product: 'mortgage' },
-    doesNotFire: { product: 'small_business' },
+    fires: { product: 'mortgage', productKind: 'secured_loan' },
+    doesNotFire: { product: 'small_business', productKind: 'small_business_credit' },
+  },
+  {
+    pack: 'cn-personal-npl',
+    rule: 'unknown_product',
+    fires: { product: '房屋按揭', productKind: null },
+    doesNotFire: { product: 'cash_loan', productKind: 'unsecured_consumer_loan' },
   },
   {
     pack: 'us-debt-sale',
@@ -279,7 +286,12 @@ describe('verdicts', () => {
 
   it('are excluded when an exclude rule fires, naming every rule that fired', () => {
     const fired = firedRules(
-      subject({ lastPaymentDate: '2023-07-15', deceased: true, product: 'mortgage' }),
+      subject({
+        lastPaymentDate: '2023-07-15',
+        deceased: true,
+        product: 'mortgage',
+        productKind: 'secured_loan',
+      }),
       cn,
     );
     expect(fired).toEqual(['deceased', 'near_time_bar', 'product_not_transferable']);

@@ -156,7 +156,7 @@ function accept<R extends object>(
       errorCount: 0,
       importedAt,
     });
-    const counts = spec.apply({
+    const { warnings = [], ...counts } = spec.apply({
       ...staged,
       tx,
       importId,
@@ -172,12 +172,18 @@ function accept<R extends object>(
       ...counts,
       ...file,
       ledger,
+      warnings,
     };
     auditImport(tx, request, importedAt, {
       action: `${spec.kind}.imported`,
       importId,
       ...file,
-      detail: { rows: result.rows, created: result.created, updated: result.updated },
+      detail: {
+        rows: result.rows,
+        created: result.created,
+        updated: result.updated,
+        ...(warnings.length > 0 && { warnings }),
+      },
     });
     if (key)
       storeResponse(tx, {

@@ -5,9 +5,11 @@ import {
   sqlErrors,
   stagingStatement,
   type ApplyContext,
+  type ImportWarning,
   type StagedFile,
   type TableSpec,
 } from '../../imports';
+import { mapStagedProducts } from '../../products';
 import { tapeColumns } from './tape-columns';
 import { completeTapeRecord, tapeRulesSchema, type TapeRecord } from './tape-record';
 import { stagedLoanColumns, stagedLoanRow } from './tape-staging';
@@ -61,8 +63,19 @@ function alreadyInBook(file: StagedFile): FoundErrors {
  * book has, field by field for the columns the file has (see `stagedLoanColumns`), and adds the
  * rest. Every row written gets the tape date and the import id.
  */
-function applyTape(context: ApplyContext): { created: number; updated: number } {
+function applyTape(context: ApplyContext): {
+  created: number;
+  updated: number;
+  warnings: ImportWarning[];
+} {
   const { tx, staging, mode } = context;
+  const warnings = mapStagedProducts(tx, staging.name).map(({ product, rows, firstRow }) => ({
+    column: context.headerOf('product'),
+    value: product,
+    rows,
+    firstRow,
+    message: `unknown product ${product}: not in the product table (GET /products), so its loans are screened as an unknown product until it is added (POST /products, or PATCH /products/{code} with the name as an alias)`,
+  }));
   const updated =
     mode === 'upsert'
       ? (
@@ -90,7 +103,7 @@ function applyTape(context: ApplyContext): { created: number; updated: number } 
   const { changes } = loadWithIndexesRebuilt(tx, 'loans', context.rowCount, () =>
     insert.run(context.tapeDate, context.importId),
   );
-  return { created: changes - updated, updated };
+  return { created: changes - updated, updated, warnings };
 }
 
 /** The loan tape as a kind of import file. */

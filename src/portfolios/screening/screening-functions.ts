@@ -5,6 +5,7 @@ import {
   type LoanStatus,
   type ScreeningVerdict,
 } from '../../../db';
+import { type ProductKind, productKey, productKindsByKey } from '../../products';
 import type { Fen, IsoDate } from '../../shared';
 import { FLAG_BITS, type ScreeningSubject } from '../snapshot';
 import { firedRules, verdictOfFired, type RulePack } from './rule-pack';
@@ -17,7 +18,7 @@ import { firedRules, verdictOfFired, type RulePack } from './rule-pack';
 // they are registered on the caller's handle's (`connectionOf`).
 
 type SubjectColumns = {
-  [K in Exclude<keyof ScreeningSubject, 'asOf' | keyof typeof FLAG_BITS>]: string;
+  [K in Exclude<keyof ScreeningSubject, 'asOf' | 'productKind' | keyof typeof FLAG_BITS>]: string;
 } & { flags: string };
 
 /**
@@ -26,6 +27,17 @@ type SubjectColumns = {
  */
 export function useScreening(tx: DbOrTx, pack: RulePack, asOf: IsoDate): void {
   const client = connectionOf(tx);
+  // The product table is small: its kinds are read once, and each name the loans carry is folded once.
+  const kindsByKey = productKindsByKey(tx);
+  const kindsByProduct = new Map<string, ProductKind | null>();
+  const kindOf = (product: string): ProductKind | null => {
+    let kind = kindsByProduct.get(product);
+    if (kind === undefined) {
+      kind = kindsByKey.get(productKey(product)) ?? null;
+      kindsByProduct.set(product, kind);
+    }
+    return kind;
+  };
   client.function(
     'portfolio_screening',
     { deterministic: true },
@@ -49,6 +61,7 @@ export function useScreening(tx: DbOrTx, pack: RulePack, asOf: IsoDate): void {
         asOf,
         status: status as LoanStatus,
         product: product as string,
+        productKind: kindOf(product as string),
         originationDate: originationDate as IsoDate,
         birthDate: birthDate as IsoDate | null,
         chargeOffDate: chargeOffDate as IsoDate,

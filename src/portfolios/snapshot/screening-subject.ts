@@ -1,4 +1,5 @@
 import type { LitigationStatus, LoanStatus } from '../../../db';
+import type { ProductKind } from '../../products';
 import type { IsoDate, Fen } from '../../shared';
 
 /**
@@ -9,6 +10,11 @@ export interface ScreeningSubject {
   asOf: IsoDate;
   status: LoanStatus;
   product: string;
+  /**
+   * What the product table says the product is; null when no product of the table answers to the
+   * name the tape gave (an unknown product is never taken for some other kind).
+   */
+  productKind: ProductKind | null;
   originationDate: IsoDate;
   /** Unknown when neither the tape nor the national id gives it. */
   birthDate: IsoDate | null;

@@ -1,4 +1,5 @@
 import { limitationDaysLeft, type ScreeningSubject } from '../../snapshot';
+import type { ProductKind } from '../../../products';
 import type { RulePack } from '../rule-pack';
 import {
   isFullyRecovered,
@@ -13,15 +14,14 @@ const LIMITATION_YEARS = 3;
 const NEAR_LIMITATION_DAYS = 90;
 
 /**
- * Products a batch transfer of personal NPLs may include (银保监办便函〔2021〕26号): unsecured
- * consumer loans, credit-card overdrafts and unsecured personal business loans, by the product
- * codes of the book.
+ * The kinds of product a batch transfer of personal NPLs may include (银保监办便函〔2021〕26号):
+ * unsecured consumer loans, credit-card overdrafts and unsecured personal business loans. The
+ * lender's product table says which kind each of its products is.
  */
-const TRANSFERABLE_PRODUCTS: ReadonlySet<string> = new Set([
-  'consumer_loan',
-  'cash_loan',
-  'credit_card',
-  'small_business',
+const TRANSFERABLE_KINDS: ReadonlySet<ProductKind> = new Set<ProductKind>([
+  'unsecured_consumer_loan',
+  'credit_card_overdraft',
+  'small_business_credit',
 ]);
 
 /** A lawsuit interrupts the limitation period (art. 195), so only loans never sued on can be time-barred. */
@@ -36,7 +36,8 @@ const daysToLimitation = (subject: ScreeningSubject) =>
  */
 export const cnPersonalNpl: RulePack = {
   id: 'cn-personal-npl',
-  version: 1,
+  // v2: products judged by the kind the product table gives them; an unknown product is its own reason.
+  version: 2,
   nameZh: '个人不良贷款批量转让',
   nameEn: 'Chinese batch transfer of personal NPLs',
   buyerTypes: ['amc'],
@@ -127,7 +128,15 @@ export const cnPersonalNpl: RulePack = {
       descriptionZh: '非个人无抵押消费贷款、信用卡透支或个人无抵押经营贷款',
       descriptionEn:
         'Not an unsecured consumer loan, credit-card overdraft or unsecured personal business loan',
-      predicate: (s) => !TRANSFERABLE_PRODUCTS.has(s.product),
+      predicate: (s) => s.productKind !== null && !TRANSFERABLE_KINDS.has(s.productKind),
+    },
+    {
+      id: 'unknown_product',
+      action: 'exclude',
+      descriptionZh: '产品未在产品表登记，无法判断是否可转让',
+      descriptionEn:
+        'Unknown product: not in the product table, so whether it may be transferred is unknown',
+      predicate: (s) => s.productKind === null,
     },
   ],
 };
