@@ -169,6 +169,7 @@ describe('GET /valuations/{id}/workbook', () => {
     const distribution = sheet('Distribution');
     const bands = [
       valuation.distribution.gross,
+      valuation.distribution.net!,
       valuation.distribution.npv,
       valuation.distribution.price,
     ];
@@ -180,6 +181,9 @@ describe('GET /valuations/{id}/workbook', () => {
       ]),
     );
     expect(cellFen(distribution.getRow(2).getCell(2).value)).toBe(fen(valuation.measures.erc));
+    expect(cellFen(distribution.getRow(3).getCell(2).value)).toBe(
+      fen(valuation.measures.netCollections),
+    );
     const holdOrSell = valuesOf('Hold or sell');
     expect(cellFen(holdOrSell.get('NPV of collecting in house') ?? null)).toBe(
       fen(valuation.holdOrSell.inHouseNpv),

@@ -102,6 +102,13 @@ describe('POST /portfolios/{id}/valuations: the numbers', () => {
     }
     expect(fen(distribution.gross.p5)).toBeLessThan(fen(measures.erc));
     expect(fen(distribution.gross.p95)).toBeGreaterThan(fen(measures.erc));
+    // Net collections have their band too, around the expected net.
+    const net = distribution.net!;
+    expect(fen(net.p5)).toBeLessThanOrEqual(fen(net.p50));
+    expect(fen(net.p50)).toBeLessThanOrEqual(fen(net.p95));
+    expect(fen(net.p5)).toBeLessThan(fen(measures.netCollections));
+    expect(fen(net.p95)).toBeGreaterThan(fen(measures.netCollections));
+    expect(fen(net.p95)).toBeLessThan(fen(distribution.gross.p95));
   });
 
   it('sets the price against the NPV of collecting in house, which pays no agency commission', () => {

@@ -79,6 +79,36 @@ describe('fitChainLadderCurve', () => {
     expect(ladder.tail.decayPerMonth).toBeCloseTo(0.04, 2);
   });
 
+  it('fits when nothing was collected at age 0, starting the chain at the first age that collected', () => {
+    const history = syntheticHistory({
+      seed: 3,
+      cohorts: 36,
+      accountsPerCohort: 1_000,
+      asOf: '2025-12-31',
+    });
+    // Drop every payment made in a loan's charge-off month: placement takes weeks.
+    const chargeOffMonth = new Map(
+      history.loans.map((l) => [l.loanId, l.chargeOffDate.slice(0, 7)]),
+    );
+    const events = history.events.filter(
+      (e) => e.eventDate.slice(0, 7) !== chargeOffMonth.get(e.loanId),
+    );
+    expect(events.length).toBeLessThan(history.events.length);
+    const triangle = buildRecoveryTriangle(history.loans, events, {
+      cohort: 'month',
+      asOf: '2025-12-31',
+      basis: 'gross',
+    });
+    const options = { horizonMonths: 120, tailFromAge: 3 };
+    const ladder = fitChainLadderCurve(triangle, 'all', options);
+    expect(ladder).toBeDefined();
+    expect(ladder!.rates[0]).toBe(0);
+    const additive = fitRecoveryCurve(triangle, 'all', options);
+    const cumulative = (rates: Float64Array, months: number) =>
+      rates.slice(0, months).reduce((a, b) => a + b, 0);
+    expect(cumulative(ladder!.rates, 36) / cumulative(additive.rates, 36)).toBeCloseTo(1, 1);
+  });
+
   it('has no curve to give where nothing was collected to develop from', () => {
     const triangle = buildRecoveryTriangle([loan()], [], {
       cohort: 'month',

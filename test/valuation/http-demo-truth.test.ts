@@ -51,7 +51,8 @@ describe('on an 8,000-loan demo book, whose true curves the generator knows', ()
   beforeAll(async () => {
     t = testApp({ clock: { now: () => '2026-10-01T09:00:00.000Z', today: () => '2026-10-01' } });
     await importDemoBook(t.deps, { loans: 8_000, seed: 42, asOf: '2026-09-30' });
-  });
+    // A few seconds alone; far longer when CI shares two cores with other test files.
+  }, 120_000);
 
   it("fits per product the recovery of the first two years, and ranks the products' decay as the generator does", async () => {
     const set = (await (

@@ -65,6 +65,22 @@ describe('projectCashFlows', () => {
     expect(Array.from(flows.netFen)).toEqual([6_990, 6_990, 6_990, 0]);
   });
 
+  it('charges no fixed cost once the curve expects nothing more', () => {
+    // A curve ended by observed zeros: it collects at ages 0–2, nothing after.
+    const ended = curveOf('ended', [0.1, 0.1, 0.1, 0, 0, 0, 0, 0]);
+    const loan: ValuationLoan = {
+      chargeOffDate: '2025-12-01',
+      chargeOffFen: 100_000,
+      claimFen: 1_000_000,
+    };
+    const flows = projectCashFlows([loan], () => ended, costs, {
+      valuationDate: '2025-12-31',
+      horizonMonths: 6,
+    });
+    expect(Array.from(flows.grossFen)).toEqual([10_000, 10_000, 0, 0, 0, 0]);
+    expect(Array.from(flows.fixedFen)).toEqual([10, 10, 0, 0, 0, 0]);
+  });
+
   it('stops a loan at its claim: the month it is reached pays the rest, then nothing', () => {
     const loan: ValuationLoan = {
       chargeOffDate: '2025-12-01',
@@ -185,6 +201,7 @@ function walkEveryLoan(
   const commission = commissionRateByAge(costs, 100);
   for (const loan of loans) {
     let owedFen = loan.claimFen;
+    const lastPayingAge = loan.rates.findLastIndex((rate) => rate > 0);
     if (loan.litigate) flows.legalFen[0]! += costs.legalCostPerLitigatedAccountFen;
     for (let t = 1; t <= horizon; t++) {
       const age = loan.ageMonths + t;
@@ -193,7 +210,7 @@ function walkEveryLoan(
       owedFen -= paidFen;
       flows.grossFen[t - 1]! += paidFen;
       flows.commissionFen[t - 1]! += paidFen * (commission[age] ?? 0);
-      flows.fixedFen[t - 1]! += costs.fixedCostPerAccountMonthFen;
+      if (age <= lastPayingAge) flows.fixedFen[t - 1]! += costs.fixedCostPerAccountMonthFen;
     }
   }
   for (let t = 0; t < horizon; t++) {

@@ -53,6 +53,34 @@ describe('fitExponentialTail', () => {
     expect(() => fitExponentialTail([], { fromAge: 0, horizonMonths: 12 })).toThrow(RangeError);
   });
 
+  it('ends the curve where the last six observed months collected nothing on a balance', () => {
+    // A pool that paid, decayed, then stopped: 13 months of exact zeros on a balance still owed.
+    const observed = [...decaying(24, 0.03, 0.08), ...new Array<number>(13).fill(0)];
+    const weights = new Array<number>(observed.length).fill(1_000_000);
+    const tail = fitExponentialTail(observed, { fromAge: 6, horizonMonths: 120, weights });
+    expect(tail.decaySource).toBe('observed_zeros');
+    expect(Array.from(tail.rates.slice(0, observed.length))).toEqual(observed);
+    expect(tail.rates.slice(observed.length).every((rate) => rate === 0)).toBe(true);
+    // Five zeros are not yet evidence: the tail goes on decaying.
+    const short = [...decaying(24, 0.03, 0.08), 0, 0, 0, 0, 0];
+    const fitted = fitExponentialTail(short, { fromAge: 6, horizonMonths: 120 });
+    expect(fitted.decaySource).toBe('fitted');
+    expect(fitted.rates[60]).toBeGreaterThan(0);
+    // Zeros on no balance say nothing about the pool: they do not end it.
+    const unexposed = fitExponentialTail(observed, {
+      fromAge: 6,
+      horizonMonths: 120,
+      weights: weights.map((w, age) => (age >= 24 ? 0 : w)),
+    });
+    expect(unexposed.decaySource).toBe('fitted');
+  });
+
+  it('names the setting to change when the rates do not decay', () => {
+    expect(() => fitExponentialTail([0.01, 0.02, 0.03], { fromAge: 0, horizonMonths: 10 })).toThrow(
+      /tailFromAge/,
+    );
+  });
+
   it('forecasts nothing after a window that collected nothing', () => {
     const tail = fitExponentialTail([0.02, 0, 0, 0], {
       fromAge: 1,

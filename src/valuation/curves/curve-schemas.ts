@@ -81,7 +81,10 @@ const CurveSchema = z
       .openapi({ description: "Z: the weight of the segment's own experience (1 for the book)" }),
     firstFittedAge: z.number().int(),
     decayPerMonth: z.number(),
-    decaySource: z.enum(['fitted', 'fallback']),
+    decaySource: z.enum(['fitted', 'fallback', 'observed_zeros']).openapi({
+      description:
+        "`fitted`: the segment decays of its own; `fallback`: its parent curve's decay, level fitted; `observed_zeros`: its last six observed months collected nothing on a balance, so the curve ends there",
+    }),
     gross: z.array(z.number()),
     net: z.array(z.number()),
     cumulativeGross: z.array(z.number()),

@@ -48,7 +48,7 @@ export interface FittedCurve {
   /** The first age whose rate comes from the exponential tail rather than the data. */
   firstFittedAge: number;
   decayPerMonth: number;
-  decaySource: 'fitted' | 'fallback';
+  decaySource: 'fitted' | 'fallback' | 'observed_zeros';
   gross: number[];
   /** Gross less the cost model's commission and fixed cost per account-month (legal costs are per litigated account, a plan's choice). */
   net: number[];

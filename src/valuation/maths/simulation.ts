@@ -29,11 +29,13 @@ interface SimulationInput {
   terms: { horizonMonths: number; discountRateAnnual: number; targetIrrAnnual: number };
 }
 
-/** P5, P50 and P95 in fen of the simulated gross collections, NPV and price. */
+/** P5, P50 and P95 in fen of the simulated gross collections, net collections, NPV and price. */
 export interface SimulationResult {
   seed: number;
   simulations: number;
   grossFen: Percentiles<Fen>;
+  /** Gross less costs (commission at its share of gross, legal and fixed as projected). */
+  netFen: Percentiles<Fen>;
   npvFen: Percentiles<Fen>;
   priceFen: Percentiles<Fen>;
 }
@@ -66,6 +68,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   const bookCurve = fitRecoveryCurve(input.history, 'all', input.curveFit);
   const plan = monthlyPlan(input.book, input.costModel, terms.horizonMonths);
   const gross = new Float64Array(simulations);
+  const netTotals = new Float64Array(simulations);
   const npvs = new Float64Array(simulations);
   const prices = new Float64Array(simulations);
   const net = new Float64Array(terms.horizonMonths);
@@ -74,6 +77,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     const ratio = refitRatio(resampleTriangle(bootstrap, random), bookCurve, input.curveFit);
     drawCohortFactors(cohortFactor, bootstrap.cohortVariance, random);
     let total = 0;
+    let netTotal = 0;
     for (let t = 1; t <= terms.horizonMonths; t++) {
       const { mean, variance } = expectedGross(plan, bootstrap, ratio, cohortFactor, t);
       // Gamma with that mean and variance: shape mean² ÷ variance, scale variance ÷ mean.
@@ -83,8 +87,10 @@ export function simulate(input: SimulationInput): SimulationResult {
           : Math.max(0, mean);
       net[t - 1] = collected * (1 - plan.commissionShare[t - 1]!) - plan.otherCostsFen[t - 1]!;
       total += collected;
+      netTotal += net[t - 1]!;
     }
     gross[s] = total;
+    netTotals[s] = netTotal;
     npvs[s] = npv(net, terms.discountRateAnnual);
     prices[s] = priceAtTargetIrr(net, terms.targetIrrAnnual);
   }
@@ -97,6 +103,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     seed: input.seed,
     simulations,
     grossFen: inFen(percentiles(gross)),
+    netFen: inFen(percentiles(netTotals)),
     npvFen: inFen(percentiles(npvs)),
     priceFen: inFen(percentiles(prices)),
   };

@@ -193,6 +193,10 @@ export const ValuationSchema = ValuationSummarySchema.extend({
     seed: z.number().int(),
     simulations: z.number().int(),
     gross: Band,
+    net: Band.optional().openapi({
+      description:
+        'Net collections (gross less costs); absent on valuations stored before it was simulated',
+    }),
     npv: Band,
     price: Band,
   }),

@@ -78,9 +78,11 @@ export function prepareValuation(
   const setup: ValuationSetup = {
     loans: loansOnOffer(deps, portfolioId),
     curves: storedCurves(JSON.parse(curveSet.curves) as Pick<CurveSetFit, 'book' | 'segments'>),
+    // A loan's dimensions are read at the date it is valued at (its charge-off age then), not at
+    // the date the curves were fitted: no loan is put on a curve of an age it does not have.
     segmentOf: segmenter({
       dimensions: settings.dimensions,
-      asOf: curveSet.asOf,
+      asOf: valuationDate,
       balanceBandEdgesYuan: settings.balanceBandEdgesYuan,
     }),
     litigates: litigationPlan(deps, portfolioId, request.litigationPlan),

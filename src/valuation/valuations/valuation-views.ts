@@ -107,6 +107,8 @@ export function valuationView(row: ValuationRow): z.infer<typeof ValuationSchema
       seed: distribution.seed,
       simulations: distribution.simulations,
       gross: band(distribution.grossFen),
+      // Valuations stored before net bands were simulated have none.
+      ...(distribution.netFen && { net: band(distribution.netFen) }),
       npv: band(distribution.npvFen),
       price: band(distribution.priceFen),
     },

@@ -143,6 +143,9 @@ export function distributionSheet(
   const { distribution: d, measures } = results;
   const rows = [
     { measure: 'Gross collections', expectedFen: measures.ercFen, band: d.grossFen },
+    ...(d.netFen
+      ? [{ measure: 'Net collections', expectedFen: measures.netCollectionsFen, band: d.netFen }]
+      : []),
     { measure: 'NPV', expectedFen: measures.npvFen, band: d.npvFen },
     { measure: 'Price', expectedFen: measures.priceFen, band: d.priceFen },
   ];
