@@ -170,6 +170,25 @@ describe('POST /loans/import: the encoding of a CSV tape', () => {
     expect(loanRow(db, 'G2')).toMatchObject({ borrower_name: '欧阳娜娜', province: '四川省' });
   });
 
+  it('refuses a file that is neither UTF-8 nor GBK, naming the row and column', async () => {
+    const { app, db } = testApp();
+    const csv = csvOf([
+      aTapeRow({ loan_id: 'G1', borrower_name: '欧阳娜娜' }),
+      aTapeRow({ loan_id: 'G2', province: '四川省' }),
+    ]);
+    const bytes = Buffer.from(iconv.encode(csv, 'gbk'));
+    const at = bytes.lastIndexOf(iconv.encode('四川省', 'gbk'));
+    const body = new Uint8Array(
+      Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff]), bytes.subarray(at)]),
+    );
+    const response = await postTape(app, body);
+    expect(response.status).toBe(422);
+    expect((await problemAnswer(response)).errors).toEqual([
+      { row: 3, column: 'province', message: expect.stringMatching(/neither UTF-8 nor GBK/) },
+    ]);
+    expect(loanCount(db)).toBe(0);
+  });
+
   it('refuses bytes that are not GBK under charset=gbk, naming the row and column', async () => {
     const { app, db } = testApp();
     const csv = csvOf([

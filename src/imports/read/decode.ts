@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import type { TextEncoding } from '../types';
 
 /**
@@ -175,7 +175,7 @@ class Utf8Reader implements TextReader {
 /**
  * GBK, read as GB18030, its superset (GBK, GB2312 and what Chinese Excel saves as "CSV" all read
  * the same in it). The decoder turns each invalid sequence into U+FFFD, which GBK cannot encode:
- * the first one is the first bad byte.
+ * the first one is the first bad byte (a U+FFFD written in GB18030's four-byte form is refused too).
  */
 class GbkReader implements TextReader {
   failure: DecodeError | undefined;
@@ -224,7 +224,7 @@ class DetectingReader {
     if (this.reader) return [this.reader.write(bytes)];
     let ascii = '';
     if (!this.held) {
-      const nonAscii = firstNonAscii(bytes);
+      const nonAscii = isAscii(bytes) ? -1 : firstNonAscii(bytes);
       const asciiEnd = nonAscii < 0 ? bytes.length : nonAscii;
       ascii = Buffer.from(bytes.buffer, bytes.byteOffset, asciiEnd).toString('latin1');
       this.asciiBytes += asciiEnd;
