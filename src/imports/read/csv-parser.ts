@@ -91,63 +91,66 @@ export class CsvParser {
     let nextNewline = -1;
     if (end > 0) this.inRecord = true;
     while (pos < end) {
-      switch (this.mode) {
-        case Mode.FieldStart:
+      const mode = this.mode;
+      if (mode === Mode.FieldStart || mode === Mode.Unquoted) {
+        if (mode === Mode.FieldStart) {
           if (text.charCodeAt(pos) === QUOTE) {
             this.mode = Mode.Quoted;
             pos++;
-          } else {
-            this.mode = Mode.Unquoted;
+            continue;
           }
-          break;
-        case Mode.Unquoted: {
-          if (nextComma < pos) nextComma = indexOrEnd(text, ',', pos);
-          if (nextNewline < pos) nextNewline = indexOrEnd(text, '\n', pos);
-          const stop = Math.min(nextComma, nextNewline);
-          this.field += text.slice(pos, stop);
-          if (stop === end) {
-            pos = end;
-            break;
-          }
+          this.mode = Mode.Unquoted;
+        }
+        if (nextComma < pos) nextComma = indexOrEnd(text, ',', pos);
+        if (nextNewline < pos) nextNewline = indexOrEnd(text, '\n', pos);
+        const stop = nextComma < nextNewline ? nextComma : nextNewline;
+        if (stop === nextComma && stop < end && this.field === '') {
+          // The common case, a whole unquoted field before a comma: straight into the record.
+          this.fields.push(text.slice(pos, stop));
+          this.quotedChars = 0;
           pos = stop + 1;
           this.mode = Mode.FieldStart;
-          if (stop === nextComma) {
-            this.endField();
-            this.checkLength(this.carriedChars + pos - recordStart);
-            break;
-          }
-          // A record ends at LF; the CR of a CRLF was taken into its last field: drop it.
-          if (this.field.length > this.quotedChars && this.field.endsWith('\r'))
-            this.field = this.field.slice(0, -1);
+          this.checkLength(this.carriedChars + pos - recordStart);
+          continue;
+        }
+        this.field += text.slice(pos, stop);
+        if (stop === end) {
+          pos = end;
+          continue;
+        }
+        pos = stop + 1;
+        this.mode = Mode.FieldStart;
+        if (stop === nextComma) {
           this.endField();
-          this.checkLength(this.carriedChars + stop - recordStart);
-          records.push(this.endRecord());
-          recordStart = pos;
-          break;
+          this.checkLength(this.carriedChars + pos - recordStart);
+          continue;
         }
-        case Mode.Quoted: {
-          const quote = text.indexOf('"', pos);
-          if (quote < 0) {
-            this.field += text.slice(pos);
-            pos = end;
-            break;
-          }
-          this.field += text.slice(pos, quote);
-          pos = quote + 1;
-          this.mode = Mode.QuoteInQuoted;
-          break;
+        // A record ends at LF; the CR of a CRLF was taken into its last field: drop it.
+        if (this.field.length > this.quotedChars && this.field.endsWith('\r'))
+          this.field = this.field.slice(0, -1);
+        this.endField();
+        this.checkLength(this.carriedChars + stop - recordStart);
+        records.push(this.endRecord());
+        recordStart = pos;
+      } else if (mode === Mode.Quoted) {
+        const quote = text.indexOf('"', pos);
+        if (quote < 0) {
+          this.field += text.slice(pos);
+          pos = end;
+          continue;
         }
-        case Mode.QuoteInQuoted:
-          if (text.charCodeAt(pos) === QUOTE) {
-            this.field += '"';
-            pos++;
-            this.mode = Mode.Quoted;
-          } else {
-            // The field is closed; what follows up to the separator is kept, as Excel does.
-            this.quotedChars = this.field.length;
-            this.mode = Mode.Unquoted;
-          }
-          break;
+        this.field += text.slice(pos, quote);
+        pos = quote + 1;
+        this.mode = Mode.QuoteInQuoted;
+      } else if (text.charCodeAt(pos) === QUOTE) {
+        // Mode.QuoteInQuoted, and a second quote: `""` is one quote of the value.
+        this.field += '"';
+        pos++;
+        this.mode = Mode.Quoted;
+      } else {
+        // Mode.QuoteInQuoted, and the field is closed; what follows up to the separator is kept, as Excel does.
+        this.quotedChars = this.field.length;
+        this.mode = Mode.Unquoted;
       }
     }
     if (recordStart === end && records.length > 0) {
