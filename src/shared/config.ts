@@ -201,6 +201,12 @@ export interface PlatformConfig {
   jsonBodyLimitBytes: number;
   /** Largest uploaded file accepted by the import routes, in bytes. */
   importBodyLimitBytes: number;
+  /**
+   * Longest record of an imported CSV file, in characters. A tape row is well under 2 KB and Excel
+   * caps a cell at 32,767 characters; 1 Mi characters holds 32 such cells, and refuses a file
+   * that is not a table (a binary, a line that never ends) after 1 MiB rather than its whole size.
+   */
+  importRecordLimitChars: number;
   /** Write-off, recovery and sale accounting choices; each absent one takes its default (`defaultLedgerPolicy` above). */
   ledger?: Partial<LedgerPolicy>;
   /** Band edges of the portfolio strats; each absent list takes its default (`defaultPortfolioBands` above). */
@@ -232,6 +238,7 @@ export const defaultConfig: PlatformConfig = {
   delinquencySchemes: builtInDelinquencySchemes,
   jsonBodyLimitBytes: 1024 * 1024,
   importBodyLimitBytes: 2 * 1024 * 1024 * 1024,
+  importRecordLimitChars: 1024 * 1024,
 };
 
 const bucketSchema = z.object({

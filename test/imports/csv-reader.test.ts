@@ -1,5 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { ByteSource } from '../../src/imports/read/byte-source';
 import { CsvParser, CsvSyntaxError } from '../../src/imports/read/csv-parser';
 import { csvRows } from '../../src/imports/read/csv-rows';
 import { decodeText } from '../../src/imports/read/decode';
@@ -17,6 +19,16 @@ function parseInChunks(text: string, size: number): string[][] {
   for (let start = 0; start < text.length; start += size)
     records.push(...parser.push(text.slice(start, start + size)));
   return [...records, ...parser.end()];
+}
+
+function syntaxErrorOf(parse: () => unknown): CsvSyntaxError {
+  try {
+    parse();
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return error;
+    throw error;
+  }
+  throw new Error('the parser threw no CsvSyntaxError');
 }
 
 async function rowsOfBytes(
@@ -71,17 +83,87 @@ describe('the CSV parser', () => {
     expect(parseWhole('5"6,"a"b\n')).toEqual([['5"6', 'ab']]);
   });
 
-  it('refuses a quoted field that is never closed, naming its record', () => {
+  it('refuses a quoted field that is never closed, naming its record and field', () => {
     const parser = new CsvParser();
     expect(parser.push('a,b\n1,"open\n2,3\n')).toEqual([['a', 'b']]);
+    const thrown = syntaxErrorOf(() => parser.end());
+    expect(thrown.row).toBe(2);
+    expect(thrown.fieldIndex).toBe(1);
+    expect(thrown.message).toMatch(/never closed/);
+  });
+
+  it('reads every tricky spot the same wherever a chunk boundary falls', () => {
+    const text = '\uFEFFa,"b""c",d\r\n"",x""y,"p\r\nq"\r\n"e"f,,\r\n"last"';
+    const whole = parseWhole(text);
+    expect(whole).toEqual([
+      ['\uFEFFa', 'b"c', 'd'],
+      ['', 'x""y', 'p\r\nq'],
+      ['ef', '', ''],
+      ['last'],
+    ]);
+    for (let cut = 1; cut < text.length; cut++) {
+      const parser = new CsvParser();
+      const records = [...parser.push(text.slice(0, cut)), ...parser.push(text.slice(cut))];
+      expect([...records, ...parser.end()]).toEqual(whole);
+    }
+  });
+
+  it('keeps a lone carriage return inside a field and reads a closing quote at the very end', () => {
+    expect(parseInChunks('a\rb,c\n"q"', 1)).toEqual([['a\rb', 'c'], ['q']]);
+  });
+
+  it('refuses a record longer than its limit, naming the record', () => {
+    const parser = new CsvParser({ maxRecordChars: 10 });
+    expect(parser.push('h1,h2\n123,56789\n')).toEqual([
+      ['h1', 'h2'],
+      ['123', '56789'],
+    ]);
+    const thrown = syntaxErrorOf(() => parser.push('1234,678901'));
+    expect(thrown.row).toBe(3);
+    expect(thrown.message).toMatch(/longer than 10 characters/);
+  });
+
+  it('refuses a long record fed in small chunks as soon as it passes the limit', () => {
+    const parser = new CsvParser({ maxRecordChars: 1000 });
     let thrown: unknown;
-    try {
-      parser.end();
-    } catch (error) {
-      thrown = error;
+    let fed = 0;
+    while (fed < 100 && thrown === undefined) {
+      fed++;
+      try {
+        parser.push(',,,,,,,,,"""",,,,,,,,,,'.repeat(10));
+      } catch (error) {
+        thrown = error;
+      }
     }
     expect(thrown).toBeInstanceOf(CsvSyntaxError);
-    expect((thrown as CsvSyntaxError).row).toBe(2);
+    expect((thrown as CsvSyntaxError).row).toBe(1);
+    expect(fed).toBeLessThanOrEqual(6);
+  });
+
+  it('costs time in proportion to the record: a record twice as long takes about twice as long', () => {
+    // One record fed in 64 Ki-character chunks, as the import reads it: quoted fields with commas,
+    // doubled quotes and line breaks, and runs of unquoted fields. A parser that re-reads the
+    // unfinished record on every chunk takes four times as long for twice the record.
+    const piece = '"a, ""b""\nc",1234567,,xyz,';
+    const timeOf = (chars: number) => {
+      const text = piece.repeat(Math.ceil(chars / piece.length)) + '\n';
+      const times = [0, 1, 2].map(() => {
+        const parser = new CsvParser({ maxRecordChars: 64 * 1024 * 1024 });
+        const started = performance.now();
+        let records = 0;
+        for (let start = 0; start < text.length; start += 65_536)
+          records += parser.push(text.slice(start, start + 65_536)).length;
+        records += parser.end().length;
+        expect(records).toBe(1);
+        return performance.now() - started;
+      });
+      return Math.min(...times);
+    };
+    timeOf(1_000_000); // warm-up
+    const fourMegabytes = timeOf(4_000_000);
+    const eightMegabytes = timeOf(8_000_000);
+    expect(eightMegabytes / fourMegabytes).toBeLessThan(3);
+    expect(eightMegabytes).toBeLessThan(5_000);
   });
 });
 
@@ -111,5 +193,23 @@ describe('reading CSV bytes', () => {
     for (const size of [1, 3, 7]) {
       expect((await rowsOfBytes(bytes, size)).map((row) => row.cells)).toEqual(parseWhole(text));
     }
+  });
+});
+
+describe('the byte source', () => {
+  it('hands a large body on in 64 KiB parts and hashes all of it, however far a reader got', async () => {
+    const body = new Uint8Array(200_000).map((_, i) => i % 251);
+    const source = new ByteSource(body);
+    const sizes: number[] = [];
+    for await (const part of source) {
+      sizes.push(part.byteLength);
+      if (sizes.length === 2) break;
+    }
+    await source.drain();
+    expect(sizes).toEqual([65_536, 65_536]);
+    expect(source.digest()).toEqual({
+      fileSha256: createHash('sha256').update(body).digest('hex'),
+      fileBytes: 200_000,
+    });
   });
 });

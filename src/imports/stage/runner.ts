@@ -51,7 +51,8 @@ export async function runImport<R extends object>(
   const staging = await StagingTable.create(deps.db, spec.stagingColumns);
   try {
     const log = new ErrorLog();
-    const read = await stageRows(readRows(source, request), spec, staging, log);
+    const rows = readRows(source, request, deps.config.importRecordLimitChars);
+    const read = await stageRows(rows, spec, staging, log);
     await source.drain();
     const staged = stagedFile(deps, staging, read, request);
     if (read.bindings) {

@@ -15,12 +15,15 @@ export interface StagedRows {
   bindings?: ColumnBinding[];
 }
 
-/** The file's rows, by its format. */
+/** The file's rows, by its format; `maxRecordChars` bounds a CSV record (config `importRecordLimitChars`). */
 export function readRows(
   bytes: AsyncIterable<Uint8Array>,
   request: Pick<ImportRequest, 'format' | 'encoding'>,
+  maxRecordChars?: number,
 ): AsyncIterable<SourceRow[]> {
-  return request.format === 'csv' ? csvRows(decodeText(bytes, request.encoding)) : xlsxRows(bytes);
+  return request.format === 'csv'
+    ? csvRows(decodeText(bytes, request.encoding), { maxRecordChars })
+    : xlsxRows(bytes);
 }
 
 /** Reads one file's rows in order: the first non-blank row is the header, the rest are checked. */
@@ -90,8 +93,10 @@ export async function stageRows<R extends object>(
       error instanceof WorkbookError
     ))
       throw error;
+    const at: { row?: number; column?: string } = error instanceof WorkbookError ? {} : error;
     log.add({
-      ...(error instanceof CsvSyntaxError ? { row: error.row } : {}),
+      ...(at.row !== undefined ? { row: at.row } : {}),
+      ...(at.column !== undefined ? { column: at.column } : {}),
       message: error.message,
     });
     return { rowCount: stager.rowCount };
