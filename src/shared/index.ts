@@ -32,13 +32,16 @@ export {
 export { type AppDeps, type AppEnv, type AuthenticatedUser, writeLog } from './deps';
 export {
   IDEMPOTENT_REPLAYED_HEADER,
+  type IdempotencyKey,
   type StoredResponse,
   isKeyUsed,
+  keyScope,
   requestHash,
   storeResponse,
   storedResponse,
+  withKeyLock,
 } from './idempotency';
-export { idempotently } from './idempotently';
+export { idempotencyKeyOf, idempotently } from './idempotently';
 export {
   addFen,
   asFen,
