@@ -57,7 +57,7 @@ export { allocatePrice, fenFromYuanNumber, roundToFen } from './rounding';
 export { jsonBody, jsonResponse, problemResponseDoc } from './openapi-docs';
 export { type FieldError, Problem, problemResponse } from './problem';
 export { ProblemSchema } from './problem-schema';
-export { createRouter } from './router';
+export { createRouter, rejectNonJsonBody, rejectUnknownQuery } from './router';
 export { Sfc32 } from './sfc32';
 export {
   fenFromYuanRequest,
