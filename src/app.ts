@@ -8,7 +8,14 @@ import { requestId } from 'hono/request-id';
 import { HTTPException } from 'hono/http-exception';
 import { authenticate, access, audit } from './access';
 import { docs } from './docs';
-import { writeLog, type AppDeps, type AppEnv, Problem, problemResponse } from './shared';
+import {
+  writeLog,
+  type AppDeps,
+  type AppEnv,
+  Problem,
+  problemResponse,
+  rejectUnknownQuery,
+} from './shared';
 import { health } from './health';
 import { loans } from './loans';
 import { collections, effectivenessRoutes } from './collections';
@@ -136,6 +143,10 @@ export function createApp(deps: AppDeps) {
     scheme: 'bearer',
     description: 'An API token',
   });
+  // The document and its viewer are not declared with defineRoute: they take no query either.
+  app.use('/openapi.json', rejectUnknownQuery(undefined));
+  app.use('/docs', rejectUnknownQuery(undefined));
+  app.use('/docs/*', rejectUnknownQuery(undefined));
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -105,6 +105,15 @@ describe('every route', () => {
 });
 
 describe('answers outside the routes', () => {
+  it.each(['/openapi.json', '/docs', '/docs/assets/swagger-ui.css'])(
+    '%s, outside the route table, refuses an unknown query parameter too',
+    async (path) => {
+      const response = await walk.app.request(`${path}?no_such_parameter=1`);
+      expect(response.status).toBe(422);
+      await expectProblem(response, path);
+    },
+  );
+
   it('a JSON-only route refuses format=xlsx instead of answering JSON', async () => {
     const response = await walk.app.request('/loans/delinquency?format=xlsx', {
       headers: walk.as('risk'),
