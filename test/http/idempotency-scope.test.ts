@@ -3,7 +3,18 @@
  * the first and get its answer (issue #12, item 6).
  */
 import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client';
+import { seedDemoUsers } from '../../src/access/demo-users';
+import { createApp } from '../../src/app';
+import { fixedClock } from '../../src/shared/clock';
+import { defaultConfig } from '../../src/shared/config';
 import { requestHash } from '../../src/shared/idempotency';
 import { testApp } from '../helpers/test-app';
 import { aBadLoan, insertLoans } from '../helpers/loans';
@@ -146,5 +157,65 @@ describe('keys are per user', () => {
     expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
     expect(await replay.json()).toEqual(answer);
     expect(count(t, 'select count(*) as n from loans')).toBe(0);
+  });
+});
+
+describe('the migration that gives keys an owner', () => {
+  it('keeps a key stored before it: the same import sent again after the upgrade is replayed', async () => {
+    const migrations = resolve(import.meta.dirname, '../../db/migrations');
+    const dir = mkdtempSync(join(tmpdir(), 'idempotency-migration-'));
+    try {
+      const journal = JSON.parse(readFileSync(join(migrations, 'meta/_journal.json'), 'utf8')) as {
+        entries: { tag: string }[];
+      };
+      const upgrade = journal.entries.findIndex((entry) =>
+        entry.tag.endsWith('idempotency_key_scope'),
+      );
+      expect(upgrade).toBeGreaterThan(0);
+      const before = journal.entries.slice(0, upgrade);
+      mkdirSync(join(dir, 'migrations/meta'), { recursive: true });
+      for (const entry of before)
+        copyFileSync(
+          join(migrations, `${entry.tag}.sql`),
+          join(dir, 'migrations', `${entry.tag}.sql`),
+        );
+      writeFileSync(
+        join(dir, 'migrations/meta/_journal.json'),
+        JSON.stringify({ ...journal, entries: before }),
+      );
+      const path = join(dir, 'platform.db');
+      const old = new Database(path);
+      migrate(drizzle(old), { migrationsFolder: join(dir, 'migrations') });
+      const csv = csvOf([aTapeRow()]);
+      const answer = { importId: 7, kind: 'loan_tape', rows: 1, created: 1, updated: 0 };
+      old
+        .prepare(
+          "insert into idempotency_keys (key, request_hash, response_status, response_body, created_at) values ('tape-2026-05', ?, 201, ?, '2026-05-31T00:00:00.000Z')",
+        )
+        .run(
+          requestHash('POST /loans/import', createHash('sha256').update(csv).digest('hex')),
+          JSON.stringify(answer),
+        );
+      old.close();
+
+      const deps = {
+        db: openDatabase(path),
+        clock: fixedClock('2026-06-30T09:00:00.000Z'),
+        config: defaultConfig,
+        log: () => {},
+      };
+      seedDemoUsers(deps, () => {});
+      const app = createApp(deps);
+      const t = { app } as unknown as T;
+      const replay = await postTape(t, csv, 'tape-2026-05');
+      expect(replay.status).toBe(201);
+      expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
+      expect(await replay.json()).toEqual(answer);
+      const other = await postTape(t, csvOf([aTapeRow({ loan_id: 'NEW' })]), 'tape-2026-06');
+      expect(other.status).toBe(201);
+      deps.db.$client.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
