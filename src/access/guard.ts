@@ -102,6 +102,11 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
               content: problemContent,
             },
             403: { description: `The role may not perform ${action}`, content: problemContent },
+            429: {
+              description:
+                'Too many failed authentications from this address or with this token; `Retry-After` says when to try again',
+              content: problemContent,
+            },
           }),
     },
   });
