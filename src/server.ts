@@ -1,8 +1,7 @@
-import { serve } from '@hono/node-server';
 import { count, eq } from 'drizzle-orm';
 import { openDatabase, fileImports } from '../db';
 import { bootstrapAdmin, seedDemoUsers } from './access';
-import { createApp } from './app';
+import { createApp, httpServer } from './app';
 import { seedDemoBookIfEmpty } from './demo';
 import { systemClock, configFromEnv, type AppDeps } from './shared';
 
@@ -26,12 +25,12 @@ if (process.env.PLATFORM_DEMO !== '0') {
   if (demoImports > 0) seedDemoUsers(deps, print);
 }
 
-serve({ fetch: createApp(deps).fetch, port }, (info) => {
+httpServer(createApp(deps)).listen(port, () => {
   console.log(
     JSON.stringify({
       level: 'info',
       message: 'platform listening',
-      port: info.port,
+      port,
       database: databasePath,
     }),
   );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** Every file import, accepted or rejected: who sent which file (by hash) and what it did. */
 export const fileImports = sqliteTable(
@@ -29,12 +29,19 @@ export const fileImports = sqliteTable(
 
 /**
  * Idempotency keys (Stripe/Formance style): the key, a hash of the request, and the response that
- * was sent, stored in the same transaction as the effect so a replay returns it unchanged.
+ * was sent, stored in the same transaction as the effect so a replay returns it unchanged. A key
+ * belongs to whoever sent it (`scope`, e.g. `user:3`), so two users' keys never collide; rows
+ * stored before keys had an owner have the empty scope.
  */
-export const idempotencyKeys = sqliteTable('idempotency_keys', {
-  key: text('key').primaryKey(),
-  requestHash: text('request_hash').notNull(),
-  responseStatus: integer('response_status').notNull(),
-  responseBody: text('response_body').notNull(),
-  createdAt: text('created_at').notNull(),
-});
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull().default(''),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    responseStatus: integer('response_status').notNull(),
+    responseBody: text('response_body').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);

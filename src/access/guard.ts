@@ -2,7 +2,13 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
-import { type AppEnv, Problem, ProblemSchema } from '../shared';
+import {
+  type AppEnv,
+  Problem,
+  ProblemSchema,
+  rejectNonJsonBody,
+  rejectUnknownQuery,
+} from '../shared';
 import { isAllowed, rolesFor, type Action } from './permissions';
 
 /** Lets the request through only if its user's role may perform `action` (401 without a user). */
@@ -46,8 +52,9 @@ function callerFile(): string {
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
 /**
- * Declares a route together with the action it performs: the guard runs before validation, and the
- * OpenAPI operation carries the action (`x-action`), the roles allowed, the bearer scheme and the
+ * Declares a route together with the action it performs: the guard runs before validation, then
+ * any query parameter the route does not declare is refused (422) and so is a body that is not
+ * JSON on a JSON route (415); the OpenAPI operation carries the action (`x-action`), the roles allowed, the bearer scheme and the
  * 401/403 answers. Every route of the platform is declared through this; it records the file that
  * declared it (`ROUTE_SOURCE`), so `npm run routes` can say where each route lives.
  */
@@ -63,20 +70,30 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
   return createRoute({
     ...route,
     description: [route.description, access].filter(Boolean).join('\n\n'),
-    middleware: [requires(action)] as const,
+    middleware: [
+      requires(action),
+      rejectUnknownQuery(route.request?.query),
+      rejectNonJsonBody(Object.keys(route.request?.body?.content ?? {})),
+    ] as const,
     ...(isPublic ? {} : { security: [{ bearerAuth: [] }] }),
     'x-action': action,
     [ROUTE_SOURCE]: callerFile(),
     responses: {
       ...route.responses,
-      ...(route.request
+      ...(Object.keys(route.request?.body?.content ?? {}).includes('application/json')
         ? {
-            422: {
-              description: 'A request field is invalid; `errors` names each one',
+            415: {
+              description: 'The body is not application/json',
               content: problemContent,
             },
           }
         : {}),
+      422: {
+        description: route.request
+          ? 'A request field is invalid, or a query parameter unknown; `errors` names each one'
+          : 'A query parameter is unknown (this route takes none); `errors` names it',
+        content: problemContent,
+      },
       ...(isPublic
         ? {}
         : {
@@ -85,6 +102,11 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(
               content: problemContent,
             },
             403: { description: `The role may not perform ${action}`, content: problemContent },
+            429: {
+              description:
+                'Too many failed authentications from this address or with this token; `Retry-After` says when to try again',
+              content: problemContent,
+            },
           }),
     },
   });

@@ -4,6 +4,8 @@ import { auditActorOf } from '../access';
 import {
   parseIsoDate,
   type AppEnv,
+  type IdempotencyKey,
+  idempotencyKeyOf,
   IDEMPOTENT_REPLAYED_HEADER,
   Problem,
   ProblemSchema,
@@ -177,7 +179,7 @@ async function multipartFile(
 export async function importRequestOf(
   c: Context<AppEnv>,
   query: z.infer<typeof ImportQuerySchema>,
-  options: { mode: ImportMode; idempotencyKey: string | undefined },
+  options: { mode: ImportMode; idempotencyKey: IdempotencyKey | undefined },
 ): Promise<ImportFile> {
   const [mediaType = '', ...parameters] = (c.req.header('Content-Type') ?? '')
     .split(';')
@@ -253,7 +255,7 @@ export async function serveImport(
 ) {
   const file = await importRequestOf(c, query, {
     mode,
-    idempotencyKey: c.req.header('Idempotency-Key'),
+    idempotencyKey: idempotencyKeyOf(c),
   });
   const result = await importFile({ deps: c.get('deps'), actor: auditActorOf(c) }, file);
   return c.json(importedBody(c, result), 201);

@@ -1,6 +1,6 @@
 /** What a file import receives and answers, shared by the loan tape and the collection history. */
 import type { AuditActor } from '../audit';
-import type { VerbContext } from '../shared';
+import type { IdempotencyKey, VerbContext } from '../shared';
 
 export type ImportFormat = 'csv' | 'xlsx';
 export type ImportMode = 'insert' | 'upsert';
@@ -24,7 +24,8 @@ export interface ImportFile {
   tapeDate: string;
   /** forced encoding; undefined = detect */
   encoding?: TextEncoding;
-  idempotencyKey?: string;
+  /** The request's Idempotency-Key, with whose it is. */
+  idempotencyKey?: IdempotencyKey;
   /** method+path+query string the route adds to the idempotency hash */
   requestFingerprint?: string;
 }

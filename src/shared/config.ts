@@ -207,6 +207,11 @@ export interface PlatformConfig {
    * that is not a table (a binary, a line that never ends) after 1 MiB rather than its whole size.
    */
   importRecordLimitChars: number;
+  /**
+   * Failed authentications (an unknown, revoked or expired bearer token) allowed per client address
+   * and per presented token prefix within a sliding window; past it the answer is 429.
+   */
+  failedAuthentication: { attempts: number; windowSeconds: number };
   /** Write-off, recovery and sale accounting choices; each absent one takes its default (`defaultLedgerPolicy` above). */
   ledger?: Partial<LedgerPolicy>;
   /** Band edges of the portfolio strats; each absent list takes its default (`defaultPortfolioBands` above). */
@@ -239,6 +244,9 @@ export const defaultConfig: PlatformConfig = {
   jsonBodyLimitBytes: 1024 * 1024,
   importBodyLimitBytes: 2 * 1024 * 1024 * 1024,
   importRecordLimitChars: 1024 * 1024,
+  // Ten a minute: more than a person mistyping or a script with a stale token needs, far fewer
+  // than a token spray wants.
+  failedAuthentication: { attempts: 10, windowSeconds: 60 },
 };
 
 const bucketSchema = z.object({

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { type DbOrTx, idempotencyKeys } from '../../db';
 import { Problem } from './problem';
 
@@ -29,45 +29,107 @@ export function requestHash(fingerprint: string, bodySha256: string): string {
   return createHash('sha256').update(fingerprint).update('\n').update(bodySha256).digest('hex');
 }
 
-/** Whether `key` was used before: then the request must be hashed and compared before anything else is done. */
-export function isKeyUsed(db: DbOrTx, key: string): boolean {
-  return (
-    db
-      .select({ key: idempotencyKeys.key })
-      .from(idempotencyKeys)
-      .where(eq(idempotencyKeys.key, key))
-      .get() !== undefined
-  );
+/**
+ * An `Idempotency-Key` as stored: the key and whose it is. Keys are per user, so one user's key can
+ * neither replay nor block another's request.
+ */
+export interface IdempotencyKey {
+  /** Who sent the key: `user:<id>` (see `keyScope`). */
+  scope: string;
+  key: string;
+}
+
+/** The scope of the keys a user sends; requests without a user share `anonymous`. */
+export function keyScope(userId: number | null | undefined): string {
+  return userId === null || userId === undefined ? 'anonymous' : `user:${userId}`;
 }
 
 /**
- * The response stored under `key`, or `undefined` if the key is new.
+ * Rows stored before keys had an owner have this scope. They keep their old, global meaning: the
+ * request they were stored for is still replayed, and any other request with the key is refused.
+ */
+const UNOWNED_SCOPE = '';
+
+function storedRow(db: DbOrTx, { scope, key }: IdempotencyKey) {
+  const row = (ownerScope: string) =>
+    db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.scope, ownerScope), eq(idempotencyKeys.key, key)))
+      .get();
+  return row(scope) ?? row(UNOWNED_SCOPE);
+}
+
+/** Whether the key was used before: then the request must be hashed and compared before anything else is done. */
+export function isKeyUsed(db: DbOrTx, key: IdempotencyKey): boolean {
+  return storedRow(db, key) !== undefined;
+}
+
+/**
+ * The response stored under the key, or `undefined` if the key is new.
  * @throws Problem `idempotency_key_reused` when the key was used for a request with another hash.
  */
-export function storedResponse(db: DbOrTx, key: string, hash: string): StoredResponse | undefined {
-  const stored = db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).get();
+export function storedResponse(
+  db: DbOrTx,
+  key: IdempotencyKey,
+  hash: string,
+): StoredResponse | undefined {
+  const stored = storedRow(db, key);
   if (!stored) return undefined;
   if (stored.requestHash !== hash) {
     throw new Problem(
       'idempotency_key_reused',
-      `the Idempotency-Key "${key}" was already used for a different request; use a new key for a new request`,
+      `the Idempotency-Key "${key.key}" was already used for a different request; use a new key for a new request`,
     );
   }
   return { status: stored.responseStatus, body: stored.responseBody };
 }
 
-/** Stores the response under `key`; call it inside the transaction that makes the request's effect. */
+/** Stores the response under the key; call it inside the transaction that makes the request's effect. */
 export function storeResponse(
   db: DbOrTx,
-  entry: { key: string; hash: string; response: StoredResponse; createdAt: string },
+  entry: { key: IdempotencyKey; hash: string; response: StoredResponse; createdAt: string },
 ): void {
   db.insert(idempotencyKeys)
     .values({
-      key: entry.key,
+      scope: entry.key.scope,
+      key: entry.key.key,
       requestHash: entry.hash,
       responseStatus: entry.response.status,
       responseBody: entry.response.body,
       createdAt: entry.createdAt,
     })
     .run();
+}
+
+/** The requests running or waiting per key, per database (so two apps in one process never wait on each other). */
+const inFlight = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * Runs `work` once every earlier request with the same key (same scope) in this process is done.
+ * An asynchronous verb (a file import streams its body before its transaction) would otherwise let
+ * a retry run its checks while the first request is still working, and answer "already in the
+ * book" instead of the first request's answer. Behind the lock the retry finds the stored key and
+ * replays. Other processes are serialised by SQLite's write lock and the key's primary key.
+ */
+export async function withKeyLock<T>(
+  db: object,
+  key: IdempotencyKey,
+  work: () => Promise<T>,
+): Promise<T> {
+  let running = inFlight.get(db);
+  if (!running) inFlight.set(db, (running = new Map()));
+  const name = `${key.scope}\n${key.key}`;
+  const previous = running.get(name) ?? Promise.resolve();
+  const current = previous.then(work, work);
+  const settled = current.then(
+    () => undefined,
+    () => undefined,
+  );
+  running.set(name, settled);
+  try {
+    return await current;
+  } finally {
+    if (running.get(name) === settled) running.delete(name);
+  }
 }

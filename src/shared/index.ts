@@ -32,13 +32,16 @@ export {
 export { type AppDeps, type AppEnv, type AuthenticatedUser, writeLog } from './deps';
 export {
   IDEMPOTENT_REPLAYED_HEADER,
+  type IdempotencyKey,
   type StoredResponse,
   isKeyUsed,
+  keyScope,
   requestHash,
   storeResponse,
   storedResponse,
+  withKeyLock,
 } from './idempotency';
-export { idempotently } from './idempotently';
+export { idempotencyKeyOf, idempotently } from './idempotently';
 export {
   addFen,
   asFen,
@@ -54,7 +57,7 @@ export { allocatePrice, fenFromYuanNumber, roundToFen } from './rounding';
 export { jsonBody, jsonResponse, problemResponseDoc } from './openapi-docs';
 export { type FieldError, Problem, problemResponse } from './problem';
 export { ProblemSchema } from './problem-schema';
-export { createRouter } from './router';
+export { createRouter, rejectNonJsonBody, rejectUnknownQuery } from './router';
 export { Sfc32 } from './sfc32';
 export {
   fenFromYuanRequest,

@@ -16,6 +16,8 @@ const problemStatus = {
   unsupported_media_type: 415,
   validation_failed: 422,
   idempotency_key_reused: 422,
+  too_many_requests: 429,
+  request_header_too_large: 431,
   internal_error: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
@@ -32,6 +34,8 @@ const titles: Record<ProblemCode, string> = {
   unsupported_media_type: 'Unsupported media type',
   validation_failed: 'Validation failed',
   idempotency_key_reused: 'Idempotency key reused with a different request',
+  too_many_requests: 'Too many requests',
+  request_header_too_large: 'Request header fields too large',
   internal_error: 'Internal server error',
 };
 
@@ -69,8 +73,13 @@ export class Problem extends Error {
   }
 }
 
-/** Sends a problem as `application/problem+json`. */
+/**
+ * Sends a problem as `application/problem+json`; a problem that says when to come back
+ * (`retryAfterSeconds`, as a 429 does) also sets `Retry-After`.
+ */
 export function problemResponse(c: Context, problem: Problem): Response {
   c.header('Content-Type', 'application/problem+json');
+  if (typeof problem.extra.retryAfterSeconds === 'number')
+    c.header('Retry-After', String(problem.extra.retryAfterSeconds));
   return c.body(JSON.stringify(problem.toJSON()), problem.status);
 }

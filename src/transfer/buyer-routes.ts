@@ -3,15 +3,18 @@ import type { Context } from 'hono';
 import { auditActorOf, defineRoute } from '../access';
 import { detailView, portfolioDetail, PortfolioDetailSchema } from '../portfolios';
 import {
+  type AppDeps,
   type AppEnv,
   idempotently,
   jsonBody as body,
   jsonResponse as json,
   problemResponseDoc as problem,
   createRouter,
+  transferTermsOf,
 } from '../shared';
 import { XLSX_CONTENT_TYPE } from '../xlsx';
 import { buyerRounds, submitBid } from './bids';
+import { portfolioForBuyer, putBackForBuyer } from './buyer-views';
 import { dataRoomFileName, startDownload, streamDataRoom } from './data-room';
 import { portfolioIdsOfferedTo, requireOfferedTo } from './offers';
 import { listSales, putBacksOf, requestPutBack, requireSale } from './sale';
@@ -20,6 +23,9 @@ import { streamedResponse } from './streamed-response';
 import { buyerRoundView, forwardingStatementResponse, putBackView, saleView } from './views';
 
 const tags = ['Buyer'];
+
+/** The seller as a buyer's answers name it, in place of its staff. */
+const sellerNameOf = (deps: AppDeps) => transferTermsOf(deps.config).sellerName;
 const notOffered = problem('No such portfolio offered to your organisation');
 
 /** The buyer's organisation: every buyer user has one (a database CHECK). */
@@ -141,7 +147,7 @@ export const buyerRoutes = createRouter()
     const deps = c.get('deps');
     return c.json(
       portfolioIdsOfferedTo(deps.db, buyerOrganisationOf(c)).map((id) =>
-        detailView(portfolioDetail(deps, id)),
+        portfolioForBuyer(detailView(portfolioDetail(deps, id)), sellerNameOf(deps)),
       ),
       200,
     );
@@ -150,7 +156,10 @@ export const buyerRoutes = createRouter()
     const deps = c.get('deps');
     const { id } = c.req.valid('param');
     requireOfferedTo(deps.db, id, buyerOrganisationOf(c));
-    return c.json(detailView(portfolioDetail(deps, id)), 200);
+    return c.json(
+      portfolioForBuyer(detailView(portfolioDetail(deps, id)), sellerNameOf(deps)),
+      200,
+    );
   })
   .openapi(getRounds, (c) => {
     const { db, clock } = c.get('deps');
@@ -217,11 +226,14 @@ export const buyerRoutes = createRouter()
     const organisation = buyerOrganisationOf(c);
     return c.json(
       idempotently(c, { id, claim }, 201, (tx) =>
-        putBackView(
-          requestPutBack(
-            { tx, deps: c.get('deps'), actor: auditActorOf(c) },
-            { saleId: id, buyerOrganisationId: organisation, ...claim },
+        putBackForBuyer(
+          putBackView(
+            requestPutBack(
+              { tx, deps: c.get('deps'), actor: auditActorOf(c) },
+              { saleId: id, buyerOrganisationId: organisation, ...claim },
+            ),
           ),
+          sellerNameOf(c.get('deps')),
         ),
       ),
       201,
@@ -234,7 +246,7 @@ export const buyerRoutes = createRouter()
       c
         .get('deps')
         .db.transaction((tx) => putBacksOf(tx, requireSale(tx, id, organisation).id))
-        .map(putBackView),
+        .map((putBack) => putBackForBuyer(putBackView(putBack), sellerNameOf(c.get('deps')))),
       200,
     );
   })

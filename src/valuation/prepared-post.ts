@@ -1,6 +1,12 @@
 import type { Context } from 'hono';
 import { auditActorOf } from '../access';
-import { idempotently, type AppEnv, isKeyUsed, type VerbContext } from '../shared';
+import {
+  idempotencyKeyOf,
+  idempotently,
+  type AppEnv,
+  isKeyUsed,
+  type VerbContext,
+} from '../shared';
 
 /**
  * A POST whose work is a long read-only computation (fitting curves, a back-test) and a short
@@ -20,7 +26,7 @@ export function preparedPost<P, T>(
   const deps = c.get('deps');
   const actor = auditActorOf(c);
   const read = () => prepare({ tx: deps.db, deps, actor });
-  const key = c.req.header('Idempotency-Key');
+  const key = idempotencyKeyOf(c);
   const prepared = key !== undefined && isKeyUsed(deps.db, key) ? undefined : read();
   // `prepared` is undefined only when the key is used, and then `store` is not called.
   return idempotently(c, body, status, (tx) => store({ tx, deps, actor }, prepared ?? read()));

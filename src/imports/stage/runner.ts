@@ -7,6 +7,7 @@ import {
   storeResponse,
   type StoredResponse,
   Problem,
+  withKeyLock,
 } from '../../shared';
 import { ByteSource } from '../read';
 import { ErrorLog } from '../error-log';
@@ -27,10 +28,22 @@ const CREATED = 201;
  * 3. any error → the run is recorded as `rejected` and a 422 names the first 100 errors; the book
  *    is untouched. Otherwise one synchronous transaction moves the staged rows into the book and
  *    records the import and its idempotency key.
- * A request whose Idempotency-Key was already used is answered from the stored response.
+ * A request whose Idempotency-Key was already used is answered from the stored response; one
+ * that arrives while a request with its key is running waits for it first (`withKeyLock`), so a
+ * retry never checks the file against a book the first request just filled.
  * @throws Problem `validation_failed` (422) for a bad file, `idempotency_key_reused` (422).
  */
 export async function runImport<R extends object>(
+  context: ImportContext,
+  file: ImportFile,
+  spec: TableSpec<R>,
+): Promise<ImportResult> {
+  const key = file.idempotencyKey;
+  if (!key) return runImportNow(context, file, spec);
+  return withKeyLock(context.deps.db, key, () => runImportNow(context, file, spec));
+}
+
+async function runImportNow<R extends object>(
   { deps, actor }: ImportContext,
   file: ImportFile,
   spec: TableSpec<R>,
