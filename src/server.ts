@@ -4,6 +4,7 @@ import { openDatabase, fileImports } from '../db';
 import { bootstrapAdmin, seedDemoUsers } from './access';
 import { createApp } from './app';
 import { seedDemoBookIfEmpty } from './demo';
+import { sweepScratchFolder } from './imports';
 import { systemClock, configFromEnv, type AppDeps } from './shared';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -15,6 +16,13 @@ const deps: AppDeps = {
   clock: systemClock,
   config: configFromEnv(process.env),
 };
+
+// What imports cut off by a crash or kill left in the scratch folder (uploads, staging tables).
+const swept = sweepScratchFolder(deps);
+if (swept.length > 0)
+  console.log(
+    JSON.stringify({ level: 'info', message: 'removed import leftovers', files: swept.length }),
+  );
 
 bootstrapAdmin(deps, process.env.PLATFORM_ADMIN_TOKEN, print);
 if (process.env.PLATFORM_DEMO !== '0') {

@@ -18,7 +18,15 @@ export {
   importResponses,
   serveImport,
 } from './http';
-export { loadWithIndexesRebuilt, runImport, sqlErrors, stagingStatement } from './stage';
+export {
+  loadWithIndexesRebuilt,
+  runImport,
+  scratchFile,
+  scratchFolderOf,
+  sqlErrors,
+  stagingStatement,
+  sweepScratchFolder,
+} from './stage';
 export { type ApplyContext, type Blankable, type StagedFile, type TableSpec } from './table-spec';
 export {
   type ImportContext,
