@@ -149,12 +149,17 @@ export function openpyxlStyleXlsx(
 
 /**
  * A shared-strings bomb: a small file whose `xl/sharedStrings.xml` inflates to about
- * `inflatedBytes` of distinct-looking but repeated strings (each `unitText` long), while the
- * headers claim it is 1 KB. The sheet references the first string only.
+ * `inflatedBytes` of repeated strings (each `stringChars` long), while the headers claim it is
+ * 1 KB. Long strings of one letter inflate about 900 to 1, as the 4.7 MB → 4.6 GB file of the
+ * report; short strings repeated in 64 KB blocks (`blockBytes`) about 100 to 1, as a bomb made
+ * to look like text would. The sheet references the first string only.
  */
-export function sharedStringsBomb(inflatedBytes: number, unitText = 'x'.repeat(100)): Uint8Array {
-  const unit = `<si><t>${unitText}</t></si>`.repeat(
-    Math.max(1, Math.floor(65536 / (unitText.length + 16))),
+export function sharedStringsBomb(
+  inflatedBytes: number,
+  { stringChars = 30_000, blockBytes = 1 << 20 } = {},
+): Uint8Array {
+  const unit = `<si><t>${'x'.repeat(stringChars)}</t></si>`.repeat(
+    Math.max(1, Math.floor(blockBytes / (stringChars + 16))),
   );
   const times = Math.ceil(inflatedBytes / unit.length);
   const strings = repeatedDeflate(`${XML}<sst xmlns="${MAIN}">`, unit, times, '</sst>');

@@ -97,6 +97,20 @@ describe('xlsx import: bounded memory and disk', () => {
     expectNothingLeft();
   }, 60_000);
 
+  it('refuses a bomb that inflates only 100 to 1 when its strings fill the table, its memory bounded', async () => {
+    const bomb = sharedStringsBomb(2 * 1024 ** 3, { stringChars: 100, blockBytes: 1 << 16 });
+    const heapBefore = process.memoryUsage().heapUsed;
+    const rssBefore = process.memoryUsage().rss;
+    const response = await postXlsx(bomb);
+    expect(response.status).toBe(422);
+    const problem = await problemAnswer(response);
+    expect(problem.errors[0]?.message).toContain('xl/sharedStrings.xml');
+    // The table's bound (128 MB of text) plus its index; the old reader grew by gigabytes.
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(400 * 1024 * 1024);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(600 * 1024 * 1024);
+    expectNothingLeft();
+  }, 120_000);
+
   it('refuses a cell longer than a spreadsheet cell can be, without reading it whole', async () => {
     const response = await postXlsx(longCellBomb(512 * 1024 * 1024));
     expect(response.status).toBe(422);

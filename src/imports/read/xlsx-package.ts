@@ -128,6 +128,13 @@ export async function readDateStyles(zip: ZipFile, part: string): Promise<boolea
 
 /** Most a shared-strings part may inflate to (its markup is about half of it for short strings). */
 export const SHARED_STRINGS_PART_BYTES = 512 * 1024 * 1024;
+/**
+ * Shared strings are distinct by definition (a repeated text is stored once): a tape's compress
+ * about 10 to 1 (12 for 200,000 sequential ids and names), long near-identical remarks perhaps 50
+ * to 1 (deflate's longest match is 258 bytes). Past 250 to 1 it is repetition, the mark of a zip
+ * bomb (about 1000 to 1), refused after the first 4 MB instead of after filling the table.
+ */
+const SHARED_STRINGS_MAX_RATIO = 250;
 export const defaultSharedStringLimits: SharedStringLimits = {
   maxBytes: 128 * 1024 * 1024,
   maxCount: 8_000_000,
@@ -149,7 +156,7 @@ export async function readSharedStrings(
   let text = '';
   let inT = false;
   let phonetic = 0;
-  await readXml(part, zip.inflate(part, partLimitBytes), {
+  await readXml(part, zip.inflate(part, partLimitBytes, SHARED_STRINGS_MAX_RATIO), {
     open(name) {
       if (name === 'si') text = '';
       else if (name === 'rPh') phonetic++;

@@ -46,6 +46,21 @@ function formatBytes(bytes: number): string {
       : `${bytes} bytes`;
 }
 
+/** A zip part inflated to far more than its compressed size allows for its kind of content. */
+export class PartRatioError extends WorkbookError {
+  constructor(
+    readonly part: string,
+    readonly maxRatio: number,
+  ) {
+    super(
+      `the workbook part ${part} inflates to more than ${maxRatio} times its compressed size, which its content never does in a real workbook; the file is refused as a zip bomb`,
+    );
+  }
+}
+
+/** How much a part must have inflated before its ratio is judged: small parts compress unevenly. */
+const RATIO_CHECK_FROM_BYTES = 4 * 1024 * 1024;
+
 /**
  * A zip archive in a file, read by random access (APPNOTE.TXT 6.3.10): the central directory at
  * its end lists the parts, each part is inflated as a stream from its own offset. Nothing is
@@ -83,10 +98,15 @@ export class ZipFile {
 
   /**
    * The inflated bytes of a part, chunk by chunk (at most 64 KB each).
-   * @throws PartTooLargeError once more than `limitBytes` came out; WorkbookError when the part
+   * @throws PartTooLargeError once more than `limitBytes` came out; PartRatioError once, past the
+   *   first 4 MB, more than `maxRatio` bytes came out per compressed byte; WorkbookError when the part
    *   is missing, encrypted, compressed by another method than deflate, or its data is corrupt.
    */
-  async *inflate(partName: string, limitBytes: number): AsyncGenerator<Buffer> {
+  async *inflate(
+    partName: string,
+    limitBytes: number,
+    maxRatio = Infinity,
+  ): AsyncGenerator<Buffer> {
     const entry = this.entry(partName);
     if (!entry) throw new WorkbookError(`the workbook has no part ${partName}`);
     const name = entry.name;
@@ -100,14 +120,21 @@ export class ZipFile {
       end: start + entry.compressedBytes - 1,
       highWaterMark: 1 << 16,
     });
-    const stream: Readable =
-      entry.method === 8 ? pipeline(raw, createInflateRaw({ chunkSize: 1 << 16 }), () => {}) : raw;
+    const inflater = entry.method === 8 ? createInflateRaw({ chunkSize: 1 << 16 }) : undefined;
+    const stream: Readable = inflater ? pipeline(raw, inflater, () => {}) : raw;
     let inflated = 0;
     try {
       if (entry.compressedBytes === 0) return;
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         inflated += chunk.length;
         if (inflated > limitBytes) throw new PartTooLargeError(name, limitBytes);
+        // bytesWritten: the compressed bytes the inflater has taken in so far.
+        if (
+          inflater &&
+          inflated > RATIO_CHECK_FROM_BYTES &&
+          inflated > maxRatio * inflater.bytesWritten
+        )
+          throw new PartRatioError(name, maxRatio);
         yield chunk;
       }
     } catch (error) {
