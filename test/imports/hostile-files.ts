@@ -184,3 +184,15 @@ export function longCellBomb(inflatedBytes: number): Uint8Array {
   );
   return zipOf([...workbookParts(), { name: 'xl/worksheets/sheet1.xml', deflated: sheet }]);
 }
+
+/** A sheet bomb of empty cells: `<c/>` repeated, about 1000 to 1, costing parsing time rather than memory. */
+export function emptyCellsBomb(inflatedBytes: number): Uint8Array {
+  const unit = `<row>${'<c/>'.repeat(4000)}</row>`.repeat(64);
+  const sheet = repeatedDeflate(
+    `${XML}<worksheet xmlns="${MAIN}"><sheetData>`,
+    unit,
+    Math.ceil(inflatedBytes / unit.length),
+    '</sheetData></worksheet>',
+  );
+  return zipOf([...workbookParts(), { name: 'xl/worksheets/sheet1.xml', deflated: sheet }]);
+}

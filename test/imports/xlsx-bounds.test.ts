@@ -10,7 +10,12 @@ import { fixedClock } from '../../src/shared/clock';
 import { defaultConfig } from '../../src/shared/config';
 import type { AppDeps } from '../../src/shared/deps';
 import { aTapeRow, nationalId, problemAnswer } from './files';
-import { longCellBomb, openpyxlStyleXlsx, sharedStringsBomb } from './hostile-files';
+import {
+  emptyCellsBomb,
+  longCellBomb,
+  openpyxlStyleXlsx,
+  sharedStringsBomb,
+} from './hostile-files';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -116,6 +121,16 @@ describe('xlsx import: bounded memory and disk', () => {
     expect(response.status).toBe(422);
     const problem = await problemAnswer(response);
     expect(problem.errors[0]?.message).toMatch(/A1|cell/);
+    expectNothingLeft();
+  }, 60_000);
+
+  it('refuses a sheet of empty cells that inflates 1000 to 1 before parsing it for minutes', async () => {
+    const started = Date.now();
+    const response = await postXlsx(emptyCellsBomb(3 * 1024 ** 3));
+    expect(response.status).toBe(422);
+    const problem = await problemAnswer(response);
+    expect(problem.errors[0]?.message).toContain('xl/worksheets/sheet1.xml');
+    expect(Date.now() - started).toBeLessThan(20_000);
     expectNothingLeft();
   }, 60_000);
 

@@ -5,7 +5,9 @@ import { WorkbookError } from './workbook-error';
 import type { ZipFile } from './zip';
 
 /** Most any small part of a workbook (rels, workbook.xml, styles) may inflate to. */
-export const SMALL_PART_BYTES = 64 * 1024 * 1024;
+export const SMALL_PART_BYTES = 16 * 1024 * 1024;
+/** Excel keeps at most 64,000 cell formats; styles past that are read as not dates. */
+const MAX_CELL_STYLES = 65_536;
 
 /** Where the first worksheet and its companions are, and how its numbers read as dates. */
 export interface WorkbookPackage {
@@ -113,7 +115,8 @@ export async function readDateStyles(zip: ZipFile, part: string): Promise<boolea
       if (name === 'numFmt')
         customFormats.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) formatOfStyle.push(Number(attributes.numFmtId ?? 0));
+      else if (name === 'xf' && inCellXfs && formatOfStyle.length < MAX_CELL_STYLES)
+        formatOfStyle.push(Number(attributes.numFmtId ?? 0));
     },
     close(name) {
       if (name === 'cellXfs') inCellXfs = false;

@@ -22,6 +22,12 @@ const MAX_CELLS_PER_BATCH = 100_000;
 const MAX_ROW = 1_048_576;
 const MAX_COLUMN = 16_384;
 
+/**
+ * A tape's sheet XML compresses about 7 to 1 (cell references and values change every cell);
+ * past 500 to 1 it is a run of empty cells or rows made to cost parsing time: a bomb.
+ */
+const SHEET_MAX_RATIO = 500;
+
 /** The bounds the reader holds a workbook to; tests lower them. */
 export interface XlsxLimits {
   /** Most the worksheet part may inflate to: it streams, so this bounds time, not memory. */
@@ -99,7 +105,7 @@ async function* sheetRows(zip: ZipFile, limits: XlsxLimits): AsyncGenerator<Sour
   const sheet = new SheetReader(workbook.sheetPart, strings, dateStyles, workbook.date1904, limits);
   for await (const parsed of parseXml(
     workbook.sheetPart,
-    zip.inflate(workbook.sheetPart, limits.sheetBytes),
+    zip.inflate(workbook.sheetPart, limits.sheetBytes, SHEET_MAX_RATIO),
     sheet,
   )) {
     void parsed;
