@@ -83,6 +83,11 @@ describe('xlsx import: bounded memory and disk', () => {
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ rows: 2, created: 2 });
     expectNothingLeft();
+    const refused = await postXlsx(
+      openpyxlStyleXlsx([tapeHeader, tapeRow('PY3'), [...tapeRow('PY4').slice(0, 2), '']]),
+    );
+    expect(refused.status).toBe(422);
+    expectNothingLeft();
   });
 
   it('refuses a shared-strings bomb with a 422 naming the part, quickly, and leaves no file behind', async () => {

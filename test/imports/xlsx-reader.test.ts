@@ -143,6 +143,34 @@ describe('xlsxRows: what a workbook holds', () => {
   });
 });
 
+describe('xlsxRows: sharing the process', () => {
+  it('gives the event loop a turn while it reads a large sheet', async () => {
+    const cells = Array.from(
+      { length: 20 },
+      (_, c) => `<c t="inlineStr"><is><t>text ${c}</t></is></c>`,
+    );
+    const rowsXml = Array.from(
+      { length: 30_000 },
+      (_, r) => `<row r="${r + 1}">${cells.join('')}<c><v>${r}</v></c></row>`,
+    ).join('');
+    const bytes = zipOf([...workbookParts(), sheetPart(rowsXml)]);
+    let last = performance.now();
+    let longestGapMs = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longestGapMs = Math.max(longestGapMs, now - last);
+      last = now;
+    }, 5);
+    try {
+      expect((await readAll(bytes)).length).toBe(30_000);
+    } finally {
+      clearInterval(timer);
+    }
+    // Each chunk parses in milliseconds; a reader that parsed the part in one go would take seconds.
+    expect(longestGapMs).toBeLessThan(1000);
+  }, 60_000);
+});
+
 describe('xlsxRows: bounds', () => {
   const refusal = async (bytes: Uint8Array, limits?: Partial<XlsxLimits>) => {
     const error = await readAll(bytes, limits).then(
