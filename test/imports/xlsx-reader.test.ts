@@ -96,15 +96,18 @@ describe('xlsxRows: what a workbook holds', () => {
         stringsPart(
           '<si><t xml:space="preserve"> plain </t></si>' +
             '<si><r><t>東</t></r><r><rPr><b/></rPr><t>京</t></r><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si>' +
-            '<si><t>a &amp; b &#x4E2D;</t></si>',
+            '<si><t>a &amp; b &#x4E2D;</t></si>' +
+            '<si><t>line_x000D_end _x005F_x0041_</t></si>',
         ),
         {
           name: 'xl/worksheets/sheet1.xml',
-          data: '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c t="s"><x:v>2</x:v></x:c><x:c t="b"><x:v>0</x:v></x:c><x:c t="inlineStr"><x:is><x:r><x:t>in</x:t></x:r><x:r><x:t>line</x:t></x:r></x:is></x:c></x:row></x:sheetData></x:worksheet>',
+          data: '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c t="s"><x:v>2</x:v></x:c><x:c t="b"><x:v>0</x:v></x:c><x:c t="inlineStr"><x:is><x:r><x:t>in</x:t></x:r><x:r><x:t>line</x:t></x:r></x:is></x:c><x:c t="s"><x:v>3</x:v></x:c></x:row></x:sheetData></x:worksheet>',
         },
       ]),
     );
-    expect(rows).toEqual([{ row: 1, cells: [' plain ', '東京', 'a & b 中', false, 'inline'] }]);
+    expect(rows).toEqual([
+      { row: 1, cells: [' plain ', '東京', 'a & b 中', false, 'inline', 'line\rend _x0041_'] },
+    ]);
   });
 
   it('reads dates by the cell style, custom formats and the 1904 system included', async () => {

@@ -129,6 +129,18 @@ export async function readDateStyles(zip: ZipFile, part: string): Promise<boolea
   });
 }
 
+/**
+ * Text as Excel means it: OOXML strings escape characters XML cannot carry (a carriage return,
+ * control characters) as `_xHHHH_` (ECMA-376 §22.9.2.19, ST_Xstring), and `_x005F_` escapes the
+ * underscore of a literal `_xHHHH_`; exceljs decoded them too.
+ */
+export function unescapeXstring(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
+}
+
 /** Most a shared-strings part may inflate to (its markup is about half of it for short strings). */
 export const SHARED_STRINGS_PART_BYTES = 512 * 1024 * 1024;
 /**
@@ -168,7 +180,7 @@ export async function readSharedStrings(
     close(name) {
       if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
-      else if (name === 'si') strings.add(text);
+      else if (name === 'si') strings.add(unescapeXstring(text));
     },
     text(chunk) {
       if (!inT) return;

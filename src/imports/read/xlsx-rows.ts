@@ -8,6 +8,7 @@ import {
   readPackage,
   readSharedStrings,
   SHARED_STRINGS_PART_BYTES,
+  unescapeXstring,
 } from './xlsx-package';
 import { parseXml } from './xml-stream';
 import { ZipFile } from './zip';
@@ -289,6 +290,7 @@ class SheetReader {
         return text;
       }
       case 'inlineStr':
+        return unescapeXstring(value);
       case 'str':
         return value;
       case 'b':

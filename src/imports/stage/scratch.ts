@@ -27,7 +27,8 @@ export function scratchFolderOf(handle: DbOrTx): string {
     databaseFile === ':memory:' || databaseFile === ''
       ? join(tmpdir(), 'debt-platform-scratch')
       : join(dirname(resolve(databaseFile)), 'scratch');
-  mkdirSync(folder, { recursive: true });
+  // Owner only: the files hold borrowers' personal data.
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
   return folder;
 }
 
