@@ -4,12 +4,16 @@ import { openDatabase, fileImports } from '../db';
 import { bootstrapAdmin, seedDemoUsers } from './access';
 import { createApp } from './app';
 import { seedDemoBookIfEmpty } from './demo';
-import { sweepScratchFolder } from './imports';
+import { scratchFolderFor, sweepScratchFolder } from './imports';
 import { systemClock, configFromEnv, type AppDeps } from './shared';
 
 const port = Number(process.env.PORT ?? 3000);
 const databasePath = process.env.DATABASE_PATH ?? './data/platform.db';
 const print = (line: string) => console.log(line);
+
+// SQLite's own temporary files (sorts, large INSERT … SELECT) go beside the data too, not to
+// /var/tmp: they hold rows of the book. SQLite reads this once, at its first temporary file.
+process.env.SQLITE_TMPDIR ??= scratchFolderFor(databasePath);
 
 const deps: AppDeps = {
   db: openDatabase(databasePath),

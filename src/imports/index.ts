@@ -22,6 +22,7 @@ export {
   loadWithIndexesRebuilt,
   runImport,
   scratchFile,
+  scratchFolderFor,
   scratchFolderOf,
   sqlErrors,
   stagingStatement,

@@ -3,4 +3,4 @@ export { loadWithIndexesRebuilt } from './bulk-indexes';
 export { runImport } from './runner';
 export { sqlErrors } from './sql-check';
 export { stagingStatement, type StagingTable } from './staging';
-export { scratchFile, scratchFolderOf, sweepScratchFolder } from './scratch';
+export { scratchFile, scratchFolderFor, scratchFolderOf, sweepScratchFolder } from './scratch';

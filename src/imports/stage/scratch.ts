@@ -22,7 +22,11 @@ const SCRATCH_NAME =
  * temp folder stands in.
  */
 export function scratchFolderOf(handle: DbOrTx): string {
-  const databaseFile = connectionOf(handle).name;
+  return scratchFolderFor(connectionOf(handle).name);
+}
+
+/** The scratch folder of the database file at `databaseFile` (`:memory:` for an in-memory one), created if missing. */
+export function scratchFolderFor(databaseFile: string): string {
   const folder =
     databaseFile === ':memory:' || databaseFile === ''
       ? join(tmpdir(), 'debt-platform-scratch')
