@@ -10,9 +10,11 @@ export interface ZipPart {
   deflated?: Uint8Array;
   /** The uncompressed size the headers claim; default the true one (0 for `deflated`). */
   claimedSize?: number;
+  /** Stored as is (method 0), as some writers keep small parts. */
+  stored?: boolean;
 }
 
-/** A zip file of `parts` in the given order, every entry deflated (method 8), no data descriptors. */
+/** A zip file of `parts` in the given order, entries deflated (method 8) unless stored, no data descriptors. */
 export function zipOf(parts: readonly ZipPart[]): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -20,13 +22,18 @@ export function zipOf(parts: readonly ZipPart[]): Uint8Array {
   for (const part of parts) {
     const name = Buffer.from(part.name, 'utf8');
     const raw = part.data === undefined ? Buffer.alloc(0) : Buffer.from(part.data);
-    const compressed = part.deflated ? Buffer.from(part.deflated) : deflateRawSync(raw);
+    const compressed = part.deflated
+      ? Buffer.from(part.deflated)
+      : part.stored
+        ? raw
+        : deflateRawSync(raw);
+    const method = part.stored ? 0 : 8;
     const size = part.claimedSize ?? (part.deflated ? 0 : raw.length);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(0, 14); // CRC: not checked by readers that matter here
     local.writeUInt32LE(compressed.length, 18);
     local.writeUInt32LE(size, 22);
@@ -36,7 +43,7 @@ export function zipOf(parts: readonly ZipPart[]): Uint8Array {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(compressed.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);

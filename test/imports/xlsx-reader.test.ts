@@ -74,6 +74,24 @@ describe('xlsxRows: what a workbook holds', () => {
     expect(rows[2]!.cells).toEqual(['after a gap', null, null, null, 'sparse']);
   });
 
+  it('reads parts stored without compression, and parts named with other case or a leading slash', async () => {
+    const parts = workbookParts().map((part) => ({ ...part, stored: true }));
+    parts[3] = {
+      ...parts[3]!,
+      data: String(parts[3]!.data).replace(
+        'Target="worksheets/sheet1.xml"',
+        'Target="/xl/worksheets/Sheet1.xml"',
+      ),
+    };
+    const rows = await readAll(
+      zipOf([
+        ...parts,
+        { ...sheetPart('<row><c t="inlineStr"><is><t>stored</t></is></c></row>'), stored: true },
+      ]),
+    );
+    expect(rows).toEqual([{ row: 1, cells: ['stored'] }]);
+  });
+
   it('reports a formula cell as a Formula whatever its cached value, shared formulas included', async () => {
     const rows = await readAll(
       zipOf([
