@@ -18,7 +18,16 @@ export {
   importResponses,
   serveImport,
 } from './http';
-export { loadWithIndexesRebuilt, runImport, sqlErrors, stagingStatement } from './stage';
+export {
+  loadWithIndexesRebuilt,
+  runImport,
+  scratchFile,
+  scratchFolderFor,
+  scratchFolderOf,
+  sqlErrors,
+  stagingStatement,
+  sweepScratchFolder,
+} from './stage';
 export { type ApplyContext, type Blankable, type StagedFile, type TableSpec } from './table-spec';
 export {
   type ImportContext,

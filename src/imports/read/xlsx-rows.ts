@@ -1,69 +1,114 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { Formula, type Cell, type SourceRow } from '../types';
+import { open, rm } from 'node:fs/promises';
+import type { SourceRow } from '../types';
+import {
+  defaultSharedStringLimits,
+  readSharedStrings,
+  SHARED_STRINGS_PART_BYTES,
+  SharedStrings,
+  type SharedStringLimits,
+} from './shared-strings';
+import { SheetReader } from './sheet-reader';
+import { readPackage } from './xlsx-package';
+import { readDateStyles } from './xlsx-styles';
+import { parseXml } from './xml-stream';
+import { ZipFile } from './zip';
 
+export { WorkbookError } from './workbook-error';
+
+/** Rows handed on at once; fewer when they are wide (see MAX_CELLS_PER_BATCH). */
 const ROWS_PER_BATCH = 1000;
-
-/** The workbook is not a readable .xlsx file. */
-export class WorkbookError extends Error {}
+/** Cells handed on at once, so a batch of very wide rows stays small too. */
+const MAX_CELLS_PER_BATCH = 100_000;
 
 /**
- * The rows of the first worksheet of an .xlsx workbook, read as a stream (exceljs' streaming
- * reader), as numbered rows of cells; the row number is the sheet's own, so empty rows leave gaps.
+ * A tape's sheet XML compresses about 7 to 1 (cell references and values change every cell);
+ * past 500 to 1 it is a run of empty cells or rows made to cost parsing time: a bomb.
  */
-export async function* xlsxRows(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<SourceRow[]> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache', // date-formatted numbers come back as Dates
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  let batch: SourceRow[] = [];
-  try {
-    for await (const worksheet of workbook) {
-      for await (const row of worksheet) {
-        const values = row.values as unknown[];
-        const cells: Cell[] = [];
-        for (let column = 1; column < values.length; column++) cells.push(toCell(values[column]));
-        batch.push({ row: row.number, cells });
-        if (batch.length >= ROWS_PER_BATCH) {
-          yield batch;
-          batch = [];
-        }
-      }
-      break; // only the first worksheet is the tape
-    }
-  } catch (error) {
-    if (error instanceof WorkbookError) throw error;
-    throw new WorkbookError(
-      `the file is not a readable .xlsx workbook (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
-  if (batch.length > 0) yield batch;
+const SHEET_MAX_RATIO = 500;
+
+/** The bounds the reader holds a workbook to; tests lower them. */
+export interface XlsxLimits {
+  /** Most the worksheet part may inflate to: it streams, so this bounds time, not memory. */
+  sheetBytes: number;
+  sharedStringsPartBytes: number;
+  sharedStrings: SharedStringLimits;
+  cellChars: number;
 }
 
-/** An exceljs cell value as a Cell: rich text and hyperlinks as their text, formulas as Formula, errors as their code (#N/A). */
-function toCell(value: unknown): Cell {
-  if (value === undefined || value === null) return null;
-  if (
-    typeof value === 'string' ||
-    typeof value === 'number' ||
-    typeof value === 'boolean' ||
-    value instanceof Date
-  )
-    return value;
-  const object = value as {
-    formula?: string;
-    sharedFormula?: string;
-    richText?: { text: string }[];
-    text?: unknown;
-    error?: string;
-  };
-  if (object.formula !== undefined || object.sharedFormula !== undefined)
-    return new Formula(object.formula ?? object.sharedFormula ?? '');
-  if (object.richText) return object.richText.map((part) => part.text).join('');
-  if (object.text !== undefined) return toCell(object.text);
-  if (object.error !== undefined) return object.error;
-  return String(value);
+export const defaultXlsxLimits: XlsxLimits = {
+  // A 1,000,000-row tape of 36 columns is about 1.5 GB of sheet XML.
+  sheetBytes: 4 * 1024 ** 3,
+  sharedStringsPartBytes: SHARED_STRINGS_PART_BYTES,
+  sharedStrings: defaultSharedStringLimits,
+  cellChars: 32_767,
+};
+
+/** Where the reader may write the uploaded file while it reads it, and its bounds. */
+export interface XlsxReadOptions {
+  /** A path in the platform's scratch folder for the upload: a zip is read from its end. */
+  spoolPath: string;
+  limits?: XlsxLimits;
+}
+
+/**
+ * The rows of the first worksheet of an .xlsx workbook as numbered rows of cells; the row number
+ * is the sheet's own, so empty rows leave gaps. The upload is written to `spoolPath` (a zip's
+ * directory is at its end, and writers put the sheet before or after the strings it uses) and
+ * read from there part by part: the shared strings into a bounded table, then the sheet as a
+ * stream. Every part's inflated size is counted against a limit, as is each cell's length. The
+ * file is removed however reading ends: done, refused, failed, or abandoned by the caller.
+ * Cells are what the workbook stores: text, numbers, booleans, a Date for a number shown as a
+ * date, an error code (`#N/A`), and a `Formula` for any cell with a formula (`<f>`), whatever
+ * its cached value, so the cell checks can refuse it.
+ * @throws WorkbookError when the file is not a readable workbook or breaks a bound
+ */
+export async function* xlsxRows(
+  bytes: AsyncIterable<Uint8Array>,
+  options: XlsxReadOptions,
+): AsyncGenerator<SourceRow[]> {
+  const limits = options.limits ?? defaultXlsxLimits;
+  let zip: ZipFile | undefined;
+  try {
+    await spool(bytes, options.spoolPath);
+    zip = await ZipFile.open(options.spoolPath);
+    yield* sheetRows(zip, limits);
+  } finally {
+    await zip?.close();
+    await rm(options.spoolPath, { force: true });
+  }
+}
+
+/** Writes the body to `path` as it arrives (backpressure: one chunk at a time). */
+async function spool(bytes: AsyncIterable<Uint8Array>, path: string): Promise<void> {
+  const file = await open(path, 'wx', 0o600);
+  try {
+    for await (const chunk of bytes) await file.write(chunk);
+  } finally {
+    await file.close();
+  }
+}
+
+async function* sheetRows(zip: ZipFile, limits: XlsxLimits): AsyncGenerator<SourceRow[]> {
+  const workbook = await readPackage(zip);
+  const dateStyles = workbook.stylesPart ? await readDateStyles(zip, workbook.stylesPart) : [];
+  const strings = workbook.sharedStringsPart
+    ? await readSharedStrings(
+        zip,
+        workbook.sharedStringsPart,
+        limits.sharedStrings,
+        limits.sharedStringsPartBytes,
+        limits.cellChars,
+      )
+    : new SharedStrings(limits.sharedStrings);
+  const sheet = new SheetReader(workbook.sheetPart, strings, dateStyles, workbook.date1904, limits);
+  for await (const parsed of parseXml(
+    workbook.sheetPart,
+    zip.inflate(workbook.sheetPart, limits.sheetBytes, SHEET_MAX_RATIO),
+    sheet,
+  )) {
+    void parsed;
+    if (sheet.rows.length >= ROWS_PER_BATCH || sheet.cellsInBatch >= MAX_CELLS_PER_BATCH)
+      yield sheet.takeRows();
+  }
+  if (sheet.rows.length > 0) yield sheet.takeRows();
 }

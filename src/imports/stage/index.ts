@@ -3,3 +3,4 @@ export { loadWithIndexesRebuilt } from './bulk-indexes';
 export { runImport } from './runner';
 export { sqlErrors } from './sql-check';
 export { stagingStatement, type StagingTable } from './staging';
+export { scratchFile, scratchFolderFor, scratchFolderOf, sweepScratchFolder } from './scratch';

@@ -13,6 +13,7 @@ import { ByteSource } from '../read';
 import { ErrorLog } from '../error-log';
 import { recordImport, recordImportCounts } from './file-imports';
 import { readRows, stageRows, type StagedRows } from './stage';
+import { scratchFile } from './scratch';
 import { StagingTable } from './staging';
 import type { StagedFile, TableSpec } from '../table-spec';
 import type { ImportContext, ImportFile, ImportRequest, ImportResult } from '../types';
@@ -64,8 +65,17 @@ async function runImportNow<R extends object>(
   const staging = await StagingTable.create(deps.db, spec.stagingColumns);
   try {
     const log = new ErrorLog();
-    const rows = readRows(source, request, deps.config.importRecordLimitChars);
-    const read = await stageRows(rows, spec, staging, log);
+    const read = await stageRows(
+      readRows(
+        source,
+        request,
+        () => scratchFile(deps.db, 'upload', 'xlsx'),
+        deps.config.importRecordLimitChars,
+      ),
+      spec,
+      staging,
+      log,
+    );
     await source.drain();
     const staged = stagedFile(deps, staging, read, request);
     if (read.bindings) {

@@ -15,15 +15,20 @@ export interface StagedRows {
   bindings?: ColumnBinding[];
 }
 
-/** The file's rows, by its format; `maxRecordChars` bounds a CSV record (config `importRecordLimitChars`). */
+/**
+ * The file's rows, by its format. A workbook is spooled to `spoolPath()` (a new file in the
+ * platform's scratch folder) while it is read, and removed when reading ends; `maxRecordChars`
+ * bounds a CSV record (config `importRecordLimitChars`).
+ */
 export function readRows(
   bytes: AsyncIterable<Uint8Array>,
   request: Pick<ImportRequest, 'format' | 'encoding'>,
+  spoolPath: () => string,
   maxRecordChars?: number,
 ): AsyncIterable<SourceRow[]> {
   return request.format === 'csv'
     ? csvRows(decodeText(bytes, request.encoding), { maxRecordChars })
-    : xlsxRows(bytes);
+    : xlsxRows(bytes, { spoolPath: spoolPath() });
 }
 
 /** Reads one file's rows in order: the first non-blank row is the header, the rest are checked. */

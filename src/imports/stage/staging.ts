@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { connectionOf, type DbOrTx } from '../../../db';
+import { scratchFile } from './scratch';
 
 /** Batches sent to the writer and not yet written; past this, `append` waits (bounds memory). */
 const MAX_BATCHES_IN_FLIGHT = 8;
@@ -24,6 +23,7 @@ type WorkerReply = { ready: true } | { written: number } | { sealed: true } | { 
 export class StagingTable {
   /** The qualified table name, `import_<uuid>.staging`, safe to splice into SQL; usable once sealed. */
   readonly name: string;
+  private readonly sqlite: Database.Database;
   private readonly schema: string;
   private readonly path: string;
   private readonly worker: Worker;
@@ -32,13 +32,12 @@ export class StagingTable {
   private failure: Error | undefined;
   private attached = false;
 
-  private constructor(
-    private readonly sqlite: Database.Database,
-    columns: readonly string[],
-  ) {
+  private constructor(handle: DbOrTx, columns: readonly string[]) {
+    this.sqlite = connectionOf(handle);
     this.schema = `import_${randomUUID().replaceAll('-', '')}`;
     this.name = `${this.schema}.staging`;
-    this.path = join(tmpdir(), `${this.schema}.sqlite`);
+    // In the data folder's scratch/, never the system temp folder: it holds the file's rows.
+    this.path = scratchFile(handle, 'import', 'sqlite');
     this.worker = new Worker(new URL('./staging-worker.mjs', import.meta.url), {
       workerData: { path: this.path, columns },
     });
@@ -49,8 +48,13 @@ export class StagingTable {
 
   /** A new, empty staging table; `columns` are column definitions after `row INTEGER PRIMARY KEY` (the file row). */
   static async create(handle: DbOrTx, columns: readonly string[]): Promise<StagingTable> {
-    const staging = new StagingTable(connectionOf(handle), columns);
-    await staging.next();
+    const staging = new StagingTable(handle, columns);
+    try {
+      await staging.next();
+    } catch (error) {
+      await staging.drop();
+      throw error;
+    }
     return staging;
   }
 
@@ -77,8 +81,9 @@ export class StagingTable {
     if (this.attached) this.sqlite.exec(`DETACH DATABASE ${this.schema}`);
     this.attached = false;
     await this.worker.terminate();
-    // Deleting a large file takes a while and nothing waits for it: the answer need not either.
-    rm(this.path, { force: true }).catch(() => {});
+    // Awaited: the rows are personal data, and an answer sent means they are gone (unlinking a
+    // large file is quick; it is the disk's later reclaiming that takes time, and nothing waits for that).
+    await rm(this.path, { force: true });
   }
 
   private receive(reply: WorkerReply): void {
