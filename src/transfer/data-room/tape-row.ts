@@ -28,6 +28,7 @@ export interface TapeRow {
   collectedFen: Fen;
   lastPaymentFen: Fen | null;
   dpdAtChargeOff: number;
+  dpdAtCutOff: number;
   monthsSinceChargeOff: number;
   monthsSinceLastPayment: number | null;
   placementStage: string | null;
@@ -42,7 +43,8 @@ const TAPE_SELECT = `select pl.loan_id as loanId, pl.borrower_id as borrowerId, 
   pl.origination_date as originationDate, pl.charge_off_date as chargeOffDate, pl.last_payment_date as lastPaymentDate,
   l.original_principal_fen as originalPrincipalFen, pl.principal_fen as principalFen, pl.interest_fen as interestFen, pl.fee_fen as feeFen,
   pl.penalty_fen as penaltyFen, pl.claim_fen as claimFen, pl.charge_off_fen as chargeOffFen, pl.collected_fen as collectedFen,
-  pl.last_payment_fen as lastPaymentFen, pl.dpd_at_charge_off as dpdAtChargeOff, pl.months_since_charge_off as monthsSinceChargeOff,
+  pl.last_payment_fen as lastPaymentFen, pl.dpd_at_charge_off as dpdAtChargeOff, pl.dpd_at_cut_off as dpdAtCutOff,
+  pl.months_since_charge_off as monthsSinceChargeOff,
   pl.months_since_last_payment as monthsSinceLastPayment, pl.placement_stage as placementStage, pl.litigation_status as litigationStatus,
   l.documents_complete as documentsComplete, pl.verdict, pl.fired_rules as firedRules
   from portfolio_loans pl join loans l on l.loan_id = pl.loan_id
