@@ -249,6 +249,7 @@ describe('the data room', () => {
       expect(row['National id']).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
       if (row['Mobile phone'] !== null) expect(row['Mobile phone']).toMatch(/^1\d{2}\*{4}\d{4}$/);
       if (row['Birth date'] !== null) expect(row['Birth date']).toMatch(/^\d{4}$/);
+      expect([row['Mailing address'], row['Postal code']]).toEqual([null, null]);
     }
     const sheet = workbook.getWorksheet('Loan tape 贷款明细')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -347,6 +348,10 @@ describe('the data room tiers', () => {
     ).map((row) => row.loanId);
     expect(new Set(tape.map((row) => row['Loan reference']))).toEqual(new Set(loanIds));
     expect(tape.some((row) => /^\d{17}[\dX]$/.test(String(row['National id'])))).toBe(true);
+    expect(tape.every((row) => /^\d{6}$/.test(String(row['Postal code'])))).toBe(true);
+    expect(tape.every((row) => String(row['Mailing address']).includes(String(row['City'])))).toBe(
+      true,
+    );
     expect(
       (await download(deal, deal.secondAmc.token, deal.portfolioId, '?tier=P2')).response.status,
     ).toBe(403);

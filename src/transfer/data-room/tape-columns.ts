@@ -322,6 +322,25 @@ export const tapeColumns: readonly TapeColumn[] = [
     value: (row) =>
       row.firedRules === null ? null : (JSON.parse(row.firedRules) as string[]).join(', '),
   },
+  {
+    headerZh: '通讯地址',
+    headerEn: 'Mailing address',
+    kind: 'text',
+    width: 36,
+    definitionZh: 'P1 不披露；P2 借款人通讯地址（债权转让通知寄送地址）',
+    definitionEn:
+      "P1 withheld; P2 the borrower's mailing address, where the notice of assignment is posted",
+    value: (row, d) => (d.tier === 'P2' ? row.mailingAddress : null),
+  },
+  {
+    headerZh: '邮政编码',
+    headerEn: 'Postal code',
+    kind: 'id',
+    width: 9,
+    definitionZh: 'P1 不披露；P2 通讯地址的邮政编码',
+    definitionEn: "P1 withheld; P2 the mailing address's postal code",
+    value: (row, d) => (d.tier === 'P2' ? row.postalCode : null),
+  },
 ];
 
 /** The tape's header cells: "中文 English", so both readers find their column. */

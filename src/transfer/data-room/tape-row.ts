@@ -13,6 +13,8 @@ export interface TapeRow {
   borrowerAgeYears: number | null;
   province: string | null;
   city: string | null;
+  mailingAddress: string | null;
+  postalCode: string | null;
   product: string;
   channel: string | null;
   originationDate: string;
@@ -39,7 +41,8 @@ export interface TapeRow {
 }
 
 const TAPE_SELECT = `select pl.loan_id as loanId, pl.borrower_id as borrowerId, l.borrower_name as borrowerName, l.national_id as nationalId,
-  l.mobile_phone as mobilePhone, pl.birth_date as birthDate, pl.borrower_age_years as borrowerAgeYears, pl.province, l.city, pl.product, l.channel,
+  l.mobile_phone as mobilePhone, pl.birth_date as birthDate, pl.borrower_age_years as borrowerAgeYears, pl.province, l.city,
+  l.mailing_address as mailingAddress, l.postal_code as postalCode, pl.product, l.channel,
   pl.origination_date as originationDate, pl.charge_off_date as chargeOffDate, pl.last_payment_date as lastPaymentDate,
   l.original_principal_fen as originalPrincipalFen, pl.principal_fen as principalFen, pl.interest_fen as interestFen, pl.fee_fen as feeFen,
   pl.penalty_fen as penaltyFen, pl.claim_fen as claimFen, pl.charge_off_fen as chargeOffFen, pl.collected_fen as collectedFen,
