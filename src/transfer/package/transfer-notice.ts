@@ -70,15 +70,15 @@ export function transferNoticesHtml(
 ): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>债权转让通知书 Notices of assignment</title>
-<style>@page{size:A4;margin:20mm}body{font-family:"Noto Serif CJK SC","SimSun",serif;font-size:12pt;line-height:1.6}section{page-break-after:always;break-after:page}h1{text-align:center;font-size:18pt}table{border-collapse:collapse;width:100%}td,th{border:1px solid #000;padding:4px 8px}.n{text-align:right;white-space:nowrap}.en{color:#444;font-size:10pt}.address{margin:0 0 2em;line-height:1.4}.signatures{width:100%;margin-top:3em;border:none}.signatures td{border:none;vertical-align:top;width:50%}.seal{display:inline-block;width:42mm;height:42mm;border:1px dashed #888;border-radius:50%;text-align:center;line-height:42mm;color:#888;font-size:10pt;margin-top:.5em}</style>
+<style>@page{size:A4;margin:20mm}body{font-family:"Noto Serif CJK SC","SimSun",serif;font-size:11pt;line-height:1.45}section+section{page-break-before:always;break-before:page}h1{text-align:center;font-size:16pt;margin:.4em 0}table{border-collapse:collapse;width:100%}td,th{border:1px solid #000;padding:2px 6px}.n{text-align:right;white-space:nowrap}.en{color:#444;font-size:10pt}.address{margin:0 0 1.2em;line-height:1.3}.signatures{width:100%;margin-top:1.5em;border:none}.signatures td{border:none;vertical-align:top;width:50%}.seal{display:inline-block;width:42mm;height:42mm;border:1px dashed #888;border-radius:50%;text-align:center;line-height:42mm;color:#888;font-size:10pt;margin-top:.5em}</style>
 </head><body>
-${notices.map((notice) => noticeSection(notice, noticeAnchor(notice.borrowerId))).join('\n')}
+${notices.map((notice, index) => noticeSection(notice, noticeAnchor(notice.borrowerId), index > 0)).join('\n')}
 </body></html>
 `;
 }
 
 /** The address block at the top of the letter, as a window envelope shows it. */
-function addressBlock(notice: TransferNotice): string {
+function addressBlock(notice: TransferNotice, newPage: boolean): string {
   const e = escapeHtml;
   const lines = [
     notice.postalCode === null ? '' : `邮编 Postal code：${e(notice.postalCode)}`,
@@ -87,10 +87,12 @@ function addressBlock(notice: TransferNotice): string {
       : e(notice.mailingAddress),
     `${e(notice.borrowerName)} 收`,
   ].filter((line) => line !== '');
-  return `<p class="address">${lines.join('<br>')}</p>`;
+  // Inline as well: LibreOffice's HTML import breaks pages only on a paragraph's own style.
+  const style = newPage ? ' style="page-break-before:always"' : '';
+  return `<p class="address"${style}>${lines.join('<br>')}</p>`;
 }
 
-function noticeSection(notice: TransferNotice, anchor: string): string {
+function noticeSection(notice: TransferNotice, anchor: string, newPage: boolean): string {
   const e = escapeHtml;
   const rows = notice.loans
     .map(
@@ -99,7 +101,7 @@ function noticeSection(notice: TransferNotice, anchor: string): string {
     )
     .join('');
   return `<section id="${e(anchor)}">
-${addressBlock(notice)}
+${addressBlock(notice, newPage)}
 <h1>债权转让通知书<br><span class="en">Notice of assignment of debt</span></h1>
 <p>${e(notice.borrowerName)}（身份证号 ${e(noticeNationalId(notice.nationalId))}）：</p>
 <p>根据《中华人民共和国民法典》第五百四十六条，${e(notice.sellerName)}（原债权人）已将其对您享有的下列债权及其从权利转让给${e(notice.buyerName)}（受让人）。交易基准日为 ${e(notice.cutOffDate)}，转让合同自 ${e(notice.contractEffectiveDate)} 起生效，交割日为 ${e(notice.deliveryDate)}。</p>

@@ -71,7 +71,14 @@ export function sendValuationWorkbook(c: Context<AppEnv>, valuation: ValuationRo
     { ...effectivenessSheet(effectiveness), name: 'Collection effectiveness' },
   ];
   // Printed for a credit committee: A4 landscape, each sheet one page wide, its header on every page.
-  const printed = sheets.map((sheet) => ({ ...sheet, print: A4_LANDSCAPE }));
+  const printed = sheets.map((sheet) => ({
+    ...sheet,
+    columns: sheet.columns.map((column) => ({
+      ...column,
+      width: Math.min(255, Math.max(column.width, printedWidth(column.header) + 2)),
+    })),
+    print: A4_LANDSCAPE,
+  }));
   return sendWorkbook(c, `valuation-${valuation.id}.xlsx`, printed, {
     action: 'valuation.workbook.downloaded',
     targetType: 'valuation',
@@ -89,4 +96,14 @@ function curvesUsed(
     (curve, i, all) =>
       names.has(curve.segment) && all.findIndex((other) => other.segment === curve.segment) === i,
   );
+}
+
+/**
+ * A header's width in Excel's character units, so its column is wide enough to print it whole: a
+ * Chinese character takes two.
+ */
+function printedWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += character.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return width;
 }
