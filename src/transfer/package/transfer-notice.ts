@@ -87,7 +87,8 @@ function addressBlock(notice: TransferNotice, newPage: boolean): string {
       : e(notice.mailingAddress),
     `${e(notice.borrowerName)} 收`,
   ].filter((line) => line !== '');
-  // Inline as well: LibreOffice's HTML import breaks pages only on a paragraph's own style.
+  // Inline on the paragraph as well: LibreOffice's HTML import (scripts/render-pdf.sh) did not
+  // break pages on the section's style sheet rule alone.
   const style = newPage ? ' style="page-break-before:always"' : '';
   return `<p class="address"${style}>${lines.join('<br>')}</p>`;
 }
