@@ -44,6 +44,10 @@ export const loans = sqliteTable(
     mobilePhone: text('mobile_phone'),
     province: text('province'),
     city: text('city'),
+    /** Where letters reach the borrower (通讯地址): transfer notices are posted here. */
+    mailingAddress: text('mailing_address'),
+    /** The address's 6-digit postal code (邮政编码). */
+    postalCode: text('postal_code'),
     product: text('product').notNull(),
     channel: text('channel'),
     currency: text('currency').notNull().default('CNY'),

@@ -1,4 +1,5 @@
 import { monthsBetween, parseIsoDate, type IsoDate } from '../shared';
+import { type DemoAddress, demoAddress } from './address';
 import { MAX_AGE_YEARS, MIN_AGE_YEARS, newBorrower, type DemoBorrower } from './borrower';
 import { chargeOffCohorts } from './cohorts';
 import { draftLoan, statusMix } from './loan';
@@ -35,7 +36,7 @@ export function* generateDemoBook(options: DemoBookOptions): Generator<DemoLoanR
     throw new RangeError(`as-of date must be YYYY-MM-DD, got "${asOf}"`);
   const random = new Random(seed);
   const cohorts = chargeOffCohorts(random, asOf);
-  let borrower: DemoBorrower | undefined;
+  let borrower: (DemoBorrower & DemoAddress) | undefined;
   let borrowers = 0;
   for (let sequence = 1; sequence <= loans; sequence++) {
     const product = demoProducts.draw(random);
@@ -48,7 +49,8 @@ export function* generateDemoBook(options: DemoBookOptions): Generator<DemoLoanR
       !random.chance(REPEAT_BORROWER_SHARE) ||
       !ofLendingAge(borrower, originationDate)
     ) {
-      borrower = newBorrower(random, ++borrowers, originationDate);
+      const drawn = newBorrower(random, ++borrowers, originationDate);
+      borrower = { ...drawn, ...demoAddress(seed, drawn) };
     }
     yield {
       loan: {

@@ -18,6 +18,8 @@ export interface DemoLoan {
   mobilePhone: string;
   province: string;
   city: string;
+  mailingAddress: string;
+  postalCode: string;
   product: DemoProduct;
   channel: string;
   currency: 'CNY';
@@ -80,6 +82,8 @@ export interface LoanDraft {
     | 'mobilePhone'
     | 'province'
     | 'city'
+    | 'mailingAddress'
+    | 'postalCode'
     | 'product'
     | 'channel'
     | 'currency'

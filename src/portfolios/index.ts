@@ -15,7 +15,14 @@ export {
   type VerdictChange,
 } from './screening';
 export {
+  bothLanguages,
+  type Bilingual,
+  chargeOffAgeLabel,
   ON_OFFER,
+  resolvePortfolioBands,
+  stratDimensionLabels,
+  stratGroupLabel,
+  valueLabel,
   type PortfolioSummary,
   type StratDimension,
   stratDimensions,

@@ -1,6 +1,7 @@
 import { type TypedCell, cellStyle } from './cell-kinds';
 import { columnLetters } from './cell-ref';
 import { cellXml } from './cell-xml';
+import type { PrintSetup } from './print-setup';
 import { WorkbookSheet, type WorksheetHost } from './workbook-sheet';
 
 /** A cell of a free-form sheet: plain text, a typed value, or nothing. */
@@ -19,8 +20,14 @@ export interface FreeRowOptions {
 export class FreeSheet extends WorkbookSheet {
   private readonly merges: string[] = [];
 
-  constructor(host: WorksheetHost, name: string, widths: readonly number[], after: Promise<void>) {
-    super(host, name, { widths, freezeHeader: false }, after);
+  constructor(
+    host: WorksheetHost,
+    name: string,
+    widths: readonly number[],
+    after: Promise<void>,
+    print?: PrintSetup,
+  ) {
+    super(host, name, { widths, freezeHeader: false, print }, after);
   }
 
   /** Adds a row; await it before the next. */
@@ -41,6 +48,6 @@ export class FreeSheet extends WorkbookSheet {
 
   protected async closeLast(): Promise<void> {
     const worksheet = this.worksheet ?? (await this.openFirst());
-    await this.host.closeWorksheet(worksheet, { merges: this.merges });
+    await this.host.closeWorksheet(worksheet, { merges: this.merges, print: this.layout.print });
   }
 }

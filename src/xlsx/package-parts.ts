@@ -8,12 +8,17 @@ import {
   worksheetPart,
   type PartName,
 } from './ooxml';
+import { printTitlesName } from './print-setup';
 import { xmlText } from './xml-text';
 
-/** A worksheet as the workbook lists it; `filterRange` (`A1:Y1001`) when it has an autofilter. */
+/**
+ * A worksheet as the workbook lists it; `filterRange` (`A1:Y1001`) when it has an autofilter,
+ * `printTitleRows` when its first rows repeat on every printed page.
+ */
 export interface SheetListing {
   name: string;
   filterRange?: string;
+  printTitleRows?: number;
 }
 
 const sheetNumbers = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
@@ -64,7 +69,8 @@ export function workbookRelationshipsXml(sheetCount: number): string {
 /**
  * xl/workbook.xml: the sheets in order, and for each autofiltered sheet the hidden sheet-local
  * name `_xlnm._FilterDatabase` over its filter range, which Excel itself writes beside every
- * autofilter and expects to find.
+ * autofilter and expects to find; and for each sheet printed with repeated rows its
+ * `_xlnm.Print_Titles`.
  */
 export function workbookXml(sheets: readonly SheetListing[]): string {
   const listed = sheets.map(
@@ -78,12 +84,16 @@ export function workbookXml(sheets: readonly SheetListing[]): string {
         ]
       : [],
   );
+  const titles = sheets.flatMap((sheet, index) =>
+    sheet.printTitleRows ? [printTitlesName(index, sheet.name, sheet.printTitleRows)] : [],
+  );
+  const names = [...filters, ...titles];
   return (
     XML_DECLARATION +
     `<workbook xmlns="${SPREADSHEET_NS}" xmlns:r="${RELATIONSHIPS_NS}">` +
     '<bookViews><workbookView/></bookViews>' +
     `<sheets>${listed.join('')}</sheets>` +
-    (filters.length ? `<definedNames>${filters.join('')}</definedNames>` : '') +
+    (names.length ? `<definedNames>${names.join('')}</definedNames>` : '') +
     '</workbook>'
   );
 }

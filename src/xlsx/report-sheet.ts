@@ -1,4 +1,5 @@
 import type { Cell, CellKind } from './cell-kinds';
+import type { PrintSetup } from './print-setup';
 import type { StreamingWorkbook } from './streaming-workbook';
 
 // Methods, not function properties: a sheet of any row type is then a `Sheet<unknown>`, so sheets of different rows go in one workbook.
@@ -21,6 +22,8 @@ export interface Sheet<Row> {
   columns: readonly SheetColumn<Row>[];
   /** Pages of rows, read one at a time as the sheet is written (a page of a large journal). */
   pages: Iterable<readonly Row[]>;
+  /** How the sheet prints; absent = the reader's defaults. */
+  print?: PrintSetup;
 }
 
 /**
@@ -28,7 +31,11 @@ export interface Sheet<Row> {
  * @returns its rows under the header
  */
 export async function writeSheet(book: StreamingWorkbook, sheet: Sheet<unknown>): Promise<number> {
-  const table = book.addSheet(sheet.name, sheet.columns, { freezeHeader: true, autoFilter: false });
+  const table = book.addSheet(sheet.name, sheet.columns, {
+    freezeHeader: true,
+    autoFilter: false,
+    print: sheet.print,
+  });
   let rows = 0;
   for (const page of sheet.pages) {
     for (const row of page) {

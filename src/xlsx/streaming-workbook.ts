@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { ByteSink, type WrittenFile } from './byte-sink';
 import { appXml, coreXml, customXml, type DocumentProperties } from './document-properties';
 import { FreeSheet } from './free-sheet';
+import type { PrintSetup } from './print-setup';
 import { worksheetPart, type PartName } from './ooxml';
 import {
   contentTypesXml,
@@ -66,6 +67,8 @@ export interface StreamingWorkbookOptions {
 export interface FreeSheetOptions {
   /** Column widths in characters, from column A. */
   widths?: readonly number[];
+  /** How the sheet prints (paper, orientation, fit, repeated rows); absent = the reader's defaults. */
+  print?: PrintSetup;
 }
 
 export class StreamingWorkbook implements WorksheetHost {
@@ -100,7 +103,9 @@ export class StreamingWorkbook implements WorksheetHost {
 
   /** A free-form sheet of mixed rows (read-me, summary, bid form). */
   addFreeSheet(name: string, options: FreeSheetOptions = {}): FreeSheet {
-    return this.track(new FreeSheet(this, name, options.widths ?? [], this.nextTurn(name)));
+    return this.track(
+      new FreeSheet(this, name, options.widths ?? [], this.nextTurn(name), options.print),
+    );
   }
 
   /**
@@ -153,7 +158,11 @@ export class StreamingWorkbook implements WorksheetHost {
 
   async closeWorksheet(worksheet: WorksheetStream, ending: WorksheetEnding): Promise<void> {
     await worksheet.close(worksheetTail(ending));
-    this.listings.push({ name: worksheet.name, filterRange: ending.filterRange });
+    this.listings.push({
+      name: worksheet.name,
+      filterRange: ending.filterRange,
+      printTitleRows: ending.print?.repeatRows,
+    });
   }
 
   /**

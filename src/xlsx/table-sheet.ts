@@ -1,6 +1,7 @@
 import { type Cell, type CellKind, cellStyle } from './cell-kinds';
 import { MAX_COLUMNS, MAX_ROWS, columnLetters, rangeRef } from './cell-ref';
 import { cellXml } from './cell-xml';
+import type { PrintSetup } from './print-setup';
 import { continuationName } from './sheet-names';
 import { WorkbookSheet, type WorksheetHost } from './workbook-sheet';
 
@@ -21,6 +22,8 @@ export interface TableSheetOptions {
   autoFilter?: boolean;
   /** Data rows per sheet before the table continues on "Name (2)", header repeated; default and most 1,048,575. */
   maxRowsPerSheet?: number;
+  /** How each of the table's sheets prints (paper, orientation, fit, repeated header). */
+  print?: PrintSetup;
 }
 
 /**
@@ -48,7 +51,11 @@ export class TableSheet extends WorkbookSheet {
     super(
       host,
       name,
-      { widths: columns.map((column) => column.width), freezeHeader: options.freezeHeader ?? true },
+      {
+        widths: columns.map((column) => column.width),
+        freezeHeader: options.freezeHeader ?? true,
+        print: options.print,
+      },
       after,
     );
     if (columns.length === 0 || columns.length > MAX_COLUMNS)
@@ -123,6 +130,10 @@ export class TableSheet extends WorkbookSheet {
     const filterRange = this.autoFilter
       ? rangeRef(1, this.partRows + 1, this.kinds.length)
       : undefined;
-    return this.host.closeWorksheet(this.worksheet!, { filterRange, merges: [] });
+    return this.host.closeWorksheet(this.worksheet!, {
+      filterRange,
+      merges: [],
+      print: this.layout.print,
+    });
   }
 }

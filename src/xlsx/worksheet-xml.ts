@@ -1,15 +1,18 @@
 import { RELATIONSHIPS_NS, SPREADSHEET_NS, XML_DECLARATION } from './ooxml';
+import { pageSetupXml, type PrintSetup, sheetPropertiesXml } from './print-setup';
 
-/** How a worksheet looks: column widths (in characters) and whether row 1 stays in view. */
+/** How a worksheet looks: column widths (in characters), whether row 1 stays in view, how it prints. */
 export interface WorksheetLayout {
   widths: readonly number[];
   freezeHeader: boolean;
+  print?: PrintSetup;
 }
 
-/** What is known only once the rows are written: the autofilter range and merged ranges. */
+/** What is known only once the rows are written: the autofilter range and merged ranges; the print setup goes last. */
 export interface WorksheetEnding {
   filterRange?: string;
   merges: readonly string[];
+  print?: PrintSetup;
 }
 
 const FROZEN_HEADER =
@@ -29,6 +32,7 @@ export function worksheetHead(layout: WorksheetLayout): string {
   return (
     XML_DECLARATION +
     `<worksheet xmlns="${SPREADSHEET_NS}" xmlns:r="${RELATIONSHIPS_NS}">` +
+    sheetPropertiesXml(layout.print) +
     `<sheetViews><sheetView workbookViewId="0">${layout.freezeHeader ? FROZEN_HEADER : ''}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : '') +
@@ -36,13 +40,14 @@ export function worksheetHead(layout: WorksheetLayout): string {
   );
 }
 
-/** Everything after the rows, in the schema's order: autoFilter comes after sheetData, then mergeCells. */
+/** Everything after the rows, in the schema's order: autoFilter, mergeCells, then margins and page setup. */
 export function worksheetTail(ending: WorksheetEnding): string {
   const merges = ending.merges.map((range) => `<mergeCell ref="${range}"/>`).join('');
   return (
     '</sheetData>' +
     (ending.filterRange ? `<autoFilter ref="${ending.filterRange}"/>` : '') +
     (merges ? `<mergeCells count="${ending.merges.length}">${merges}</mergeCells>` : '') +
+    pageSetupXml(ending.print) +
     '</worksheet>'
   );
 }

@@ -17,7 +17,7 @@ describe('CSV lines', () => {
 
 describe('demo file columns', () => {
   it('uses the canonical loan tape and collection column names', () => {
-    expect(LOAN_TAPE_COLUMNS).toHaveLength(36);
+    expect(LOAN_TAPE_COLUMNS).toHaveLength(38);
     expect(LOAN_TAPE_COLUMNS[0]).toBe('loan_id');
     expect(COLLECTION_COLUMNS).toEqual([
       'loan_id',

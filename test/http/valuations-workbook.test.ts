@@ -52,7 +52,48 @@ beforeAll(async () => {
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
 }, 60_000);
 
+/** The demo's segments (`product=cash_loan`) as a reader of the workbook should see them. */
+const products: Record<string, string> = {
+  consumer_loan: '消费贷 / product: consumer loan',
+  credit_card: '信用卡 / product: credit card',
+  cash_loan: '现金贷 / product: cash loan',
+  small_business: '小微经营贷 / product: small business loan',
+};
+const readable = (segment: string) => {
+  const product = /^product=(\w+)$/.exec(segment)?.[1];
+  return product === undefined ? segment : `产品: ${products[product]}`;
+};
+
 describe('GET /valuations/{id}/workbook', () => {
+  it('prints every sheet on A4 landscape, one page wide, the header row repeated on each page', () => {
+    for (const ws of workbook.worksheets) {
+      expect(ws.pageSetup, ws.name).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      });
+      expect(ws.pageSetup.printTitlesRow, ws.name).toBe('1:1');
+    }
+  });
+
+  it('holds no JSON and no machine segment keys in any cell, and names the segments in words', () => {
+    expect(valuation.segments.some((s) => /^product=/.test(s.segment))).toBe(true);
+    for (const ws of workbook.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value !== 'string') return;
+          expect(cell.value, `${ws.name}!${cell.address}`).not.toMatch(
+            /^\s*[[{]|[a-z_]+=[a-z_0-9]/,
+          );
+        }),
+      );
+    expect(sheet('Curves').getCell('B1').value).toBe(readable(valuation.segments[0]!.segment));
+    expect(String(sheet('Curves').getCell('B1').value)).toMatch(/^产品: \S+ \/ product: [a-z ]+$/);
+    expect(valuesOf('Assumptions').get('Overrides of the fitted model')).toBe('none');
+  });
+
   it('has the sheets of a valuation, each with a frozen bold header', () => {
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
       'Assumptions',
@@ -160,8 +201,8 @@ describe('GET /valuations/{id}/workbook', () => {
     expect(curves.getRow(1).values).toEqual([
       undefined,
       'Months since charge-off',
-      ...valuation.segments.map((s) => s.segment),
-      ...valuation.segments.map((s) => `${s.segment} cumulative`),
+      ...valuation.segments.map((s) => readable(s.segment)),
+      ...valuation.segments.map((s) => `${readable(s.segment)} cumulative`),
       'Commission rate',
     ]);
     expect(curves.rowCount).toBe(1 + 120);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { biddingClosed, dealOnDemoBook, settled, type Deal, type Json } from './deal';
+import { biddingClosed, DEADLINE, dealOnDemoBook, settled, type Deal, type Json } from './deal';
 
 const SHEETS = [
   'Read-me 说明',
@@ -41,6 +41,86 @@ function tapeOf(workbook: ExcelJS.Workbook): Record<string, ExcelJS.CellValue>[]
       rows.push(Object.fromEntries(headers.map((header, i) => [header, row.getCell(i + 1).value])));
   });
   return rows;
+}
+
+/** Yuan in a cell → fen. */
+const fenOf = (value: ExcelJS.CellValue) => Math.round((value as number) * 100);
+
+/** numerator / denominator to 2 decimals, half up, on integers (as the platform rounds weighted averages). */
+function ratio2(numerator: bigint, denominator: bigint): number | null {
+  if (denominator === 0n) return null;
+  return Number((2n * numerator * 100n + denominator) / (2n * denominator)) / 100;
+}
+
+/** Σ claim · field / Σ claim over the rows whose field is known. */
+function claimWeighted(tape: Record<string, ExcelJS.CellValue>[], field: string): number | null {
+  const known = tape.filter((row) => row[field] !== null && row[field] !== undefined);
+  const claim = known.reduce((sum, row) => sum + BigInt(fenOf(row['Claim']!)), 0n);
+  const weighted = known.reduce(
+    (sum, row) => sum + BigInt(fenOf(row['Claim']!)) * BigInt(row[field] as number),
+    0n,
+  );
+  return ratio2(weighted, claim);
+}
+
+/** The rows of a sheet under its header, as arrays of cell values (column A first). */
+function rowsOf(sheet: ExcelJS.Worksheet): ExcelJS.CellValue[][] {
+  const rows: ExcelJS.CellValue[][] = [];
+  sheet.eachRow((row, number) => {
+    if (number > 1) rows.push((row.values as ExcelJS.CellValue[]).slice(1));
+  });
+  return rows;
+}
+
+/**
+ * Every figure of the Summary recomputed from the data room's own tape and exclusions sheets: the
+ * figure's label (its English words) → [count, amount in fen, average, share].
+ */
+function summaryFromTape(workbook: ExcelJS.Workbook): Map<string, (number | null)[]> {
+  const tape = tapeOf(workbook);
+  const sumFen = (rows: typeof tape, column: string) =>
+    rows.reduce((sum, row) => sum + fenOf(row[column] ?? 0), 0);
+  const claimFen = sumFen(tape, 'Claim');
+  const byVerdict = (verdict: string) => tape.filter((row) => row['Screening verdict'] === verdict);
+  const provinces = new Map<string, number>();
+  for (const row of tape)
+    provinces.set(
+      String(row['Province']),
+      (provinces.get(String(row['Province'])) ?? 0) + fenOf(row['Claim']!),
+    );
+  const largest = Math.max(...provinces.values());
+  const exclusions = rowsOf(workbook.getWorksheet('Exclusions 剔除')!);
+  return new Map([
+    ['Loans on offer', [tape.length, null, null, null]],
+    ['Borrowers', [new Set(tape.map((row) => row['Borrower reference'])).size, null, null, null]],
+    ['Claim (face value)', [null, claimFen, null, null]],
+    ['Principal', [null, sumFen(tape, 'Principal'), null, null]],
+    ['Interest', [null, sumFen(tape, 'Interest'), null, null]],
+    ['Fees', [null, sumFen(tape, 'Fees'), null, null]],
+    ['Penalty interest', [null, sumFen(tape, 'Penalty interest'), null, null]],
+    ['Collected since charge-off', [null, sumFen(tape, 'Collected since charge-off'), null, null]],
+    ['Average claim', [null, Math.round(claimFen / tape.length), null, null]],
+    [
+      'WA months since charge-off',
+      [null, null, claimWeighted(tape, 'Months since charge-off'), null],
+    ],
+    ['WA DPD at charge-off', [null, null, claimWeighted(tape, 'DPD at charge-off'), null]],
+    ['WA DPD at the cut-off', [null, null, claimWeighted(tape, 'DPD at the cut-off'), null]],
+    ['WA borrower age', [null, null, claimWeighted(tape, 'Borrower age'), null]],
+    ['Eligible loans', [byVerdict('eligible').length, null, null, null]],
+    [
+      'Flagged loans',
+      [byVerdict('flagged').length, sumFen(byVerdict('flagged'), 'Claim'), null, null],
+    ],
+    [
+      'Excluded loans (see Exclusions)',
+      [exclusions.length, exclusions.reduce((sum, row) => sum + fenOf(row[1] ?? 0), 0), null, null],
+    ],
+    [
+      'Largest province share of claim',
+      [null, null, null, ratio2(100n * BigInt(largest), BigInt(claimFen))! / 100],
+    ],
+  ]);
 }
 
 describe('the data room', () => {
@@ -83,6 +163,82 @@ describe('the data room', () => {
     expect(exclusions.rowCount - 1).toBe(summary.excluded.loans);
   });
 
+  it('has a Summary whose every figure is recomputed from its own tape, counts as integers', async () => {
+    const workbook = await workbookOf(first.bytes);
+    const sheet = workbook.getWorksheet('Summary 汇总')!;
+    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual([
+      '指标 Measure',
+      '笔数 Count',
+      '金额 Amount (CNY)',
+      '加权平均 Weighted average',
+      '占比 Share',
+    ]);
+    const expected = summaryFromTape(workbook);
+    const seen: string[] = [];
+    sheet.eachRow((row, number) => {
+      if (number === 1) return;
+      const label = String(row.getCell(1).value);
+      const english = [...expected.keys()].find((key) => label.endsWith(` ${key}`));
+      expect(english, `a recomputation of "${label}"`).toBeDefined();
+      seen.push(english!);
+      const [count, amountFen, average, share] = expected.get(english!)!;
+      const cells = [2, 3, 4, 5].map((column) => row.getCell(column));
+      expect(cells[0]!.value ?? null, `${label}: count`).toBe(count);
+      if (count !== null) expect(cells[0]!.numFmt, `${label}: count format`).toBe('0');
+      expect(cells[1]!.value === null ? null : fenOf(cells[1]!.value), `${label}: amount`).toBe(
+        amountFen,
+      );
+      expect(cells[2]!.value ?? null, `${label}: average`).toBe(average);
+      if (share === null) expect(cells[3]!.value ?? null).toBeNull();
+      else expect(cells[3]!.value as number, `${label}: share`).toBeCloseTo(share!, 10);
+    });
+    expect(seen).toEqual([...expected.keys()]);
+  });
+
+  it('labels the strats in Chinese and English, charge-off age by months, each total the Summary', async () => {
+    const workbook = await workbookOf(first.bytes);
+    const rows = rowsOf(workbook.getWorksheet('Strats 分层')!);
+    for (const row of rows) {
+      expect(String(row[0]), 'dimension').toMatch(/^\S+ \/ [A-Z][a-z -]+$/);
+      expect(String(row[0]), 'dimension').not.toContain('_');
+      expect(String(row[1]), 'group').not.toMatch(/_|fresh|primary \(|^secondary|tertiary$/);
+    }
+    const ages = rows.filter((row) => String(row[0]).startsWith('核销账龄'));
+    expect(ages.map((row) => row[1])).toEqual(
+      expect.arrayContaining(['0–6 个月 / 0–6 months', '合计 / Total']),
+    );
+    for (const row of ages.slice(0, -1)) expect(String(row[1])).toMatch(/个月.* months$/);
+    const tape = tapeOf(workbook);
+    const totals = rows.filter((row) => row[1] === '合计 / Total');
+    expect(totals).toHaveLength(11);
+    for (const total of totals) {
+      expect(total[2], String(total[0])).toBe(tape.length);
+      expect(fenOf(total[4]!)).toBe(tape.reduce((sum, row) => sum + fenOf(row['Claim']!), 0));
+    }
+    const summary = workbook.getWorksheet('Summary 汇总')!;
+    const dpdRow = [...Array(summary.rowCount).keys()]
+      .map((i) => summary.getRow(i + 1))
+      .find((row) => String(row.getCell(1).value).endsWith('WA DPD at the cut-off'))!;
+    expect(totals[0]![9]).toBe(dpdRow.getCell(4).value);
+    expect(workbook.getWorksheet('Strats 分层')!.getCell('J1').value).toBe(
+      '加权基准日逾期天数 WA DPD at the cut-off',
+    );
+  });
+
+  it("fills the Bid form with the portfolio's own id and the round's deadline", async () => {
+    await deal.call('risk', 'POST', `/portfolios/${deal.portfolioId}/bid-rounds`, {
+      name: 'Round 1',
+      deadline: DEADLINE,
+      reservePrice: '1000.00',
+    });
+    const workbook = await workbookOf((await download(deal, 'buyer')).bytes);
+    const form = rowsOf(workbook.getWorksheet('Bid form 报价单')!).map((row) => row.join(' | '));
+    const text = form.join('\n');
+    expect(text).not.toMatch(/\{id\}/);
+    expect(text).toContain(`POST /buyer/portfolios/${deal.portfolioId}/bids`);
+    expect(text).toContain(DEADLINE);
+  });
+
   it('masks identities and tokenises ids in P1, with real types, a frozen header and a filter', async () => {
     const workbook = await workbookOf(first.bytes);
     const tape = tapeOf(workbook);
@@ -93,6 +249,7 @@ describe('the data room', () => {
       expect(row['National id']).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
       if (row['Mobile phone'] !== null) expect(row['Mobile phone']).toMatch(/^1\d{2}\*{4}\d{4}$/);
       if (row['Birth date'] !== null) expect(row['Birth date']).toMatch(/^\d{4}$/);
+      expect([row['Mailing address'], row['Postal code']]).toEqual([null, null]);
     }
     const sheet = workbook.getWorksheet('Loan tape 贷款明细')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -191,6 +348,10 @@ describe('the data room tiers', () => {
     ).map((row) => row.loanId);
     expect(new Set(tape.map((row) => row['Loan reference']))).toEqual(new Set(loanIds));
     expect(tape.some((row) => /^\d{17}[\dX]$/.test(String(row['National id'])))).toBe(true);
+    expect(tape.every((row) => /^\d{6}$/.test(String(row['Postal code'])))).toBe(true);
+    expect(tape.every((row) => String(row['Mailing address']).includes(String(row['City'])))).toBe(
+      true,
+    );
     expect(
       (await download(deal, deal.secondAmc.token, deal.portfolioId, '?tier=P2')).response.status,
     ).toBe(403);

@@ -7,7 +7,11 @@ import {
   readHiddenMarks,
   swapsPair,
 } from '../../src/transfer/trace/fingerprint';
-import { transferNoticesHtml } from '../../src/transfer/package/transfer-notice';
+import {
+  transferNoticesHtml,
+  noticeAmount,
+  noticeNationalId,
+} from '../../src/transfer/package/transfer-notice';
 import { asFen } from '../../src/shared';
 
 describe('a copy’s fingerprint', () => {
@@ -57,6 +61,8 @@ describe('a transfer notice', () => {
         borrowerId: 'B"1',
         borrowerName: '<script>alert(1)</script>',
         nationalId: '110101199003071234',
+        mailingAddress: '北京市<b>朝阳区</b>',
+        postalCode: '100022',
         loans: [
           { loanId: 'L1', claimFen: asFen(123456) },
           { loanId: 'L2', claimFen: asFen(1) },
@@ -73,8 +79,21 @@ describe('a transfer notice', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('Seller &amp; Co');
-    expect(html).toContain('1234.57');
+    expect(html).toContain('1,234.57');
+    expect(html).toContain('北京市&lt;b&gt;朝阳区&lt;/b&gt;');
+    expect(html).not.toContain('110101199003071234');
     expect(html).toContain('第五百四十六条');
     expect(html).toContain('<section id="notice-B_1">');
+  });
+
+  it('prints amounts with thousands separators and the national id masked but for its last four', () => {
+    expect([5, 100_000, 123_456_789, -123_456_789].map((fen) => noticeAmount(asFen(fen)))).toEqual([
+      '0.05',
+      '1,000.00',
+      '1,234,567.89',
+      '-1,234,567.89',
+    ]);
+    expect(noticeNationalId('11010119900307123X')).toBe('**************123X');
+    expect(noticeNationalId('110101900307123')).toBe('***********7123');
   });
 });

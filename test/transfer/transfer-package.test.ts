@@ -83,10 +83,16 @@ describe('the transfer package', () => {
       (await zip.file('notices-mail-merge.xlsx')!.async('nodebuffer')) as unknown as ArrayBuffer,
     );
     expect(mailMerge.worksheets[0]!.rowCount - 1).toBe(borrowers.n);
-    const firstRow = mailMerge.worksheets[0]!.getRow(2);
-    const [file, anchor] = String(firstRow.getCell(13).value).split('#');
+    const mergeSheet = mailMerge.worksheets[0]!;
+    const column = (english: string) =>
+      (mergeSheet.getRow(1).values as string[]).findIndex((header) =>
+        String(header).endsWith(english),
+      );
+    const firstRow = mergeSheet.getRow(2);
+    const [file, anchor] = String(firstRow.getCell(column('Notice file')).value).split('#');
     expect(await zip.file(file!)!.async('string')).toContain(`<section id="${anchor}">`);
     expect(await zip.file(file!)!.async('string')).toContain(String(firstRow.getCell(2).value));
+    await expectPrintableNotices(deal, zip, noticeFiles, mergeSheet, column);
     const dataRoom = new ExcelJS.Workbook();
     await dataRoom.xlsx.load(
       (await zip.file('data-room-P2.xlsx')!.async('nodebuffer')) as unknown as ArrayBuffer,
@@ -101,3 +107,54 @@ describe('the transfer package', () => {
     expect((await deal.send('buyer', 'GET', `/sales/${sale.id}/package`)).status).toBe(403);
   });
 });
+
+/**
+ * Each notice as a borrower receives it: the national id masked but for its last four characters,
+ * amounts with thousands separators, the borrower's mailing address and postal code, and a place
+ * for the seal; the mail merge carries the same address and the same masked id.
+ */
+async function expectPrintableNotices(
+  deal: Awaited<ReturnType<typeof dealOnDemoBook>>,
+  zip: JSZip,
+  noticeFiles: Json[],
+  mergeSheet: ExcelJS.Worksheet,
+  column: (english: string) => number,
+) {
+  const html = (
+    await Promise.all(noticeFiles.map((file) => zip.file(file.path)!.async('string')))
+  ).join('\n');
+  const sections = html.split('<section id=').slice(1);
+  const borrowers = deal.t.db.$client
+    .prepare(
+      `select distinct l.borrower_id as borrowerId, l.national_id as nationalId, l.mailing_address as address,
+              l.postal_code as postalCode, l.borrower_name as name
+         from sale_allocations a join loans l on l.loan_id = a.loan_id`,
+    )
+    .all() as Json[];
+  expect(borrowers.length).toBe(sections.length);
+  for (const borrower of borrowers) {
+    expect(html).not.toContain(borrower.nationalId);
+    const section = sections.find((text) => text.includes(`notice-${borrower.borrowerId}"`))!;
+    expect(section, borrower.borrowerId).toContain(
+      `${'*'.repeat(14)}${borrower.nationalId.slice(-4)}`,
+    );
+    expect(section).toContain(borrower.address);
+    expect(section).toContain(borrower.postalCode);
+    expect(section).toContain('盖章处');
+    expect(section).toMatch(/seal/i);
+  }
+  const amounts = [...html.matchAll(/<t[dh] class="n">([^<]*)</g)].map((match) => match[1]!);
+  expect(amounts.length).toBeGreaterThan(0);
+  for (const amount of amounts) expect(amount).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/);
+  expect(amounts.some((amount) => amount.includes(','))).toBe(true);
+  const byId = new Map(borrowers.map((borrower) => [borrower.borrowerId, borrower]));
+  mergeSheet.eachRow((row, number) => {
+    if (number === 1) return;
+    const borrower = byId.get(String(row.getCell(column('Borrower id')).value))!;
+    expect(row.getCell(column('Mailing address')).value).toBe(borrower.address);
+    expect(row.getCell(column('Postal code')).value).toBe(borrower.postalCode);
+    expect(row.getCell(column('National id (last 4)')).value).toBe(
+      `${'*'.repeat(14)}${borrower.nationalId.slice(-4)}`,
+    );
+  });
+}

@@ -121,6 +121,20 @@ export const tapeColumns: readonly ColumnSpec[] = [
   column('text', 'city', ['城市', '市'], "The borrower's city.", '借款人所在城市。'),
   column(
     'text',
+    'mailing_address',
+    ['通讯地址', '联系地址', '邮寄地址'],
+    "The borrower's mailing address, where letters (a notice of assignment) reach them.",
+    '借款人通讯地址（债权转让通知等信函的寄送地址）。',
+  ),
+  column(
+    'text',
+    'postal_code',
+    ['邮政编码', '邮编'],
+    "The mailing address's postal code: 6 digits.",
+    '通讯地址的邮政编码：6 位数字。',
+  ),
+  column(
+    'text',
     'product',
     ['产品', '产品名称', '产品类型'],
     'Loan product (consumer loan, credit card …).',

@@ -17,6 +17,8 @@ export interface TapeRecord {
   mobile_phone: string | null;
   province: string | null;
   city: string | null;
+  mailing_address: string | null;
+  postal_code: string | null;
   product: string;
   channel: string | null;
   currency: string;
@@ -70,6 +72,10 @@ const ruleFields = z.object({
   mobile_phone: z
     .string()
     .regex(/^1\d{10}$/, 'not a mobile number: 11 digits starting with 1')
+    .nullable(),
+  postal_code: z
+    .string()
+    .regex(/^\d{6}$/, 'not a postal code: 6 digits')
     .nullable(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'not a currency code: 3 capital letters such as CNY'),
   origination_date: z.string(),

@@ -13,3 +13,11 @@ export {
 } from './strat-repository';
 export { groupKey, type StratRow, type StratTable, stratTable } from './strat-table';
 export { type PortfolioSummary, portfolioSummary, type VerdictGroup } from './summary';
+export {
+  type Bilingual,
+  bothLanguages,
+  chargeOffAgeLabel,
+  stratDimensionLabels,
+  stratGroupLabel,
+  valueLabel,
+} from './labels';

@@ -77,6 +77,8 @@ export interface VerdictSums {
   feeFen: bigint;
   penaltyFen: bigint;
   collectedFen: bigint;
+  /** Σ claim · days past due at charge-off. */
+  claimDpdAtChargeOff: bigint;
   /** Σ claim · age over loans whose borrower's age is known, and Σ claim over them. */
   claimAge: bigint;
   claimWithAgeFen: bigint;
@@ -87,6 +89,7 @@ export function verdictSums(tx: DbOrTx, portfolioId: number): VerdictSums[] {
     tx,
     `select verdict, ${STRAT_SUMS}, coalesce(sum(interest_fen), 0) as interestFen, coalesce(sum(fee_fen), 0) as feeFen,
               coalesce(sum(penalty_fen), 0) as penaltyFen, coalesce(sum(collected_fen), 0) as collectedFen,
+              coalesce(sum(claim_fen * dpd_at_charge_off), 0) as claimDpdAtChargeOff,
               coalesce(sum(claim_fen * borrower_age_years), 0) as claimAge,
               coalesce(sum(case when borrower_age_years is not null then claim_fen end), 0) as claimWithAgeFen
          from portfolio_loans where portfolio_id = @portfolioId group by verdict`,

@@ -30,6 +30,8 @@ export interface PortfolioSummary extends Omit<StratRow, 'key' | 'loansPct' | 'c
   feeFen: Fen;
   penaltyFen: Fen;
   collectedSinceChargeOffFen: Fen;
+  /** Σ(claim · days past due at charge-off) / Σ claim; `waDpd` is the same at the cut-off. */
+  waDpdAtChargeOff: number | null;
   /** Σ(claim · age) / Σ claim over loans whose borrower's age is known. */
   waBorrowerAgeYears: number | null;
   eligible: number;
@@ -74,6 +76,11 @@ export function portfolioSummary(inputs: SummaryInputs): PortfolioSummary {
     feeFen: safeFen(total((group) => group.feeFen)),
     penaltyFen: safeFen(total((group) => group.penaltyFen)),
     collectedSinceChargeOffFen: safeFen(total((group) => group.collectedFen)),
+    waDpdAtChargeOff: roundedRatio(
+      total((group) => group.claimDpdAtChargeOff),
+      sums.claimFen,
+      2,
+    ),
     waBorrowerAgeYears: roundedRatio(
       total((group) => group.claimAge),
       total((group) => group.claimWithAgeFen),

@@ -1,5 +1,12 @@
 import type { Fen } from '../../shared';
-import type { StratTable, PortfolioSummary } from '../../portfolios';
+import type { Bilingual, StratTable, PortfolioSummary } from '../../portfolios';
+import {
+  borrowerAge,
+  claimWeightedLabel,
+  dpdAtChargeOff,
+  dpdAtCutOff,
+  monthsSinceChargeOff,
+} from './measures';
 import type { PoolMonth } from './collection-history';
 
 import type { CellValue, WorkbookColumn } from '../../xlsx';
@@ -15,59 +22,86 @@ export interface SheetTable {
 
 const percent = (value: number | null) => (value === null ? null : value / 100);
 
-/** Summary: the portfolio's totals, with count, amount or share in typed columns of their own. */
+/**
+ * Summary: the portfolio's totals over the loans on offer, each a sum, a count or a claim-weighted
+ * average of a tape column (measures.ts), in the typed column of its kind: counts as integers,
+ * amounts as money, weighted averages with two decimals, shares as percentages. Excluded loans are
+ * those of the Exclusions sheet.
+ */
 export function summaryTable(summary: PortfolioSummary): SheetTable {
   const row = (
     label: string,
-    count: number | null,
-    amountFen: Fen | null,
-    share: number | null = null,
-  ): CellValue[] => [label, count, amountFen, share];
+    figures: { count?: number; amountFen?: Fen | null; average?: number | null; share?: number },
+  ): CellValue[] => [
+    label,
+    figures.count ?? null,
+    figures.amountFen ?? null,
+    figures.average ?? null,
+    figures.share ?? null,
+  ];
   return {
     name: 'Summary 汇总',
     columns: [
       { header: '指标 Measure', kind: 'text', width: 44 },
-      { header: '数量 Count', kind: 'decimal', width: 14 },
+      { header: '笔数 Count', kind: 'integer', width: 12 },
       { header: '金额 Amount (CNY)', kind: 'money', width: 20 },
+      { header: '加权平均 Weighted average', kind: 'decimal', width: 16 },
       { header: '占比 Share', kind: 'rate', width: 12 },
     ],
     rows: [
-      row('贷款笔数 Loans on offer', summary.loans, null),
-      row('借款人户数 Borrowers', summary.borrowers, null),
-      row('债权总额 Claim (face value)', null, summary.claimFen),
-      row('未偿本金 Principal', null, summary.principalFen),
-      row('利息 Interest', null, summary.interestFen),
-      row('费用 Fees', null, summary.feeFen),
-      row('罚息 Penalty interest', null, summary.penaltyFen),
-      row('核销后回收 Collected since charge-off', null, summary.collectedSinceChargeOffFen),
-      row('笔均债权 Average claim', null, summary.averageClaimFen),
-      row('加权核销月数 WA months since charge-off', summary.waMonthsSinceChargeOff, null),
-      row('加权核销逾期天数 WA DPD at charge-off', summary.waDpd, null),
-      row('合格 Eligible loans', summary.eligible, null),
-      row('需关注 Flagged loans', summary.flagged.loans, summary.flagged.claimFen),
-      row(
-        '已剔除 Excluded loans (see Exclusions)',
-        summary.excluded.loans,
-        summary.excluded.claimFen,
-      ),
-      row(
-        '最大省份占比 Largest province share of claim',
-        null,
-        null,
-        percent(summary.largestProvinceClaimPct),
-      ),
+      row('贷款笔数 Loans on offer', { count: summary.loans }),
+      row('借款人户数 Borrowers', { count: summary.borrowers }),
+      row('债权总额 Claim (face value)', { amountFen: summary.claimFen }),
+      row('未偿本金 Principal', { amountFen: summary.principalFen }),
+      row('利息 Interest', { amountFen: summary.interestFen }),
+      row('费用 Fees', { amountFen: summary.feeFen }),
+      row('罚息 Penalty interest', { amountFen: summary.penaltyFen }),
+      row('核销后回收 Collected since charge-off', {
+        amountFen: summary.collectedSinceChargeOffFen,
+      }),
+      row('笔均债权 Average claim', { amountFen: summary.averageClaimFen }),
+      row(claimWeightedLabel(monthsSinceChargeOff), { average: summary.waMonthsSinceChargeOff }),
+      row(claimWeightedLabel(dpdAtChargeOff), { average: summary.waDpdAtChargeOff }),
+      row(claimWeightedLabel(dpdAtCutOff), { average: summary.waDpd }),
+      row(claimWeightedLabel(borrowerAge), { average: summary.waBorrowerAgeYears }),
+      row('合格 Eligible loans', { count: summary.eligible }),
+      row('需关注 Flagged loans', {
+        count: summary.flagged.loans,
+        amountFen: summary.flagged.claimFen,
+      }),
+      row('已剔除 Excluded loans (see Exclusions)', {
+        count: summary.excluded.loans,
+        amountFen: summary.excluded.claimFen,
+      }),
+      row('最大省份占比 Largest province share of claim', {
+        share: percent(summary.largestProvinceClaimPct) ?? 0,
+      }),
     ],
   };
 }
 
-/** Strats: every dimension's table one below the other, each with its total row. */
-export function stratsTable(
-  tables: readonly { dimension: string; table: StratTable }[],
-): SheetTable {
-  const rows = tables.flatMap(({ dimension, table }) =>
-    [...table.rows, { ...table.totals, key: 'total 合计' }].map((row): CellValue[] => [
-      dimension,
-      row.key,
+/** A strat dimension's table with its name and its groups' names in both languages. */
+export interface LabelledStrat {
+  dimension: Bilingual;
+  groupLabel: (key: string) => Bilingual;
+  table: StratTable;
+}
+
+const TOTAL: Bilingual = { zh: '合计', en: 'total' };
+
+/** `产品 / Product`: the English word capitalised, as a heading. */
+const heading = (label: Bilingual) =>
+  `${label.zh} / ${label.en[0]!.toUpperCase()}${label.en.slice(1)}`;
+
+/** Strats: every dimension's table one below the other, each with its total row, named in both languages. */
+export function stratsTable(tables: readonly LabelledStrat[]): SheetTable {
+  const rows = tables.flatMap(({ dimension, groupLabel, table }) =>
+    [
+      ...table.rows.map((row) => ({ ...row, label: groupLabel(row.key) })),
+      { ...table.totals, label: TOTAL },
+    ].map((row): CellValue[] => [
+      heading(dimension),
+      heading(row.label),
       row.loans,
       percent(row.loansPct),
       row.claimFen,
@@ -81,16 +115,16 @@ export function stratsTable(
   return {
     name: 'Strats 分层',
     columns: [
-      { header: '维度 Dimension', kind: 'text', width: 24 },
-      { header: '分组 Group', kind: 'text', width: 20 },
+      { header: '维度 Dimension', kind: 'text', width: 30 },
+      { header: '分组 Group', kind: 'text', width: 30 },
       { header: '笔数 Loans', kind: 'integer', width: 10 },
       { header: '笔数占比 Loans %', kind: 'rate', width: 12 },
       { header: '债权 Claim (CNY)', kind: 'money', width: 18 },
       { header: '债权占比 Claim %', kind: 'rate', width: 12 },
       { header: '本金 Principal (CNY)', kind: 'money', width: 18 },
       { header: '笔均 Average claim', kind: 'money', width: 14 },
-      { header: '加权核销月数 WA months since CO', kind: 'decimal', width: 14 },
-      { header: '加权逾期天数 WA DPD', kind: 'decimal', width: 12 },
+      { header: claimWeightedLabel(monthsSinceChargeOff), kind: 'decimal', width: 16 },
+      { header: claimWeightedLabel(dpdAtCutOff), kind: 'decimal', width: 16 },
     ],
     rows,
   };
@@ -132,8 +166,9 @@ export function collectionHistoryTable(history: readonly PoolMonth[]): SheetTabl
   };
 }
 
-/** Bid form: what the buyer fills in, with the round's terms. */
+/** Bid form: what the buyer fills in, with the round's terms and where this portfolio's bids go. */
 export function bidFormTable(terms: {
+  portfolioId: number;
   portfolio: string;
   buyer: string;
   cutOffDate: string;
@@ -157,7 +192,7 @@ export function bidFormTable(terms: {
       ['日期 Date', ''],
       [
         '提交方式 How to submit',
-        'POST /buyer/portfolios/{id}/bids before the deadline; the reserve price is not disclosed 底价不公开',
+        `POST /buyer/portfolios/${terms.portfolioId}/bids before the deadline${terms.deadline === null ? '' : ` (${terms.deadline})`}; the reserve price is not disclosed 底价不公开`,
       ],
     ],
   };

@@ -5,8 +5,11 @@ import {
   strats,
   rulePacks,
   type RulePackId,
+  resolvePortfolioBands,
   ruleTable,
+  stratDimensionLabels,
   stratDimensions,
+  stratGroupLabel,
 } from '../../portfolios';
 import type { AppDeps } from '../../shared';
 import { collectionHistory } from './collection-history';
@@ -56,11 +59,13 @@ export async function writeDataRoom(
   const disclosure: Disclosure = { tier: copy.tier, token: (id) => loanToken(copy.tokenKey, id) };
   await writeTable(book, readMeTable(copy));
   await writeTable(book, summaryTable(portfolioDetail(deps, portfolio.id).summary));
+  const bands = resolvePortfolioBands(deps.config.portfolios);
   await writeTable(
     book,
     stratsTable(
       stratDimensions.map((dimension) => ({
-        dimension,
+        dimension: stratDimensionLabels[dimension],
+        groupLabel: (key: string) => stratGroupLabel(dimension, key, bands),
         table: strats(deps, portfolio.id, dimension),
       })),
     ),
@@ -89,6 +94,7 @@ export async function writeDataRoom(
   await writeTable(
     book,
     bidFormTable({
+      portfolioId: portfolio.id,
       portfolio: `${portfolio.name} (#${portfolio.id})`,
       buyer: copy.buyerName,
       cutOffDate: portfolio.cutOffDate,

@@ -1,6 +1,13 @@
 import type { DisclosureTier } from '../../../db';
 import { birthYear, maskName, maskNationalId, maskPhone } from './disclosure-masking';
 import type { TapeRow } from './tape-row';
+import {
+  borrowerAge,
+  dpdAtChargeOff,
+  dpdAtCutOff,
+  type Measure,
+  monthsSinceChargeOff,
+} from './measures';
 
 import type { CellKind, CellValue } from '../../xlsx';
 
@@ -28,6 +35,18 @@ const clearOr =
 const name = clearOr(maskName);
 const nationalId = clearOr(maskNationalId);
 const phone = clearOr(maskPhone);
+/** A column of one of the measures the Summary and Strats total (measures.ts). */
+const measureColumn = (
+  measure: Measure,
+  column: Pick<TapeColumn, 'kind' | 'width' | 'value'>,
+): TapeColumn => ({
+  headerZh: measure.zh,
+  headerEn: measure.en,
+  definitionZh: measure.definitionZh,
+  definitionEn: measure.definitionEn,
+  ...column,
+});
+
 const ref = (id: string, disclosure: Disclosure) =>
   disclosure.tier === 'P2' ? id : disclosure.token(id);
 
@@ -92,15 +111,7 @@ export const tapeColumns: readonly TapeColumn[] = [
     value: (row, d) =>
       row.birthDate === null ? null : d.tier === 'P2' ? row.birthDate : birthYear(row.birthDate),
   },
-  {
-    headerZh: '年龄',
-    headerEn: 'Borrower age',
-    kind: 'integer',
-    width: 8,
-    definitionZh: '截至基准日的周岁',
-    definitionEn: 'Whole years at the cut-off date',
-    value: (row) => row.borrowerAgeYears,
-  },
+  measureColumn(borrowerAge, { kind: 'integer', width: 8, value: (row) => row.borrowerAgeYears }),
   {
     headerZh: '省份',
     headerEn: 'Province',
@@ -245,24 +256,17 @@ export const tapeColumns: readonly TapeColumn[] = [
     definitionEn: 'Amount of the last payment (yuan)',
     value: (row) => row.lastPaymentFen,
   },
-  {
-    headerZh: '核销时逾期天数',
-    headerEn: 'DPD at charge-off',
+  measureColumn(dpdAtChargeOff, {
     kind: 'integer',
     width: 10,
-    definitionZh: '核销时的逾期天数',
-    definitionEn: 'Days past due when written off',
     value: (row) => row.dpdAtChargeOff,
-  },
-  {
-    headerZh: '核销月数',
-    headerEn: 'Months since charge-off',
+  }),
+  measureColumn(dpdAtCutOff, { kind: 'integer', width: 10, value: (row) => row.dpdAtCutOff }),
+  measureColumn(monthsSinceChargeOff, {
     kind: 'integer',
     width: 10,
-    definitionZh: '核销至基准日的月数',
-    definitionEn: 'Months from charge-off to the cut-off',
     value: (row) => row.monthsSinceChargeOff,
-  },
+  }),
   {
     headerZh: '距最后还款月数',
     headerEn: 'Months since last payment',
@@ -317,6 +321,25 @@ export const tapeColumns: readonly TapeColumn[] = [
     definitionEn: 'Ids of the screening rules that fired (rule table on the Read-me sheet)',
     value: (row) =>
       row.firedRules === null ? null : (JSON.parse(row.firedRules) as string[]).join(', '),
+  },
+  {
+    headerZh: '通讯地址',
+    headerEn: 'Mailing address',
+    kind: 'text',
+    width: 36,
+    definitionZh: 'P1 不披露；P2 借款人通讯地址（债权转让通知寄送地址）',
+    definitionEn:
+      "P1 withheld; P2 the borrower's mailing address, where the notice of assignment is posted",
+    value: (row, d) => (d.tier === 'P2' ? row.mailingAddress : null),
+  },
+  {
+    headerZh: '邮政编码',
+    headerEn: 'Postal code',
+    kind: 'id',
+    width: 9,
+    definitionZh: 'P1 不披露；P2 通讯地址的邮政编码',
+    definitionEn: "P1 withheld; P2 the mailing address's postal code",
+    value: (row, d) => (d.tier === 'P2' ? row.postalCode : null),
   },
 ];
 

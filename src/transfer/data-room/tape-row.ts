@@ -13,6 +13,8 @@ export interface TapeRow {
   borrowerAgeYears: number | null;
   province: string | null;
   city: string | null;
+  mailingAddress: string | null;
+  postalCode: string | null;
   product: string;
   channel: string | null;
   originationDate: string;
@@ -28,6 +30,7 @@ export interface TapeRow {
   collectedFen: Fen;
   lastPaymentFen: Fen | null;
   dpdAtChargeOff: number;
+  dpdAtCutOff: number;
   monthsSinceChargeOff: number;
   monthsSinceLastPayment: number | null;
   placementStage: string | null;
@@ -38,11 +41,13 @@ export interface TapeRow {
 }
 
 const TAPE_SELECT = `select pl.loan_id as loanId, pl.borrower_id as borrowerId, l.borrower_name as borrowerName, l.national_id as nationalId,
-  l.mobile_phone as mobilePhone, pl.birth_date as birthDate, pl.borrower_age_years as borrowerAgeYears, pl.province, l.city, pl.product, l.channel,
+  l.mobile_phone as mobilePhone, pl.birth_date as birthDate, pl.borrower_age_years as borrowerAgeYears, pl.province, l.city,
+  l.mailing_address as mailingAddress, l.postal_code as postalCode, pl.product, l.channel,
   pl.origination_date as originationDate, pl.charge_off_date as chargeOffDate, pl.last_payment_date as lastPaymentDate,
   l.original_principal_fen as originalPrincipalFen, pl.principal_fen as principalFen, pl.interest_fen as interestFen, pl.fee_fen as feeFen,
   pl.penalty_fen as penaltyFen, pl.claim_fen as claimFen, pl.charge_off_fen as chargeOffFen, pl.collected_fen as collectedFen,
-  pl.last_payment_fen as lastPaymentFen, pl.dpd_at_charge_off as dpdAtChargeOff, pl.months_since_charge_off as monthsSinceChargeOff,
+  pl.last_payment_fen as lastPaymentFen, pl.dpd_at_charge_off as dpdAtChargeOff, pl.dpd_at_cut_off as dpdAtCutOff,
+  pl.months_since_charge_off as monthsSinceChargeOff,
   pl.months_since_last_payment as monthsSinceLastPayment, pl.placement_stage as placementStage, pl.litigation_status as litigationStatus,
   l.documents_complete as documentsComplete, pl.verdict, pl.fired_rules as firedRules
   from portfolio_loans pl join loans l on l.loan_id = pl.loan_id

@@ -9,6 +9,8 @@ export interface PackageLoan {
   borrowerName: string;
   nationalId: string;
   mobilePhone: string | null;
+  mailingAddress: string | null;
+  postalCode: string | null;
   principalFen: Fen;
   interestFen: Fen;
   feeFen: Fen;
@@ -18,7 +20,7 @@ export interface PackageLoan {
 }
 
 const PACKAGE_SELECT = `select a.loan_id as loanId, pl.borrower_id as borrowerId, l.borrower_name as borrowerName, l.national_id as nationalId,
-  l.mobile_phone as mobilePhone, pl.principal_fen as principalFen, pl.interest_fen as interestFen, pl.fee_fen as feeFen, pl.penalty_fen as penaltyFen,
+  l.mobile_phone as mobilePhone, l.mailing_address as mailingAddress, l.postal_code as postalCode, pl.principal_fen as principalFen, pl.interest_fen as interestFen, pl.fee_fen as feeFen, pl.penalty_fen as penaltyFen,
   a.claim_fen as claimFen, a.price_fen as priceFen
   from sale_allocations a join sales s on s.id = a.sale_id join loans l on l.loan_id = a.loan_id
   join portfolio_loans pl on pl.portfolio_id = s.portfolio_id and pl.loan_id = a.loan_id

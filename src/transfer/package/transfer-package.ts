@@ -7,7 +7,12 @@ import { startDownload, streamDataRoom } from '../data-room';
 import { findBuyer } from '../offers';
 import { borrowerPages, type PackageLoan } from './package-rows';
 import { requireSale, type SaleRow } from '../sale';
-import { noticeAnchor, transferNoticesHtml, type TransferNotice } from './transfer-notice';
+import {
+  noticeAnchor,
+  noticeNationalId,
+  transferNoticesHtml,
+  type TransferNotice,
+} from './transfer-notice';
 import {
   ByteSink,
   type WrittenFile,
@@ -138,7 +143,10 @@ function packageTerms(deps: AppDeps, saleId: number): { sale: SaleRow; notice: N
   });
 }
 
-type NoticeTerms = Omit<TransferNotice, 'borrowerName' | 'nationalId' | 'loans'> & {
+type NoticeTerms = Omit<
+  TransferNotice,
+  'borrowerName' | 'nationalId' | 'mailingAddress' | 'postalCode' | 'loans'
+> & {
   portfolioName: string;
 };
 
@@ -148,6 +156,8 @@ function noticeOf(terms: NoticeTerms, loans: readonly PackageLoan[]): TransferNo
     ...notice,
     borrowerName: loans[0]!.borrowerName,
     nationalId: loans[0]!.nationalId,
+    mailingAddress: loans[0]!.mailingAddress,
+    postalCode: loans[0]!.postalCode,
     loans: loans.map(({ loanId, claimFen }) => ({ loanId, claimFen })),
   };
 }
@@ -275,7 +285,10 @@ async function writeAssetSchedule(
   await sheet.end();
 }
 
-/** The notices' data, a row per borrower, for a mail merge. */
+/**
+ * The notices' data, a row per borrower, for a mail merge: the envelope's address and postal code,
+ * and the national id masked as the notice prints it (the asset schedule has it in full).
+ */
 async function writeMailMerge(
   deps: AppDeps,
   book: StreamingWorkbook,
@@ -285,8 +298,10 @@ async function writeMailMerge(
   const sheet = book.addSheet('债权转让通知 Notices', [
     { header: '借款人编号 Borrower id', kind: 'id', width: 14 },
     { header: '借款人 Borrower', kind: 'text', width: 12 },
-    { header: '身份证号 National id', kind: 'id', width: 20 },
+    { header: '身份证号（后四位）National id (last 4)', kind: 'id', width: 20 },
     { header: '手机号 Mobile phone', kind: 'id', width: 14 },
+    { header: '通讯地址 Mailing address', kind: 'text', width: 40 },
+    { header: '邮政编码 Postal code', kind: 'id', width: 10 },
     { header: '贷款编号 Loans', kind: 'text', width: 30 },
     { header: '转让金额 Amount transferred', kind: 'money', width: 16 },
     { header: '受让人 Assignee', kind: 'text', width: 30 },
@@ -307,8 +322,10 @@ async function writeMailMerge(
       await sheet.addRow([
         first.borrowerId,
         first.borrowerName,
-        first.nationalId,
+        noticeNationalId(first.nationalId),
         first.mobilePhone,
+        first.mailingAddress,
+        first.postalCode,
         loanIds,
         amountFen,
         terms.buyerName,

@@ -1,5 +1,5 @@
-import type { Sheet } from '../../xlsx';
-import type { IsoDate } from '../../shared';
+import type { CellKind, Sheet } from '../../xlsx';
+import { fenFromYuanRequest, type IsoDate } from '../../shared';
 import { type CurveSetSummaryRow, storedFitSettings } from '../curves';
 import { keyValueSheet, section, type KeyValue } from './key-value-sheet';
 import type { StoredInputs, ValuationRow } from '../valuations';
@@ -74,7 +74,7 @@ export function assumptionsSheet(context: AssumptionsContext): Sheet<KeyValue> {
         costModel.channelMixByAge.length,
         'integer',
       ],
-      ['Overrides of the fitted model', JSON.stringify(inputs.costOverrides), 'text'],
+      ...overrideLines(inputs.costOverrides),
     ]),
     ...section('Litigation plan', [
       ['Sued: litigation statuses', inputs.litigationPlan.statuses.join(', ') || 'none', 'text'],
@@ -103,4 +103,50 @@ export function assumptionsSheet(context: AssumptionsContext): Sheet<KeyValue> {
       ['Generated at (UTC)', context.generatedAt, 'text'],
     ]),
   ]);
+}
+
+/**
+ * The valuation's overrides of the fitted cost model, a line each in words and typed cells (no
+ * JSON a reader would have to parse); one line saying "none" when the fitted model was used as is.
+ */
+function overrideLines(
+  overrides: StoredInputs['costOverrides'],
+): [item: string, value: string | number | null, kind: CellKind][] {
+  const percent = (share: number | undefined) => `${+((share ?? 0) * 100).toFixed(4)} %`;
+  const channel = (name: string) => name.replaceAll('_', ' ');
+  const lines: [string, string | number | null, CellKind][] = [
+    ...Object.entries(overrides.commissionRateByChannel ?? {}).map(
+      ([name, rate]): [string, number, CellKind] => [
+        `Override: commission rate, ${channel(name)}`,
+        rate ?? 0,
+        'rate',
+      ],
+    ),
+    ...(overrides.channelMixByAge ?? []).map((mix, age, all): [string, string, CellKind] => [
+      `Override: channel mix at month ${age}${age === all.length - 1 ? ' and after' : ''}`,
+      Object.entries(mix)
+        .map(([name, share]) => `${channel(name)} ${percent(share)}`)
+        .join(', '),
+      'text',
+    ]),
+    ...(overrides.legalCostPerLitigatedAccount === undefined
+      ? []
+      : [
+          [
+            'Override: legal cost per litigated account',
+            fenFromYuanRequest.parse(overrides.legalCostPerLitigatedAccount),
+            'money',
+          ] as [string, number, CellKind],
+        ]),
+    ...(overrides.fixedCostPerAccountMonth === undefined
+      ? []
+      : [
+          [
+            'Override: fixed cost per account-month',
+            fenFromYuanRequest.parse(overrides.fixedCostPerAccountMonth),
+            'money',
+          ] as [string, number, CellKind],
+        ]),
+  ];
+  return lines.length > 0 ? lines : [['Overrides of the fitted model', 'none', 'text']];
 }

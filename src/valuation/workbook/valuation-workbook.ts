@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { effectivenessReport, writtenOffAccounts, effectivenessSheet } from '../../collections';
 import type { AppEnv } from '../../shared';
-import { sendWorkbook } from '../../xlsx';
+import { A4_LANDSCAPE, sendWorkbook } from '../../xlsx';
 import { assumptionsSheet } from './assumptions-sheet';
 import { type BacktestResult, getBacktest, listBacktests } from '../backtests';
 import { backtestSheet } from './backtest-sheet';
@@ -25,7 +25,8 @@ import {
 /**
  * Sends a stored valuation as a workbook: its assumptions and numbers as stored, beside what the
  * book shows now (the latest back-test, collection effectiveness of the whole book by channel).
- * The download is audited with the file's SHA-256.
+ * Every sheet prints on A4 landscape, one page wide, its header repeated. The download is audited
+ * with the file's SHA-256.
  */
 export function sendValuationWorkbook(c: Context<AppEnv>, valuation: ValuationRow): Response {
   const { db, clock, config } = c.get('deps');
@@ -69,7 +70,16 @@ export function sendValuationWorkbook(c: Context<AppEnv>, valuation: ValuationRo
     backtestSheet(backtest && (JSON.parse(backtest.result) as BacktestResult)),
     { ...effectivenessSheet(effectiveness), name: 'Collection effectiveness' },
   ];
-  return sendWorkbook(c, `valuation-${valuation.id}.xlsx`, sheets, {
+  // Printed for a credit committee: A4 landscape, each sheet one page wide, its header on every page.
+  const printed = sheets.map((sheet) => ({
+    ...sheet,
+    columns: sheet.columns.map((column) => ({
+      ...column,
+      width: Math.min(255, Math.max(column.width, printedWidth(column.header) + 2)),
+    })),
+    print: A4_LANDSCAPE,
+  }));
+  return sendWorkbook(c, `valuation-${valuation.id}.xlsx`, printed, {
     action: 'valuation.workbook.downloaded',
     targetType: 'valuation',
     targetId: valuation.id,
@@ -86,4 +96,14 @@ function curvesUsed(
     (curve, i, all) =>
       names.has(curve.segment) && all.findIndex((other) => other.segment === curve.segment) === i,
   );
+}
+
+/**
+ * A header's width in Excel's character units, so its column is wide enough to print it whole: a
+ * Chinese character takes two.
+ */
+function printedWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += character.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return width;
 }
