@@ -145,7 +145,9 @@ const postReversal = defineRoute('ledger:reverse', {
   responses: {
     201: json('The reversing entry', schemas.ReversalSchema),
     404: problem('No such entry'),
-    409: problem('Already reversed, a reversal, or its loans have moved on'),
+    409: problem(
+      'Already reversed, a reversal, an opening balance, or its loans have moved on or are in an awarded or signed sale',
+    ),
   },
 });
 

@@ -6,6 +6,7 @@ export { claimInterimCollections } from './interim-claim';
 export { bookPutBack } from './put-back-booking';
 export { findPutBack, putBacksOf, type PutBackRow } from './put-back-repository';
 export { decidePutBack, requestPutBack } from './put-backs';
+export { loansInPendingSales } from './pending-sale-loans';
 export { bookSale, returnReversedSaleLoans } from './sale-booking';
 export {
   findSaleOfPortfolio,
