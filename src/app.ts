@@ -9,6 +9,7 @@ import { health } from './health';
 import { loans } from './loans';
 import { collections, effectivenessRoutes } from './collections';
 import { ledgerRoutes } from './ledger';
+import { reconciliationRoutes } from './reconciliation';
 import { reversalEffects } from './reversal-effects';
 import { writeOffs } from './write-offs';
 import { portfolios } from './portfolios';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
   app.route('/collections', effectivenessRoutes);
   app.route('/write-offs', writeOffs);
   app.route('/ledger', ledgerRoutes(reversalEffects));
+  app.route('/reconciliation', reconciliationRoutes);
   app.route('/portfolios', portfolios);
   app.route('/portfolios', sellerTransfer);
   app.route('/sales', salesRoutes);
