@@ -31,6 +31,18 @@ describe('the date of a reversal', () => {
   });
 });
 
+describe('opening balances', () => {
+  it('are corrected by an upsert tape, not reversed: 409', async () => {
+    const deal = await dealOnDemoBook(30);
+    const opening = deal.t.db.$client
+      .prepare("select id from journal_entries where kind = 'opening_balance'")
+      .get() as { id: number };
+    const response = await reverse(deal.t, opening.id, '2026-10-01');
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { detail: string }).detail).toContain('mode=upsert');
+  });
+});
+
 describe('loans in an awarded or signed sale', () => {
   it('keep their opening register and write-offs: a reversal touching them is a 409 naming the loans', async () => {
     const deal = await dealOnDemoBook(120);
