@@ -26,11 +26,12 @@ def fen(text):
 with open(sys.argv[1], newline='', encoding='utf-8') as f:
     rows = list(csv.reader(f))
 header, lines = rows[0], rows[1:]
-expected = ['Entry ID', 'Date', 'Account code', 'Account name', 'Debit', 'Credit', 'Loan ID', 'Memo']
+expected = ['Entry ID', 'Date', 'Kind', 'Source reference', 'Reverses entry', 'Line', 'Account code',
+            'Account name', 'Debit', 'Credit', 'Loan ID', 'Memo']
 if header != expected:
     sys.exit(f'FAIL: header {header} is not {expected}')
-debit_fen = sum(fen(row[4]) for row in lines)
-credit_fen = sum(fen(row[5]) for row in lines)
+debit_fen = sum(fen(row[8]) for row in lines)
+credit_fen = sum(fen(row[9]) for row in lines)
 bad_dates = [row[1] for row in lines if not re.fullmatch(r'\d{4}-\d{2}-\d{2}', row[1])]
 
 balance = json.load(open(sys.argv[2]))

@@ -21,6 +21,7 @@ import { loans } from './loans';
 import { productRoutes } from './products';
 import { collections, effectivenessRoutes } from './collections';
 import { ledgerRoutes } from './ledger';
+import { reconciliationRoutes } from './reconciliation';
 import { reversalEffects } from './reversal-effects';
 import { writeOffs } from './write-offs';
 import { portfolios } from './portfolios';
@@ -131,6 +132,7 @@ export function createApp(deps: AppDeps) {
   app.route('/collections', effectivenessRoutes);
   app.route('/write-offs', writeOffs);
   app.route('/ledger', ledgerRoutes(reversalEffects));
+  app.route('/reconciliation', reconciliationRoutes);
   app.route('/portfolios', portfolios);
   app.route('/portfolios', sellerTransfer);
   app.route('/sales', salesRoutes);

@@ -1,5 +1,5 @@
 import { type ReversalEffects } from './ledger';
-import { returnReversedSaleLoans } from './transfer';
+import { loansInPendingSales, returnReversedSaleLoans } from './transfer';
 import { releaseWriteOffBatch } from './write-offs';
 
 /**
@@ -9,4 +9,11 @@ import { releaseWriteOffBatch } from './write-offs';
 export const reversalEffects: ReversalEffects = {
   write_off: releaseWriteOffBatch,
   sale: returnReversedSaleLoans,
+  // Loans promised to a buyer (an awarded or signed sale) keep what the ledger booked on them.
+  held: (tx, loanIds) =>
+    loansInPendingSales(tx, loanIds).map(({ loanId, saleId, status }) => ({
+      field: 'loanId',
+      value: loanId,
+      message: `the loan is in sale ${saleId}, ${status} and not yet settled: settle or withdraw the sale first`,
+    })),
 };

@@ -55,6 +55,7 @@ export const journalEntryKinds = [
   'put_back',
   'buyer_collection',
   'forwarding',
+  'opening_balance',
 ] as const;
 export type JournalEntryKind = (typeof journalEntryKinds)[number];
 

@@ -3,6 +3,7 @@ import type { AuditActor } from '../audit';
 import type { ImportMode, LedgerSummary } from '../imports';
 import { type AppDeps, formatFen } from '../shared';
 import { postCollectionEvents } from './collection-posting';
+import { postOpeningBalances } from './opening-balances';
 import { postOpeningRegister } from './opening-register';
 
 type ImportPosting = (
@@ -11,13 +12,20 @@ type ImportPosting = (
   context: { importId: number; actor: AuditActor; mode: ImportMode },
 ) => LedgerSummary;
 
-/** A loan tape's loans that arrive already written off enter the off-balance register (one opening entry). */
+/**
+ * A loan tape's performing and delinquent loans open their receivables on the balance sheet (an
+ * upsert tape posts the differences), and its loans that arrive already written off enter the
+ * off-balance register: one entry each per import.
+ */
 export const postTapeOpeningRegister: ImportPosting = (tx, deps, context) => {
-  const opening = postOpeningRegister(
-    { tx, deps, actor: context.actor },
-    { importId: context.importId, newLoansOnly: context.mode === 'insert' },
-  );
+  const ctx = { tx, deps, actor: context.actor };
+  const newLoansOnly = context.mode === 'insert';
+  const balances = postOpeningBalances(ctx, { importId: context.importId, newLoansOnly });
+  const opening = postOpeningRegister(ctx, { importId: context.importId, newLoansOnly });
   return {
+    openingBalanceEntryId: balances.entryId,
+    receivablesOpened: formatFen(balances.debitFen),
+    receivablesClosed: formatFen(balances.creditFen),
     openingEntryId: opening.entryId,
     loansOnRegister: opening.loans,
     claimOnRegister: formatFen(opening.claimFen),

@@ -5,6 +5,14 @@ import type { WriteOffFlows } from './write-off-measures';
 
 // The ledger's reports read with raw statements: they scan whole journals and registers.
 
+/** The date the book's data runs to: its latest tape date; undefined for an empty book. */
+export function bookDate(db: DbOrTx): IsoDate | undefined {
+  const row = prepared(db, 'select max(tape_date) as date from loans').get() as {
+    date: IsoDate | null;
+  };
+  return row.date ?? undefined;
+}
+
 /** Per account, what was posted to it in entries dated up to `asOf`; accounts without postings are left out. */
 export function accountTotals(db: DbOrTx, asOf: IsoDate): AccountTotal[] {
   return prepared(
@@ -69,6 +77,29 @@ export function journalTotals(
   ).get(range.from, range.to) as { lines: number; debitFen: Fen; creditFen: Fen };
 }
 
+/** One day's postings to one account: a line of the voucher summary (科目汇总表). */
+export interface VoucherSummaryRow {
+  entryDate: IsoDate;
+  accountCode: string;
+  accountNameZh: string;
+  accountNameEn: string;
+  entries: number;
+  lines: number;
+  debitFen: Fen;
+  creditFen: Fen;
+}
+
+/** Per day and account, the entries, lines, debits and credits of entries dated in the range. */
+export function voucherSummary(db: DbOrTx, range: DateRange): VoucherSummaryRow[] {
+  return prepared(
+    db,
+    `select e.entry_date as entryDate, l.account_code as accountCode, a.name_zh as accountNameZh, a.name_en as accountNameEn,
+            count(distinct e.id) as entries, count(*) as lines, sum(l.debit_fen) as debitFen, sum(l.credit_fen) as creditFen
+       from journal_lines l join journal_entries e on e.id = l.entry_id join ledger_accounts a on a.code = l.account_code
+      where e.entry_date between ? and ? group by e.entry_date, l.account_code order by e.entry_date, l.account_code`,
+  ).all(range.from, range.to) as VoucherSummaryRow[];
+}
+
 /** Register flows per month (`YYYY-MM`) of movement and product: write-offs by batch, and recoveries. */
 export function writeOffFlows(
   db: DbOrTx,
@@ -91,6 +122,7 @@ export interface RegisterLoan {
   loanId: string;
   product: string;
   loanStatus: LoanStatus;
+  /** The loan's charge-off date (核销日期): the lender's for a loan a tape brought already written off. */
   enteredOn: IsoDate | null;
   writtenOffFen: Fen;
   recoveredFen: Fen;
@@ -103,7 +135,7 @@ export interface RegisterLoan {
 
 const registerLoansSql = `
   select r.loan_id as loanId, l.product, l.status as loanStatus,
-         max(case when r.kind in ('written_off', 'opening') and r.reversal = 0 then r.movement_date end) as enteredOn,
+         coalesce(l.charge_off_date, max(case when r.kind in ('written_off', 'opening') and r.reversal = 0 then r.movement_date end)) as enteredOn,
          sum(case when r.kind in ('written_off', 'opening') then r.amount_fen else 0 end) as writtenOffFen,
          -sum(case when r.kind = 'recovery' then r.amount_fen else 0 end) as recoveredFen,
          -sum(case when r.kind in ('sold', 'put_back') then r.amount_fen else 0 end) as soldFen,

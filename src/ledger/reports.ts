@@ -33,6 +33,11 @@ function* pagesOf<T, Cursor>(
 
 const PAGE_ROWS = 5000;
 
+/** A report's date when none is asked for: the book's latest tape date, not the server's. */
+export function reportDate(deps: AppDeps, asOf: IsoDate | undefined): IsoDate {
+  return asOf ?? repository.bookDate(deps.db) ?? deps.clock.today();
+}
+
 export function trialBalanceReport(deps: AppDeps, asOf: IsoDate): TrialBalance {
   return trialBalance(asOf, repository.accountTotals(deps.db, asOf));
 }
@@ -59,6 +64,20 @@ export function journalPages(deps: AppDeps, range: DateRange): Iterable<JournalL
     (afterId) => repository.journalPage(deps.db, range, afterId, PAGE_ROWS),
     (line) => line.lineId,
   );
+}
+
+export interface VoucherSummary extends DateRange {
+  rows: repository.VoucherSummaryRow[];
+  totals: { lines: number; debitFen: Fen; creditFen: Fen };
+}
+
+/** The voucher summary (科目汇总表): per day and account what the journal posted, with the range's totals. */
+export function voucherSummaryReport(deps: AppDeps, range: DateRange): VoucherSummary {
+  return {
+    ...range,
+    rows: repository.voucherSummary(deps.db, range),
+    totals: repository.journalTotals(deps.db, range),
+  };
 }
 
 export interface WriteOffReport extends DateRange {

@@ -29,6 +29,11 @@ const settledWithTheBuyer: readonly JournalEntryKind[] = [
 export function assertReversibleKind(entry: JournalEntryRow): void {
   if (entry.kind === 'reversal')
     throw new Problem('conflict', `entry ${entry.id} is itself a reversal and cannot be reversed`);
+  if (entry.kind === 'opening_balance')
+    throw new Problem(
+      'conflict',
+      `entry ${entry.id} opens balances as a tape states them: correct them with a tape imported with mode=upsert, not a reversal`,
+    );
   if (settledWithTheBuyer.includes(entry.kind)) {
     throw new Problem(
       'conflict',

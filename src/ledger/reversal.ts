@@ -1,6 +1,6 @@
-import type { JournalEntryKind } from '../../db';
+import type { DbOrTx, JournalEntryKind } from '../../db';
 import { recordAudit } from '../audit';
-import { type IsoDate, negateFen, Problem, type VerbContext } from '../shared';
+import { type FieldError, type IsoDate, negateFen, Problem, type VerbContext } from '../shared';
 import { entryLines, findEntry, findReversalOf } from './journal-repository';
 import { entryHeader, postEntry } from './post-entry';
 import { entryMovements, insertMovement, type RegisterMovementRow } from './register-repository';
@@ -17,7 +17,13 @@ export type ReversalEffects = Partial<
     JournalEntryKind,
     (ctx: VerbContext, reversed: { entryId: number; loanIds: readonly string[] }) => void
   >
->;
+> & {
+  /**
+   * Of an entry's loans, those another room holds so that nothing booked on them may be undone
+   * (loans in an awarded or signed sale): one error per loan, which refuses the reversal.
+   */
+  held?: (tx: DbOrTx, loanIds: readonly string[]) => FieldError[];
+};
 
 export interface ReversalRequest {
   entryId: number;
@@ -34,13 +40,32 @@ function amountsByLoan(movements: readonly RegisterMovementRow[]): Map<string, n
 }
 
 /**
+ * A reversal is dated in the entry's period or later, and never in the future: no earlier than the
+ * entry it reverses (it cannot undo what had not happened yet) and no later than today (a
+ * reversal dated 9999-12-31 would sit in no period a controller ever closes).
+ * @throws Problem validation_failed naming `json.date`
+ */
+export function assertReversalDate(date: IsoDate, entryDate: IsoDate, today: IsoDate): void {
+  const message =
+    date < entryDate
+      ? `a reversal cannot be dated before the entry it reverses (${entryDate})`
+      : date > today
+        ? `a reversal cannot be dated after today (${today})`
+        : null;
+  if (message)
+    throw new Problem('validation_failed', message, {
+      errors: [{ field: 'json.date', value: date, message }],
+    });
+}
+
+/**
  * Undoes a posted entry by a reversing entry that references it (never by editing it), inside the
  * caller's transaction: the same lines on opposite sides, the opposite register movements, and the
  * loans back where the entry found them (a write-off's loans back on the book, a sale's loans
  * charged off again). An entry is reversed at most once; a reversal is not itself reversed, nor is
  * an entry of the buyer side of a sale (put-back, collections owed to the buyer, forwarding).
- * @throws Problem not_found, conflict (already reversed, not reversible, or loans moved on since),
- *   validation_failed (dated before the entry)
+ * @throws Problem not_found, conflict (already reversed, not reversible, loans moved on since or
+ *   held in an awarded or signed sale), validation_failed (dated before the entry or after today)
  */
 export function reverseEntry(
   ctx: VerbContext,
@@ -57,19 +82,17 @@ export function reverseEntry(
       'conflict',
       `entry ${original.id} is already reversed by entry ${earlier.id}`,
     );
-  if (request.date < original.entryDate) {
-    const message = `a reversal cannot be dated before the entry it reverses (${original.entryDate})`;
-    throw new Problem('validation_failed', message, {
-      errors: [{ field: 'json.date', value: request.date, message }],
-    });
-  }
+  assertReversalDate(request.date, original.entryDate, deps.clock.today());
   const movements = entryMovements(tx, original.id);
   const amounts = amountsByLoan(movements);
-  const errors = reversalBlockers(tx, original, movements, amounts);
+  const errors = [
+    ...reversalBlockers(tx, original, movements, amounts),
+    ...(effects.held?.(tx, [...amounts.keys()]) ?? []),
+  ];
   if (errors.length > 0)
     throw new Problem(
       'conflict',
-      `entry ${original.id} cannot be reversed: ${errors.length} loan(s) have moved on`,
+      `entry ${original.id} cannot be reversed: ${errors.length} loan(s) have moved on or are held`,
       { errors },
     );
 

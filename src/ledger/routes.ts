@@ -8,11 +8,13 @@ import {
   problemResponseDoc as problem,
 } from '../shared';
 import { sendWorkbook } from '../xlsx';
+import { sendCsv } from './csv-download';
 import { getEntry, listAccounts } from './entries';
 import {
   journalSheet,
   offBalanceSheet,
   trialBalanceSheet,
+  voucherSummarySheet,
   writeOffReportSheet,
 } from './report-sheets';
 import {
@@ -21,7 +23,9 @@ import {
   journalReport,
   offBalancePages,
   offBalanceReport,
+  reportDate,
   trialBalanceReport,
+  voucherSummaryReport,
   writeOffReport,
 } from './reports';
 import { reverseEntry, type ReversalEffects } from './reversal';
@@ -31,6 +35,7 @@ import {
   journalView,
   offBalanceView,
   trialBalanceView,
+  voucherSummaryView,
   writeOffReportView,
 } from './views';
 
@@ -55,16 +60,41 @@ const getTrialBalance = defineRoute('ledger:read', {
     200: report('Per account debit, credit and balance, with totals', schemas.TrialBalanceSchema),
   },
 });
+const exportReport = <T extends z.ZodType>(description: string, schema: T) => ({
+  description: `${description}; with \`format=xlsx\` an Excel workbook, with \`format=csv\` a CSV file`,
+  content: {
+    'application/json': { schema },
+    ...schemas.XlsxContent,
+    ...schemas.CsvContent,
+  },
+});
 const getJournal = defineRoute('ledger:read', {
   method: 'get',
   path: '/journal',
   tags: ['Ledger'],
   summary: 'Journal lines of the entries dated in a range (the general-ledger export)',
   description:
-    'The xlsx has one row per journal line: entry id, date, account code, account name, debit, credit, loan id, memo.',
+    'The xlsx and CSV have one row per journal line: entry id, date, kind, source reference, the entry it reverses, line, account code, account name, debit, credit, loan id, memo. The xlsx has a second sheet, the voucher summary per day and account (`/ledger/journal/summary`).',
   request: { query: schemas.JournalQuery },
   responses: {
-    200: report('A page of journal lines, with the totals of the range', schemas.JournalSchema),
+    200: exportReport(
+      'A page of journal lines, with the totals of the range',
+      schemas.JournalSchema,
+    ),
+  },
+});
+const getJournalSummary = defineRoute('ledger:read', {
+  method: 'get',
+  path: '/journal/summary',
+  tags: ['Ledger'],
+  summary:
+    'Voucher summary (科目汇总表): per day and account, the entries, lines, debits and credits',
+  request: { query: schemas.JournalSummaryQuery },
+  responses: {
+    200: exportReport(
+      'One row per day × account, with the totals of the range',
+      schemas.JournalSummarySchema,
+    ),
   },
 });
 const getWriteOffReport = defineRoute('ledger:read', {
@@ -115,7 +145,9 @@ const postReversal = defineRoute('ledger:reverse', {
   responses: {
     201: json('The reversing entry', schemas.ReversalSchema),
     404: problem('No such entry'),
-    409: problem('Already reversed, a reversal, or its loans have moved on'),
+    409: problem(
+      'Already reversed, a reversal, an opening balance, or its loans have moved on or are in an awarded or signed sale',
+    ),
   },
 });
 
@@ -125,7 +157,7 @@ export const ledgerRoutes = (reversalEffects: ReversalEffects) =>
     .openapi(getAccounts, (c) => c.json(listAccounts(c.get('deps').db), 200))
     .openapi(getTrialBalance, async (c) => {
       const query = c.req.valid('query');
-      const balance = trialBalanceReport(c.get('deps'), query.as_of ?? c.get('deps').clock.today());
+      const balance = trialBalanceReport(c.get('deps'), reportDate(c.get('deps'), query.as_of));
       if (query.format === 'json') return c.json(trialBalanceView(balance), 200);
       const audit = {
         action: 'ledger.trial_balance.downloaded',
@@ -149,12 +181,26 @@ export const ledgerRoutes = (reversalEffects: ReversalEffects) =>
         targetType: 'journal',
         targetId: `${range.from}..${range.to}`,
       };
-      return sendWorkbook(
-        c,
-        `journal-${from ?? 'start'}-${to ?? 'end'}.xlsx`,
-        journalSheet(journalPages(c.get('deps'), range)),
-        audit,
-      );
+      const name = `journal-${from ?? 'start'}-${to ?? 'end'}`;
+      const lines = journalSheet(journalPages(c.get('deps'), range));
+      if (format === 'csv') return sendCsv(c, `${name}.csv`, lines, audit);
+      const summary = voucherSummarySheet(voucherSummaryReport(c.get('deps'), range));
+      return sendWorkbook(c, `${name}.xlsx`, [lines, summary], audit);
+    })
+    .openapi(getJournalSummary, async (c) => {
+      const { from, to, format } = c.req.valid('query');
+      const summary = voucherSummaryReport(c.get('deps'), dateRange(from, to));
+      if (format === 'json') return c.json(voucherSummaryView(summary), 200);
+      const audit = {
+        action: 'ledger.journal_summary.downloaded',
+        targetType: 'journal',
+        targetId: `${summary.from}..${summary.to}`,
+      };
+      const name = `journal-summary-${from ?? 'start'}-${to ?? 'end'}.${format}`;
+      const sheet = voucherSummarySheet(summary);
+      return format === 'csv'
+        ? sendCsv(c, name, sheet, audit)
+        : sendWorkbook(c, name, sheet, audit);
     })
     .openapi(getWriteOffReport, async (c) => {
       const { from, to, format } = c.req.valid('query');
@@ -174,7 +220,7 @@ export const ledgerRoutes = (reversalEffects: ReversalEffects) =>
     })
     .openapi(getOffBalance, async (c) => {
       const { as_of: asOfQuery, format, limit, cursor } = c.req.valid('query');
-      const asOf = asOfQuery ?? c.get('deps').clock.today();
+      const asOf = reportDate(c.get('deps'), asOfQuery);
       if (format === 'json')
         return c.json(
           offBalanceView(offBalanceReport(c.get('deps'), asOf, { limit, cursor })),

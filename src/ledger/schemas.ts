@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { accountTypes, journalEntryKinds, loanStatuses } from '../../db';
+import { trialBalanceSections } from './trial-balance';
 import { IdParams, instant, isoDate, pageLimit, yuanAmount } from '../shared';
 
 // The API contract of the ledger and its reports, hand-written so the tables can change without breaking callers.
@@ -16,7 +17,9 @@ const nextCursor = z
 export const EntryParams = IdParams;
 
 export const AsOfQuery = z.object({
-  as_of: isoDate.optional().openapi({ description: 'Default: today' }),
+  as_of: isoDate
+    .optional()
+    .openapi({ description: "Default: the book's latest tape date (today for an empty book)" }),
   format,
 });
 export const OffBalanceQuery = AsOfQuery.extend({
@@ -32,7 +35,14 @@ export const RangeQuery = z.object({
   to: isoDate.optional().openapi({ description: 'Up to this date, inclusive; open when absent' }),
   format,
 });
+/** The journal's downloads: the GL upload reads CSV as often as xlsx. */
+const exportFormat = z.enum(['json', 'xlsx', 'csv']).default('json').openapi({
+  description:
+    '`xlsx` downloads an Excel workbook, `csv` a UTF-8 CSV file (money as yuan, 2 decimals)',
+});
+export const JournalSummaryQuery = RangeQuery.extend({ format: exportFormat });
 export const JournalQuery = RangeQuery.extend({
+  format: exportFormat,
   limit: pageLimit,
   cursor: z.coerce
     .number()
@@ -59,6 +69,10 @@ export const ReverseEntrySchema = z
     reason: z.string().trim().min(1).max(500),
   })
   .openapi('ReverseEntry');
+
+export const CsvContent = {
+  'text/csv': { schema: z.string().openapi({ format: 'binary' }) },
+};
 
 export const XlsxContent = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
@@ -94,7 +108,23 @@ const TrialBalanceSection = z.object({
 export const TrialBalanceSchema = z
   .object({
     asOf: isoDate,
-    balanceSheet: TrialBalanceSection,
+    sections: z
+      .array(
+        TrialBalanceSection.omit({ balanced: true }).extend({
+          section: z.enum(trialBalanceSections),
+          balance: yuanAmount.openapi({ description: 'Debit − credit of the section' }),
+        }),
+      )
+      .openapi({
+        description:
+          'Assets, liabilities, equity, income, expense and the off-balance memorandum, in that order, each with its totals',
+      }),
+    totals: z
+      .object({ debit: yuanAmount, credit: yuanAmount, balanced: z.boolean() })
+      .openapi({ description: 'Every account: Σ debit = Σ credit' }),
+    balanceSheet: TrialBalanceSection.openapi({
+      description: 'The balance-sheet and income-statement accounts together',
+    }),
     offBalance: TrialBalanceSection.openapi({
       description: 'Memo accounts of written-off claims (账销案存)',
     }),
@@ -129,6 +159,26 @@ export const JournalSchema = z
     nextCursor,
   })
   .openapi('Journal');
+
+export const JournalSummarySchema = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    rows: z.array(
+      z.object({
+        entryDate: isoDate,
+        accountCode: z.string(),
+        accountNameZh: z.string(),
+        accountNameEn: z.string(),
+        entries: z.number().int(),
+        lines: z.number().int(),
+        debit: yuanAmount,
+        credit: yuanAmount,
+      }),
+    ),
+    totals: z.object({ lines: z.number().int(), debit: yuanAmount, credit: yuanAmount }),
+  })
+  .openapi('JournalVoucherSummary');
 
 export const EntrySchema = z
   .object({

@@ -5,33 +5,43 @@ import {
   registerStatus,
   type JournalReport,
   type OffBalanceReport,
+  type VoucherSummary,
   type WriteOffReport,
 } from './reports';
 import type {
   EntrySchema,
   JournalSchema,
+  JournalSummarySchema,
   OffBalanceSchema,
   TrialBalanceSchema,
   WriteOffReportSchema,
 } from './schemas';
-import type { TrialBalance, TrialBalanceSection } from './trial-balance';
+import type { TrialBalance, TrialBalanceLine, TrialBalanceSection } from './trial-balance';
 import type { WriteOffMeasures } from './write-off-measures';
 
 // Ledger results (integer fen) as the API shows them (decimal strings).
 
+const accountLineView = ({
+  code,
+  nameZh,
+  nameEn,
+  type,
+  debitFen,
+  creditFen,
+  balanceFen,
+}: TrialBalanceLine) => ({
+  code,
+  nameZh,
+  nameEn,
+  type,
+  debit: formatFen(debitFen),
+  credit: formatFen(creditFen),
+  balance: formatFen(balanceFen),
+});
+
 function sectionView(section: TrialBalanceSection) {
   return {
-    accounts: section.accounts.map(
-      ({ code, nameZh, nameEn, type, debitFen, creditFen, balanceFen }) => ({
-        code,
-        nameZh,
-        nameEn,
-        type,
-        debit: formatFen(debitFen),
-        credit: formatFen(creditFen),
-        balance: formatFen(balanceFen),
-      }),
-    ),
+    accounts: section.accounts.map(accountLineView),
     debit: formatFen(section.debitFen),
     credit: formatFen(section.creditFen),
     balanced: section.balanced,
@@ -41,6 +51,18 @@ function sectionView(section: TrialBalanceSection) {
 export function trialBalanceView(report: TrialBalance): z.infer<typeof TrialBalanceSchema> {
   return {
     asOf: report.asOf,
+    sections: report.sections.map((section) => ({
+      section: section.section,
+      accounts: section.accounts.map(accountLineView),
+      debit: formatFen(section.debitFen),
+      credit: formatFen(section.creditFen),
+      balance: formatFen(section.balanceFen),
+    })),
+    totals: {
+      debit: formatFen(report.totals.debitFen),
+      credit: formatFen(report.totals.creditFen),
+      balanced: report.totals.balanced,
+    },
     balanceSheet: sectionView(report.balanceSheet),
     offBalance: sectionView(report.offBalance),
   };
@@ -61,6 +83,23 @@ export function journalView(report: JournalReport): z.infer<typeof JournalSchema
       credit: formatFen(creditFen),
     })),
     nextCursor: report.nextCursor,
+  };
+}
+
+export function voucherSummaryView(summary: VoucherSummary): z.infer<typeof JournalSummarySchema> {
+  return {
+    from: summary.from,
+    to: summary.to,
+    rows: summary.rows.map(({ debitFen, creditFen, ...row }) => ({
+      ...row,
+      debit: formatFen(debitFen),
+      credit: formatFen(creditFen),
+    })),
+    totals: {
+      lines: summary.totals.lines,
+      debit: formatFen(summary.totals.debitFen),
+      credit: formatFen(summary.totals.creditFen),
+    },
   };
 }
 

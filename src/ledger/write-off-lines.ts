@@ -15,6 +15,10 @@ export interface WriteOffClaim {
 
 /**
  * The lines that write one loan off (核销), balanced on their own:
+ * - the provision: Dr credit impairment losses / Cr loan-loss allowance for what the write-off
+ *   charges the allowance. The platform keeps no provisioning model of its own, so the write-off
+ *   first provides in full for what it uses (a loan is fully provided for before it is written off,
+ *   《金融企业呆账核销管理办法》): the allowance, a contra-asset, never stands in debit;
  * - principal: Dr loan-loss allowance / Cr loans receivable;
  * - interest and penalty interest (罚息): Dr interest income (or the allowance) / Cr interest receivable;
  * - fees: Dr fee income (or the allowance) / Cr fees receivable;
@@ -23,7 +27,14 @@ export interface WriteOffClaim {
  */
 export function writeOffLines(claim: WriteOffClaim, policy: LedgerPolicy): JournalLineDraft[] {
   const toIncome = policy.accruedReversal === 'income';
+  const accruedFen = addFen(addFen(claim.interestFen, claim.penaltyFen), claim.feeFen);
   const lines = [
+    ...transfer(
+      accounts.creditImpairmentLoss,
+      accounts.loanLossAllowance,
+      toIncome ? claim.principalFen : addFen(claim.principalFen, accruedFen),
+      claim.loanId,
+    ),
     ...transfer(
       accounts.loanLossAllowance,
       accounts.loansReceivable,

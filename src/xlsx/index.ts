@@ -2,6 +2,7 @@
 export { ByteSink, type WrittenFile } from './byte-sink';
 export { type Cell, type CellKind, type CellValue, type TypedCell } from './cell-kinds';
 export { A4_LANDSCAPE, type PrintSetup } from './print-setup';
+export { guardedCellText } from './cell-text';
 export { type Sheet, type SheetColumn } from './report-sheet';
 export { type StreamingWorkbook, createStreamingWorkbook } from './streaming-workbook';
 export { type WorkbookColumn } from './table-sheet';

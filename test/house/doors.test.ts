@@ -131,6 +131,14 @@ describe('the house', () => {
     expect(ledgerImports.filter(({ to }) => to.startsWith(join('src', 'write-offs')))).toEqual([]);
   });
 
+  it('keeps the reconciliation above transfer: only the src root imports it', () => {
+    const room = join('src', 'reconciliation');
+    const importers = edges.filter(
+      ({ from, to }) => isWithin(dirname(to), room) && !isWithin(dirname(from), room),
+    );
+    expect(importers.map(({ from }) => dirname(from))).toEqual(importers.map(() => 'src'));
+  });
+
   it('would catch a breach and a cycle', () => {
     const breach = { from: 'src/a/x.ts', to: 'src/b/y.ts' };
     expect(doorBreach(breach)).toMatch(/past its door/);

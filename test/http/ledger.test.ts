@@ -52,6 +52,21 @@ const column = (rows: ExcelJS.CellValue[][], index: number) => rows.map((row) =>
 const sumFen = (values: ExcelJS.CellValue[]) =>
   values.reduce<number>((sum, value) => sum + Math.round(Number(value ?? 0) * 100), 0);
 
+const journalHeader = [
+  'Entry ID',
+  'Date',
+  'Kind',
+  'Source reference',
+  'Reverses entry',
+  'Line',
+  'Account code',
+  'Account name',
+  'Debit',
+  'Credit',
+  'Loan ID',
+  'Memo',
+];
+
 describe('the trial balance', () => {
   it('balances on the balance sheet and among the memo accounts, as of any date', async () => {
     const t = bookedLedger();
@@ -75,7 +90,8 @@ describe('the trial balance', () => {
     const may = (await (
       await get(t, '/ledger/trial-balance?as_of=2026-05-31')
     ).json()) as typeof balance;
-    expect(may.balanceSheet.debit).toBe('8650.00');
+    // The May write-off: its 8,000.00 principal is provided for first (Dr 6701 / Cr 1304), then charged to the allowance.
+    expect(may.balanceSheet.debit).toBe('16650.00');
   });
 
   it('downloads as a workbook whose numbers are real numbers summing to the JSON totals, audited with its SHA-256', async () => {
@@ -99,7 +115,9 @@ describe('the trial balance', () => {
       'Credit balance',
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const balanceSheetRows = rows.filter((row) => row[0] === 'balance sheet');
+    const balanceSheetRows = rows.filter(
+      (row) => row[1] !== undefined && row[0] !== 'Off-balance memorandum',
+    );
     expect(column(rows, 5).every((value) => typeof value === 'number')).toBe(true);
     expect(sumFen(column(balanceSheetRows, 5))).toBe(fen(json.balanceSheet.debit));
     expect(sumFen(column(balanceSheetRows, 6))).toBe(fen(json.balanceSheet.debit));
@@ -145,22 +163,14 @@ describe('the journal', () => {
     const june = (await (await get(t, '/ledger/journal?from=2026-06-01')).json()) as {
       totals: { lines: number };
     };
-    expect(june.totals.lines).toBe((totals?.lines ?? 0) - 8);
+    expect(june.totals.lines).toBe((totals?.lines ?? 0) - 10);
   });
 
-  it('exports the general-ledger upload: one row per line, real dates and numbers, debits and credits summing to the trial balance', async () => {
+  it('exports the general-ledger upload: one row per line with kind, source and reversal link, real dates and numbers, debits and credits summing to the trial balance', async () => {
     const t = bookedLedger();
-    const { header, rows } = await workbookOf(await get(t, '/ledger/journal?format=xlsx'));
-    expect(header).toEqual([
-      'Entry ID',
-      'Date',
-      'Account code',
-      'Account name',
-      'Debit',
-      'Credit',
-      'Loan ID',
-      'Memo',
-    ]);
+    const response = await get(t, '/ledger/journal?format=xlsx');
+    const { header, rows } = await workbookOf(response.clone());
+    expect(header).toEqual(journalHeader);
     const json = (await (await get(t, '/ledger/journal?limit=1')).json()) as {
       totals: { lines: number; debit: string; credit: string };
     };
@@ -168,8 +178,12 @@ describe('the journal', () => {
     expect(rows[0]).toEqual([
       1,
       new Date('2026-05-20T00:00:00.000Z'),
-      '1304',
-      '贷款损失准备',
+      'write_off',
+      'write_off_batch:1',
+      undefined,
+      1,
+      '6701',
+      '信用减值损失',
       8000,
       0,
       expect.any(String),
@@ -177,8 +191,75 @@ describe('the journal', () => {
     ]);
     expect(column(rows, 0).every((value) => typeof value === 'number')).toBe(true);
     expect(column(rows, 1).every((value) => value instanceof Date)).toBe(true);
-    expect(sumFen(column(rows, 4))).toBe(fen(json.totals.debit));
-    expect(sumFen(column(rows, 5))).toBe(fen(json.totals.credit));
+    expect(sumFen(column(rows, 8))).toBe(fen(json.totals.debit));
+    expect(sumFen(column(rows, 9))).toBe(fen(json.totals.credit));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Journal', 'Voucher summary']);
+  });
+
+  it('exports the same lines as CSV, a reversal naming the entry it reverses', async () => {
+    const t = bookedLedger();
+    const reversed = await t.app.request('/ledger/entries/1/reverse', {
+      method: 'POST',
+      headers: t.as('finance', { 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ date: '2026-06-25', reason: '=SUM(A1) booked in error' }),
+    });
+    expect(reversed.status).toBe(201);
+    const response = await get(t, '/ledger/journal?format=csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
+    const text = await response.text();
+    const [head, ...lines] = text.trimEnd().split('\r\n');
+    expect(head?.split(',')).toEqual(journalHeader);
+    const json = (await (await get(t, '/ledger/journal?limit=1')).json()) as {
+      totals: { lines: number; debit: string; credit: string };
+    };
+    expect(lines).toHaveLength(json.totals.lines);
+    const fields = lines.map((line) => line.split(','));
+    const reversal = fields.filter((row) => row[2] === 'reversal');
+    expect(reversal.length).toBeGreaterThan(0);
+    expect(reversal.every((row) => row[3] === 'journal_entry:1' && row[4] === '1')).toBe(true);
+    expect(reversal[0]?.at(-1)).toContain('booked in error');
+    expect(fields.reduce((sum, row) => sum + fen(row[8] ?? '0'), 0)).toBe(fen(json.totals.debit));
+    const audit = t.db.$client
+      .prepare(
+        "select file_sha256 as sha from audit_events where action = 'ledger.journal.downloaded'",
+      )
+      .get() as { sha: string };
+    expect(audit.sha).toBe(createHash('sha256').update(text).digest('hex'));
+  });
+
+  it('summarises the vouchers per day and account, as JSON and CSV, totalling the journal', async () => {
+    const t = bookedLedger();
+    const summary = (await (await get(t, '/ledger/journal/summary')).json()) as {
+      rows: {
+        entryDate: string;
+        accountCode: string;
+        entries: number;
+        debit: string;
+        credit: string;
+      }[];
+      totals: { debit: string; credit: string };
+    };
+    const journal = (await (await get(t, '/ledger/journal?limit=1')).json()) as {
+      totals: { debit: string; credit: string };
+    };
+    expect(summary.totals).toMatchObject(journal.totals);
+    expect(summary.rows.reduce((sum, row) => sum + fen(row.debit), 0)).toBe(
+      fen(journal.totals.debit),
+    );
+    expect(
+      summary.rows.find((row) => row.entryDate === '2026-06-10' && row.accountCode === '1303'),
+    ).toMatchObject({
+      entries: 1,
+      credit: '16000.00',
+    });
+    const csv = await (await get(t, '/ledger/journal/summary?format=csv')).text();
+    expect(csv.split('\r\n')[0]).toBe(
+      'Date,Account code,Account name,Account name (English),Entries,Lines,Debit,Credit',
+    );
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(summary.rows.length + 1);
   });
 });
 

@@ -121,6 +121,12 @@ describe('POST /loans/import: accepted tapes', () => {
       .all();
     expect(audit).toEqual([
       {
+        action: 'ledger.opening_balances.posted',
+        target_id: String(body.importId),
+        actor: 'risk@demo.local',
+        traced: 1,
+      },
+      {
         action: 'ledger.opening_register.posted',
         target_id: String(body.importId),
         actor: 'risk@demo.local',
@@ -154,7 +160,10 @@ describe('POST /loans/import: accepted tapes', () => {
       id: number;
       kind: string;
     }[];
-    expect(entries).toEqual([{ id: body.ledger?.openingEntryId, kind: 'write_off_opening' }]);
+    expect(entries).toEqual([
+      { id: body.ledger?.openingBalanceEntryId, kind: 'opening_balance' },
+      { id: body.ledger?.openingEntryId, kind: 'write_off_opening' },
+    ]);
     const register = db.$client
       .prepare(
         'SELECT loan_id AS loanId, sum(amount_fen) AS claimFen FROM off_balance_register GROUP BY loan_id',

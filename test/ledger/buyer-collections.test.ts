@@ -6,6 +6,7 @@ import { claimInterimCollections } from '../../src/transfer/sale/interim-claim';
 import { offBalanceReport, writeOffReport } from '../../src/ledger/reports';
 import { reverseEntry } from '../../src/ledger/reversal';
 import { reversalEffects } from '../../src/reversal-effects';
+import { fixedClock } from '../../src/shared/clock';
 import { testApp } from '../helpers/test-app';
 import { aBadLoan, insertLoans } from '../helpers/loans';
 import { actorOf, anotherBuyer, insertCollections } from './fixtures';
@@ -23,7 +24,8 @@ import {
 
 /** Two loans written off on 2026-06-10 with claims of 865,000 each. */
 function writtenOffBook(config: Parameters<typeof testApp>[0] = {}) {
-  const t = testApp(config);
+  // The clock stands on the day the reversals are dated: a reversal is never dated after today.
+  const t = testApp({ clock: fixedClock('2026-07-31T09:00:00.000Z'), ...config });
   const [a, b] = insertLoans(t.db, [aBadLoan(), aBadLoan()]) as [string, string];
   writeOff(t.deps, { writeOffDate: '2026-06-10' });
   const reverse = (entryId: number) =>

@@ -8,7 +8,7 @@ export function unbalancedEntries(db: Db): { entryId: number; memo: number; net:
     .prepare(
       `select l.entry_id as entryId, a.type = 'off_balance' as memo, sum(l.debit_fen) - sum(l.credit_fen) as net
          from journal_lines l join ledger_accounts a on a.code = l.account_code
-        group by l.entry_id, memo having net <> 0`,
+        group by l.entry_id, a.type = 'off_balance' having net <> 0`,
     )
     .all() as { entryId: number; memo: number; net: number }[];
 }

@@ -27,7 +27,9 @@ describe('posted journal rows', () => {
       'off_balance_register is append-only',
     );
     expect(sql('delete from off_balance_register')).toThrow('off_balance_register is append-only');
-    expect(t.db.$client.prepare('select count(*) as n from journal_lines').get()).toEqual({ n: 8 });
+    expect(t.db.$client.prepare('select count(*) as n from journal_lines').get()).toEqual({
+      n: 10,
+    });
   });
 
   it('refuse a line with both sides or none, and a second reversal of one entry', () => {

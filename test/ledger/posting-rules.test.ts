@@ -29,9 +29,10 @@ const policy = (overrides: Partial<LedgerPolicy>): LedgerPolicy => ({
 });
 
 describe('write-off lines', () => {
-  it('takes principal against the allowance, reverses interest, penalty and fees against income, and puts the full claim on file', () => {
+  it('provides for the principal, takes it against the allowance, reverses interest, penalty and fees against income, and puts the full claim on file', () => {
     expect(netByAccount(writeOffLines(claim, policy({ accruedReversal: 'income' })))).toEqual({
-      [accounts.loanLossAllowance]: 800_000,
+      [accounts.creditImpairmentLoss]: 800_000,
+      [accounts.loanLossAllowance]: 0,
       [accounts.loansReceivable]: -800_000,
       [accounts.interestIncome]: 55_000,
       [accounts.interestReceivable]: -55_000,
@@ -44,8 +45,15 @@ describe('write-off lines', () => {
   });
 
   it('reverses accrued interest and fees against the allowance when so configured', () => {
-    const net = netByAccount(writeOffLines(claim, policy({ accruedReversal: 'allowance' })));
-    expect(net[accounts.loanLossAllowance]).toBe(865_000);
+    const lines = writeOffLines(claim, policy({ accruedReversal: 'allowance' }));
+    const charged = lines
+      .filter((line) => line.accountCode === accounts.loanLossAllowance)
+      .reduce((sum, line) => sum + line.debitFen, 0);
+    expect(charged).toBe(865_000);
+    const net = netByAccount(lines);
+    // Provided for in full first, so the allowance ends where it was.
+    expect(net[accounts.creditImpairmentLoss]).toBe(865_000);
+    expect(net[accounts.loanLossAllowance]).toBe(0);
     expect(net[accounts.interestIncome]).toBeUndefined();
   });
 
@@ -54,7 +62,7 @@ describe('write-off lines', () => {
       { ...claim, feeFen: asFen(0), penaltyFen: asFen(0), interestFen: asFen(0) },
       defaultLedgerPolicy,
     );
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(6);
     expect(lines.every((line) => line.loanId === 'L1')).toBe(true);
   });
 });

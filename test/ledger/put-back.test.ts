@@ -4,6 +4,7 @@ import { entryLines } from '../../src/ledger/journal-repository';
 import { offBalanceReport } from '../../src/ledger/reports';
 import { reverseEntry } from '../../src/ledger/reversal';
 import { reversalEffects } from '../../src/reversal-effects';
+import { fixedClock } from '../../src/shared/clock';
 import { testApp } from '../helpers/test-app';
 import { aBadLoan, insertLoans } from '../helpers/loans';
 import { actorOf } from './fixtures';
@@ -12,7 +13,8 @@ import { accountBalance, collect, inTx, loanRow, putBack, sell, writeOff } from 
 
 /** Two loans written off (claims 865,000 each), 650.00 recovered on `a`, both sold on 2026-06-20. */
 function soldBook(config: Parameters<typeof testApp>[0] = {}) {
-  const t = testApp(config);
+  // The clock stands on the day the reversals are dated: a reversal is never dated after today.
+  const t = testApp({ clock: fixedClock('2026-07-31T09:00:00.000Z'), ...config });
   const [a, b] = insertLoans(t.db, [aBadLoan(), aBadLoan()]) as [string, string];
   writeOff(t.deps, { writeOffDate: '2026-06-10' });
   collect(t.deps, [{ loanId: a, date: '2026-06-15', amountFen: 65_000 }]);
