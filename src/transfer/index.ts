@@ -5,7 +5,14 @@
 export { buyerRoutes } from './buyer-routes';
 export { startDownload, streamDataRoom } from './data-room';
 export { writeTransferPackage } from './package';
-export { returnReversedSaleLoans, settleSale } from './sale';
+export {
+  returnReversedSaleLoans,
+  type SaleFigure,
+  type SaleFigures,
+  saleFigures,
+  saleNetFigures,
+  settleSale,
+} from './sale';
 export { salesRoutes } from './sale-routes';
 export { sellerTransfer } from './seller-routes';
 export { dataRooms } from './trace-routes';

@@ -6,7 +6,7 @@ import { addFen, type AppDeps, type Fen, Problem, transferTermsOf, ZERO_FEN } fr
 import { startDownload, streamDataRoom } from '../data-room';
 import { findBuyer } from '../offers';
 import { borrowerPages, type PackageLoan } from './package-rows';
-import { requireSale, type SaleRow } from '../sale';
+import { requireSale, saleFigures, type SaleRow } from '../sale';
 import { noticeAnchor, transferNoticesHtml, type TransferNotice } from './transfer-notice';
 import {
   ByteSink,
@@ -324,12 +324,14 @@ async function writeMailMerge(
   await sheet.end();
 }
 
+/** The manifest; its totals tie to the sale as it stands: net of the bring-down and of put-backs. */
 function manifestOf(
   sale: SaleRow,
   terms: NoticeTerms,
   counted: NoticeCounts,
   files: PackageManifest['files'],
 ): PackageManifest {
+  const { net } = saleFigures(sale);
   return {
     sale: {
       id: sale.id,
@@ -350,13 +352,12 @@ function manifestOf(
     totals: {
       claim: fen(counted.claimFen),
       allocatedPrice: fen(counted.priceFen),
-      saleClaim: fen(sale.claimFen),
-      salePrice: fen(sale.priceFen),
+      saleClaim: fen(net.claimFen),
+      salePrice: fen(net.priceFen),
     },
     ties: {
-      allocationSumsToPrice: counted.priceFen === sale.priceFen,
-      scheduleClaimIsSaleClaim:
-        counted.claimFen === sale.claimFen && counted.loans === sale.loanCount,
+      allocationSumsToPrice: counted.priceFen === net.priceFen,
+      scheduleClaimIsSaleClaim: counted.claimFen === net.claimFen && counted.loans === net.loans,
       oneNoticePerBorrower: counted.notices === counted.borrowers,
     },
     files,

@@ -1,5 +1,6 @@
 // The door of the sale: settlement, put-backs, forwarding and interim claims, with their postings.
 export { forwardSaleCollections, saleForwardingStatement } from './after-sale';
+export { cancelSale } from './cancellation';
 export { type ForwardingResult, forwardCollections } from './forwarding';
 export { type ForwardingStatement, forwardingStatement } from './forwarding-statement';
 export { claimInterimCollections } from './interim-claim';
@@ -15,4 +16,6 @@ export {
   loansOnOffer,
   type SaleRow,
 } from './sale-repository';
+export { type SaleFigure, type SaleFigures, saleFigures, saleNetFigures } from './sale-figures';
+export { type Settlement } from './settlement';
 export { putBackDeadline, requireSale, saleReference, settleSale, signSale } from './settlement';
