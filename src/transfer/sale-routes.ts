@@ -161,7 +161,7 @@ const getPackage = defineRoute('sales:read', {
       content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
     },
     404: notFound,
-    409: problem('The sale is not signed yet'),
+    409: problem('The sale is not signed yet, or was cancelled'),
   },
 });
 
@@ -208,10 +208,12 @@ export const salesRoutes = createRouter()
     const deps = c.get('deps');
     const { id } = c.req.valid('param');
     const sale = deps.db.transaction((tx) => requireSale(tx, id));
-    if (sale.status === 'awarded')
+    if (sale.status === 'awarded' || sale.status === 'cancelled')
       throw new Problem(
         'conflict',
-        `sale ${id} is not signed: the transfer package follows signing`,
+        sale.status === 'cancelled'
+          ? `sale ${id} was cancelled: it has no transfer package`
+          : `sale ${id} is not signed: the transfer package follows signing`,
       );
     return streamedResponse(
       c,

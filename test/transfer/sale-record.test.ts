@@ -117,6 +117,8 @@ describe('no sale can be stuck', () => {
         })
       ).status,
     ).toBe(409);
+    expect((await deal.send('finance', 'GET', `/sales/${first.id}/package`)).status).toBe(409);
+    expect((await deal.send('risk', 'POST', `/sales/${first.id}/sign`)).status).toBe(409);
     const audit = deal.t.db.$client
       .prepare("select count(*) as n from audit_events where action = 'transfer.sale.cancelled'")
       .get() as Json;
@@ -268,6 +270,12 @@ describe("a sale's record is final and true", () => {
       allocatedPrice: settledSale.netPrice,
     });
     expect(Object.values(manifest.ties).every(Boolean)).toBe(true);
+    const putBackOfRemoved = await deal.send('buyer', 'POST', `/buyer/sales/${sale.id}/put-backs`, {
+      loanId: dead.loanId,
+      reason: 'deceased',
+    });
+    expect(putBackOfRemoved.status).toBe(409);
+    expect(((await putBackOfRemoved.json()) as Json).detail).toContain('left the sale');
     expect(notices).not.toContain(dead.loanId);
   });
 

@@ -113,10 +113,10 @@ export async function writeTransferPackage(
 function packageTerms(deps: AppDeps, saleId: number): { sale: SaleRow; notice: NoticeTerms } {
   return deps.db.transaction((tx) => {
     const sale = requireSale(tx, saleId);
-    if (sale.status === 'awarded')
+    if (sale.status === 'awarded' || sale.status === 'cancelled')
       throw new Problem(
         'conflict',
-        `sale ${saleId} is not signed: the transfer package follows signing`,
+        `sale ${saleId} is ${sale.status}: the transfer package follows signing`,
       );
     const buyer = findBuyer(tx, sale.buyerOrganisationId);
     const portfolio = requirePortfolio(tx, sale.portfolioId);

@@ -97,3 +97,15 @@ export function addPutBackToSale(
     'update sales set refunds_fen = refunds_fen + ?, put_back_claim_fen = put_back_claim_fen + ?, put_back_count = put_back_count + 1 where id = ?',
   ).run(putBack.refundFen, putBack.claimFen, saleId);
 }
+
+/** How a loan left a sale after the award (bring-down or put-back), if it did. */
+export function exitOf(
+  tx: DbOrTx,
+  saleId: number,
+  loanId: string,
+): { kind: string; reason: string; exitDate: string } | undefined {
+  return prepared(
+    tx,
+    'select kind, reason, exit_date as exitDate from sale_exits where sale_id = ? and loan_id = ?',
+  ).get(saleId, loanId) as { kind: string; reason: string; exitDate: string } | undefined;
+}

@@ -6,6 +6,7 @@ import {
   addPutBackToSale,
   allocatedPrice,
   allocationOf,
+  exitOf,
   findPutBack,
   insertPutBack,
   livePutBack,
@@ -48,6 +49,12 @@ export function requestPutBack(
     });
   if (allocatedPrice(tx, saleId, claim.loanId) === undefined)
     throw new Problem('conflict', `loan ${claim.loanId} was not sold in sale ${saleId}`);
+  const exit = exitOf(tx, saleId, claim.loanId);
+  if (exit?.kind === 'bring_down')
+    throw new Problem(
+      'conflict',
+      `loan ${claim.loanId} left the sale at the bring-down on ${exit.exitDate} (${exit.reason}): it was never sold`,
+    );
   const live = livePutBack(tx, saleId, claim.loanId);
   if (live)
     throw new Problem(
