@@ -123,7 +123,8 @@ export const bids = sqliteTable(
 );
 
 export const awardKinds = ['competitive', 'negotiated'] as const;
-export const saleStatuses = ['awarded', 'signed', 'settled'] as const;
+/** `cancelled`: the seller called off an award or an unsettled sale; its bids stay, its portfolio is offered again. */
+export const saleStatuses = ['awarded', 'signed', 'settled', 'cancelled'] as const;
 export type SaleStatus = (typeof saleStatuses)[number];
 
 /**
@@ -137,7 +138,6 @@ export const sales = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     portfolioId: integer('portfolio_id')
       .notNull()
-      .unique()
       .references(() => portfolios.id),
     buyerOrganisationId: integer('buyer_organisation_id')
       .notNull()
@@ -164,8 +164,29 @@ export const sales = sqliteTable(
     settledAt: text('settled_at'),
     receivedOn: text('received_on'),
     entryId: integer('entry_id').references(() => journalEntries.id),
+    cancelledAt: text('cancelled_at'),
+    cancelledBy: text('cancelled_by'),
+    cancelReason: text('cancel_reason'),
+    // What the sale is now, after the bring-down at settlement took out the loans it excluded
+    // (null until settled) and after accepted put-backs: the figures the ledger reconciles to.
+    settledPriceFen: integer('settled_price_fen').$type<Fen>(),
+    settledClaimFen: integer('settled_claim_fen').$type<Fen>(),
+    settledLoanCount: integer('settled_loan_count'),
+    refundsFen: integer('refunds_fen')
+      .$type<Fen>()
+      .notNull()
+      .default(sql`0`),
+    putBackClaimFen: integer('put_back_claim_fen')
+      .$type<Fen>()
+      .notNull()
+      .default(sql`0`),
+    putBackCount: integer('put_back_count').notNull().default(0),
   },
   (t) => [
+    // One live sale per portfolio: a cancelled one leaves room for the next award.
+    uniqueIndex('sales_portfolio_live_unique')
+      .on(t.portfolioId)
+      .where(sql`${t.status} <> 'cancelled'`),
     check('sales_status', sql`${t.status} in (${inList(saleStatuses)})`),
     check('sales_award_kind', sql`${t.awardKind} in (${inList(awardKinds)})`),
     check('sales_price', sql`${t.priceFen} > 0`),
@@ -174,6 +195,48 @@ export const sales = sqliteTable(
       sql`${t.cutOffDate} <= ${t.contractEffectiveDate} and ${t.contractEffectiveDate} <= ${t.deliveryDate}`,
     ),
     check('sales_settled_booked', sql`(${t.status} = 'settled') = (${t.entryId} is not null)`),
+    check(
+      'sales_cancelled',
+      sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null and ${t.cancelReason} is not null)`,
+    ),
+    check(
+      'sales_settled_figures',
+      sql`(${t.settledPriceFen} is null) = (${t.settledLoanCount} is null) and (${t.settledPriceFen} is null) = (${t.settledClaimFen} is null)`,
+    ),
+  ],
+);
+
+export const saleExitKinds = ['bring_down', 'put_back'] as const;
+export type SaleExitKind = (typeof saleExitKinds)[number];
+
+/**
+ * A loan that left a sale after the award: the bring-down at settlement excluded it (`reason`: the
+ * rules that fired), or the buyer put it back and the seller accepted (`reason`: the put-back's).
+ * Its allocation stays as the award fixed it; the sale's settled and net figures leave it out.
+ */
+export const saleExits = sqliteTable(
+  'sale_exits',
+  {
+    saleId: integer('sale_id')
+      .notNull()
+      .references(() => sales.id),
+    loanId: text('loan_id')
+      .notNull()
+      .references(() => loans.loanId),
+    kind: text('kind', { enum: saleExitKinds }).notNull(),
+    reason: text('reason').notNull(),
+    exitDate: text('exit_date').notNull(),
+    claimFen: integer('claim_fen').$type<Fen>().notNull(),
+    priceFen: integer('price_fen').$type<Fen>().notNull(),
+    refundFen: integer('refund_fen').$type<Fen>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.saleId, t.loanId] }),
+    check('sale_exits_kind', sql`${t.kind} in (${inList(saleExitKinds)})`),
+    check(
+      'sale_exits_amounts',
+      sql`${t.claimFen} >= 0 and ${t.priceFen} >= 0 and ${t.refundFen} >= 0 and ${t.refundFen} <= ${t.priceFen}`,
+    ),
   ],
 );
 

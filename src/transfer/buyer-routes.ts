@@ -16,7 +16,7 @@ import { XLSX_CONTENT_TYPE } from '../xlsx';
 import { buyerRounds, submitBid } from './bids';
 import { portfolioForBuyer, putBackForBuyer } from './buyer-views';
 import { dataRoomFileName, startDownload, streamDataRoom } from './data-room';
-import { portfolioIdsOfferedTo, requireOfferedTo } from './offers';
+import { portfolioIdsOfferedTo, requireDealingBuyer, requireOfferedTo } from './offers';
 import { listSales, putBacksOf, requestPutBack, requireSale } from './sale';
 import * as schemas from './schemas';
 import { streamedResponse } from './streamed-response';
@@ -72,6 +72,7 @@ const postBid = defineRoute('buyer:deal', {
   request: { params: schemas.PortfolioIdParams, ...body(schemas.BidSchema) },
   responses: {
     201: json('The round with your bids', schemas.BuyerRoundSchema),
+    403: problem('Your organisation is suspended or has no NDA on file'),
     404: notOffered,
     409: problem('No round open, or its deadline has passed'),
   },
@@ -137,7 +138,9 @@ const getDataRoom = defineRoute('buyer:deal', {
       description: 'The workbook',
       content: { [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
     },
-    403: problem('P2 asked before signing, or by another buyer'),
+    403: problem(
+      'P2 asked before signing, or by another buyer; or your organisation is suspended or has no NDA on file',
+    ),
     404: notOffered,
   },
 });
@@ -198,16 +201,15 @@ export const buyerRoutes = createRouter()
     const deps = c.get('deps');
     const { id } = c.req.valid('param');
     const actor = auditActorOf(c);
-    const started = deps.db.transaction((tx) =>
-      startDownload(
+    const organisation = buyerOrganisationOf(c);
+    const started = deps.db.transaction((tx) => {
+      requireOfferedTo(tx, id, organisation);
+      requireDealingBuyer(tx, organisation);
+      return startDownload(
         { tx, deps, actor },
-        {
-          portfolioId: id,
-          buyerOrganisationId: buyerOrganisationOf(c),
-          tier: c.req.valid('query').tier,
-        },
-      ),
-    );
+        { portfolioId: id, buyerOrganisationId: organisation, tier: c.req.valid('query').tier },
+      );
+    });
     return streamedResponse(
       c,
       { contentType: XLSX_CONTENT_TYPE, fileName: dataRoomFileName(started) },

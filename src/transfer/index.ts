@@ -8,9 +8,13 @@ export { writeTransferPackage } from './package';
 export {
   loansInPendingSales,
   returnReversedSaleLoans,
+  type SaleFigure,
   type SaleFigures,
+  saleFigures,
+  saleNetFigures,
   settleSale,
   settledSaleFigures,
+  type SettledSaleFigures,
 } from './sale';
 export { salesRoutes } from './sale-routes';
 export { sellerTransfer } from './seller-routes';

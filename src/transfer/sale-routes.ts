@@ -1,10 +1,8 @@
 // Mounted at /sales (src/app.ts).
 import { z } from '@hono/zod-openapi';
 import { auditActorOf, defineRoute } from '../access';
-import { changeView } from '../portfolios';
 import {
   idempotently,
-  formatFen,
   jsonBody as body,
   jsonResponse as json,
   problemResponseDoc as problem,
@@ -13,6 +11,7 @@ import {
 } from '../shared';
 import { writeTransferPackage } from './package';
 import {
+  cancelSale,
   decidePutBack,
   findPutBack,
   forwardSaleCollections,
@@ -24,7 +23,13 @@ import {
 } from './sale';
 import * as schemas from './schemas';
 import { streamedResponse } from './streamed-response';
-import { forwardingStatementResponse, forwardingView, putBackView, saleView } from './views';
+import {
+  forwardingStatementResponse,
+  forwardingView,
+  putBackView,
+  saleView,
+  settlementView,
+} from './views';
 
 const tags = ['Transfer'];
 const notFound = problem('No such sale');
@@ -56,19 +61,34 @@ const postSign = defineRoute('sales:manage', {
     409: problem('The portfolio was withdrawn'),
   },
 });
+const postCancel = defineRoute('sales:manage', {
+  method: 'post',
+  path: '/{id}/cancel',
+  tags,
+  summary:
+    'Cancel an award or a signed sale not yet settled: bids kept, the portfolio back on offer to award again',
+  description:
+    'The reason is kept on the sale and in the audit trail. Cancelling a cancelled sale changes nothing. Honours `Idempotency-Key`.',
+  request: { params: schemas.SaleIdParams, ...body(schemas.CancelSaleSchema) },
+  responses: {
+    200: json('The cancelled sale', schemas.SaleViewSchema),
+    404: notFound,
+    409: problem('The sale is settled: put-backs or a reversal undo it'),
+  },
+});
 const postSettle = defineRoute('sales:settle', {
   method: 'post',
   path: '/{id}/settle',
   tags,
   summary:
-    'Settle a signed sale when the price is received: bring-down, the sale booked through the ledger, loans sold, portfolio sold',
+    'Settle a signed sale when the price is received: bring-down, the loans it excludes taken out with their prices, the sale booked through the ledger, loans sold, portfolio sold',
   description:
-    'Settling twice books once: the second answer says `booked: false`. Honours `Idempotency-Key`.',
+    'The answer lists the loans the bring-down removed, their rules, and the price before and after. Settling twice books once: the second answer says `booked: false`. Honours `Idempotency-Key`.',
   request: { params: schemas.SaleIdParams, ...body(schemas.SettleSchema) },
   responses: {
     200: json('The settlement', schemas.SettlementSchema),
     404: notFound,
-    409: problem('The sale is not signed, or a loan cannot be sold'),
+    409: problem('The sale is not signed (or cancelled), or the bring-down left nothing to sell'),
   },
 });
 
@@ -141,7 +161,7 @@ const getPackage = defineRoute('sales:read', {
       content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
     },
     404: notFound,
-    409: problem('The sale is not signed yet'),
+    409: problem('The sale is not signed yet, or was cancelled'),
   },
 });
 
@@ -165,28 +185,35 @@ export const salesRoutes = createRouter()
   .openapi(postSettle, (c) => {
     const { id } = c.req.valid('param');
     const { receivedOn } = c.req.valid('json');
-    const settlement = idempotently(c, { id, receivedOn }, 200, (tx) => {
-      const { sale, booked, changes, interimCollectionsFen } = settleSale(
-        { tx, deps: c.get('deps'), actor: auditActorOf(c) },
-        { saleId: id, receivedOn },
-      );
-      return {
-        sale: saleView(sale),
-        booked,
-        interimCollections: formatFen(interimCollectionsFen),
-        bringDown: changes.map(changeView),
-      };
-    });
+    const settlement = idempotently(c, { id, receivedOn }, 200, (tx) =>
+      settlementView(
+        settleSale({ tx, deps: c.get('deps'), actor: auditActorOf(c) }, { saleId: id, receivedOn }),
+      ),
+    );
     return c.json(settlement, 200);
+  })
+  .openapi(postCancel, (c) => {
+    const { id } = c.req.valid('param');
+    const { reason } = c.req.valid('json');
+    return c.json(
+      idempotently(c, { id, reason }, 200, (tx) =>
+        saleView(
+          cancelSale({ tx, deps: c.get('deps'), actor: auditActorOf(c) }, { saleId: id, reason }),
+        ),
+      ),
+      200,
+    );
   })
   .openapi(getPackage, (c) => {
     const deps = c.get('deps');
     const { id } = c.req.valid('param');
     const sale = deps.db.transaction((tx) => requireSale(tx, id));
-    if (sale.status === 'awarded')
+    if (sale.status === 'awarded' || sale.status === 'cancelled')
       throw new Problem(
         'conflict',
-        `sale ${id} is not signed: the transfer package follows signing`,
+        sale.status === 'cancelled'
+          ? `sale ${id} was cancelled: it has no transfer package`
+          : `sale ${id} is not signed: the transfer package follows signing`,
       );
     return streamedResponse(
       c,

@@ -113,8 +113,46 @@ export const SaleViewSchema = z
     settledAt: instant.nullable(),
     receivedOn: isoDate.nullable(),
     entryId: z.number().int().nullable(),
+    cancelledAt: instant.nullable(),
+    cancelReason: z.string().nullable(),
+    settledPrice: yuanAmount.nullable().openapi({
+      description:
+        'What settlement sold it for: the price less the allocated prices of the loans the bring-down excluded',
+    }),
+    settledClaim: yuanAmount.nullable(),
+    settledLoanCount: z.number().int().nullable(),
+    refunds: yuanAmount.openapi({ description: 'Refunds of accepted put-backs' }),
+    putBacks: z.number().int().openapi({ description: 'Accepted put-backs' }),
+    netPrice: yuanAmount.openapi({
+      description: 'The price net of refunds (settled price, or before settlement the award price)',
+    }),
+    netClaim: yuanAmount.openapi({ description: 'The claims the buyer holds: net of put-backs' }),
+    netLoanCount: z
+      .number()
+      .int()
+      .openapi({ description: 'Loans the buyer holds: net of put-backs' }),
   })
   .openapi('Sale');
+
+export const CancelSaleSchema = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .openapi({ description: 'Why the seller calls the sale off (kept in the audit trail)' }),
+  })
+  .openapi('CancelSaleRequest');
+
+const RemovedLoanSchema = z.object({
+  loanId: z.string(),
+  rules: z
+    .array(z.string())
+    .openapi({ description: 'The rules of the bring-down that excluded it' }),
+  claim: yuanAmount,
+  price: yuanAmount.openapi({ description: 'Its allocated price, taken off the price' }),
+});
 
 export const SettleSchema = z
   .object({ receivedOn: isoDate.openapi({ description: 'The day the price was received' }) })
@@ -131,9 +169,20 @@ export const SettlementSchema = z
         'Collections after the cut-off booked as recoveries before settlement, now owed to the buyer',
     }),
     bringDown: z.array(VerdictChangeSchema).openapi({
-      description:
-        'Loans whose verdict changed between the award and settlement: put-back candidates',
+      description: 'Loans whose verdict changed between the award and settlement',
     }),
+    removed: z
+      .object({
+        loans: z.array(RemovedLoanSchema),
+        priceBefore: yuanAmount.openapi({ description: 'The price fixed at the award' }),
+        priceAfter: yuanAmount.openapi({
+          description: "The price settled: less the removed loans' allocated prices, to the fen",
+        }),
+      })
+      .openapi({
+        description:
+          'The loans the bring-down excluded: they left the sale, and their allocated prices came off the price',
+      }),
   })
   .openapi('Settlement');
 

@@ -72,6 +72,7 @@ const postAward = defineRoute('sales:manage', {
   request: { params: schemas.PortfolioIdParams, ...body(schemas.AwardSchema) },
   responses: {
     201: json('The sale', schemas.SaleViewSchema),
+    403: problem("The bid's buyer is suspended or has no NDA on file"),
     404: notFound,
     409: problem('Not on offer, the round is still open, or the bid does not qualify'),
   },

@@ -1,4 +1,5 @@
 import type { z } from '@hono/zod-openapi';
+import { changeView } from '../portfolios';
 import { type AppDeps, type IsoDate, formatFen } from '../shared';
 import { acceptsBids, type BidRoundRow, type BidRow, standingBids } from './bids';
 import type { BuyerRow, OfferRow } from './offers';
@@ -7,8 +8,10 @@ import {
   type ForwardingStatement,
   putBackDeadline,
   type PutBackRow,
+  saleFigures,
   saleForwardingStatement,
   type SaleRow,
+  type Settlement,
 } from './sale';
 import type * as schemas from './schemas';
 
@@ -68,6 +71,7 @@ export function buyerRoundView(
 }
 
 export function saleView(sale: SaleRow): z.infer<typeof schemas.SaleViewSchema> {
+  const { settled, putBacks, net } = saleFigures(sale);
   return {
     id: sale.id,
     portfolioId: sale.portfolioId,
@@ -89,6 +93,36 @@ export function saleView(sale: SaleRow): z.infer<typeof schemas.SaleViewSchema> 
     settledAt: sale.settledAt,
     receivedOn: sale.receivedOn,
     entryId: sale.entryId,
+    cancelledAt: sale.cancelledAt,
+    cancelReason: sale.cancelReason,
+    settledPrice: settled ? formatFen(settled.priceFen) : null,
+    settledClaim: settled ? formatFen(settled.claimFen) : null,
+    settledLoanCount: settled ? settled.loans : null,
+    refunds: formatFen(putBacks.priceFen),
+    putBacks: putBacks.loans,
+    netPrice: formatFen(net.priceFen),
+    netClaim: formatFen(net.claimFen),
+    netLoanCount: net.loans,
+  };
+}
+
+/** The settlement answer: the sale, what was booked, the bring-down and the loans it took out. */
+export function settlementView(settlement: Settlement): z.infer<typeof schemas.SettlementSchema> {
+  return {
+    sale: saleView(settlement.sale),
+    booked: settlement.booked,
+    interimCollections: formatFen(settlement.interimCollectionsFen),
+    bringDown: settlement.changes.map(changeView),
+    removed: {
+      loans: settlement.removed.map((loan) => ({
+        loanId: loan.loanId,
+        rules: loan.firedRules,
+        claim: formatFen(loan.claimFen),
+        price: formatFen(loan.priceFen),
+      })),
+      priceBefore: formatFen(settlement.priceBeforeFen),
+      priceAfter: formatFen(settlement.priceAfterFen),
+    },
   };
 }
 

@@ -12,10 +12,12 @@ const allowed: [PortfolioStatus, PortfolioStatus][] = [
   ['locked', 'withdrawn'],
   ['offered', 'withdrawn'],
   ['awarded', 'withdrawn'],
+  // A cancelled award puts the portfolio back on offer.
+  ['awarded', 'offered'],
 ];
 
 describe('the portfolio lifecycle', () => {
-  it('allows exactly the forward steps and withdrawal before the sale', () => {
+  it('allows exactly the forward steps, withdrawal before the sale, and back on offer after a cancelled award', () => {
     for (const from of portfolioStatuses) {
       for (const to of portfolioStatuses) {
         const expected = allowed.some(([a, b]) => a === from && b === to);

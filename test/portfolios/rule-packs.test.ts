@@ -20,6 +20,7 @@ const subject = (overrides: Partial<ScreeningSubject> = {}): ScreeningSubject =>
   claimFen: asFen(865_000),
   chargeOffFen: asFen(865_000),
   collectedFen: asFen(10_000),
+  claimOnFileFen: asFen(855_000),
   lastPaymentDate: '2025-03-01',
   lastAcknowledgementDate: null,
   litigationStatus: 'none',
@@ -269,6 +270,24 @@ describe('the built-in rule packs', () => {
   it.each(cases)('$pack: $rule does not fire on $doesNotFire', ({ pack, rule, doesNotFire }) => {
     expect(firedRules(subject(doesNotFire), rulePacks[pack])).not.toContain(rule);
   });
+});
+
+describe('the platform-wide rules', () => {
+  it.each(rulePackIds)(
+    '%s: no_claim_left excludes a loan whose claim on file is used up, not one never on file',
+    (id) => {
+      const pack = rulePacks[id];
+      for (const claimOnFileFen of [asFen(0), asFen(-1)]) {
+        expect(firedRules(subject({ claimOnFileFen }), pack)).toEqual(['no_claim_left']);
+        expect(verdictOfFired(firedRules(subject({ claimOnFileFen }), pack), pack)).toBe(
+          'excluded',
+        );
+      }
+      expect(firedRules(subject({ claimOnFileFen: asFen(1) }), pack)).toEqual([]);
+      expect(firedRules(subject({ claimOnFileFen: null }), pack)).toEqual([]);
+      expect(ruleTable(pack).map((rule) => rule.id)).toContain('no_claim_left');
+    },
+  );
 });
 
 describe('verdicts', () => {

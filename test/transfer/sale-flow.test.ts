@@ -181,13 +181,22 @@ describe('award and settlement', () => {
         "select sum(debit_fen) as fen from journal_lines where entry_id = ? and account_code = '1002'",
       )
       .get(settlement.sale.entryId) as any;
-    expect(cash.fen).toBe(12_345_678);
+    // The bring-down took out the loans it excluded, with their allocated prices.
+    const removedFen = (
+      t.db.$client
+        .prepare(
+          "select coalesce(sum(price_fen), 0) as fen from sale_exits where sale_id = ? and kind = 'bring_down'",
+        )
+        .get(sale.id) as any
+    ).fen;
+    expect(settlement.removed.priceAfter).toBe(((12_345_678 - removedFen) / 100).toFixed(2));
+    expect(cash.fen).toBe(12_345_678 - removedFen);
     const sold = t.db.$client
       .prepare(
         "select count(*) as n from loans l join sale_allocations a on a.loan_id = l.loan_id where a.sale_id = ? and l.status = 'sold'",
       )
       .get(sale.id) as any;
-    expect(sold.n).toBe(sale.loanCount);
+    expect(sold.n).toBe(settlement.sale.settledLoanCount);
     expect((await call('risk', 'GET', `/portfolios/${portfolioId}`)).status).toBe('sold');
     const again = await call(
       'finance',

@@ -2,14 +2,15 @@ import type { PortfolioStatus } from '../../../db';
 
 /**
  * The life of a portfolio: draft → locked (membership and snapshot frozen) → offered → awarded →
- * sold → closed; any status before sold may be withdrawn. `split` is reached only by splitting a
- * draft into lots. Closed, withdrawn and split are final.
+ * sold → closed; any status before sold may be withdrawn. An award the seller cancels puts the
+ * portfolio back on offer (awarded → offered). `split` is reached only by splitting a draft into
+ * lots. Closed, withdrawn and split are final.
  */
 const nextStatuses: Record<PortfolioStatus, readonly PortfolioStatus[]> = {
   draft: ['locked', 'withdrawn'],
   locked: ['offered', 'withdrawn'],
   offered: ['awarded', 'withdrawn'],
-  awarded: ['sold', 'withdrawn'],
+  awarded: ['sold', 'offered', 'withdrawn'],
   sold: ['closed'],
   closed: [],
   withdrawn: [],
@@ -18,7 +19,8 @@ const nextStatuses: Record<PortfolioStatus, readonly PortfolioStatus[]> = {
 
 /**
  * The statuses a user may move a portfolio to by hand. Split has its own verb; offered, awarded and
- * sold are reached only by the sale's own steps (offer, award, settle), which check what they need.
+ * sold are reached only by the sale's own steps (offer, award, settle, cancel), which check what
+ * they need.
  */
 export const transitionTargets = ['locked', 'closed', 'withdrawn'] as const;
 /** Every status a portfolio can be moved to, by hand or by a step of the sale. */

@@ -1,6 +1,11 @@
 import { prepared, type DbOrTx, type LoanStatus } from '../../../db';
 import type { IsoDate } from '../../shared';
-import { candidatesSql, collectedSinceChargeOffSql, monthsBetweenSql } from '../snapshot';
+import {
+  candidatesSql,
+  claimOnFileSql,
+  collectedSinceChargeOffSql,
+  monthsBetweenSql,
+} from '../snapshot';
 import { screeningSql } from '../screening';
 import { selectedSql } from './selection-function';
 
@@ -37,6 +42,7 @@ const subjectColumns = {
   claimFen: 't.claim_fen',
   chargeOffFen: 't.charge_off_fen',
   collectedFen: 't.collected_fen',
+  claimOnFileFen: claimOnFileSql('t.loan_id', '@cutOff'),
   lastPaymentDate: 't.last_payment_date',
   lastAcknowledgementDate: 't.last_acknowledgement_date',
   litigationStatus: 't.litigation_status',

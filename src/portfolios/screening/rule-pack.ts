@@ -1,5 +1,6 @@
 import type { BuyerType, ScreeningVerdict } from '../../../db';
 import type { ScreeningSubject } from '../snapshot';
+import { platformRules } from './platform-rules';
 
 /** `exclude` takes the loan out of the sale; `flag` keeps it in but marks it for review. */
 export type RuleAction = 'exclude' | 'flag';
@@ -28,14 +29,19 @@ export interface RulePack {
   rules: readonly EligibilityRule[];
 }
 
+/** The rules a screening with `pack` applies: the pack's, then the platform's (platform-rules.ts). */
+export function screeningRules(pack: RulePack): readonly EligibilityRule[] {
+  return [...pack.rules, ...platformRules];
+}
+
 /**
- * The ids of the rules of `pack` that fire on `subject`, in the pack's order. All rules run, so
- * the record names every reason.
+ * The ids of the rules of `pack` (and the platform's) that fire on `subject`, in order. All rules
+ * run, so the record names every reason.
  * @example firedRules({ ...subject, deceased: true }, cnPersonalNpl) // ['deceased']
  */
 export function firedRules(subject: ScreeningSubject, pack: RulePack): string[] {
   const fired: string[] = [];
-  for (const rule of pack.rules) if (rule.predicate(subject)) fired.push(rule.id);
+  for (const rule of screeningRules(pack)) if (rule.predicate(subject)) fired.push(rule.id);
   return fired;
 }
 
@@ -47,18 +53,18 @@ export function firedRules(subject: ScreeningSubject, pack: RulePack): string[] 
 export function verdictOfFired(firedRuleIds: readonly string[], pack: RulePack): ScreeningVerdict {
   if (firedRuleIds.length === 0) return 'eligible';
   const actions = firedRuleIds.map((id) => {
-    const rule = pack.rules.find((candidate) => candidate.id === id);
+    const rule = screeningRules(pack).find((candidate) => candidate.id === id);
     if (!rule) throw new Error(`rule pack ${pack.id} v${pack.version} has no rule ${id}`);
     return rule.action;
   });
   return actions.includes('exclude') ? 'excluded' : 'flagged';
 }
 
-/** The rule table of a pack without its predicates: what a screening stores and the API shows. */
+/** The rule table of a pack (and the platform's rules) without predicates: what a screening stores and the API shows. */
 export function ruleTable(
   pack: RulePack,
 ): { id: string; action: RuleAction; descriptionZh: string; descriptionEn: string }[] {
-  return pack.rules.map(({ id, action, descriptionZh, descriptionEn }) => ({
+  return screeningRules(pack).map(({ id, action, descriptionZh, descriptionEn }) => ({
     id,
     action,
     descriptionZh,

@@ -137,14 +137,16 @@ export interface ScreenPortfolioInput {
 }
 
 /**
- * Screens a portfolio again as of `asOf` (default today): the bring-down at closing. Allowed while
- * the portfolio holds its loans; verdicts change, membership and snapshot do not.
- * @throws Problem not_found, conflict for a portfolio that let go of its loans, validation_failed for a date before the cut-off
+ * Screens a portfolio again as of `asOf` (default today): the bring-down at closing. Allowed until
+ * the portfolio is sold; verdicts change, membership and snapshot do not. A sold portfolio's
+ * verdicts are what its settlement sold: screening it again (its loans are sold now) would rewrite
+ * that record.
+ * @throws Problem not_found, conflict for a sold portfolio or one that let go of its loans, validation_failed for a date before the cut-off
  */
 export function screenPortfolio(ctx: VerbContext, input: ScreenPortfolioInput): ScreeningRun {
   const { portfolioId, asOf = ctx.deps.clock.today() } = input;
   const portfolio = requirePortfolio(ctx.tx, portfolioId);
-  requireStatus(portfolio, ['draft', 'locked', 'offered', 'awarded', 'sold'], 'screening');
+  requireStatus(portfolio, ['draft', 'locked', 'offered', 'awarded'], 'screening');
   if (asOf < portfolio.cutOffDate) {
     const message = `a screening cannot be dated before the cut-off date ${portfolio.cutOffDate}`;
     throw new Problem('validation_failed', message, {

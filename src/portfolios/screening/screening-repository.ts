@@ -1,6 +1,7 @@
 import { prepared, type DbOrTx, type ScreeningVerdict } from '../../../db';
 import type { IsoDate } from '../../shared';
 import {
+  claimOnFileSql,
   collectedSinceChargeOffSql,
   lastPaymentDateSql,
   litigationStatusSql,
@@ -30,6 +31,7 @@ const subjectColumns = {
   claimFen: 'pl.claim_fen',
   chargeOffFen: 'pl.charge_off_fen',
   collectedFen: `case when @asOf = @cutOff then pl.collected_fen else ${collectedSinceChargeOffSql('pl.loan_id', 'pl.charge_off_date', '@asOf')} end`,
+  claimOnFileFen: claimOnFileSql('pl.loan_id', '@asOf'),
   lastPaymentDate: lastPaymentDateSql('@asOf'),
   lastAcknowledgementDate: 'l.last_acknowledgement_date',
   litigationStatus: litigationStatusSql,

@@ -6,6 +6,7 @@ export { ageInYears, delinquencyStartDate } from './loan-ages';
 export { type ScreeningSubject } from './screening-subject';
 export {
   candidatesSql,
+  claimOnFileSql,
   collectedSinceChargeOffSql,
   FLAG_BITS,
   lastPaymentDateSql,

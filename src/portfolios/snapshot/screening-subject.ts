@@ -25,6 +25,11 @@ export interface ScreeningSubject {
   chargeOffFen: Fen;
   /** Payments after the charge-off date up to `asOf`. */
   collectedFen: Fen;
+  /**
+   * The claim still on file on `asOf`: the loan's off-balance register (账销案存) movements dated
+   * up to that day. Null when the loan was never entered on the register.
+   */
+  claimOnFileFen: Fen | null;
   lastPaymentDate: IsoDate | null;
   lastAcknowledgementDate: IsoDate | null;
   litigationStatus: LitigationStatus;

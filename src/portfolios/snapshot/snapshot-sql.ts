@@ -53,6 +53,11 @@ export function collectedSinceChargeOffSql(
   return `coalesce((select sum(e.amount_fen) from ${paymentsOf(loanId)} and e.event_date > ${chargeOffDate} and e.event_date <= ${date}), 0)`;
 }
 
+/** The claim on the off-balance register of the loan named by `loanId` on `date`: null if it never entered it. */
+export function claimOnFileSql(loanId: string, date: string): string {
+  return `(select sum(r.amount_fen) from off_balance_register r where r.loan_id = ${loanId} and r.movement_date <= ${date})`;
+}
+
 /** The loan's flags packed into one integer: one value to hand over per loan instead of eight. */
 export const FLAG_BITS = {
   bankrupt: 1,

@@ -4,6 +4,7 @@ import { type IsoDate, Problem, transferTermsOf, type VerbContext } from '../../
 import { bidsOf, roundsOf } from './bid-repository';
 import { allocatePrice, sumFen } from '../../shared';
 import { insertAllocations, insertSale, loansOnOffer, type SaleRow } from '../sale';
+import { requireDealingBuyer } from '../offers';
 import { acceptsBids, awardKindOf, qualifiedBids } from './sealed-bids';
 
 export interface AwardRequest {
@@ -24,7 +25,7 @@ const invalid = (field: string, value: unknown, message: string) =>
  * fixes the price, the dates (cut-off = the portfolio's, then contract effective, then delivery),
  * the put-back window and the allocation of the price to the loans on offer in proportion to
  * their claims. With one qualified bidder the sale is recorded as negotiated.
- * @throws Problem not_found; conflict (not offered, round still open, no such qualified bid); validation_failed for dates out of order
+ * @throws Problem not_found; conflict (not offered, round still open, no such qualified bid); forbidden (the bid's buyer suspended or without an NDA since); validation_failed for dates out of order
  */
 export function awardSale(
   { tx, deps, actor }: VerbContext,
@@ -47,6 +48,7 @@ export function awardSale(
       `bid ${request.bidId} is not a qualified bid of round ${round.id} (a buyer's latest, still valid, at or above the reserve)`,
       { qualifiedBidIds: qualified.map((q) => q.id) },
     );
+  requireDealingBuyer(tx, bid.buyerOrganisationId);
   if (request.contractEffectiveDate < portfolio.cutOffDate)
     throw invalid(
       'contractEffectiveDate',

@@ -11,7 +11,7 @@ import {
   type BidRoundRow,
   type BidRow,
 } from './bid-repository';
-import { requireOfferedTo } from '../offers';
+import { requireDealingBuyer, requireOfferedTo } from '../offers';
 import { acceptsBids } from './sealed-bids';
 
 export interface RoundRequest {
@@ -66,7 +66,7 @@ export interface BidRequest {
 /**
  * A buyer's sealed bid in the portfolio's latest round, before its deadline; it supersedes the
  * buyer's earlier bid in that round.
- * @throws Problem not_found (not offered to this buyer); conflict when no round takes bids
+ * @throws Problem not_found (not offered to this buyer); forbidden (buyer suspended or without an NDA); conflict when no round takes bids
  */
 export function submitBid(
   { tx, deps, actor }: VerbContext,
@@ -77,6 +77,7 @@ export function submitBid(
   }: BidRequest & { portfolioId: number; buyerOrganisationId: number },
 ): { round: BidRoundRow; bid: BidRow } {
   requireOfferedTo(tx, portfolioId, buyerOrganisationId);
+  requireDealingBuyer(tx, buyerOrganisationId);
   const now = deps.clock.now();
   const round = roundsOf(tx, portfolioId)[0];
   if (!round) throw new Problem('conflict', `portfolio ${portfolioId} has no bid round open`);

@@ -17,9 +17,21 @@ export function offerRefusal(
   buyer: BuyerStanding,
   allowedTypes: readonly BuyerType[],
 ): string | undefined {
-  if (buyer.status !== 'approved') return `${buyer.name} is ${buyer.status}, not approved`;
-  if (buyer.ndaSignedOn === null) return `${buyer.name} has no NDA on file`;
+  const standing = standingRefusal(buyer);
+  if (standing) return standing;
   if (!allowedTypes.includes(buyer.type))
     return `${buyer.name} is a ${buyer.type}; the rule pack sells only to ${allowedTypes.join(' or ')}`;
+  return undefined;
+}
+
+/**
+ * Why a buyer may not deal (bid, download a data room, be awarded) right now, or undefined if it
+ * may: what the offer required must still hold. A buyer suspended, or whose NDA was removed, since
+ * the offer keeps seeing the portfolio but can do nothing with it.
+ * @example standingRefusal({ name: 'X', type: 'amc', status: 'suspended', ndaSignedOn: '2026-01-05' }) // 'X is suspended, not approved'
+ */
+export function standingRefusal(buyer: Omit<BuyerStanding, 'type'>): string | undefined {
+  if (buyer.status !== 'approved') return `${buyer.name} is ${buyer.status}, not approved`;
+  if (buyer.ndaSignedOn === null) return `${buyer.name} has no NDA on file`;
   return undefined;
 }

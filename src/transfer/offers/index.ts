@@ -1,5 +1,5 @@
 // The door of offers: which buyers may see a portfolio, and the token key its data room is minted with.
-export { offerRefusal } from './buyer-eligibility';
+export { offerRefusal, standingRefusal } from './buyer-eligibility';
 export { loanToken, newTokenKey } from './loan-token';
 export {
   type BuyerRow,
@@ -9,4 +9,4 @@ export {
   type OfferRow,
   portfolioIdsOfferedTo,
 } from './offer-repository';
-export { offerPortfolio, requireOfferedTo } from './offers';
+export { offerPortfolio, requireDealingBuyer, requireOfferedTo } from './offers';

@@ -8,7 +8,7 @@ import {
   transitionPortfolio,
 } from '../../portfolios';
 import { Problem, type FieldError, type VerbContext } from '../../shared';
-import { offerRefusal } from './buyer-eligibility';
+import { offerRefusal, standingRefusal } from './buyer-eligibility';
 import { newTokenKey } from './loan-token';
 import {
   findBuyer,
@@ -84,4 +84,21 @@ export function requireOfferedTo(tx: DbOrTx, portfolioId: number, buyerOrganisat
   const offer = findOffer(tx, portfolioId, buyerOrganisationId);
   if (!offer) throw new Problem('not_found', `no portfolio ${portfolioId}`);
   return { offer, portfolio: requirePortfolio(tx, portfolioId) };
+}
+
+/**
+ * The buyer, if it may deal now: approved with an NDA on file, as when it was offered the
+ * portfolio. Otherwise forbidden, naming why.
+ * @throws Problem not_found for no such buyer; forbidden for a buyer suspended, pending or without an NDA
+ */
+export function requireDealingBuyer(tx: DbOrTx, buyerOrganisationId: number) {
+  const buyer = findBuyer(tx, buyerOrganisationId);
+  if (!buyer) throw new Problem('not_found', `no buyer organisation ${buyerOrganisationId}`);
+  const refusal = standingRefusal(buyer);
+  if (refusal)
+    throw new Problem('forbidden', `${refusal}: no bids, data rooms or awards until it is`, {
+      buyerOrganisationId,
+      buyerStatus: buyer.status,
+    });
+  return buyer;
 }

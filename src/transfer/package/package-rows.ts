@@ -24,10 +24,10 @@ const PACKAGE_SELECT = `select a.loan_id as loanId, pl.borrower_id as borrowerId
   a.claim_fen as claimFen, a.price_fen as priceFen
   from sale_allocations a join sales s on s.id = a.sale_id join loans l on l.loan_id = a.loan_id
   join portfolio_loans pl on pl.portfolio_id = s.portfolio_id and pl.loan_id = a.loan_id
-  where a.sale_id = `;
+  where not exists (select 1 from sale_exits x where x.sale_id = a.sale_id and x.loan_id = a.loan_id) and a.sale_id = `;
 
 /**
- * The sale's loans grouped by borrower, a page of borrowers at a time: copied once, sorted by
+ * The sale's loans (those still in it: not taken out by the bring-down, not put back) grouped by borrower, a page of borrowers at a time: copied once, sorted by
  * borrower, into a TEMP table (per connection, dropped at the end), then read by rowid so no
  * statement stays open while the package waits on its reader. `pageSize` loans or so per page;
  * a borrower's loans are never split across pages.

@@ -6,7 +6,7 @@ import { addFen, type AppDeps, type Fen, Problem, transferTermsOf, ZERO_FEN } fr
 import { startDownload, streamDataRoom } from '../data-room';
 import { findBuyer } from '../offers';
 import { borrowerPages, type PackageLoan } from './package-rows';
-import { requireSale, type SaleRow } from '../sale';
+import { requireSale, saleFigures, type SaleRow } from '../sale';
 import {
   noticeAnchor,
   noticeNationalId,
@@ -118,10 +118,10 @@ export async function writeTransferPackage(
 function packageTerms(deps: AppDeps, saleId: number): { sale: SaleRow; notice: NoticeTerms } {
   return deps.db.transaction((tx) => {
     const sale = requireSale(tx, saleId);
-    if (sale.status === 'awarded')
+    if (sale.status === 'awarded' || sale.status === 'cancelled')
       throw new Problem(
         'conflict',
-        `sale ${saleId} is not signed: the transfer package follows signing`,
+        `sale ${saleId} is ${sale.status}: the transfer package follows signing`,
       );
     const buyer = findBuyer(tx, sale.buyerOrganisationId);
     const portfolio = requirePortfolio(tx, sale.portfolioId);
@@ -341,12 +341,14 @@ async function writeMailMerge(
   await sheet.end();
 }
 
+/** The manifest; its totals tie to the sale as it stands: net of the bring-down and of put-backs. */
 function manifestOf(
   sale: SaleRow,
   terms: NoticeTerms,
   counted: NoticeCounts,
   files: PackageManifest['files'],
 ): PackageManifest {
+  const { net } = saleFigures(sale);
   return {
     sale: {
       id: sale.id,
@@ -367,13 +369,12 @@ function manifestOf(
     totals: {
       claim: fen(counted.claimFen),
       allocatedPrice: fen(counted.priceFen),
-      saleClaim: fen(sale.claimFen),
-      salePrice: fen(sale.priceFen),
+      saleClaim: fen(net.claimFen),
+      salePrice: fen(net.priceFen),
     },
     ties: {
-      allocationSumsToPrice: counted.priceFen === sale.priceFen,
-      scheduleClaimIsSaleClaim:
-        counted.claimFen === sale.claimFen && counted.loans === sale.loanCount,
+      allocationSumsToPrice: counted.priceFen === net.priceFen,
+      scheduleClaimIsSaleClaim: counted.claimFen === net.claimFen && counted.loans === net.loans,
       oneNoticePerBorrower: counted.notices === counted.borrowers,
     },
     files,

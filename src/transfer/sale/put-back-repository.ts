@@ -1,6 +1,6 @@
 import type { Fen } from '../../shared';
 import { and, desc, eq, ne } from 'drizzle-orm';
-import { type DbOrTx, prepared, putBacks } from '../../../db';
+import { type DbOrTx, prepared, putBacks, type putBackReasons } from '../../../db';
 
 export type PutBackRow = typeof putBacks.$inferSelect;
 
@@ -44,14 +44,21 @@ export function putBacksOf(tx: DbOrTx, saleId: number): PutBackRow[] {
     .all();
 }
 
+/** A loan's allocation in a sale (its claim at the cut-off and its price), or undefined when the sale did not sell it. */
+export function allocationOf(
+  tx: DbOrTx,
+  saleId: number,
+  loanId: string,
+): { claimFen: Fen; priceFen: Fen } | undefined {
+  return prepared(
+    tx,
+    'select claim_fen as claimFen, price_fen as priceFen from sale_allocations where sale_id = ? and loan_id = ?',
+  ).get(saleId, loanId) as { claimFen: Fen; priceFen: Fen } | undefined;
+}
+
 /** A loan's allocated price in a sale, or undefined when the sale did not sell it. */
 export function allocatedPrice(tx: DbOrTx, saleId: number, loanId: string): Fen | undefined {
-  return (
-    prepared(
-      tx,
-      'select price_fen as priceFen from sale_allocations where sale_id = ? and loan_id = ?',
-    ).get(saleId, loanId) as { priceFen: Fen } | undefined
-  )?.priceFen;
+  return allocationOf(tx, saleId, loanId)?.priceFen;
 }
 
 /** Lets the sold portfolio go of a returned loan, so another portfolio may offer it. */
@@ -60,4 +67,45 @@ export function releaseReturnedLoan(tx: DbOrTx, portfolioId: number, loanId: str
     portfolioId,
     loanId,
   );
+}
+
+/** The loan flag a put-back reason establishes: the fact the buyer proved, which screening reads. */
+const flagOfReason: Partial<Record<(typeof putBackReasons)[number], string>> = {
+  bankrupt: 'bankrupt',
+  deceased: 'deceased',
+  fraud: 'fraud',
+};
+
+/** Sets on the loan the fact an accepted put-back established (bankrupt, deceased, fraud); other reasons set none. */
+export function recordPutBackFact(
+  tx: DbOrTx,
+  loanId: string,
+  reason: (typeof putBackReasons)[number],
+): void {
+  const flag = flagOfReason[reason];
+  if (flag) prepared(tx, `update loans set ${flag} = 1 where loan_id = ?`).run(loanId);
+}
+
+/** Adds an accepted put-back to the sale's net figures. */
+export function addPutBackToSale(
+  tx: DbOrTx,
+  saleId: number,
+  putBack: { claimFen: Fen; refundFen: Fen },
+): void {
+  prepared(
+    tx,
+    'update sales set refunds_fen = refunds_fen + ?, put_back_claim_fen = put_back_claim_fen + ?, put_back_count = put_back_count + 1 where id = ?',
+  ).run(putBack.refundFen, putBack.claimFen, saleId);
+}
+
+/** How a loan left a sale after the award (bring-down or put-back), if it did. */
+export function exitOf(
+  tx: DbOrTx,
+  saleId: number,
+  loanId: string,
+): { kind: string; reason: string; exitDate: string } | undefined {
+  return prepared(
+    tx,
+    'select kind, reason, exit_date as exitDate from sale_exits where sale_id = ? and loan_id = ?',
+  ).get(saleId, loanId) as { kind: string; reason: string; exitDate: string } | undefined;
 }

@@ -3,14 +3,19 @@ import { recordAudit } from '../../audit';
 import { Problem, type VerbContext, ZERO_FEN } from '../../shared';
 import { bookPutBack } from './put-back-booking';
 import {
+  addPutBackToSale,
   allocatedPrice,
+  allocationOf,
+  exitOf,
   findPutBack,
   insertPutBack,
   livePutBack,
+  recordPutBackFact,
   releaseReturnedLoan,
   updatePutBack,
   type PutBackRow,
 } from './put-back-repository';
+import { insertExits } from './sale-repository';
 import { putBackDeadline, requireSale, saleReference } from './settlement';
 
 export interface PutBackClaim {
@@ -44,6 +49,12 @@ export function requestPutBack(
     });
   if (allocatedPrice(tx, saleId, claim.loanId) === undefined)
     throw new Problem('conflict', `loan ${claim.loanId} was not sold in sale ${saleId}`);
+  const exit = exitOf(tx, saleId, claim.loanId);
+  if (exit?.kind === 'bring_down')
+    throw new Problem(
+      'conflict',
+      `loan ${claim.loanId} left the sale at the bring-down on ${exit.exitDate} (${exit.reason}): it was never sold`,
+    );
   const live = livePutBack(tx, saleId, claim.loanId);
   if (live)
     throw new Problem(
@@ -71,7 +82,9 @@ export function requestPutBack(
 /**
  * The seller's decision on a put-back. Accepting refunds the loan's allocated price, reverses the
  * sale for that loan in the ledger (`bookPutBack`), returns the loan to the seller's book and lets
- * the sold portfolio go of it. Deciding a decided put-back again changes nothing.
+ * the sold portfolio go of it; the loan leaves the sale (its net figures, later packages and
+ * notices) and the fact it was put back for (bankrupt, deceased, fraud) is set on the loan.
+ * Deciding a decided put-back again changes nothing.
  * @throws Problem not_found; as `bookPutBack`
  */
 export function decidePutBack(
@@ -90,7 +103,9 @@ export function decidePutBack(
   if (!decision.accept)
     return audited(ctx, updatePutBack(tx, putBackId, { ...decided, status: 'rejected' }));
   const sale = requireSale(tx, putBack.saleId);
-  const refundFen = allocatedPrice(tx, sale.id, putBack.loanId) ?? ZERO_FEN;
+  const allocation = allocationOf(tx, sale.id, putBack.loanId);
+  const refundFen = allocation?.priceFen ?? ZERO_FEN;
+  const claimFen = allocation?.claimFen ?? ZERO_FEN;
   const booked = bookPutBack(ctx, {
     saleReference: saleReference(sale.id),
     loanId: putBack.loanId,
@@ -99,6 +114,22 @@ export function decidePutBack(
     reason: `${putBack.reason}${putBack.detail ? `: ${putBack.detail}` : ''}`,
   });
   releaseReturnedLoan(tx, sale.portfolioId, putBack.loanId);
+  // The sale's record follows: the loan leaves it (no later package or notice lists it), its net
+  // figures drop the loan and the refund, and the fact the buyer proved is set on the loan.
+  insertExits(tx, [
+    {
+      saleId: sale.id,
+      loanId: putBack.loanId,
+      kind: 'put_back',
+      reason: putBack.reason,
+      exitDate: deps.clock.today(),
+      claimFen,
+      priceFen: refundFen,
+      refundFen,
+    },
+  ]);
+  addPutBackToSale(tx, sale.id, { claimFen, refundFen });
+  recordPutBackFact(tx, putBack.loanId, putBack.reason);
   return audited(
     ctx,
     updatePutBack(tx, putBackId, {

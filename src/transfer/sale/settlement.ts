@@ -8,12 +8,24 @@ import {
   transitionPortfolio,
   type VerdictChange,
 } from '../../portfolios';
-import { addDays, type IsoDate, Problem, type VerbContext, ZERO_FEN } from '../../shared';
+import {
+  addDays,
+  type IsoDate,
+  Problem,
+  subtractFen,
+  sumFen,
+  type VerbContext,
+  ZERO_FEN,
+} from '../../shared';
 import { claimInterimCollections } from './interim-claim';
+import { releaseReturnedLoan } from './put-back-repository';
 import { bookSale } from './sale-booking';
 import {
   allocationsOf,
+  type ExcludedAllocation,
+  excludedAllocations,
   findSale,
+  insertExits,
   loansRecoveredAfter,
   updateSale,
   type SaleRow,
@@ -52,6 +64,8 @@ export function signSale(
   { saleId }: { saleId: number },
 ): SaleRow {
   const sale = requireSale(tx, saleId);
+  if (sale.status === 'cancelled')
+    throw new Problem('conflict', `sale ${saleId} was cancelled: ${sale.cancelReason}`);
   if (sale.status !== 'awarded') return sale;
   requireStatus(requirePortfolio(tx, sale.portfolioId), ['awarded'], 'signing its sale');
   const signed = updateSale(tx, saleId, { status: 'signed', signedAt: deps.clock.now() });
@@ -71,14 +85,22 @@ export interface Settlement {
   changes: VerdictChange[];
   /** Collections after the cut-off booked as the seller's recoveries before settlement: now owed to the buyer. */
   interimCollectionsFen: Fen;
+  /** The loans the bring-down excluded, taken out of the sale with their allocated prices. */
+  removed: ExcludedAllocation[];
+  /** The price fixed at the award, and the price settled: less the removed loans' allocated prices. */
+  priceBeforeFen: Fen;
+  priceAfterFen: Fen;
 }
 
 /**
- * Settles a signed sale when its price is received: the bring-down screening as of that date,
- * then one `sale` entry through the ledger with the allocation fixed at the award (it sums to the
- * price), the loans sold to the buyer, collections after the cut-off already booked as recoveries
- * moved to what is owed to the buyer, the portfolio `sold`. Settling a settled sale books nothing.
- * @throws Problem not_found; conflict for a sale not signed yet, or as `bookSale`
+ * Settles a signed sale when its price is received: the bring-down screening as of that date;
+ * the loans it excludes leave the sale (recorded with their rules) and their allocated prices come
+ * off the price, so what is sold is exactly what the portfolio now offers; then one `sale` entry
+ * through the ledger with the remaining allocation (it sums to the settled price), the loans sold
+ * to the buyer, collections after the cut-off already booked as recoveries moved to what is owed
+ * to the buyer, the portfolio `sold`. Settling a settled sale books nothing.
+ * @throws Problem not_found; conflict for a sale not signed yet, one the bring-down empties (cancel
+ *   it), or as `bookSale`
  */
 export function settleSale(
   ctx: VerbContext,
@@ -87,7 +109,15 @@ export function settleSale(
   const { tx, deps, actor } = ctx;
   const sale = requireSale(tx, saleId);
   if (sale.status === 'settled')
-    return { sale, booked: false, changes: [], interimCollectionsFen: ZERO_FEN };
+    return {
+      sale,
+      booked: false,
+      changes: [],
+      interimCollectionsFen: ZERO_FEN,
+      removed: [],
+      priceBeforeFen: sale.priceFen,
+      priceAfterFen: sale.settledPriceFen ?? sale.priceFen,
+    };
   if (sale.status !== 'signed')
     throw new Problem('conflict', `sale ${saleId} is ${sale.status}: settlement follows signing`);
   if (receivedOn < sale.cutOffDate || receivedOn > deps.clock.today()) {
@@ -97,13 +127,36 @@ export function settleSale(
     });
   }
   const { changes } = screenPortfolio(ctx, { portfolioId: sale.portfolioId, asOf: receivedOn });
+  const removed = excludedAllocations(tx, sale);
+  insertExits(
+    tx,
+    removed.map((loan) => ({
+      saleId,
+      loanId: loan.loanId,
+      kind: 'bring_down' as const,
+      reason: JSON.stringify(loan.firedRules),
+      exitDate: receivedOn,
+      claimFen: loan.claimFen,
+      priceFen: loan.priceFen,
+      refundFen: ZERO_FEN,
+    })),
+  );
+  // Out of the sale, they are out of the sold portfolio too: another portfolio may offer them.
+  for (const loan of removed) releaseReturnedLoan(tx, sale.portfolioId, loan.loanId);
   const loans = allocationsOf(tx, saleId);
+  if (loans.length === 0)
+    throw new Problem(
+      'conflict',
+      `the bring-down as of ${receivedOn} excludes every loan of sale ${saleId}: nothing is left to sell; cancel the sale`,
+      { removed: removed.length },
+    );
+  const priceAfterFen = subtractFen(sale.priceFen, sumFen(removed.map((loan) => loan.priceFen)));
   const reference = saleReference(saleId);
   const booked = bookSale(ctx, {
     reference,
     buyerOrganisationId: sale.buyerOrganisationId,
     date: receivedOn,
-    priceFen: sale.priceFen,
+    priceFen: priceAfterFen,
     loans,
   });
   const interim = claimInterimCollections(ctx, {
@@ -118,6 +171,9 @@ export function settleSale(
     settledAt: deps.clock.now(),
     receivedOn,
     entryId: booked.entryId,
+    settledPriceFen: priceAfterFen,
+    settledClaimFen: sumFen(loans.map((loan) => loan.claimFen)),
+    settledLoanCount: loans.length,
   });
   transitionPortfolio(ctx, {
     portfolioId: sale.portfolioId,
@@ -128,7 +184,21 @@ export function settleSale(
     action: 'transfer.sale.settled',
     targetType: 'sale',
     targetId: saleId,
-    detail: { entryId: booked.entryId, priceFen: sale.priceFen, changedVerdicts: changes.length },
+    detail: {
+      entryId: booked.entryId,
+      priceFen: sale.priceFen,
+      settledPriceFen: priceAfterFen,
+      changedVerdicts: changes.length,
+      removedLoanIds: removed.map((loan) => loan.loanId),
+    },
   });
-  return { sale: settled, booked: true, changes, interimCollectionsFen: interim.amountFen };
+  return {
+    sale: settled,
+    booked: true,
+    changes,
+    interimCollectionsFen: interim.amountFen,
+    removed,
+    priceBeforeFen: sale.priceFen,
+    priceAfterFen,
+  };
 }

@@ -53,7 +53,7 @@ export interface StoredInputs {
  * Values a portfolio's loans on offer with a stored curve set. Reads only: it runs before the
  * write transaction, which then just stores the result.
  * The loans are read one at a time from a cursor and kept only as numbers (`compileBook`).
- * @throws Problem `not_found` for an unknown portfolio or curve set; `conflict` for a horizon past the curve set's, a portfolio with no loan on offer, a loan charged off after the valuation date, or a history the bootstrap cannot redraw; `validation_failed` for a litigated loan that is not on offer
+ * @throws Problem `not_found` for an unknown portfolio or curve set; `conflict` for a sold portfolio, a horizon past the curve set's, a portfolio with no loan on offer, a loan charged off after the valuation date, or a history the bootstrap cannot redraw; `validation_failed` for a litigated loan that is not on offer
  */
 export function prepareValuation(
   ctx: VerbContext,
@@ -61,6 +61,13 @@ export function prepareValuation(
 ): PreparedValuation {
   const { deps } = ctx;
   const portfolio = requirePortfolio(ctx.tx, portfolioId);
+  // A sold portfolio's loans are the buyer's: a new price for them means nothing to the seller.
+  if (portfolio.status === 'sold' || portfolio.status === 'closed')
+    throw new Problem(
+      'conflict',
+      `portfolio ${portfolioId} is ${portfolio.status === 'sold' ? 'sold' : 'sold and closed'}: it cannot be valued again; its valuations stay readable`,
+      { portfolioStatus: portfolio.status },
+    );
   const curveSet = getCurveSet(ctx.tx, request.curveSetId);
   const horizonMonths = request.horizonMonths ?? curveSet.horizonMonths;
   if (horizonMonths > curveSet.horizonMonths)
