@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+import { getTableColumns } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { loans } from '../../db/schema';
 import { asFen } from '../../src/shared';
@@ -94,4 +96,28 @@ export function insertLoans(db: Db, rows: LoanInsert[]): string[] {
       .values(rows.slice(start, start + 500))
       .run();
   return rows.map((row) => row.loanId);
+}
+
+/**
+ * Inserts loans into a database migrated only part of the way (a migration test's older schema):
+ * the columns that schema has, each value converted as drizzle would (flags to 0/1). The current
+ * table definition would name columns a later migration added.
+ */
+export function insertLoansIntoOlderSchema(sqlite: Database.Database, rows: LoanInsert[]): void {
+  const present = new Set(
+    (sqlite.pragma('table_info(loans)') as { name: string }[]).map((column) => column.name),
+  );
+  const columns = Object.entries(getTableColumns(loans)).filter(([, column]) =>
+    present.has(column.name),
+  );
+  const insert = sqlite.prepare(
+    `insert into loans (${columns.map(([, c]) => c.name).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+  );
+  for (const row of rows) {
+    const values = columns.map(([key, column]) => {
+      const value = (row as Record<string, unknown>)[key] ?? column.default ?? null;
+      return value === null ? null : column.mapToDriverValue(value);
+    });
+    insert.run(...values);
+  }
 }

@@ -6,8 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
-import { loans } from '../../db/schema';
-import { aBadLoan } from '../helpers/loans';
+import { aBadLoan, insertLoansIntoOlderSchema } from '../helpers/loans';
 
 const migrations = resolve(import.meta.dirname, '../../db/migrations');
 /** The last migration before the ledger's after-sale schema (0011 recreates the journal). */
@@ -40,9 +39,7 @@ function databaseWithLedgerAt(lastIdx: number): string {
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(sqlite);
   migrate(db, { migrationsFolder: folder });
-  db.insert(loans)
-    .values(aBadLoan({ loanId: 'L1' }))
-    .run();
+  insertLoansIntoOlderSchema(sqlite, [aBadLoan({ loanId: 'L1' })]);
   sqlite.exec(`
     insert into journal_entries (id, entry_date, kind, memo, source_ref, posted_at, posted_by) values (1, '2026-06-10', 'write_off', 'w', 'write_off_batch:1', 't', 'finance');
     insert into journal_entries (id, entry_date, kind, memo, source_ref, reverses_entry_id, posted_at, posted_by) values (2, '2026-06-11', 'reversal', 'r', 'journal_entry:1', 1, 't', 'finance');

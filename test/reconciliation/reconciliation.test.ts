@@ -5,6 +5,7 @@ import {
   biddingClosed,
   dealOnDemoBook,
   settled,
+  soldLoans,
   type Deal,
   type Json,
 } from '../transfer/deal';
@@ -28,13 +29,6 @@ const importPayments = async (
   });
   expect(response.status, await response.clone().text()).toBe(201);
 };
-
-const soldLoans = (deal: Deal, saleId: number) =>
-  deal.t.db.$client
-    .prepare(
-      'select loan_id as loanId, price_fen as priceFen from sale_allocations where sale_id = ? order by loan_id',
-    )
-    .all(saleId) as { loanId: string; priceFen: number }[];
 
 async function writeOffSome(deal: Deal, date: string) {
   const loanIds = (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { biddingClosed, dealOnDemoBook, settled, type Deal, type Json } from './deal';
+import { biddingClosed, dealOnDemoBook, settled, soldLoans, type Deal, type Json } from './deal';
 
 const importPayments = async (
   deal: Deal,
@@ -31,12 +31,6 @@ const trialBalanceIsZero = (deal: Deal) =>
       .prepare('select sum(debit_fen) - sum(credit_fen) as diff from journal_lines')
       .get() as { diff: number }
   ).diff === 0;
-const soldLoans = (deal: Deal, saleId: number) =>
-  deal.t.db.$client
-    .prepare(
-      'select a.loan_id as loanId, a.price_fen as priceFen from sale_allocations a where sale_id = ? order by price_fen desc',
-    )
-    .all(saleId) as { loanId: string; priceFen: number }[];
 
 describe('after the sale', () => {
   it('owes the buyer what is collected after the cut-off, before and after settlement, and forwards it; totals tie out to account 2242', async () => {

@@ -187,3 +187,17 @@ export async function settled(deal: Deal, bidId: number) {
   );
   return { sale, settlement };
 }
+
+/**
+ * The loans a settled sale sold, with their allocated prices, largest price first: its
+ * allocations less the loans the bring-down took out at settlement.
+ */
+export const soldLoans = (deal: Deal, saleId: number) =>
+  deal.t.db.$client
+    .prepare(
+      `select a.loan_id as loanId, a.price_fen as priceFen from sale_allocations a
+       where a.sale_id = ? and not exists (
+         select 1 from sale_exits x where x.sale_id = a.sale_id and x.loan_id = a.loan_id and x.kind = 'bring_down')
+       order by a.price_fen desc, a.loan_id`,
+    )
+    .all(saleId) as { loanId: string; priceFen: number }[];

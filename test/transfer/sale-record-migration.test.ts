@@ -6,8 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
-import { loans } from '../../db/schema';
-import { aWrittenOffLoan } from '../helpers/loans';
+import { aWrittenOffLoan, insertLoansIntoOlderSchema } from '../helpers/loans';
 
 const migrations = resolve(import.meta.dirname, '../../db/migrations');
 /** The last migration before the sale's record (0017 rebuilds `sales`). */
@@ -36,9 +35,10 @@ function databaseWithSettledSale(): string {
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(sqlite);
   migrate(db, { migrationsFolder: folder });
-  db.insert(loans)
-    .values([aWrittenOffLoan({ loanId: 'L1' }), aWrittenOffLoan({ loanId: 'L2' })])
-    .run();
+  insertLoansIntoOlderSchema(sqlite, [
+    aWrittenOffLoan({ loanId: 'L1' }),
+    aWrittenOffLoan({ loanId: 'L2' }),
+  ]);
   sqlite.exec(`
     insert into buyer_organisations (id, name, type, licence_number, created_at, status, nda_signed_on) values (1, 'AMC', 'amc', 'A-1', 't', 'approved', '2026-09-01');
     insert into portfolios (id, name, status, cut_off_date, criteria, rule_pack_id, rule_pack_version, created_by, created_at, status_changed_at)

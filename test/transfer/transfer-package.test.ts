@@ -129,7 +129,8 @@ async function expectPrintableNotices(
     .prepare(
       `select distinct l.borrower_id as borrowerId, l.national_id as nationalId, l.mailing_address as address,
               l.postal_code as postalCode, l.borrower_name as name
-         from sale_allocations a join loans l on l.loan_id = a.loan_id`,
+         from sale_allocations a join loans l on l.loan_id = a.loan_id
+        where not exists (select 1 from sale_exits x where x.sale_id = a.sale_id and x.loan_id = a.loan_id)`,
     )
     .all() as Json[];
   expect(borrowers.length).toBe(sections.length);
