@@ -1,10 +1,12 @@
+import { importCellLimits } from '../shared';
 import {
-  dateCell,
+  dateCellWithin,
   enumCell,
   flagCell,
   integerCell,
   moneyCell,
   textCell,
+  textCellOf,
   type CellParser,
 } from './cells';
 
@@ -32,18 +34,45 @@ export interface ColumnSpec {
   default?: string | number | boolean;
   /** The accepted values of an enum column. */
   values?: readonly EnumValue[];
+  /** text: the most characters a cell may hold; absent = `importCellLimits.textMaxChars`. */
+  maxChars?: number;
+  /**
+   * date: the day no cell may be later than, besides the calendar's bounds (1900 to 2200): the
+   * tape date for what has happened by the day the file describes (origination, charge-off, last
+   * payment), today for an event. Absent for a date that may lie ahead, such as maturity.
+   */
+  notAfter?: 'tape_date' | 'today';
   description: { en: string; zh: string };
 }
 
-/** The cell parser of a column's type. */
-export function parserFor(column: ColumnSpec): CellParser<unknown> {
+/** The days an import's date cells are bounded by: the file's tape date (`as_of`) and today. */
+export interface CellContext {
+  tapeDate: string;
+  today: string;
+}
+
+/** The bounds of a date column's cells, in an import with `context`. */
+function dateBoundsOf(column: ColumnSpec, context: CellContext) {
+  const { earliestDate: earliest, latestDate } = importCellLimits;
+  const [day, latestIs] =
+    column.notAfter === 'tape_date'
+      ? [context.tapeDate, 'the tape date (as_of)']
+      : column.notAfter === 'today'
+        ? [context.today, 'today']
+        : [latestDate, undefined];
+  // A day beyond the calendar's own bound (an as_of of 9999-12-31) does not widen it.
+  return day < latestDate ? { earliest, latest: day, latestIs } : { earliest, latest: latestDate };
+}
+
+/** The cell parser of a column, by its type and bounds, in an import with `context`. */
+export function parserFor(column: ColumnSpec, context: CellContext): CellParser<unknown> {
   switch (column.type) {
     case 'text':
-      return textCell;
+      return column.maxChars === undefined ? textCell : textCellOf(column.maxChars);
     case 'money':
       return moneyCell;
     case 'date':
-      return dateCell;
+      return dateCellWithin(dateBoundsOf(column, context));
     case 'integer':
       return integerCell;
     case 'flag':

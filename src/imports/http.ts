@@ -49,6 +49,10 @@ export const ImportQuerySchema = z.object({
       description: 'The date the file describes (tape_date); today when absent.',
       example: '2026-06-30',
     }),
+  unknown_columns: z.enum(['refuse', 'ignore']).default('refuse').openapi({
+    description:
+      'What a header the import does not know means: refuse (a 422 naming it and the closest known header) or ignore (the column is left out; the answer lists it).',
+  }),
 });
 
 export const IdempotencyHeadersSchema = z.object({
@@ -76,6 +80,18 @@ export const unsupportedFormatResponse = {
   content: { 'application/problem+json': { schema: ProblemSchema } },
 };
 
+/** The columns an import read, in its 201 and 422 answers. */
+export const ImportColumnsSchema = z
+  .object({
+    mapped: z.array(z.object({ header: z.string(), column: z.string() })).openapi({
+      description: 'Each header the import took, as written, with its canonical column.',
+    }),
+    ignored: z
+      .array(z.string())
+      .openapi({ description: 'Headers left out (unknown_columns=ignore), as written.' }),
+  })
+  .openapi('ImportColumns');
+
 export const ImportResultSchema = z
   .object({
     importId: z.number().int(),
@@ -95,6 +111,7 @@ export const ImportResultSchema = z
         description:
           'What the import booked: the opening register entry of loans already written off, or the recoveries and costs of collections.',
       }),
+    columns: ImportColumnsSchema.optional(),
   })
   .openapi('ImportResult');
 
@@ -112,6 +129,8 @@ export const ColumnTableSchema = z
             .array(z.object({ code: z.string(), aliases: z.array(z.string()).readonly() }))
             .readonly()
             .optional(),
+          maxChars: z.number().int().optional(),
+          notAfter: z.enum(['tape_date', 'today']).optional(),
           description: z.object({ en: z.string(), zh: z.string() }),
         }),
       )
@@ -187,6 +206,7 @@ export async function importRequestOf(
     format,
     mode: options.mode,
     tapeDate: query.as_of ?? c.get('deps').clock.today(),
+    unknownColumns: query.unknown_columns,
     ...(encoding ? { encoding } : {}),
     ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
     requestFingerprint: `${c.req.method} ${url.pathname}${url.search}`,

@@ -51,7 +51,10 @@ export async function runImport<R extends object>(
   const staging = await StagingTable.create(deps.db, spec.stagingColumns);
   try {
     const log = new ErrorLog();
-    const read = await stageRows(readRows(source, request), spec, staging, log);
+    const read = await stageRows(readRows(source, request), spec, staging, log, {
+      unknownColumns: request.unknownColumns ?? 'refuse',
+      dates: { tapeDate: request.tapeDate, today: deps.clock.today() },
+    });
     await source.drain();
     const staged = stagedFile(deps, staging, read, request);
     if (read.bindings) {
@@ -124,7 +127,12 @@ function rejection<R extends object>(
     only && only.row === undefined
       ? `${only.message}; nothing was imported`
       : `${log.total} error(s) in the file; nothing was imported`;
-  return new Problem('validation_failed', detail, { errors, totalErrors: log.total, importId });
+  return new Problem('validation_failed', detail, {
+    errors,
+    totalErrors: log.total,
+    importId,
+    columns: read.columns,
+  });
 }
 
 /** Phase 2: one transaction moves the staged rows into the book and records the import (and key). */
@@ -172,6 +180,7 @@ function accept<R extends object>(
       ...counts,
       ...file,
       ledger,
+      columns: read.columns,
     };
     auditImport(tx, request, importedAt, {
       action: `${spec.kind}.imported`,
