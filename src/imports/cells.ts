@@ -165,26 +165,23 @@ export const dateCell: CellParser<string> = (cell) => {
   return cell === null ? null : NOT_A_DATE;
 };
 
-/** The calendar a date column accepts: from `earliest` to `latest`, which `latestIs` names, if it is a day such as the tape date. */
+/** The days a date column accepts, from `earliest` to `latest`, and what a later date is told. */
 export interface DateBounds {
   earliest: string;
   latest: string;
-  latestIs?: string;
+  /** The message of a date after `latest`: why the column cannot hold it. */
+  tooLate: string;
 }
 
 /**
- * A date cell (`dateCell`) within bounds: a date no earlier than 1900 and no later than what the
- * column can be (the tape date for what has happened by then, today for an event) is refused
- * rather than stored, since every rule reading it (age at charge-off, limitation periods,
- * recovery curves) would take it as true.
+ * A date cell (`dateCell`) within bounds. A date before 1900 or after what the column can hold (the
+ * tape date for what has happened by then, today for an event, 2200 for a maturity) is refused
+ * rather than stored: every rule reading it (age at charge-off, limitation periods, recovery
+ * curves, the strats) would take it as true.
  */
 export function dateCellWithin(bounds: DateBounds): CellParser<string> {
   const tooEarly = new CellFailure(`before ${bounds.earliest}: not a plausible date`);
-  const tooLate = new CellFailure(
-    bounds.latestIs
-      ? `after ${bounds.latestIs} ${bounds.latest}: this date cannot be later`
-      : `after ${bounds.latest}: not a plausible date (a placeholder such as 9999-12-31?)`,
-  );
+  const tooLate = new CellFailure(bounds.tooLate);
   return (cell) => {
     const date = dateCell(cell);
     if (typeof date !== 'string') return date;

@@ -8,6 +8,7 @@ import {
   textCell,
   textCellOf,
   type CellParser,
+  type DateBounds,
 } from './cells';
 
 export type ColumnType = 'text' | 'money' | 'date' | 'integer' | 'flag' | 'enum';
@@ -52,16 +53,26 @@ export interface CellContext {
 }
 
 /** The bounds of a date column's cells, in an import with `context`. */
-function dateBoundsOf(column: ColumnSpec, context: CellContext) {
+function dateBoundsOf(column: ColumnSpec, context: CellContext): DateBounds {
   const { earliestDate: earliest, latestDate } = importCellLimits;
-  const [day, latestIs] =
-    column.notAfter === 'tape_date'
-      ? [context.tapeDate, 'the tape date (as_of)']
-      : column.notAfter === 'today'
-        ? [context.today, 'today']
-        : [latestDate, undefined];
-  // A day beyond the calendar's own bound (an as_of of 9999-12-31) does not widen it.
-  return day < latestDate ? { earliest, latest: day, latestIs } : { earliest, latest: latestDate };
+  // A tape date beyond the calendar's own bound (as_of=9999-12-31) does not widen it.
+  if (column.notAfter === 'tape_date' && context.tapeDate < latestDate)
+    return {
+      earliest,
+      latest: context.tapeDate,
+      tooLate: `after the tape date (as_of) ${context.tapeDate}: the tape records what had happened by then`,
+    };
+  if (column.notAfter === 'today' && context.today < latestDate)
+    return {
+      earliest,
+      latest: context.today,
+      tooLate: `after today ${context.today}: an event cannot lie in the future`,
+    };
+  return {
+    earliest,
+    latest: latestDate,
+    tooLate: `after ${latestDate}: not a plausible date (a placeholder such as 9999-12-31?)`,
+  };
 }
 
 /** The cell parser of a column, by its type and bounds, in an import with `context`. */

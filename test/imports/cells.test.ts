@@ -11,7 +11,10 @@ import {
   moneyCell,
   textCell,
 } from '../../src/imports/cells';
+import { parserFor, type ColumnSpec } from '../../src/imports/columns';
 import { Formula } from '../../src/imports/types';
+import { collectionColumns } from '../../src/collections/events/columns';
+import { tapeColumns } from '../../src/loans/tape/tape-columns';
 import { isValidNationalId } from '../../src/loans/tape/national-id';
 
 const failure = (message?: RegExp) =>
@@ -138,7 +141,7 @@ describe('dates within bounds', () => {
   const upToTapeDate = dateCellWithin({
     earliest: '1900-01-01',
     latest: '2026-06-30',
-    latestIs: 'the tape date (as_of)',
+    tooLate: 'after the tape date (as_of) 2026-06-30',
   });
   it('accepts dates from 1900-01-01 to the bound', () => {
     expect(upToTapeDate('1900-01-01')).toBe('1900-01-01');
@@ -152,5 +155,54 @@ describe('dates within bounds', () => {
     expect(upToTapeDate('1899-12-31')).toEqual(failure(/before 1900-01-01/));
     expect(upToTapeDate('0100-01-01')).toEqual(failure(/before 1900-01-01/));
     expect(upToTapeDate('soon')).toEqual(failure(/not a date/));
+  });
+});
+
+describe('the bounds each column declares', () => {
+  const context = { tapeDate: '2026-05-31', today: '2026-06-30' };
+  const parser = (columns: readonly ColumnSpec[], name: string, at = context) =>
+    parserFor(
+      columns.find((column) => column.name === name)!,
+      at,
+    );
+
+  it('bounds what a tape records by its tape date, and a maturity by the calendar only', () => {
+    for (const name of [
+      'origination_date',
+      'charge_off_date',
+      'last_payment_date',
+      'birth_date',
+      'last_acknowledgement_date',
+    ]) {
+      expect(parser(tapeColumns, name)('2026-05-31'), name).toBe('2026-05-31');
+      expect(parser(tapeColumns, name)('2026-06-01'), name).toEqual(failure(/after the tape date/));
+    }
+    const maturity = parser(tapeColumns, 'maturity_date');
+    expect(maturity('2200-12-31')).toBe('2200-12-31');
+    expect(maturity('9999-12-31')).toEqual(failure(/after 2200-12-31/));
+    expect(maturity('1899-12-31')).toEqual(failure(/before 1900-01-01/));
+  });
+
+  it('does not let an as_of of 9999-12-31 widen the calendar', () => {
+    const far = { ...context, tapeDate: '9999-12-31' };
+    expect(parser(tapeColumns, 'charge_off_date', far)('9999-12-31')).toEqual(
+      failure(/after 2200-12-31/),
+    );
+  });
+
+  it('bounds collection events by today', () => {
+    const eventDate = parser(collectionColumns, 'event_date');
+    expect(eventDate('2026-06-30')).toBe('2026-06-30');
+    expect(eventDate('2026-07-01')).toEqual(failure(/after today 2026-06-30/));
+  });
+
+  it('holds ids to 64 characters and other text to 500', () => {
+    for (const name of ['loan_id', 'borrower_id', 'national_id', 'mobile_phone']) {
+      expect(parser(tapeColumns, name)('9'.repeat(64)), name).toBe('9'.repeat(64));
+      expect(parser(tapeColumns, name)('9'.repeat(65)), name).toEqual(failure(/longer than 64/));
+    }
+    expect(parser(collectionColumns, 'loan_id')('9'.repeat(65))).toEqual(failure(/longer than 64/));
+    expect(parser(tapeColumns, 'borrower_name')('名'.repeat(500))).toBe('名'.repeat(500));
+    expect(parser(collectionColumns, 'note')('x'.repeat(501))).toEqual(failure(/longer than 500/));
   });
 });

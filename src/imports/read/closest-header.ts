@@ -44,17 +44,22 @@ function editDistance(a: string, b: string, substitution: 1 | 2): number {
     previous = new Uint16Array(b.length + 1);
     current = new Uint16Array(b.length + 1);
   }
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  let above = previous;
+  let row = current;
+  for (let j = 0; j <= b.length; j++) above[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
+    row[0] = i;
     const code = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const replace = previous[j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : substitution);
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, replace);
+      const replace = above[j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : substitution);
+      const insertOrDelete = Math.min(above[j]!, row[j - 1]!) + 1;
+      row[j] = replace < insertOrDelete ? replace : insertOrDelete;
     }
-    [previous, current] = [current, previous];
+    const done = above;
+    above = row;
+    row = done;
   }
-  return previous[b.length]!;
+  return above[b.length]!;
 }
 
 /**
@@ -69,16 +74,19 @@ export function closestHeader(
   taken: ReadonlySet<ColumnSpec>,
 ): { written: string; column: ColumnSpec } | undefined {
   const wanted = toSimplified(normaliseHeader(header)).slice(0, COMPARED_CHARS);
-  let best: { known: KnownHeader; rank: [number, number, number] } | undefined;
+  let best: KnownHeader | undefined;
+  let bestRank: [number, number, number] = [Infinity, Infinity, Infinity];
   for (const known of knownHeaders(columns)) {
+    const distance = editDistance(wanted, known.normalised, 1);
+    if (distance > bestRank[0]) continue;
     const rank: [number, number, number] = [
-      editDistance(wanted, known.normalised, 1),
+      distance,
       taken.has(known.column) ? 1 : 0,
       editDistance(wanted, known.normalised, 2),
     ];
-    if (!best || isBefore(rank, best.rank)) best = { known, rank };
+    if (isBefore(rank, bestRank)) [best, bestRank] = [known, rank];
   }
-  return best && { written: best.known.written, column: best.known.column };
+  return best && { written: best.written, column: best.column };
 }
 
 function isBefore(a: readonly number[], b: readonly number[]): boolean {

@@ -91,7 +91,7 @@ export function bindHeader(
         row: headerRow,
         column: shownCellText(header),
         value: shownCellText(header),
-        message: `the same column as "${earlier.header}" (${column.name}); keep one of them`,
+        message: `the same column as "${shownCellText(earlier.header)}" (${column.name}); keep one of them`,
       });
       continue;
     }
