@@ -542,6 +542,19 @@ describe('POST /loans/import: headers that cannot lie', () => {
     });
   });
 
+  it('refuses two headers meaning one column, even when unknown columns are ignored', async () => {
+    const csv = csvOf([{ ...aTapeRow(), 借款编号: 'L0001' }]);
+    const problem = await expectRejected(csv, '?unknown_columns=ignore');
+    expect(problem.errors).toEqual([
+      {
+        row: 1,
+        column: '借款编号',
+        value: '借款编号',
+        message: expect.stringContaining('the same column as "loan_id"'),
+      },
+    ]);
+  });
+
   it('refuses unknown_columns values other than refuse and ignore', async () => {
     const { app } = testApp();
     const response = await postTape(app, csvOf([aTapeRow()]), { query: '?unknown_columns=drop' });
@@ -645,6 +658,27 @@ describe('POST /loans/import: cells that cannot lie', () => {
         column: `column ${header.length + 1}`,
         value: 'surplus',
         message: expect.stringContaining(`column ${header.length + 1} has no header`),
+      },
+    ]);
+  });
+
+  it('refuses a value under a blank header cell', async () => {
+    const row = aTapeRow();
+    const header = Object.keys(row);
+    const csv =
+      [
+        [...header.slice(0, 2), '', ...header.slice(2)],
+        [...Object.values(row).slice(0, 2), 'lost', ...Object.values(row).slice(2)],
+      ]
+        .map((fields) => fields.join(','))
+        .join('\n') + '\n';
+    const problem = await expectRejected(csv);
+    expect(problem.errors).toEqual([
+      {
+        row: 2,
+        column: 'column 3',
+        value: 'lost',
+        message: 'column 3 has no header but this row has a value in it',
       },
     ]);
   });

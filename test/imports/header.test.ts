@@ -85,6 +85,16 @@ describe('unknown columns', () => {
     ]);
   });
 
+  it('reads traditional characters as simplified when it looks for the closest header', () => {
+    const { errors } = bound([...required, '借據號', '證件號碼', '最後還款日期', '費用餘額']);
+    expect(errors.map((error) => error.message)).toEqual([
+      expect.stringContaining('"借据号" (loan_id)'),
+      expect.stringContaining('"证件号码" (national_id)'),
+      expect.stringContaining('"最后还款日期" (last_payment_date)'),
+      expect.stringContaining('"费用余额" (fee_balance)'),
+    ]);
+  });
+
   it('names the closest header among all aliases, by edit distance', () => {
     const { errors } = bound([...required, '最后还款额', 'Days Past Due Count']);
     expect(errors.map((error) => error.message)).toEqual([
