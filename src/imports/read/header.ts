@@ -6,7 +6,7 @@ import type { Cell, ImportColumns, UnknownColumns } from '../types';
 import { closestHeader } from './closest-header';
 import { normaliseHeader } from './header-name';
 
-/** A column of the table found in the file: where it is and the header text as written. */
+/** A column of the table found in the file: where it is, the header text as written (its start if long). */
 export interface ColumnBinding {
   column: ColumnSpec;
   index: number;
@@ -95,7 +95,12 @@ export function bindHeader(
       });
       continue;
     }
-    reading.bindings.push({ column, index, header, parse: parserFor(column, options.dates) });
+    reading.bindings.push({
+      column,
+      index,
+      header: shownCellText(header),
+      parse: parserFor(column, options.dates),
+    });
   }
   const taken = new Set(reading.bindings.map((binding) => binding.column));
   unknown.forEach((index, nth) => {
