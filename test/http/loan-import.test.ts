@@ -807,7 +807,14 @@ describe('GET /loans/import/columns', () => {
     expect(columns.find((column) => column.name === 'loan_id')).toMatchObject({
       required: true,
       aliases: expect.arrayContaining(['借款编号']),
+      maxChars: 64,
     });
+    expect(columns.find((column) => column.name === 'charge_off_date')).toMatchObject({
+      notAfter: 'tape_date',
+    });
+    expect(columns.find((column) => column.name === 'maturity_date')).not.toHaveProperty(
+      'notAfter',
+    );
     expect(columns.find((column) => column.name === 'charge_off_amount')).toMatchObject({
       type: 'money',
       description: {
