@@ -1,4 +1,10 @@
-import { excelSerialToIsoDate, parseIsoDate, fenFromYuanNumber, parseFen } from '../shared';
+import {
+  excelSerialToIsoDate,
+  fenFromYuanNumber,
+  importCellLimits,
+  parseFen,
+  parseIsoDate,
+} from '../shared';
 import { Formula, type Cell } from './types';
 
 /** Why a cell could not be read as its column's type; becomes a row error. */
@@ -75,7 +81,7 @@ function plainFen(text: string): number | undefined {
   return decimals === 2 ? fen : decimals === 1 ? fen * 10 : fen * 100;
 }
 
-/** A cell as text, for error reports: what the user sees in the file. */
+/** A cell as text: what the user sees in the file. */
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (cell instanceof Formula) return `=${cell.source}`;
@@ -83,17 +89,47 @@ export function cellText(cell: Cell): string {
   return String(cell);
 }
 
+/** Characters of a value an error answer shows: enough to find the cell, not a copy of a long one. */
+const SHOWN_CHARS = 80;
+
+/** A cell as text for an error answer: a long value by its start and its length. */
+export function shownCellText(cell: Cell): string {
+  const text = cellText(cell);
+  return text.length <= SHOWN_CHARS
+    ? text
+    : `${text.slice(0, SHOWN_CHARS)}… (${text.length} characters)`;
+}
+
+/** C0 control characters (NUL to U+001F) and DEL: invisible, and they break the files the book is exported to. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 /**
- * Text, trimmed; blank → null. Formulas are stored as their source (`=HYPERLINK(...)`), never
- * evaluated; a number keeps the digits the sheet shows; a date becomes ISO.
+ * A parser of text cells of at most `maxChars` characters: trimmed; blank → null. Text that looks
+ * like a formula (`=HYPERLINK(...)` typed in a CSV) is kept as written, never evaluated; a workbook
+ * formula is refused, as its value is whatever the sheet last computed. A number keeps the digits
+ * the sheet shows; a date becomes ISO. Control characters inside the text are refused.
  */
-export const textCell: CellParser<string> = (cell) => {
-  if (typeof cell === 'string') {
-    const text = cell.trim();
-    return text === '' ? null : text;
-  }
-  return cell === null ? null : cellText(cell);
-};
+export function textCellOf(maxChars: number): CellParser<string> {
+  const tooLong = (length: number) =>
+    new CellFailure(`longer than ${maxChars} characters (${length})`);
+  return (cell) => {
+    if (cell instanceof Formula) return FORMULA_REFUSED;
+    const text = typeof cell === 'string' ? cell.trim() : cell === null ? '' : cellText(cell);
+    if (text === '') return null;
+    if (text.length > maxChars) return tooLong(text.length);
+    const control = CONTROL_CHARACTER.exec(text);
+    if (control) {
+      const code = text.charCodeAt(control.index).toString(16).toUpperCase().padStart(4, '0');
+      return new CellFailure(
+        `control character U+${code} at character ${control.index + 1}: text cells take printable text on one line`,
+      );
+    }
+    return text;
+  };
+}
+
+/** A text cell of the usual length (`importCellLimits.textMaxChars`). */
+export const textCell: CellParser<string> = textCellOf(importCellLimits.textMaxChars);
 
 /** Money in yuan → integer fen (`parseFen`, thousands separators accepted); a spreadsheet number is rounded to the fen. */
 export const moneyCell: CellParser<number> = (cell) => {
@@ -128,6 +164,30 @@ export const dateCell: CellParser<string> = (cell) => {
   if (cell instanceof Formula) return FORMULA_REFUSED;
   return cell === null ? null : NOT_A_DATE;
 };
+
+/** The days a date column accepts, from `earliest` to `latest`, and what a later date is told. */
+export interface DateBounds {
+  earliest: string;
+  latest: string;
+  /** The message of a date after `latest`: why the column cannot hold it. */
+  tooLate: string;
+}
+
+/**
+ * A date cell (`dateCell`) within bounds. A date before 1900 or after what the column can hold (the
+ * tape date for what has happened by then, today for an event, 2200 for a maturity) is refused
+ * rather than stored: every rule reading it (age at charge-off, limitation periods, recovery
+ * curves, the strats) would take it as true.
+ */
+export function dateCellWithin(bounds: DateBounds): CellParser<string> {
+  const tooEarly = new CellFailure(`before ${bounds.earliest}: not a plausible date`);
+  const tooLate = new CellFailure(bounds.tooLate);
+  return (cell) => {
+    const date = dateCell(cell);
+    if (typeof date !== 'string') return date;
+    return date < bounds.earliest ? tooEarly : date > bounds.latest ? tooLate : date;
+  };
+}
 
 /** A whole number (days past due); the sign is left to the record's rules. */
 export const integerCell: CellParser<number> = (cell) => {

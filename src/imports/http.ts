@@ -51,6 +51,10 @@ export const ImportQuerySchema = z.object({
       description: 'The date the file describes (tape_date); today when absent.',
       example: '2026-06-30',
     }),
+  unknown_columns: z.enum(['refuse', 'ignore']).default('refuse').openapi({
+    description:
+      'What a header the import does not know means: refuse (a 422 naming it and the closest known header) or ignore (the column is left out; the answer lists it).',
+  }),
 });
 
 export const IdempotencyHeadersSchema = z.object({
@@ -77,6 +81,18 @@ export const unsupportedFormatResponse = {
   description: 'The format or charset cannot be told or is not supported',
   content: { 'application/problem+json': { schema: ProblemSchema } },
 };
+
+/** The columns an import read, in its 201 and 422 answers. */
+export const ImportColumnsSchema = z
+  .object({
+    mapped: z.array(z.object({ header: z.string(), column: z.string() })).openapi({
+      description: 'Each header the import took, as written, with its canonical column.',
+    }),
+    ignored: z
+      .array(z.string())
+      .openapi({ description: 'Headers left out (unknown_columns=ignore), as written.' }),
+  })
+  .openapi('ImportColumns');
 
 export const ImportResultSchema = z
   .object({
@@ -111,6 +127,7 @@ export const ImportResultSchema = z
         description:
           'Values imported as written but not recognised, e.g. a product the product table does not know: its loans are screened as an unknown product until it is added.',
       }),
+    columns: ImportColumnsSchema.optional(),
   })
   .openapi('ImportResult');
 
@@ -128,6 +145,8 @@ export const ColumnTableSchema = z
             .array(z.object({ code: z.string(), aliases: z.array(z.string()).readonly() }))
             .readonly()
             .optional(),
+          maxChars: z.number().int().optional(),
+          notAfter: z.enum(['tape_date', 'today']).optional(),
           description: z.object({ en: z.string(), zh: z.string() }),
         }),
       )
@@ -203,6 +222,7 @@ export async function importRequestOf(
     format,
     mode: options.mode,
     tapeDate: query.as_of ?? c.get('deps').clock.today(),
+    unknownColumns: query.unknown_columns,
     ...(encoding ? { encoding } : {}),
     ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
     requestFingerprint: `${c.req.method} ${url.pathname}${url.search}`,

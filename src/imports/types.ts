@@ -6,6 +6,8 @@ export type ImportFormat = 'csv' | 'xlsx';
 export type ImportMode = 'insert' | 'upsert';
 export type ImportKind = 'loan_tape' | 'collections';
 export type TextEncoding = 'utf-8' | 'gbk';
+/** What a header the table does not know means: an error (the default), or a column to leave out. */
+export type UnknownColumns = 'refuse' | 'ignore';
 
 /**
  * What an import verb is called with: the verb context without a transaction. An import cannot
@@ -24,6 +26,8 @@ export interface ImportFile {
   tapeDate: string;
   /** forced encoding; undefined = detect */
   encoding?: TextEncoding;
+  /** undefined = 'refuse' */
+  unknownColumns?: UnknownColumns;
   /** The request's Idempotency-Key, with whose it is. */
   idempotencyKey?: IdempotencyKey;
   /** method+path+query string the route adds to the idempotency hash */
@@ -33,6 +37,12 @@ export interface ImportFile {
 /** The file with who sends it: recorded on the import and in the audit trail. */
 export interface ImportRequest extends ImportFile {
   actor: AuditActor;
+}
+
+/** The columns an import read: each header it took with its canonical name, and those it ignored. */
+export interface ImportColumns {
+  mapped: { header: string; column: string }[];
+  ignored: string[];
 }
 
 /** A few figures of what an import booked, money as decimal strings. */
@@ -53,6 +63,8 @@ export interface ImportResult {
    * them (a product no product of the table answers to). Empty when there is nothing to say.
    */
   warnings: ImportWarning[];
+  /** The columns it read (absent in answers stored before the answer listed them). */
+  columns?: ImportColumns;
   /** Set when an earlier request with the same Idempotency-Key did the work: this is its answer. */
   replayed?: true;
 }
@@ -68,7 +80,11 @@ export interface ImportWarning {
   message: string;
 }
 
-/** A formula cell of a workbook: its source without the leading `=`. */
+/**
+ * A formula cell of a workbook: its source without the leading `=`. The readers hand formulas over
+ * as this kind of cell, never as their cached result, so that every column refuses them ("paste
+ * values"): the stored result is whatever the sheet last computed, not what the cell says.
+ */
 export class Formula {
   constructor(readonly source: string) {}
 }

@@ -191,6 +191,22 @@ export const defaultPortfolioRequests = {
 
 // ── End of portfolios ──────────────────────────────────────────────────────────────────────────
 
+// ── Imports: what one cell of a loan tape or a collection history may hold ───────────────────
+
+/**
+ * Bounds on import cells. Ids (loan, borrower, national id, phone) fit in 64 characters in every
+ * core banking system we know of (a GB 11643 id is 18, a loan number rarely 30); other text gets
+ * 500, room for a long address or note but not for a pasted document. Dates before 1900 predate
+ * Excel's own calendar (serial 1 = 1900-01-01) and any consumer loan; a maturity after 2200 is a
+ * placeholder such as 9999-12-31, not a contract term.
+ */
+export const importCellLimits = {
+  idMaxChars: 64,
+  textMaxChars: 500,
+  earliestDate: '1900-01-01',
+  latestDate: '2200-12-31',
+} as const;
+
 /** Platform configuration: policy values that a lender sets, not code. */
 export interface PlatformConfig {
   /** Days past due from which a loan becomes a charge-off candidate (坏账认定). */

@@ -13,6 +13,7 @@ export {
   defaultLedgerPolicy,
   defaultPortfolioBands,
   defaultTransferTerms,
+  importCellLimits,
   saleChunkLoans,
   transferTermsOf,
   defaultPortfolioRequests,

@@ -4,9 +4,12 @@ import { collectionEvents, fileImports, loans } from '../../db/schema';
 import { generateDemoBook, type DemoBookOptions } from '../../src/demo/book';
 import { importDemoBook } from '../../src/demo/import-book';
 import { seedDemoBookIfEmpty } from '../../src/demo/load';
-import { testApp } from '../helpers/test-app';
+import { fixedClock } from '../../src/shared/clock';
+import { testApp as testAppAt } from '../helpers/test-app';
 
 const smallBook: DemoBookOptions = { loans: 500, seed: 42, asOf: '2026-09-30' };
+/** The demo's history runs to its as-of date, and an import refuses events after today. */
+const testApp = () => testAppAt({ clock: fixedClock('2026-10-01T09:00:00.000Z') });
 
 describe('loading a demo book through the import services', () => {
   it('imports every loan and every collection event, as two accepted imports by the demo actor', async () => {

@@ -380,6 +380,91 @@ describe('POST /collections/import', () => {
   });
 });
 
+describe('POST /collections/import: headers and cells that cannot lie', () => {
+  const payment = (overrides: Record<string, string> = {}) => ({
+    loan_id: 'C1',
+    event_date: '2024-01-10',
+    event_type: 'payment',
+    amount: '10',
+    payment_channel: 'agency',
+    note: '',
+    ...overrides,
+  });
+  const post = (app: App['app'], body: string, query = '') =>
+    app.request(`/collections/import${query}`, {
+      method: 'POST',
+      body,
+      headers: { Authorization: 'Bearer demo-risk-token', 'Content-Type': 'text/csv' },
+    });
+
+  it('refuses event dates after today (the clock) or before 1900', async () => {
+    const { app, db } = await bookWithTwoLoans();
+    const response = await post(
+      app,
+      csvOf([
+        payment({ event_date: '2026-06-30' }),
+        payment({ event_date: '2026-07-01' }),
+        payment({ event_date: '9999-12-31' }),
+        payment({ event_date: '1899-12-31' }),
+      ]),
+    );
+    expect(response.status).toBe(422);
+    expect(
+      (await problemAnswer(response)).errors.map(({ row, column, message }) => [
+        row,
+        column,
+        message,
+      ]),
+    ).toEqual([
+      [3, 'event_date', expect.stringContaining('after today 2026-06-30')],
+      [4, 'event_date', expect.stringContaining('after today 2026-06-30')],
+      [5, 'event_date', expect.stringContaining('before 1900-01-01')],
+    ]);
+    expect(eventCount(db)).toBe(0);
+  });
+
+  it('refuses an unknown column unless told to ignore it, and lists the columns either way', async () => {
+    const { app, db } = await bookWithTwoLoans();
+    const csv = csvOf([{ ...payment(), 回款金額: '10' }]);
+    const refused = await post(app, csv);
+    expect(refused.status).toBe(422);
+    const problem = await problemAnswer(refused);
+    expect(problem.errors).toEqual([
+      {
+        row: 1,
+        column: '回款金額',
+        value: '回款金額',
+        message: expect.stringMatching(/unknown column.*\(amount\)/),
+      },
+    ]);
+    const accepted = await post(app, csv, '?unknown_columns=ignore');
+    expect(accepted.status).toBe(201);
+    expect((await importAnswer(accepted)).columns).toEqual({
+      mapped: Object.keys(payment()).map((name) => ({ header: name, column: name })),
+      ignored: ['回款金額'],
+    });
+    expect(eventCount(db)).toBe(1);
+  });
+
+  it('refuses control characters in a note and a row longer than the header', async () => {
+    const { app, db } = await bookWithTwoLoans();
+    const csv =
+      csvOf([payment({ note: 'called\u0000twice' })]) + 'C1,2024-01-11,payment,5,agency,,extra\n';
+    const response = await post(app, csv);
+    expect(response.status).toBe(422);
+    expect((await problemAnswer(response)).errors).toEqual([
+      {
+        row: 2,
+        column: 'note',
+        value: 'called\u0000twice',
+        message: expect.stringContaining('control character U+0000'),
+      },
+      { row: 3, column: 'column 7', value: 'extra', message: expect.stringContaining('no header') },
+    ]);
+    expect(eventCount(db)).toBe(0);
+  });
+});
+
 describe('GET /collections/import/columns', () => {
   it('serves the mapping table with the Chinese names of columns and codes', async () => {
     const { app } = testApp();

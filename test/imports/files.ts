@@ -11,6 +11,13 @@ export interface ImportAnswer {
   fileSha256: string;
   fileBytes: number;
   ledger?: Record<string, string | number | null>;
+  columns?: ImportColumns;
+}
+
+/** The columns an import answer says it took (file header → canonical name) and ignored. */
+export interface ImportColumns {
+  mapped: { header: string; column: string }[];
+  ignored: string[];
 }
 
 /** The body of a problem answer. */
@@ -19,6 +26,7 @@ export interface ProblemAnswer {
   detail: string;
   errors: { row?: number; column?: string; field?: string; value?: unknown; message: string }[];
   totalErrors?: number;
+  columns?: ImportColumns;
 }
 
 export const importAnswer = async (response: Response) => (await response.json()) as ImportAnswer;

@@ -9,6 +9,7 @@ import {
   type StatusEvent,
 } from '../../../db';
 import type { ColumnSpec, EnumValue } from '../../imports';
+import { importCellLimits } from '../../shared';
 
 const eventTypeValues: readonly EnumValue<CollectionEventType>[] = [
   { code: 'payment', aliases: ['还款', '回款'] },
@@ -61,6 +62,7 @@ export const collectionColumns: readonly ColumnSpec[] = [
     aliases: ['借款编号', '借据号', '贷款编号'],
     required: true,
     type: 'text',
+    maxChars: importCellLimits.idMaxChars,
     description: {
       en: 'Loan number; the loan must be in the book.',
       zh: '借款编号，须已在账簿中。',
@@ -71,9 +73,10 @@ export const collectionColumns: readonly ColumnSpec[] = [
     aliases: ['日期', '发生日期', '事件日期'],
     required: true,
     type: 'date',
+    notAfter: 'today',
     description: {
-      en: 'Date of the event: YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or an Excel date.',
-      zh: '发生日期：YYYY-MM-DD、YYYY/MM/DD、YYYYMMDD 或 Excel 日期。',
+      en: 'Date of the event, from 1900-01-01 to today: YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or an Excel date.',
+      zh: '发生日期，1900-01-01 至今日：YYYY-MM-DD、YYYY/MM/DD、YYYYMMDD 或 Excel 日期。',
     },
   },
   {
@@ -126,6 +129,9 @@ export const collectionColumns: readonly ColumnSpec[] = [
     aliases: ['备注'],
     required: false,
     type: 'text',
-    description: { en: 'Free text.', zh: '备注。' },
+    description: {
+      en: 'Free text on one line, at most 500 characters.',
+      zh: '备注，单行，最多 500 个字符。',
+    },
   },
 ];

@@ -18,7 +18,7 @@ const postImport = defineRoute('collections:import', {
   summary:
     'Import collection history (payments, costs, status events) from CSV or XLSX, all or nothing',
   description:
-    "One dated event per row; every loan must be in the book. Status events set the loan flags; a payment later than the loan's last payment becomes its last payment. Any bad row rejects the whole file with 422.",
+    "One dated event per row; every loan must be in the book. Status events set the loan flags; a payment later than the loan's last payment becomes its last payment. A header it does not know is a 422 naming the closest known one, unless unknown_columns=ignore. Any bad row rejects the whole file with 422. Both answers list the columns taken and ignored (`columns`).",
   request: importRequest(ImportQuerySchema),
   responses: importResponses('The events were imported'),
 });

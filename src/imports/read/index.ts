@@ -4,5 +4,11 @@ export { isBlankRow, RowConverter } from './convert';
 export { CsvSyntaxError } from './csv-parser';
 export { csvRows } from './csv-rows';
 export { DecodeError, decodeText } from './decode';
-export { bindHeader, type ColumnBinding } from './header';
+export {
+  bindHeader,
+  importColumnsOf,
+  type ColumnBinding,
+  type HeaderOptions,
+  type HeaderReading,
+} from './header';
 export { WorkbookError, xlsxRows } from './xlsx-rows';

@@ -75,6 +75,10 @@ async function runImportNow<R extends object>(
       spec,
       staging,
       log,
+      {
+        unknownColumns: request.unknownColumns ?? 'refuse',
+        dates: { tapeDate: request.tapeDate, today: deps.clock.today() },
+      },
     );
     await source.drain();
     const staged = stagedFile(deps, staging, read, request);
@@ -148,7 +152,12 @@ function rejection<R extends object>(
     only && only.row === undefined
       ? `${only.message}; nothing was imported`
       : `${log.total} error(s) in the file; nothing was imported`;
-  return new Problem('validation_failed', detail, { errors, totalErrors: log.total, importId });
+  return new Problem('validation_failed', detail, {
+    errors,
+    totalErrors: log.total,
+    importId,
+    columns: read.columns,
+  });
 }
 
 /** Phase 2: one transaction moves the staged rows into the book and records the import (and key). */
@@ -197,6 +206,7 @@ function accept<R extends object>(
       ...file,
       ledger,
       warnings,
+      columns: read.columns,
     };
     auditImport(tx, request, importedAt, {
       action: `${spec.kind}.imported`,

@@ -3,16 +3,17 @@ import { csvRows } from '../read';
 import { DecodeError, decodeText } from '../read';
 import { RowConverter, isBlankRow } from '../read';
 import type { ErrorLog } from '../error-log';
-import { bindHeader, type ColumnBinding } from '../read';
+import { bindHeader, importColumnsOf, type ColumnBinding, type HeaderOptions } from '../read';
 import type { StagingTable } from './staging';
 import type { TableSpec } from '../table-spec';
-import type { ImportRequest, SourceRow } from '../types';
+import type { ImportColumns, ImportRequest, SourceRow } from '../types';
 import { WorkbookError, xlsxRows } from '../read';
 
-/** What reading the file found: its data rows, and its columns if the header was good. */
+/** What reading the file found: its data rows, its columns if the header was good, and the columns it read. */
 export interface StagedRows {
   rowCount: number;
   bindings?: ColumnBinding[];
+  columns: ImportColumns;
 }
 
 /**
@@ -38,11 +39,13 @@ class RowStager<R extends object> {
   headerRow = 0;
   headerFailed = false;
   bindings?: ColumnBinding[];
+  columns: ImportColumns = { mapped: [], ignored: [] };
   private converter?: RowConverter<R>;
 
   constructor(
     private readonly spec: TableSpec<R>,
     private readonly log: ErrorLog,
+    private readonly headerOptions: HeaderOptions,
   ) {}
 
   /** Checks a batch of rows and returns the staging rows of the good ones; stops at a bad header. */
@@ -63,12 +66,13 @@ class RowStager<R extends object> {
 
   private readHeader({ row, cells }: SourceRow): boolean {
     this.headerRow = row;
-    const header = bindHeader(cells, this.spec.columns, row);
+    const header = bindHeader(cells, this.spec.columns, { ...this.headerOptions, headerRow: row });
     for (const error of header.errors) this.log.add(error);
+    this.columns = importColumnsOf(header);
     this.headerFailed = header.errors.length > 0;
     if (this.headerFailed) return false;
     this.bindings = header.bindings;
-    this.converter = new RowConverter(this.spec, header.bindings, this.log);
+    this.converter = new RowConverter(this.spec, header, this.log);
     return true;
   }
 }
@@ -84,12 +88,13 @@ export async function stageRows<R extends object>(
   spec: TableSpec<R>,
   staging: StagingTable,
   log: ErrorLog,
+  headerOptions: HeaderOptions,
 ): Promise<StagedRows> {
-  const stager = new RowStager(spec, log);
+  const stager = new RowStager(spec, log, headerOptions);
   try {
     for await (const batch of rows) {
       await staging.append(stager.stage(batch));
-      if (stager.headerFailed) return { rowCount: 0 };
+      if (stager.headerFailed) return { rowCount: 0, columns: stager.columns };
     }
   } catch (error) {
     if (!(
@@ -104,11 +109,15 @@ export async function stageRows<R extends object>(
       ...(at.column !== undefined ? { column: at.column } : {}),
       message: error.message,
     });
-    return { rowCount: stager.rowCount };
+    return { rowCount: stager.rowCount, columns: stager.columns };
   }
   if (stager.headerRow === 0)
     log.add({ message: 'the file is empty: it has no header row and no data' });
   else if (stager.rowCount === 0)
     log.add({ row: stager.headerRow, message: 'the file has a header row but no data rows' });
-  return { rowCount: stager.rowCount, ...(stager.bindings ? { bindings: stager.bindings } : {}) };
+  return {
+    rowCount: stager.rowCount,
+    columns: stager.columns,
+    ...(stager.bindings ? { bindings: stager.bindings } : {}),
+  };
 }

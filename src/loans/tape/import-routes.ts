@@ -18,7 +18,7 @@ const postImport = defineRoute('loans:import', {
   path: '/import',
   summary: 'Import a loan tape (CSV or XLSX), all or nothing',
   description:
-    'Headers may be the canonical names or the Chinese ones of GET /loans/import/columns. Any bad row rejects the whole file with 422 naming up to 100 errors by row and column. mode=upsert updates loans already in the book (only the fields the file has columns for).',
+    'Headers may be the canonical names or the Chinese ones of GET /loans/import/columns; a header it does not know is a 422 naming the closest known one, unless unknown_columns=ignore. Any bad row rejects the whole file with 422 naming up to 100 errors by row and column. Both answers list the columns taken and ignored (`columns`). mode=upsert updates loans already in the book (only the fields the file has columns for).',
   request: importRequest(
     ImportQuerySchema.extend({ mode: z.enum(['insert', 'upsert']).default('insert') }),
   ),

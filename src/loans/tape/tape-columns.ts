@@ -7,6 +7,7 @@ import {
   type PlacementStage,
 } from '../../../db';
 import type { ColumnSpec, ColumnType, EnumValue } from '../../imports';
+import { importCellLimits } from '../../shared';
 
 const statusValues: readonly EnumValue<LoanStatus>[] = [
   { code: 'current', aliases: ['正常'] },
@@ -39,7 +40,7 @@ const litigationValues: readonly EnumValue<LitigationStatus>[] = [
 if (litigationValues.length !== litigationStatuses.length)
   throw new Error('every litigation status needs its spellings in the tape columns');
 
-type Extra = Partial<Pick<ColumnSpec, 'required' | 'default' | 'values'>>;
+type Extra = Partial<Pick<ColumnSpec, 'required' | 'default' | 'values' | 'maxChars' | 'notAfter'>>;
 
 function column(
   type: ColumnType,
@@ -73,6 +74,10 @@ const flag = (name: string, aliases: string[], en: string, zh: string) =>
   );
 
 const REQUIRED = { required: true } as const;
+/** Ids: loan, customer and identity numbers, phone numbers (`importCellLimits.idMaxChars`). */
+const ID = { maxChars: importCellLimits.idMaxChars } as const;
+/** What has happened by the tape date cannot be dated after it. */
+const BY_TAPE_DATE = { notAfter: 'tape_date' } as const;
 
 /**
  * The columns of a loan tape (贷款明细), in the order a template lists them: the single source of
@@ -83,16 +88,17 @@ export const tapeColumns: readonly ColumnSpec[] = [
     'text',
     'loan_id',
     ['借款编号', '借据号', '贷款编号', '合同编号'],
-    "The lender's loan number, unique in the book.",
-    '借款（借据）编号，在账簿中唯一。',
-    REQUIRED,
+    "The lender's loan number, unique in the book; at most 64 characters.",
+    '借款（借据）编号，在账簿中唯一；最多 64 个字符。',
+    { ...REQUIRED, ...ID },
   ),
   column(
     'text',
     'borrower_id',
     ['借款人编号', '客户号', '客户编号'],
-    "The lender's customer number; blank = the national id.",
-    '客户编号；空白时取身份证号。',
+    "The lender's customer number, at most 64 characters; blank = the national id.",
+    '客户编号，最多 64 个字符；空白时取身份证号。',
+    ID,
   ),
   column(
     'text',
@@ -108,7 +114,7 @@ export const tapeColumns: readonly ColumnSpec[] = [
     ['身份证号', '身份证号码', '证件号码'],
     'Resident identity number: 18 characters with a valid GB 11643 check character, or a legacy 15-digit id.',
     '居民身份证号：18 位且校验位正确，或 15 位旧号。',
-    REQUIRED,
+    { ...REQUIRED, ...ID },
   ),
   column(
     'text',
@@ -116,6 +122,7 @@ export const tapeColumns: readonly ColumnSpec[] = [
     ['手机号', '手机号码', '联系电话'],
     'Mobile number: 11 digits starting with 1.',
     '手机号：以 1 开头的 11 位数字。',
+    ID,
   ),
   column('text', 'province', ['省份', '省'], "The borrower's province.", '借款人所在省份。'),
   column('text', 'city', ['城市', '市'], "The borrower's city.", '借款人所在城市。'),
@@ -154,16 +161,16 @@ export const tapeColumns: readonly ColumnSpec[] = [
     'date',
     'origination_date',
     ['放款日期', '放款日'],
-    'Date the loan was paid out. Dates: YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or an Excel date.',
-    '放款日期。日期可写 YYYY-MM-DD、YYYY/MM/DD、YYYYMMDD 或 Excel 日期。',
-    REQUIRED,
+    'Date the loan was paid out; not after the tape date. Dates: YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD or an Excel date, from 1900-01-01 to 2200-12-31.',
+    '放款日期，不晚于数据日。日期可写 YYYY-MM-DD、YYYY/MM/DD、YYYYMMDD 或 Excel 日期，须在 1900-01-01 至 2200-12-31 之间。',
+    { ...REQUIRED, ...BY_TAPE_DATE },
   ),
   column(
     'date',
     'maturity_date',
     ['到期日', '到期日期'],
-    'Contractual maturity; not before the origination date.',
-    '合同到期日，不早于放款日期。',
+    'Contractual maturity; not before the origination date, may be after the tape date.',
+    '合同到期日，不早于放款日期，可晚于数据日。',
   ),
   money(
     'original_principal',
@@ -212,8 +219,9 @@ export const tapeColumns: readonly ColumnSpec[] = [
     'date',
     'last_payment_date',
     ['最后还款日', '最后还款日期'],
-    'Date of the last payment received.',
-    '最后一次还款日期。',
+    'Date of the last payment received; not after the tape date.',
+    '最后一次还款日期，不晚于数据日。',
+    BY_TAPE_DATE,
   ),
   money(
     'last_payment_amount',
@@ -233,8 +241,9 @@ export const tapeColumns: readonly ColumnSpec[] = [
     'date',
     'charge_off_date',
     ['核销日期'],
-    'Date the loan was written off (核销); not before the origination date.',
-    '核销日期，不早于放款日期。',
+    'Date the loan was written off (核销); not before the origination date nor after the tape date.',
+    '核销日期，不早于放款日期，不晚于数据日。',
+    BY_TAPE_DATE,
   ),
   money(
     'charge_off_amount',
@@ -271,6 +280,7 @@ export const tapeColumns: readonly ColumnSpec[] = [
     ['出生日期', '出生年月日'],
     "Borrower's date of birth, before the origination date; blank = the one the national id encodes.",
     '借款人出生日期，须早于放款日期；空白时取身份证号中的出生日期。',
+    BY_TAPE_DATE,
   ),
   flag(
     'servicemember',
@@ -290,8 +300,9 @@ export const tapeColumns: readonly ColumnSpec[] = [
     'date',
     'last_acknowledgement_date',
     ['最后承认日期', '诉讼时效起算日'],
-    'Latest date from which the limitation period runs anew: the borrower acknowledged the debt, or another interruption; not before the origination date.',
-    '诉讼时效重新起算之日（借款人最后承认债务或其他中断事由），不早于放款日期。',
+    'Latest date from which the limitation period runs anew: the borrower acknowledged the debt, or another interruption; not before the origination date nor after the tape date.',
+    '诉讼时效重新起算之日（借款人最后承认债务或其他中断事由），不早于放款日期，不晚于数据日。',
+    BY_TAPE_DATE,
   ),
   column(
     'enum',
