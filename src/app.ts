@@ -4,7 +4,14 @@ import { requestId } from 'hono/request-id';
 import { HTTPException } from 'hono/http-exception';
 import { authenticate, access, audit } from './access';
 import { docs } from './docs';
-import { writeLog, type AppDeps, type AppEnv, Problem, problemResponse } from './shared';
+import {
+  writeLog,
+  type AppDeps,
+  type AppEnv,
+  Problem,
+  problemResponse,
+  streamingBodyLimit,
+} from './shared';
 import { health } from './health';
 import { loans } from './loans';
 import { collections, effectivenessRoutes } from './collections';
@@ -28,9 +35,10 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(async (c, next) => {
-    const maxSize = FILE_PATHS.test(c.req.path)
-      ? deps.config.importBodyLimitBytes
-      : deps.config.jsonBodyLimitBytes;
+    // A file streams through its limit (never whole in memory); a JSON body is small enough to hold.
+    if (FILE_PATHS.test(c.req.path))
+      return streamingBodyLimit(deps.config.importBodyLimitBytes)(c, next);
+    const maxSize = deps.config.jsonBodyLimitBytes;
     return bodyLimit({
       maxSize,
       onError: () => {

@@ -18,6 +18,7 @@ export {
   importResponses,
   serveImport,
 } from './http';
+export { isMultipart, type SpooledUpload, withSpooledUpload } from './upload';
 export { loadWithIndexesRebuilt, runImport, sqlErrors, stagingStatement } from './stage';
 export { type ApplyContext, type Blankable, type StagedFile, type TableSpec } from './table-spec';
 export {

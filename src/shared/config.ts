@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /** A delinquency bucket: loans whose days past due fall in `[minDays, maxDays]` (open-ended if no max). */
@@ -201,6 +202,12 @@ export interface PlatformConfig {
   jsonBodyLimitBytes: number;
   /** Largest uploaded file accepted by the import routes, in bytes. */
   importBodyLimitBytes: number;
+  /**
+   * Where uploads (multipart imports, traced files) are written as they arrive, in the platform's
+   * data folder (beside the database): a 600 MB upload must not be held in memory. Each file is
+   * removed when its request ends, however it ends.
+   */
+  uploadFolder: string;
   /** Write-off, recovery and sale accounting choices; each absent one takes its default (`defaultLedgerPolicy` above). */
   ledger?: Partial<LedgerPolicy>;
   /** Band edges of the portfolio strats; each absent list takes its default (`defaultPortfolioBands` above). */
@@ -232,6 +239,7 @@ export const defaultConfig: PlatformConfig = {
   delinquencySchemes: builtInDelinquencySchemes,
   jsonBodyLimitBytes: 1024 * 1024,
   importBodyLimitBytes: 2 * 1024 * 1024 * 1024,
+  uploadFolder: './data/uploads',
 };
 
 const bucketSchema = z.object({
@@ -247,6 +255,7 @@ const schemesSchema = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.array(bu
 const envSchema = z.object({
   CHARGE_OFF_DPD_THRESHOLD: z.coerce.number().int().positive().optional(),
   IMPORT_BODY_LIMIT_MB: z.coerce.number().int().positive().optional(),
+  DATABASE_PATH: z.string().min(1).optional(),
   DELINQUENCY_SCHEMES: z.string().optional(),
   SELLER_NAME: z.string().trim().min(1).optional(),
   PUT_BACK_WINDOW_DAYS: z.coerce.number().int().min(0).optional(),
@@ -271,6 +280,9 @@ export function configFromEnv(env: Record<string, string | undefined>): Platform
     importBodyLimitBytes: parsed.IMPORT_BODY_LIMIT_MB
       ? parsed.IMPORT_BODY_LIMIT_MB * 1024 * 1024
       : defaultConfig.importBodyLimitBytes,
+    uploadFolder: parsed.DATABASE_PATH
+      ? join(dirname(parsed.DATABASE_PATH), 'uploads')
+      : defaultConfig.uploadFolder,
     transfer: Object.fromEntries(
       Object.entries({
         sellerName: parsed.SELLER_NAME,
