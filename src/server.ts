@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { count, eq } from 'drizzle-orm';
 import { openDatabase, fileImports } from '../db';
@@ -16,6 +17,8 @@ const deps: AppDeps = {
   config: configFromEnv(process.env),
 };
 
+// Uploads live only as long as their request: whatever is there was left by a crash.
+rmSync(deps.config.uploadFolder, { recursive: true, force: true });
 bootstrapAdmin(deps, process.env.PLATFORM_ADMIN_TOKEN, print);
 if (process.env.PLATFORM_DEMO !== '0') {
   await seedDemoBookIfEmpty(deps, print);
