@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/test-app';
 import { aTapeRow, csvOf } from '../imports/files';
+import { sharedStringsBomb } from '../../bench/hostile-files';
 
 // Uploads (multipart imports, traced files) go to the platform's upload folder as they arrive and
 // never whole into memory; every exit path removes what they left there; a body over the limit is
@@ -219,6 +220,28 @@ describe('a traced file', () => {
     const formAnswer = await post(t, '/data-rooms/trace', form.stream, MULTIPART, 'admin');
     expect(formAnswer.status, await formAnswer.clone().text()).toBe(200);
     expect(form.peak()).toBeLessThan(MEMORY_BOUND);
+    expect(t.left()).toEqual([]);
+  });
+
+  it('that is a shared-strings bomb (.xlsx) is read in bounded memory, never whole', async () => {
+    const t = appWithUploads();
+    const bomb = join(t.uploadFolder, '..', `bomb-${process.pid}.xlsx`);
+    folders.push(bomb);
+    await sharedStringsBomb(bomb, 128 * MB);
+    const base = process.memoryUsage().rss;
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss - base)), 5);
+    const response = await post(
+      t,
+      '/data-rooms/trace',
+      readFileSync(bomb),
+      'application/octet-stream',
+      'admin',
+    );
+    clearInterval(sampler);
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(((await response.json()) as { attributed: boolean }).attributed).toBe(false);
+    expect(peak).toBeLessThan(MEMORY_BOUND);
     expect(t.left()).toEqual([]);
   });
 
