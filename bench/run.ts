@@ -20,6 +20,7 @@ const cases: Record<string, (args: string[]) => Promise<void>> = {
   sale: (args) => import('./sale').then((module) => module.saleCase(args)),
   'data-room': (args) =>
     import('./data-room-portfolio').then((module) => module.dataRoomPortfolioCase(args)),
+  hostile: (args) => import('./hostile').then((module) => module.hostileCase(args)),
 };
 
 const [first, ...rest] = process.argv.slice(2);

@@ -15,6 +15,7 @@ import {
   Problem,
   problemResponse,
   rejectUnknownQuery,
+  streamingBodyLimit,
 } from './shared';
 import { health } from './health';
 import { loans } from './loans';
@@ -110,9 +111,10 @@ export function createApp(deps: AppDeps) {
   });
   app.use(wellFormedQuery);
   app.use(async (c, next) => {
-    const maxSize = FILE_PATHS.test(c.req.path)
-      ? deps.config.importBodyLimitBytes
-      : deps.config.jsonBodyLimitBytes;
+    // A file streams through its limit (never whole in memory); a JSON body is small enough to hold.
+    if (FILE_PATHS.test(c.req.path))
+      return streamingBodyLimit(deps.config.importBodyLimitBytes)(c, next);
+    const maxSize = deps.config.jsonBodyLimitBytes;
     return bodyLimit({
       maxSize,
       onError: () => {

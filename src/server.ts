@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import { openDatabase, fileImports } from '../db';
 import { bootstrapAdmin, seedDemoUsers } from './access';
@@ -27,6 +28,8 @@ if (swept.length > 0)
     JSON.stringify({ level: 'info', message: 'removed import leftovers', files: swept.length }),
   );
 
+// Uploads live only as long as their request: whatever is there was left by a crash.
+rmSync(deps.config.uploadFolder, { recursive: true, force: true });
 bootstrapAdmin(deps, process.env.PLATFORM_ADMIN_TOKEN, print);
 if (process.env.PLATFORM_DEMO !== '0') {
   await seedDemoBookIfEmpty(deps, print);

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { auditActorOf } from '../access';
 import {
+  bodyLimitProblem,
   parseIsoDate,
   type AppEnv,
   type IdempotencyKey,
@@ -18,6 +19,7 @@ import type {
   ImportResult,
   TextEncoding,
 } from './types';
+import { isMultipart, type SpooledUpload, withSpooledUpload } from './upload';
 
 const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV_MEDIA_TYPES = new Set(['text/csv', 'application/csv', 'text/plain']);
@@ -170,45 +172,39 @@ function encodingOf(name: string | undefined): TextEncoding | undefined {
   return encoding;
 }
 
-/** The file of a multipart upload (`file` field): small uploads from a browser form. */
-async function multipartFile(
-  c: Context<AppEnv>,
-): Promise<{ body: Uint8Array; format: ImportFormat | undefined }> {
-  const form = await c.req.parseBody();
-  const file = form.file;
-  if (!(file instanceof File))
-    throw new Problem('bad_request', 'a multipart upload needs the file in a field named "file"');
-  const byName = /\.xlsx$/i.test(file.name)
+/** The format an uploaded part names, by its Content-Type or its file name. */
+function formatOfUpload(upload: SpooledUpload): ImportFormat | undefined {
+  const byName = /\.xlsx$/i.test(upload.fileName ?? '')
     ? 'xlsx'
-    : /\.csv$/i.test(file.name)
+    : /\.csv$/i.test(upload.fileName ?? '')
       ? 'csv'
       : undefined;
-  return {
-    body: new Uint8Array(await file.arrayBuffer()),
-    format: formatOfMediaType(file.type) ?? byName,
-  };
+  return formatOfMediaType((upload.mediaType ?? '').toLowerCase()) ?? byName;
 }
 
 /**
- * The import request of an HTTP upload. The format comes from `format=`, else the Content-Type
- * (or the uploaded file's type or name); the encoding from `encoding=`, else the charset, else it
- * is detected. The idempotency fingerprint is method, path and query.
+ * The import request of an HTTP upload: the raw body as it streams in, or the multipart `upload`
+ * already on disk. The format comes from `format=`, else the Content-Type (or the uploaded file's
+ * type or name); the encoding from `encoding=`, else the charset, else it is detected. The
+ * idempotency fingerprint is method, path and query.
  * @throws Problem `unsupported_media_type` when the format cannot be told.
  */
-export async function importRequestOf(
+export function importRequestOf(
   c: Context<AppEnv>,
   query: z.infer<typeof ImportQuerySchema>,
   options: { mode: ImportMode; idempotencyKey: IdempotencyKey | undefined },
-): Promise<ImportFile> {
+  upload?: SpooledUpload,
+): ImportFile {
   const [mediaType = '', ...parameters] = (c.req.header('Content-Type') ?? '')
     .split(';')
     .map((part) => part.trim());
   const charset = parameters
     .find((parameter) => /^charset=/i.test(parameter))
     ?.slice('charset='.length);
-  const upload =
-    mediaType.toLowerCase() === 'multipart/form-data' ? await multipartFile(c) : undefined;
-  const format = query.format ?? upload?.format ?? formatOfMediaType(mediaType.toLowerCase());
+  const format =
+    query.format ??
+    (upload ? formatOfUpload(upload) : undefined) ??
+    formatOfMediaType(mediaType.toLowerCase());
   if (!format) {
     throw new Problem(
       'unsupported_media_type',
@@ -218,7 +214,7 @@ export async function importRequestOf(
   const encoding = encodingOf(query.encoding ?? charset);
   const url = new URL(c.req.url);
   return {
-    body: upload?.body ?? c.req.raw.body ?? new Uint8Array(0),
+    body: upload ? upload.chunks() : (c.req.raw.body ?? new Uint8Array(0)),
     format,
     mode: options.mode,
     tapeDate: query.as_of ?? c.get('deps').clock.today(),
@@ -273,10 +269,16 @@ export async function serveImport(
   mode: ImportMode,
   importFile: (ctx: ImportContext, file: ImportFile) => Promise<ImportResult>,
 ) {
-  const file = await importRequestOf(c, query, {
-    mode,
-    idempotencyKey: idempotencyKeyOf(c),
-  });
-  const result = await importFile({ deps: c.get('deps'), actor: auditActorOf(c) }, file);
-  return c.json(importedBody(c, result), 201);
+  const run = (upload?: SpooledUpload) =>
+    importFile(
+      { deps: c.get('deps'), actor: auditActorOf(c) },
+      importRequestOf(c, query, { mode, idempotencyKey: idempotencyKeyOf(c) }, upload),
+    );
+  try {
+    const result = isMultipart(c) ? await withSpooledUpload(c, run) : await run();
+    return c.json(importedBody(c, result), 201);
+  } catch (error) {
+    // A raw body over the limit fails inside the reader, which may call it a bad file: it is a 413.
+    throw bodyLimitProblem(c) ?? error;
+  }
 }

@@ -28,6 +28,7 @@ export {
   stagingStatement,
   sweepScratchFolder,
 } from './stage';
+export { isMultipart, type SpooledUpload, withSpooledUpload } from './upload';
 export { type ApplyContext, type Blankable, type StagedFile, type TableSpec } from './table-spec';
 export {
   type ImportContext,

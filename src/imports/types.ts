@@ -18,7 +18,8 @@ export type ImportContext = Omit<VerbContext, 'tx'>;
 
 /** The file an import verb is given, and how to read it. */
 export interface ImportFile {
-  body: ReadableStream<Uint8Array> | Uint8Array;
+  /** The body as it streams in, a file read back from disk, or bytes in memory (tests, the demo). */
+  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Uint8Array;
   format: ImportFormat;
   /** collections: always 'insert' */
   mode: ImportMode;

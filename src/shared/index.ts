@@ -1,5 +1,6 @@
 // The door of this room: what other rooms may use. Everything else here is private.
 export { addBusinessDays } from './business-days';
+export { bodyLimitProblem, streamingBodyLimit } from './body-limit';
 export { fixedClock, systemClock } from './clock';
 export {
   type DelinquencyBucket,

@@ -15,7 +15,12 @@ import {
 import { XLSX_CONTENT_TYPE } from '../xlsx';
 import { buyerRounds, submitBid } from './bids';
 import { portfolioForBuyer, putBackForBuyer } from './buyer-views';
-import { dataRoomFileName, startDownload, streamDataRoom } from './data-room';
+import {
+  dataRoomDownloadAudit,
+  dataRoomFileName,
+  startDownload,
+  streamDataRoom,
+} from './data-room';
 import { portfolioIdsOfferedTo, requireDealingBuyer, requireOfferedTo } from './offers';
 import { listSales, putBacksOf, requestPutBack, requireSale } from './sale';
 import * as schemas from './schemas';
@@ -213,7 +218,10 @@ export const buyerRoutes = createRouter()
     return streamedResponse(
       c,
       { contentType: XLSX_CONTENT_TYPE, fileName: dataRoomFileName(started) },
-      (output) => streamDataRoom(deps, actor, started, output),
+      dataRoomDownloadAudit(started),
+      async (output) => ({
+        loanRows: (await streamDataRoom(deps, actor, started, output)).loanRows,
+      }),
     );
   })
   .openapi(getSales, (c) =>

@@ -9,7 +9,7 @@ import {
   Problem,
   createRouter,
 } from '../shared';
-import { writeTransferPackage } from './package';
+import { startTransferPackage, writeTransferPackage } from './package';
 import {
   cancelSale,
   decidePutBack,
@@ -215,10 +215,23 @@ export const salesRoutes = createRouter()
           ? `sale ${id} was cancelled: it has no transfer package`
           : `sale ${id} is not signed: the transfer package follows signing`,
       );
+    const actor = auditActorOf(c);
+    const started = startTransferPackage(deps, actor, id);
     return streamedResponse(
       c,
       { contentType: 'application/zip', fileName: `transfer-package-sale-${id}.zip` },
-      (output) => writeTransferPackage(deps, auditActorOf(c), id, output),
+      {
+        action: 'transfer.package.downloaded',
+        targetType: 'sale',
+        targetId: id,
+        detail: {
+          buyerOrganisationId: sale.buyerOrganisationId,
+          tier: 'P2',
+          downloadId: started.dataRoom.download.id,
+        },
+      },
+      async (output) =>
+        (await writeTransferPackage(deps, actor, id, output, started)).manifest.counts,
     );
   })
   .openapi(getPutBacks, (c) => {

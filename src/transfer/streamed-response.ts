@@ -1,30 +1,18 @@
-import { PassThrough, Readable, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import type { Context } from 'hono';
-import { writeLog, type AppEnv } from '../shared';
+import type { AppEnv } from '../shared';
+import { type DownloadAudit, sendAuditedDownload } from '../xlsx';
 
 /**
- * A download written while it is sent: `write` streams into the response and is held back by a
- * slow client. The status and headers are gone by the time a failure happens, so a failure is
- * logged with the request id and the response is cut short (the client sees a broken download,
- * never a complete-looking one).
+ * A download written while it is sent (a data room, a transfer package): `write` streams into the
+ * response and is held back by a slow client. The download is audited from its start to its end
+ * (complete or aborted) by the platform's one download mechanism, `sendAuditedDownload`.
  */
 export function streamedResponse(
   c: Context<AppEnv>,
   file: { contentType: string; fileName: string },
-  write: (output: Writable) => Promise<unknown>,
+  audit: DownloadAudit,
+  write: (output: Writable) => Promise<Record<string, unknown> | void>,
 ): Response {
-  const output = new PassThrough();
-  write(output).catch((error: unknown) => {
-    writeLog(c.get('deps'), {
-      level: 'error',
-      message: `stream of ${file.fileName} failed`,
-      requestId: c.get('requestId'),
-      error: String((error as Error)?.stack ?? error),
-    });
-    output.destroy(error as Error);
-  });
-  return c.body(Readable.toWeb(output) as ReadableStream, 200, {
-    'Content-Type': file.contentType,
-    'Content-Disposition': `attachment; filename="${file.fileName}"`,
-  });
+  return sendAuditedDownload(c, file, audit, write);
 }

@@ -1,11 +1,9 @@
 // Mounted at /data-rooms (src/app.ts).
-import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { auditActorOf, defineRoute } from '../access';
+import { withSpooledUpload } from '../imports';
 import { recordAudit } from '../audit';
 import {
-  type AppEnv,
   jsonResponse as json,
   problemResponseDoc as problem,
   Problem,
@@ -75,65 +73,57 @@ const postTrace = defineRoute('data-rooms:trace', {
   },
 });
 
-async function uploadedBytes(c: Context<AppEnv>): Promise<Uint8Array> {
-  if ((c.req.header('Content-Type') ?? '').startsWith('multipart/form-data')) {
-    const file = (await c.req.parseBody()).file;
-    if (!(file instanceof File))
-      throw new Problem('bad_request', 'a multipart upload needs the file in a field named "file"');
-    return new Uint8Array(await file.arrayBuffer());
-  }
-  return new Uint8Array(await c.req.arrayBuffer());
-}
-
-export const dataRooms = createRouter().openapi(postTrace, async (c) => {
-  const deps = c.get('deps');
-  const bytes = await uploadedBytes(c);
-  if (bytes.length === 0)
-    throw new Problem('validation_failed', 'send the leaked file as the body', {
-      errors: [{ field: 'body', message: 'empty' }],
+export const dataRooms = createRouter().openapi(postTrace, async (c) =>
+  // The file goes to disk as it arrives and is read from there, never whole into memory.
+  withSpooledUpload(c, async (upload) => {
+    const deps = c.get('deps');
+    if (upload.bytes === 0)
+      throw new Problem('validation_failed', 'send the leaked file as the body', {
+        errors: [{ field: 'body', message: 'empty' }],
+      });
+    const leaked = await readLeakedFile(upload.path).catch((error: unknown) => {
+      throw new Problem(
+        'validation_failed',
+        `the file cannot be read as .xlsx or CSV: ${(error as Error).message}`,
+        { errors: [{ field: 'body', message: 'not an .xlsx or CSV file' }] },
+      );
     });
-  const leaked = await readLeakedFile(bytes).catch((error: unknown) => {
-    throw new Problem(
-      'validation_failed',
-      `the file cannot be read as .xlsx or CSV: ${(error as Error).message}`,
-      { errors: [{ field: 'body', message: 'not an .xlsx or CSV file' }] },
-    );
-  });
-  const { evidence, downloads } = traceLeak(deps, leaked);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const copies = downloads.map((download) => ({
-    downloadId: download.id,
-    portfolioId: download.portfolioId,
-    buyerOrganisation: {
-      id: download.buyerOrganisationId,
-      name: findBuyer(deps.db, download.buyerOrganisationId)?.name ?? '',
-    },
-    tier: download.tier,
-    downloadedAt: download.startedAt,
-    downloadedByUserId: download.userId,
-    sha256: download.sha256,
-  }));
-  deps.db.transaction((tx) =>
-    recordAudit(tx, auditActorOf(c), deps.clock.now(), {
-      action: 'transfer.data_room.traced',
-      targetType: 'data_room_download',
-      targetId: copies[0]?.downloadId ?? 0,
-      fileSha256: sha256,
-      detail: { copies: copies.map((copy) => copy.downloadId) },
-    }),
-  );
-  return c.json(
-    {
-      attributed: copies.length === 1,
-      file: {
-        format: leaked.format,
-        sha256,
-        bytes: bytes.length,
-        tapeRowsRead: leaked.references.length,
+    const { evidence, downloads } = traceLeak(deps, leaked);
+    const sha256 = upload.sha256;
+    const copies = downloads.map((download) => ({
+      downloadId: download.id,
+      portfolioId: download.portfolioId,
+      buyerOrganisation: {
+        id: download.buyerOrganisationId,
+        name: findBuyer(deps.db, download.buyerOrganisationId)?.name ?? '',
       },
-      copies,
-      evidence,
-    },
-    200,
-  );
-});
+      tier: download.tier,
+      downloadedAt: download.startedAt,
+      downloadedByUserId: download.userId,
+      sha256: download.sha256,
+    }));
+    deps.db.transaction((tx) =>
+      recordAudit(tx, auditActorOf(c), deps.clock.now(), {
+        action: 'transfer.data_room.traced',
+        targetType: 'data_room_download',
+        targetId: copies[0]?.downloadId ?? 0,
+        fileSha256: sha256,
+        detail: { copies: copies.map((copy) => copy.downloadId) },
+      }),
+    );
+    return c.json(
+      {
+        attributed: copies.length === 1,
+        file: {
+          format: leaked.format,
+          sha256,
+          bytes: upload.bytes,
+          tapeRowsRead: leaked.references.length,
+        },
+        copies,
+        evidence,
+      },
+      200,
+    );
+  }),
+);

@@ -7,4 +7,5 @@ export { type Sheet, type SheetColumn } from './report-sheet';
 export { type StreamingWorkbook, createStreamingWorkbook } from './streaming-workbook';
 export { type WorkbookColumn } from './table-sheet';
 export { XLSX_CONTENT_TYPE, sendWorkbook } from './workbook-download';
+export { type DownloadAudit, sendAuditedDownload } from './audited-download';
 export { type ZipEntry, ZipWriter } from './zip-writer';

@@ -26,7 +26,7 @@ export class ByteSource implements AsyncIterable<Uint8Array> {
   /** What is left of the chunk being cut, not handed on yet. */
   private rest: Uint8Array = new Uint8Array(0);
 
-  constructor(body: ReadableStream<Uint8Array> | Uint8Array | null) {
+  constructor(body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Uint8Array | null) {
     this.chunks = chunksOf(body)[Symbol.asyncIterator]();
   }
 
@@ -67,11 +67,16 @@ export class ByteSource implements AsyncIterable<Uint8Array> {
 }
 
 async function* chunksOf(
-  body: ReadableStream<Uint8Array> | Uint8Array | null,
+  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Uint8Array | null,
 ): AsyncGenerator<Uint8Array> {
   if (body === null) return;
   if (body instanceof Uint8Array) {
     yield body;
+    return;
+  }
+  if (!('getReader' in body)) {
+    // An uploaded file read back from disk.
+    for await (const chunk of body) if (chunk.byteLength > 0) yield chunk;
     return;
   }
   const reader = body.getReader();

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { DisclosureTier } from '../../../db';
-import { recordAudit, type AuditActor } from '../../audit';
+import type { AuditActor } from '../../audit';
 import { type AppDeps, transferTermsOf, type VerbContext } from '../../shared';
 import { roundsOf } from '../bids';
 import { writeDataRoom, type DataRoomCopy } from './data-room';
@@ -8,7 +8,7 @@ import { disclosureTierFor } from './disclosure-tier';
 import { findBuyer, findTokenKey, requireOfferedTo } from '../offers';
 import { completeDownload, insertDownload, newFingerprint, type DownloadRow } from '../trace';
 import { loansOnOfferCount } from './tape-row';
-import { type WrittenFile, createStreamingWorkbook } from '../../xlsx';
+import { type DownloadAudit, type WrittenFile, createStreamingWorkbook } from '../../xlsx';
 
 export interface StartedDownload {
   download: DownloadRow;
@@ -58,16 +58,18 @@ export function startDownload(
 }
 
 /**
- * Streams the data room of a started download into `output` (a file or an HTTP response), then
- * records its size and SHA-256 on the download and in the audit trail. Memory does not grow with
- * the portfolio: the tape is read a page at a time and the workbook waits for `output` to drain.
+ * Streams the data room of a started download into `output` (a file, a zip entry or an HTTP
+ * response), then records its size and SHA-256 on the download (the copy's record, which tracing
+ * reads). Memory does not grow with the portfolio: the tape is read a page at a time and the
+ * workbook waits for `output` to drain. Sent over HTTP, the download is audited by the route's
+ * download mechanism (`sendAuditedDownload`), from its start to its last byte or its abort.
  */
 export async function streamDataRoom(
   deps: AppDeps,
-  actor: AuditActor,
+  _actor: AuditActor,
   { download, copy }: StartedDownload,
   output: Writable,
-): Promise<WrittenFile> {
+): Promise<WrittenFile & { loanRows: number }> {
   const book = createStreamingWorkbook(output, {
     createdAt: copy.preparedAt,
     properties: {
@@ -83,28 +85,29 @@ export async function streamDataRoom(
   });
   const { loanRows } = await writeDataRoom(deps, book, copy);
   const written = await book.finish();
-  deps.db.transaction((tx) => {
+  deps.db.transaction((tx) =>
     completeDownload(tx, download.id, {
       completedAt: deps.clock.now(),
       sha256: written.sha256,
       bytes: written.bytes,
       loanRows,
-    });
-    recordAudit(tx, actor, deps.clock.now(), {
-      action: 'transfer.data_room.downloaded',
-      targetType: 'portfolio',
-      targetId: copy.portfolio.id,
-      fileSha256: written.sha256,
-      detail: {
-        downloadId: download.id,
-        buyerOrganisationId: download.buyerOrganisationId,
-        tier: copy.tier,
-        bytes: written.bytes,
-        loanRows,
-      },
-    });
-  });
-  return written;
+    }),
+  );
+  return { ...written, loanRows };
+}
+
+/** What the audit trail says of a buyer's download of a data room copy: who got which copy, in which tier. */
+export function dataRoomDownloadAudit({ download, copy }: StartedDownload): DownloadAudit {
+  return {
+    action: 'transfer.data_room.downloaded',
+    targetType: 'portfolio',
+    targetId: copy.portfolio.id,
+    detail: {
+      downloadId: download.id,
+      buyerOrganisationId: download.buyerOrganisationId,
+      tier: copy.tier,
+    },
+  };
 }
 
 /** The file name a buyer's browser saves the copy under (ASCII: the portfolio's name may not be). */

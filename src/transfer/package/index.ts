@@ -1,2 +1,2 @@
 // The door of the transfer package: the buyer's file of the loans it bought and their notices.
-export { writeTransferPackage } from './transfer-package';
+export { startTransferPackage, writeTransferPackage } from './transfer-package';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { type AuditActor, recordAudit } from '../../audit';
+import type { AuditActor } from '../../audit';
 import { requirePortfolio } from '../../portfolios';
 import { addFen, type AppDeps, type Fen, Problem, transferTermsOf, ZERO_FEN } from '../../shared';
-import { startDownload, streamDataRoom } from '../data-room';
+import { type StartedDownload, startDownload, streamDataRoom } from '../data-room';
 import { findBuyer } from '../offers';
 import { borrowerPages, type PackageLoan } from './package-rows';
 import { requireSale, saleFigures, type SaleRow } from '../sale';
@@ -54,26 +54,25 @@ const noticeFile = (borrowerIndex: number) =>
   `notices/notices-${String(Math.floor(borrowerIndex / NOTICES_PER_FILE) + 1).padStart(5, '0')}.html`;
 const fen = (value: number) => (value / 100).toFixed(2);
 
+/** A transfer package begun: its sale, what its notices say, and its P2 data room copy, recorded. */
+export interface StartedPackage {
+  sale: SaleRow;
+  notice: NoticeTerms;
+  dataRoom: StartedDownload;
+}
+
 /**
- * Writes a signed sale's transfer package as a zip into `output` (docs/domain.md §5): the clear (P2)
- * data room made for the buyer, the asset schedule (资产明细表: each loan with its claim and
- * allocated price), a printable transfer notice per borrower (债权转让通知, a page each, 500 to a
- * file) and a mail-merge
- * sheet of the same data, and a manifest with each file's SHA-256 and the counts and totals that
- * tie out. Everything streams: the loans are read a page of borrowers at a time.
+ * Begins a signed sale's transfer package before a byte of it is written: the sale's terms, and
+ * the record of the clear (P2) data room copy it carries, so that the download's start can name it.
  * @throws Problem not_found; conflict for a sale not signed yet
  */
-export async function writeTransferPackage(
+export function startTransferPackage(
   deps: AppDeps,
   actor: AuditActor,
   saleId: number,
-  output: Writable,
-): Promise<{ manifest: PackageManifest; written: WrittenFile }> {
+): StartedPackage {
   const { sale, notice } = packageTerms(deps, saleId);
-  const sink = new ByteSink(output);
-  const zip = new ZipWriter(sink, { compressionLevel: 1, modifiedAt: new Date(deps.clock.now()) });
-  const files: PackageManifest['files'] = [];
-  const started = deps.db.transaction((tx) =>
+  const dataRoom = deps.db.transaction((tx) =>
     startDownload(
       { tx, deps, actor },
       {
@@ -83,11 +82,35 @@ export async function writeTransferPackage(
       },
     ),
   );
+  return { sale, notice, dataRoom };
+}
+
+/**
+ * Writes a signed sale's transfer package as a zip into `output` (docs/domain.md §5): the clear (P2)
+ * data room made for the buyer, the asset schedule (资产明细表: each loan with its claim and
+ * allocated price), a printable transfer notice per borrower (债权转让通知, a page each, 500 to a
+ * file) and a mail-merge
+ * sheet of the same data, and a manifest with each file's SHA-256 and the counts and totals that
+ * tie out. Everything streams: the loans are read a page of borrowers at a time. Sent over HTTP,
+ * the download is audited by the route's download mechanism (`sendAuditedDownload`).
+ * @throws Problem not_found; conflict for a sale not signed yet
+ */
+export async function writeTransferPackage(
+  deps: AppDeps,
+  actor: AuditActor,
+  saleId: number,
+  output: Writable,
+  started: StartedPackage = startTransferPackage(deps, actor, saleId),
+): Promise<{ manifest: PackageManifest; written: WrittenFile }> {
+  const { sale, notice } = started;
+  const sink = new ByteSink(output);
+  const zip = new ZipWriter(sink, { compressionLevel: 1, modifiedAt: new Date(deps.clock.now()) });
+  const files: PackageManifest['files'] = [];
   files.push({
     path: 'data-room-P2.xlsx',
     ...(await intoEntry(zip, 'data-room-P2.xlsx', (writable) =>
-      streamDataRoom(deps, actor, started, writable),
-    )),
+      streamDataRoom(deps, actor, started.dataRoom, writable),
+    ).then(({ bytes, sha256 }) => ({ bytes, sha256 }))),
   });
   const schedule = await intoEntry(zip, 'asset-schedule.xlsx', (writable) =>
     writeWorkbook(writable, notice, (book) => writeAssetSchedule(deps, book, saleId)),
@@ -102,15 +125,6 @@ export async function writeTransferPackage(
   await zip.addFile('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
   await zip.finish();
   const written = await sink.end();
-  deps.db.transaction((tx) =>
-    recordAudit(tx, actor, deps.clock.now(), {
-      action: 'transfer.package.downloaded',
-      targetType: 'sale',
-      targetId: saleId,
-      fileSha256: written.sha256,
-      detail: { bytes: written.bytes, ...manifest.counts },
-    }),
-  );
   return { manifest, written };
 }
 
