@@ -111,6 +111,8 @@ describe('the reconciliation report', () => {
       reference: 'BANK-1',
       date: '2026-11-20',
     });
+    // A payment after the forwarding, imported the next day: owed to the buyer, not yet forwarded.
+    deal.clock.set('2026-11-22T09:00:00.000Z');
     await importPayments(deal, [{ loanId: second!.loanId, date: '2026-11-21', amount: '10.00' }]);
     const sale2 = await secondSale(deal, '2026-10-01');
     expect(

@@ -199,8 +199,8 @@ describe("a sale's record is final and true", () => {
       .all(sale.id) as { loanId: string; priceFen: number; claimFen: number }[];
     const [dead, bankrupt] = [allocation[3]!, allocation[7]!];
     await importEvents(deal, [
-      `${dead.loanId},2026-10-13,status,,,deceased`,
-      `${bankrupt.loanId},2026-10-14,status,,,bankrupt`,
+      `${dead.loanId},2026-10-11,status,,,deceased`,
+      `${bankrupt.loanId},2026-10-12,status,,,bankrupt`,
     ]);
     await deal.call('risk', 'POST', `/sales/${sale.id}/sign`, undefined, 200);
     deal.clock.set('2026-10-20T15:00:00.000Z');
