@@ -19,6 +19,8 @@ export {
   type Bilingual,
   chargeOffAgeLabel,
   ON_OFFER,
+  onOfferSql,
+  putBackSql,
   resolvePortfolioBands,
   stratDimensionLabels,
   stratGroupLabel,

@@ -40,6 +40,16 @@ async function packageManifest(deal: Deal, saleId: number) {
   return { manifest, notices };
 }
 
+/** Every XML part of the data-room workbook inside a sale's package, as one text. */
+async function packageDataRoomText(deal: Deal, saleId: number): Promise<string> {
+  const response = await deal.send('finance', 'GET', `/sales/${saleId}/package`);
+  const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()));
+  const workbookPath = Object.keys(zip.files).find((path) => path.endsWith('.xlsx'))!;
+  const workbook = await JSZip.loadAsync(await zip.file(workbookPath)!.async('uint8array'));
+  const parts = Object.keys(workbook.files).filter((path) => path.endsWith('.xml'));
+  return (await Promise.all(parts.map((path) => workbook.file(path)!.async('string')))).join('');
+}
+
 describe('no sale can be stuck', () => {
   it('never offers a loan whose claim on file a payment on the cut-off date used up, and settles without it', async () => {
     const deal = await dealOnDemoBook(300);
@@ -321,6 +331,11 @@ describe("a sale's record is final and true", () => {
     });
     expect(Object.values(manifest.ties).every(Boolean)).toBe(true);
     expect(notices).not.toContain(returned.loanId);
+    // The portfolio and the package's data room agree with the sale net of the put-back.
+    const summary = (await deal.call('risk', 'GET', `/portfolios/${deal.portfolioId}`)).summary;
+    expect(summary.loans).toBe(after.netLoanCount);
+    expect(summary.claim).toBe(after.netClaim);
+    expect(await packageDataRoomText(deal, sale.id)).not.toContain(returned.loanId);
   });
 
   it('refuses to value a sold portfolio (409 saying it is sold); its valuations stay readable', async () => {

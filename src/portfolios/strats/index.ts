@@ -7,6 +7,8 @@ export {
   groupSql,
   lotCandidateRows,
   ON_OFFER,
+  onOfferSql,
+  putBackSql,
   ruleCounts,
   stratGroups,
   verdictSums,

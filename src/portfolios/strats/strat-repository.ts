@@ -6,8 +6,22 @@ import type { StratGroup, StratSums } from './strat-table';
 // order, which is the order they were written in. Sums come back as BigInt (safeIntegers):
 // claim × days past due summed over a large book can pass 2^53.
 
-/** The loans on offer: every loan not excluded by the latest screening. */
-export const ON_OFFER = `portfolio_id = @portfolioId and verdict is not 'excluded'`;
+/**
+ * Whether the portfolio loan row `row` (the table's name or alias) was put back to the seller after
+ * the portfolio's sale (an accepted put-back): it left the sale, so no figure of the portfolio
+ * counts it from then on, as the sale's net figures do not. (A loan the bring-down took out at
+ * settlement is excluded by its verdict already.)
+ */
+export const putBackSql = (row: string) =>
+  `exists (select 1 from sale_exits x join sales s on s.id = x.sale_id
+    where s.portfolio_id = ${row}.portfolio_id and x.loan_id = ${row}.loan_id and x.kind = 'put_back')`;
+
+/** Whether the portfolio loan row `row` is on offer: not excluded by the latest screening, nor put back. */
+export const onOfferSql = (row: string) =>
+  `${row}.verdict is not 'excluded' and not ${putBackSql(row)}`;
+
+/** The loans on offer of the portfolio `@portfolioId`. */
+export const ON_OFFER = `portfolio_id = @portfolioId and ${onOfferSql('portfolio_loans')}`;
 
 const STRAT_SUMS = `count(*) as loans, coalesce(sum(claim_fen), 0) as claimFen, coalesce(sum(principal_fen), 0) as principalFen,
   coalesce(sum(claim_fen * months_since_charge_off), 0) as claimMonths, coalesce(sum(claim_fen * dpd_at_cut_off), 0) as claimDpd`;
@@ -92,7 +106,8 @@ export function verdictSums(tx: DbOrTx, portfolioId: number): VerdictSums[] {
               coalesce(sum(claim_fen * dpd_at_charge_off), 0) as claimDpdAtChargeOff,
               coalesce(sum(claim_fen * borrower_age_years), 0) as claimAge,
               coalesce(sum(case when borrower_age_years is not null then claim_fen end), 0) as claimWithAgeFen
-         from portfolio_loans where portfolio_id = @portfolioId group by verdict`,
+         from portfolio_loans where portfolio_id = @portfolioId and not ${putBackSql('portfolio_loans')}
+         group by verdict`,
   )
     .safeIntegers(true)
     .all({ portfolioId }) as (SumsRow & Omit<VerdictSums, 'sums'>)[];

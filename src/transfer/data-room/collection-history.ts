@@ -1,5 +1,5 @@
 import { type Fen, ZERO_FEN } from '../../shared';
-import { ON_OFFER } from '../../portfolios';
+import { ON_OFFER, onOfferSql } from '../../portfolios';
 import { type DbOrTx, prepared } from '../../../db';
 
 /** One pool × month of the data room's collection history. */
@@ -35,7 +35,7 @@ export function collectionHistory(
     db,
     `select substr(pl.charge_off_date, 1, 7) as pool, substr(e.event_date, 1, 7) as month, sum(e.amount_fen) as collectedFen, count(distinct e.loan_id) as payingAccounts
        from portfolio_loans pl join collection_events e on e.loan_id = pl.loan_id
-       where pl.portfolio_id = ? and pl.verdict is not 'excluded' and e.event_type = 'payment' and e.event_date > pl.charge_off_date and e.event_date <= ?
+       where pl.portfolio_id = ? and ${onOfferSql('pl')} and e.event_type = 'payment' and e.event_date > pl.charge_off_date and e.event_date <= ?
        group by pool, month`,
   ).all(portfolioId, cutOffDate) as {
     pool: string;

@@ -1,5 +1,5 @@
 import type { Fen } from '../../shared';
-import { ON_OFFER } from '../../portfolios';
+import { ON_OFFER, onOfferSql, putBackSql } from '../../portfolios';
 import { type DbOrTx, prepared } from '../../../db';
 
 /** A loan of the data room tape: the portfolio's snapshot at the cut-off, with the borrower's identity from the book. */
@@ -63,9 +63,10 @@ export function* tapePages(
   portfolioId: number,
   options: { excluded: boolean; pageSize: number },
 ): Generator<TapeRow[]> {
+  // A loan put back after a sale is in neither list: it left the portfolio's sale.
   const verdictFilter = options.excluded
-    ? "pl.verdict = 'excluded'"
-    : "pl.verdict is not 'excluded'";
+    ? `pl.verdict = 'excluded' and not ${putBackSql('pl')}`
+    : onOfferSql('pl');
   const page = prepared(db, `${TAPE_SELECT} and ${verdictFilter} order by pl.loan_id limit ?`);
   let after = '';
   for (;;) {
