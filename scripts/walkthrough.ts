@@ -288,6 +288,38 @@ step('Award, sign, settle', {
   bringDownChanges: settlement.bringDown.length,
 });
 
+// 9b. A put-back: the buyer learns a borrower died before the cut-off; finance accepts it. The
+// loan leaves the sale: its price is refunded and every later figure nets it out.
+instant = '2026-10-26T09:00:00.000Z';
+const [returned] = deps.db.$client
+  .prepare(
+    `select a.loan_id as loanId from sale_allocations a where a.sale_id = ? and not exists
+       (select 1 from sale_exits x where x.sale_id = a.sale_id and x.loan_id = a.loan_id) order by a.loan_id limit 1`,
+  )
+  .all(sale.id) as { loanId: string }[];
+const asked = await json(as.buyer, 'POST', `/buyer/sales/${sale.id}/put-backs`, {
+  loanId: returned!.loanId,
+  reason: 'deceased',
+  detail: 'death certificate dated before the cut-off',
+});
+await call(as.finance, 'POST', `/sales/${sale.id}/put-backs/${asked.id}/decision`, {
+  decision: 'accept',
+  note: 'certificate checked',
+});
+const saleNow = await json(as.finance, 'GET', `/sales/${sale.id}`);
+const summaryNow = (await json(as.risk, 'GET', `/portfolios/${portfolio.id}`)).summary;
+step('Put-back accepted', {
+  loan: returned!.loanId,
+  removedAtSettlement: settlement.removed?.loans.length ?? 0,
+  netLoans: saleNow.netLoanCount,
+  netClaim: saleNow.netClaim,
+  netPrice: saleNow.netPrice,
+  portfolioLoans: summaryNow.loans,
+  portfolioClaim: summaryNow.claim,
+});
+if (summaryNow.loans !== saleNow.netLoanCount || summaryNow.claim !== saleNow.netClaim)
+  throw new Error('the portfolio summary and the sale net of put-backs disagree');
+
 // 10. The transfer package, and the winner's clear (P2) data room.
 const zip = await save(
   as.finance,
@@ -316,6 +348,27 @@ step('Trace a leaked copy', {
   attributedTo: traced.copies.map((copy: Json) => copy.buyerOrganisation.name),
   evidence: traced.evidence.map((item: Json) => item.method),
 });
+
+// 12. The books: every asset on its natural side, debit = credit, and one report that ties the
+// book, the ledger, the register and the sale.
+const trial = await json(as.finance, 'GET', '/ledger/trial-balance?as_of=2026-10-31');
+const assetsInCredit = (trial.sections as Json[])
+  .filter((section) => section.section === 'assets')
+  .flatMap((section) => section.accounts as Json[])
+  .filter((account) => Number(account.balance) < 0 && !/allowance|备/i.test(account.nameEn));
+const reconciliation = await json(as.finance, 'GET', '/reconciliation?as_of=2026-10-31');
+step('Trial balance and reconciliation', {
+  debit: trial.totals.debit,
+  credit: trial.totals.credit,
+  balanced: trial.totals.balanced,
+  assetsWithACreditBalance: assetsInCredit.map((account) => account.code),
+  reconciliationLines: reconciliation.lines.length,
+  untied: (reconciliation.lines as Json[])
+    .filter((line) => !line.ties)
+    .map((line) => `${line.check}: ${line.difference}`),
+});
+if (!trial.totals.balanced || assetsInCredit.length > 0 || !reconciliation.ties)
+  throw new Error('the books do not tie: see the step above');
 
 console.log(
   `\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s. Files under out/; the database is out/walkthrough.db.`,
