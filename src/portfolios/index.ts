@@ -25,6 +25,7 @@ export {
   stratDimensionLabels,
   stratGroupLabel,
   valueLabel,
+  type ProductNames,
   type PortfolioSummary,
   type StratDimension,
   stratDimensions,

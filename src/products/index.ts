@@ -4,6 +4,11 @@
 export { productKey } from './product-key';
 export { type ProductKind, productKindNames, productKinds } from './product-kind';
 export { mapStagedProducts, type UnknownProduct, unknownProductsInBook } from './product-mapping';
-export { listProducts, productKindsByKey, type ProductRecord } from './product-repository';
+export {
+  listProducts,
+  productKindsByKey,
+  productNamesByCode,
+  type ProductRecord,
+} from './product-repository';
 export { changeProduct, createProduct } from './products';
 export { productRoutes } from './routes';

@@ -61,3 +61,14 @@ export function productKindsByKey(db: DbOrTx): Map<string, ProductKind> {
     .all();
   return new Map(rows.map(({ alias, kind }) => [alias, kind]));
 }
+
+/** Each product's Chinese and English name by its code: how a buyer's file or a workbook names it. */
+export function productNamesByCode(db: DbOrTx): Map<string, { zh: string; en: string }> {
+  return new Map(
+    db
+      .select({ code: products.code, zh: products.nameZh, en: products.nameEn })
+      .from(products)
+      .all()
+      .map(({ code, zh, en }) => [code, { zh, en }]),
+  );
+}

@@ -52,12 +52,12 @@ beforeAll(async () => {
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
 }, 60_000);
 
-/** The demo's segments (`product=cash_loan`) as a reader of the workbook should see them. */
+/** The demo's segments (`product=cash_loan`) as a reader of the workbook should see them: by the product table's names. */
 const products: Record<string, string> = {
-  consumer_loan: '消费贷 / product: consumer loan',
-  credit_card: '信用卡 / product: credit card',
-  cash_loan: '现金贷 / product: cash loan',
-  small_business: '小微经营贷 / product: small business loan',
+  consumer_loan: '消费贷 / product: Consumer loan',
+  credit_card: '信用卡 / product: Credit card',
+  cash_loan: '现金贷 / product: Cash loan',
+  small_business: '小微经营贷 / product: Small-business loan',
 };
 const readable = (segment: string) => {
   const product = /^product=(\w+)$/.exec(segment)?.[1];
@@ -90,7 +90,9 @@ describe('GET /valuations/{id}/workbook', () => {
         }),
       );
     expect(sheet('Curves').getCell('B1').value).toBe(readable(valuation.segments[0]!.segment));
-    expect(String(sheet('Curves').getCell('B1').value)).toMatch(/^产品: \S+ \/ product: [a-z ]+$/);
+    expect(String(sheet('Curves').getCell('B1').value)).toMatch(
+      /^产品: \S+ \/ product: [A-Za-z -]+$/,
+    );
     expect(valuesOf('Assumptions').get('Overrides of the fitted model')).toBe('none');
   });
 

@@ -22,4 +22,5 @@ export {
   stratDimensionLabels,
   stratGroupLabel,
   valueLabel,
+  type ProductNames,
 } from './labels';

@@ -25,14 +25,11 @@ export const stratDimensionLabels: Readonly<Record<StratDimension, Bilingual>> =
   placement_stage: { zh: '委外阶段', en: 'placement stage' },
 };
 
-/** The loan fields whose stored values are machine words, and the words the trade uses for them. */
+/**
+ * The loan fields whose stored values are machine words, and the words the trade uses for them.
+ * Products are named by the lender's product table (`ProductNames`), not here.
+ */
 const valueLabels: Readonly<Record<string, Readonly<Record<string, Bilingual>>>> = {
-  product: {
-    consumer_loan: { zh: '消费贷', en: 'consumer loan' },
-    credit_card: { zh: '信用卡', en: 'credit card' },
-    cash_loan: { zh: '现金贷', en: 'cash loan' },
-    small_business: { zh: '小微经营贷', en: 'small business loan' },
-  },
   litigation_status: {
     none: { zh: '未起诉', en: 'not sued' },
     filed: { zh: '已起诉', en: 'filed' },
@@ -51,15 +48,19 @@ const valueLabels: Readonly<Record<string, Readonly<Record<string, Bilingual>>>>
 const UNKNOWN: Bilingual = { zh: '未知', en: 'unknown' };
 const NEVER_PAID: Bilingual = { zh: '从未还款', en: 'never paid' };
 
+/** The product table's names by product code (`listProducts` of the products room). */
+export type ProductNames = ReadonlyMap<string, Bilingual>;
+
 /**
- * A stored value of `field` in words: a product, a litigation status or a placement stage by the
- * table above, `unknown` as 未知; any other value (a product the table does not know) as itself,
- * its underscores read as spaces in English.
- * @example valueLabel('product', 'cash_loan') // { zh: '现金贷', en: 'cash loan' }
+ * A stored value of `field` in words: a product by the product table's names, a litigation status
+ * or a placement stage by the table above, `unknown` as 未知; any other value (a product the table
+ * does not know) as itself, its underscores read as spaces in English.
+ * @example valueLabel('product', 'cash_loan', new Map([['cash_loan', { zh: '现金贷', en: 'Cash loan' }]])) // { zh: '现金贷', en: 'Cash loan' }
  */
-export function valueLabel(field: string, value: string): Bilingual {
+export function valueLabel(field: string, value: string, products?: ProductNames): Bilingual {
   if (value === 'unknown') return UNKNOWN;
-  return valueLabels[field]?.[value] ?? { zh: value, en: value.replaceAll('_', ' ') };
+  const named = field === 'product' ? products?.get(value) : valueLabels[field]?.[value];
+  return named ?? { zh: value, en: value.replaceAll('_', ' ') };
 }
 
 /**
@@ -98,6 +99,7 @@ export function stratGroupLabel(
   dimension: StratDimension,
   key: string,
   bands: PortfolioBands,
+  products?: ProductNames,
 ): Bilingual {
   if (key === 'unknown') return UNKNOWN;
   if (key === 'never_paid') return NEVER_PAID;
@@ -105,5 +107,5 @@ export function stratGroupLabel(
   if (dimension === 'charge_off_year') return { zh: `${key} 年`, en: key };
   const unit = bandUnits[dimension];
   if (unit) return { zh: `${key} ${unit.zh}`, en: `${key} ${unit.en}` };
-  return valueLabel(dimension, key);
+  return valueLabel(dimension, key, products);
 }

@@ -1,3 +1,4 @@
+import { productNamesByCode } from '../../products';
 import type { DisclosureTier } from '../../../db';
 import {
   type PortfolioRow,
@@ -60,12 +61,13 @@ export async function writeDataRoom(
   await writeTable(book, readMeTable(copy));
   await writeTable(book, summaryTable(portfolioDetail(deps, portfolio.id).summary));
   const bands = resolvePortfolioBands(deps.config.portfolios);
+  const products = productNamesByCode(deps.db);
   await writeTable(
     book,
     stratsTable(
       stratDimensions.map((dimension) => ({
         dimension: stratDimensionLabels[dimension],
-        groupLabel: (key: string) => stratGroupLabel(dimension, key, bands),
+        groupLabel: (key: string) => stratGroupLabel(dimension, key, bands, products),
         table: strats(deps, portfolio.id, dimension),
       })),
     ),

@@ -1,6 +1,7 @@
 import type { Sheet, SheetColumn } from '../../xlsx';
 import { commissionRateByAge, type CostModel } from '../maths';
 import type { FittedCurve } from '../curves';
+import type { ProductNames } from '../../portfolios';
 import { segmentLabel } from './segment-label';
 
 /**
@@ -10,13 +11,17 @@ import { segmentLabel } from './segment-label';
  * rate at that age. Selecting a block and inserting a line chart draws the curves. Each curve is
  * headed by its segment in words (segment-label.ts), not by its key.
  */
-export function curvesSheet(curves: readonly FittedCurve[], costModel: CostModel): Sheet<number> {
+export function curvesSheet(
+  curves: readonly FittedCurve[],
+  costModel: CostModel,
+  products?: ProductNames,
+): Sheet<number> {
   const ages = curves[0]?.gross.length ?? 0;
   const commission = commissionRateByAge(costModel, ages);
   const rows = Array.from({ length: ages }, (_, age) => age);
   const block = (suffix: string, pick: (curve: FittedCurve) => readonly number[]) =>
     curves.map((curve): SheetColumn<number> => {
-      const header = `${segmentLabel(curve.segment)}${suffix}`;
+      const header = `${segmentLabel(curve.segment, products)}${suffix}`;
       return {
         header,
         kind: 'rate',

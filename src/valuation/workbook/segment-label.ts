@@ -1,4 +1,4 @@
-import { type Bilingual, chargeOffAgeLabel, valueLabel } from '../../portfolios';
+import { type Bilingual, chargeOffAgeLabel, type ProductNames, valueLabel } from '../../portfolios';
 import { defaultPortfolioBands } from '../../shared';
 
 /** The curve set's segment dimensions (history/segments.ts) as a reader calls them. */
@@ -23,20 +23,21 @@ function balanceBandLabel(band: string): Bilingual {
   return { zh: `${low}–${high} 元`, en: `CNY ${low}–${high}` };
 }
 
-function segmentValueLabel(dimension: string, value: string): Bilingual {
+function segmentValueLabel(dimension: string, value: string, products?: ProductNames): Bilingual {
   if (dimension === 'balance_band') return balanceBandLabel(value);
   if (dimension === 'charge_off_age')
     return chargeOffAgeLabel(value, defaultPortfolioBands.chargeOffAge);
-  return valueLabel(dimension, value);
+  return valueLabel(dimension, value, products);
 }
 
 /**
  * A curve's segment key in words, Chinese then English: `product=cash_loan` is
  * "产品: 现金贷 / product: cash loan", `product=credit_card|charge_off_age=primary` is
  * "产品: 信用卡，核销账龄: 6–12 个月 / product: credit card, charge-off age: 6–12 months", the
- * whole book's curve (`all`) "全部贷款 / whole book".
+ * whole book's curve (`all`) "全部贷款 / whole book". Products are named by the product table
+ * (`products`), else by their code.
  */
-export function segmentLabel(segment: string): string {
+export function segmentLabel(segment: string, products?: ProductNames): string {
   if (segment === 'all') return '全部贷款 / whole book';
   const parts = segment.split('|').map((part) => {
     const at = part.indexOf('=');
@@ -45,7 +46,7 @@ export function segmentLabel(segment: string): string {
       zh: dimension,
       en: dimension.replaceAll('_', ' '),
     };
-    const said = segmentValueLabel(dimension, value);
+    const said = segmentValueLabel(dimension, value, products);
     return { zh: `${name.zh}: ${said.zh}`, en: `${name.en}: ${said.en}` };
   });
   return `${parts.map((part) => part.zh).join('，')} / ${parts.map((part) => part.en).join(', ')}`;

@@ -1,3 +1,4 @@
+import { productNamesByCode } from '../../products';
 import type { Context } from 'hono';
 import { effectivenessReport, writtenOffAccounts, effectivenessSheet } from '../../collections';
 import type { AppEnv } from '../../shared';
@@ -58,6 +59,7 @@ export function sendValuationWorkbook(c: Context<AppEnv>, valuation: ValuationRo
         results.segments,
       ),
       inputs.costModel,
+      productNamesByCode(db),
     ),
     cashFlowSheet(results.monthly, valuation.valuationDate, valuation.discountRateAnnual),
     sensitivitySheet(results.sensitivity),
