@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import { openDatabase, fileImports } from '../db';
 import { bootstrapAdmin, seedDemoUsers } from './access';
@@ -21,15 +20,13 @@ const deps: AppDeps = {
   config: configFromEnv(process.env),
 };
 
-// What imports cut off by a crash or kill left in the scratch folder (uploads, staging tables).
+// What imports and uploads cut off by a crash or kill left in the scratch folder (uploads, staging tables).
 const swept = sweepScratchFolder(deps);
 if (swept.length > 0)
   console.log(
     JSON.stringify({ level: 'info', message: 'removed import leftovers', files: swept.length }),
   );
 
-// Uploads live only as long as their request: whatever is there was left by a crash.
-rmSync(deps.config.uploadFolder, { recursive: true, force: true });
 bootstrapAdmin(deps, process.env.PLATFORM_ADMIN_TOKEN, print);
 if (process.env.PLATFORM_DEMO !== '0') {
   await seedDemoBookIfEmpty(deps, print);

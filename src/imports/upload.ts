@@ -1,14 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { Context } from 'hono';
 import { type AppEnv, bodyLimitProblem, Problem } from '../shared';
+import { scratchFile } from './stage';
 
-/** An uploaded file, on disk in the upload folder while its request lasts. */
+/** An uploaded file, on disk in the platform's scratch folder while its request lasts. */
 export interface SpooledUpload {
   path: string;
   bytes: number;
@@ -26,7 +26,7 @@ export function isMultipart(c: Context<AppEnv>): boolean {
 }
 
 /**
- * Writes the upload to the upload folder (config `uploadFolder`) as it arrives, hashing it on the
+ * Writes the upload to the platform's scratch folder (`scratchFile`) as it arrives, hashing it on the
  * way, hands it to `use`, and removes it when `use` ends, however it ends; a failed or cut-off
  * upload removes what it wrote too. The upload is the `file` field of a multipart form (parsed as
  * it streams, by busboy: hono's `parseBody` holds the whole form in memory), else the raw body.
@@ -38,9 +38,9 @@ export async function withSpooledUpload<T>(
   c: Context<AppEnv>,
   use: (upload: SpooledUpload) => Promise<T>,
 ): Promise<T> {
-  const folder = c.get('deps').config.uploadFolder;
-  await mkdir(folder, { recursive: true });
-  const path = join(folder, `upload-${randomUUID()}`);
+  // The platform's one scratch folder (beside the database, owner-only), whose leftovers of a
+  // crashed process are swept at start-up like the imports' own.
+  const path = scratchFile(c.get('deps').db, 'upload', 'bin');
   const readers: ReadStream[] = [];
   try {
     const spooled = await spool(c, path).catch((error: unknown) => {

@@ -1,4 +1,3 @@
-import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /** A delinquency bucket: loans whose days past due fall in `[minDays, maxDays]` (open-ended if no max). */
@@ -229,12 +228,6 @@ export interface PlatformConfig {
    * and per presented token prefix within a sliding window; past it the answer is 429.
    */
   failedAuthentication: { attempts: number; windowSeconds: number };
-  /**
-   * Where uploads (multipart imports, traced files) are written as they arrive, in the platform's
-   * data folder (beside the database): a 600 MB upload must not be held in memory. Each file is
-   * removed when its request ends, however it ends.
-   */
-  uploadFolder: string;
   /** Write-off, recovery and sale accounting choices; each absent one takes its default (`defaultLedgerPolicy` above). */
   ledger?: Partial<LedgerPolicy>;
   /** Band edges of the portfolio strats; each absent list takes its default (`defaultPortfolioBands` above). */
@@ -270,7 +263,6 @@ export const defaultConfig: PlatformConfig = {
   // Ten a minute: more than a person mistyping or a script with a stale token needs, far fewer
   // than a token spray wants.
   failedAuthentication: { attempts: 10, windowSeconds: 60 },
-  uploadFolder: './data/uploads',
 };
 
 const bucketSchema = z.object({
@@ -311,9 +303,6 @@ export function configFromEnv(env: Record<string, string | undefined>): Platform
     importBodyLimitBytes: parsed.IMPORT_BODY_LIMIT_MB
       ? parsed.IMPORT_BODY_LIMIT_MB * 1024 * 1024
       : defaultConfig.importBodyLimitBytes,
-    uploadFolder: parsed.DATABASE_PATH
-      ? join(dirname(parsed.DATABASE_PATH), 'uploads')
-      : defaultConfig.uploadFolder,
     transfer: Object.fromEntries(
       Object.entries({
         sellerName: parsed.SELLER_NAME,

@@ -18,14 +18,17 @@ const tokenOf = {
 export type TestUser = keyof typeof tokenOf;
 
 /**
- * A fresh app on a private in-memory database with the real migrations, the demo users (one per
+ * A fresh app on a private in-memory database (or a file at `databasePath`, whose folder then holds
+ * the platform's scratch folder) with the real migrations, the demo users (one per
  * role) and a log that is kept in `logs` instead of printed.
  * `as('risk')` gives the headers of a request made by that user.
  */
-export function testApp(overrides: { clock?: Clock; config?: Partial<PlatformConfig> } = {}) {
+export function testApp(
+  overrides: { clock?: Clock; config?: Partial<PlatformConfig>; databasePath?: string } = {},
+) {
   const logs: LogEntry[] = [];
   const deps: AppDeps = {
-    db: openDatabase(':memory:'),
+    db: openDatabase(overrides.databasePath ?? ':memory:'),
     clock: overrides.clock ?? fixedClock('2026-06-30T09:00:00.000Z'),
     config: { ...defaultConfig, ...overrides.config },
     log: (entry) => logs.push(entry),

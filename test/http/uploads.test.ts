@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { testApp } from '../helpers/test-app';
 import { aTapeRow, csvOf } from '../imports/files';
 import { sharedStringsBomb } from '../../bench/hostile-files';
 
-// Uploads (multipart imports, traced files) go to the platform's upload folder as they arrive and
+// Uploads (multipart imports, traced files) go to the platform's scratch folder as they arrive and
 // never whole into memory; every exit path removes what they left there; a body over the limit is
 // a 413 problem.
 
@@ -22,12 +22,17 @@ const BOUNDARY = '----uploads-test-boundary';
 const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
+/** An app on a database file of its own, so its scratch folder (scratch/ beside it) is its own. */
 function appWithUploads(importBodyLimitBytes = 256 * MB) {
-  const uploadFolder = mkdtempSync(join(tmpdir(), 'uploads-test-'));
-  folders.push(uploadFolder);
-  const t = testApp({ config: { uploadFolder, importBodyLimitBytes } });
-  const left = () => readdirSync(uploadFolder);
-  return { ...t, uploadFolder, left };
+  const dataFolder = mkdtempSync(join(tmpdir(), 'uploads-test-'));
+  folders.push(dataFolder);
+  const t = testApp({
+    databasePath: join(dataFolder, 'platform.db'),
+    config: { importBodyLimitBytes },
+  });
+  const uploadFolder = join(dataFolder, 'scratch');
+  const left = () => (existsSync(uploadFolder) ? readdirSync(uploadFolder) : []);
+  return { ...t, uploadFolder, dataFolder, left };
 }
 
 const encoder = new TextEncoder();
@@ -225,7 +230,7 @@ describe('a traced file', () => {
 
   it('that is a shared-strings bomb (.xlsx) is read in bounded memory, never whole', async () => {
     const t = appWithUploads();
-    const bomb = join(t.uploadFolder, '..', `bomb-${process.pid}.xlsx`);
+    const bomb = join(t.dataFolder, `bomb-${process.pid}.xlsx`);
     folders.push(bomb);
     await sharedStringsBomb(bomb, 128 * MB);
     const base = process.memoryUsage().rss;
