@@ -53,6 +53,19 @@ describe('POST /portfolios/{id}/valuations: the numbers', () => {
     expect(sum(base.segments.map((s) => s.face))).toBe(fen(base.measures.face));
   });
 
+  it('gives each segment its expected collections, adding up to the fen to ERC, costs and net', () => {
+    const segments = base.segments;
+    expect(sum(segments.map((s) => s.expectedGross!))).toBe(fen(base.measures.erc));
+    expect(sum(segments.map((s) => s.expectedCosts!))).toBe(fen(base.measures.costs));
+    expect(sum(segments.map((s) => s.expectedNet!))).toBe(fen(base.measures.netCollections));
+    for (const s of segments) {
+      expect(fen(s.expectedNet!)).toBe(fen(s.expectedGross!) - fen(s.expectedCosts!));
+      expect(fen(s.expectedGross!)).toBeGreaterThan(0);
+    }
+    // The segments differ: their curves and balances do.
+    expect(new Set(segments.map((s) => s.expectedGross)).size).toBe(segments.length);
+  });
+
   it('gives monthly flows that add up, to the fen, to ERC, costs and net collections', () => {
     const { monthly, measures } = base;
     expect(monthly).toHaveLength(120);
@@ -232,7 +245,15 @@ describe('POST /portfolios/{id}/valuations: the inputs', () => {
       simulations: 20,
     });
     expect(valuation.segments).toEqual([
-      { segment: 'all', curve: 'all', loans: base.loans, face: base.measures.face },
+      {
+        segment: 'all',
+        curve: 'all',
+        loans: base.loans,
+        face: base.measures.face,
+        expectedGross: valuation.measures.erc,
+        expectedCosts: valuation.measures.costs,
+        expectedNet: valuation.measures.netCollections,
+      },
     ]);
   });
 });

@@ -9,6 +9,9 @@ import {
   type ValuationLoan,
 } from '../../src/valuation/maths/valuation-book';
 
+/** The month-by-month flows, without the per-curve totals. */
+type Monthly = Omit<MonthlyCashFlows, 'byCurve'>;
+
 /** Loans projected to monthly cash flows: `compileBook`, then `projectBook`. */
 function projectCashFlows<L extends ValuationLoan>(
   loans: readonly L[],
@@ -111,6 +114,26 @@ describe('projectCashFlows', () => {
     [15_000, 10_000, 0, 0, 0].forEach((fen, t) => expect(flows.grossFen[t]).toBeCloseTo(fen, 6));
   });
 
+  it('totals each curve over the horizon, the capped loans on their own curve, adding up to the months', () => {
+    const steep = curveOf('steep', [0.3, 0.3, 0.3, 0.2, 0.1, 0.05]);
+    const loans: (ValuationLoan & { curve: ProjectedCurve })[] = [
+      { chargeOffDate: '2025-10-05', chargeOffFen: 100_000, claimFen: 1_000_000, curve: flat },
+      { chargeOffDate: '2025-12-01', chargeOffFen: 100_000, claimFen: 25_000, curve: steep },
+      { chargeOffDate: '2025-11-11', chargeOffFen: 50_000, claimFen: 500_000, curve: steep },
+    ];
+    const flows = projectCashFlows(loans, (loan) => loan.curve, costs, {
+      valuationDate: '2025-12-31',
+      horizonMonths: 6,
+    });
+    const sum = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
+    expect(flows.byCurve.grossFen).toHaveLength(2);
+    expect(sum(flows.byCurve.grossFen)).toBeCloseTo(sum(flows.grossFen), 6);
+    expect(sum(flows.byCurve.commissionFen)).toBeCloseTo(sum(flows.commissionFen), 6);
+    expect(sum(flows.byCurve.fixedFen)).toBeCloseTo(sum(flows.fixedFen), 6);
+    // The flat curve's one loan, aged 2: ages 3–5 collect 10 % of 100,000 each.
+    expect(flows.byCurve.grossFen[0]).toBeCloseTo(30_000, 6);
+  });
+
   it('spends the legal cost of each litigated account in the first month', () => {
     const loans: ValuationLoan[] = [
       { chargeOffDate: '2025-12-01', chargeOffFen: 100_000, claimFen: 100_000, litigate: true },
@@ -188,9 +211,9 @@ function walkEveryLoan(
   }[],
   horizon: number,
   shock: number,
-): MonthlyCashFlows {
+): Monthly {
   const zero = () => new Float64Array(horizon);
-  const flows: MonthlyCashFlows = {
+  const flows: Monthly = {
     grossFen: zero(),
     commissionFen: zero(),
     legalFen: zero(),
@@ -220,7 +243,7 @@ function walkEveryLoan(
   return flows;
 }
 
-function expectFlowsClose(actual: MonthlyCashFlows, wanted: MonthlyCashFlows): void {
+function expectFlowsClose(actual: MonthlyCashFlows, wanted: Monthly): void {
   for (const key of ['grossFen', 'commissionFen', 'legalFen', 'fixedFen', 'netFen'] as const) {
     wanted[key].forEach((w, t) =>
       expect(Math.abs((actual[key][t] ?? NaN) - w)).toBeLessThanOrEqual(

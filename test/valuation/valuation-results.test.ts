@@ -73,10 +73,16 @@ describe('valuationResults', () => {
       loans
         .filter((loan) => loan.product === product)
         .reduce((sum, loan) => sum + loan.claimFen, 0);
-    expect(results.segments).toEqual([
+    expect(results.segments).toMatchObject([
       { segment: 'product=card', curve: 'product=card', loans: 800, faceFen: face('card') },
       { segment: 'product=cash', curve: 'all', loans: 1600, faceFen: face('cash') },
     ]);
+    // Their expected collections share out the valuation's, to the fen.
+    const total = (pick: (use: (typeof results.segments)[number]) => number) =>
+      results.segments.reduce((sum, use) => sum + pick(use), 0);
+    expect(total((use) => use.expectedGrossFen)).toBe(results.measures.ercFen);
+    expect(total((use) => use.expectedCostsFen)).toBe(results.measures.costsFen);
+    expect(total((use) => use.expectedNetFen)).toBe(results.measures.netCollectionsFen);
     expect(results.loans).toBe(2400);
     expect(results.measures.faceFen).toBe(face('card') + face('cash'));
   });

@@ -20,7 +20,7 @@ export { forecastAccuracy, type ForecastAccuracy } from './forecast-accuracy';
 export { monthlyFen, type MonthlyFen, totalFen } from './monthly-fen';
 export { type Percentiles } from './percentiles';
 export { collectionMultiples, paybackMonth, priceAtTargetIrr } from './pricing';
-export { projectBook } from './projection';
+export { type MonthlyCashFlows, projectBook } from './projection';
 export { type CurveFitOptions, type RecoveryCurve } from './recovery-curve';
 export {
   buildRecoveryTriangle,

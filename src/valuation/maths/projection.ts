@@ -10,6 +10,11 @@ export interface MonthlyCashFlows {
   fixedFen: Float64Array;
   costsFen: Float64Array;
   netFen: Float64Array;
+  /**
+   * Over the whole horizon, per curve of the book (index as `book.curves`): gross and the costs
+   * that follow the curve's loans (commission and fixed; legal costs are the plan's, per loan).
+   */
+  byCurve: { grossFen: Float64Array; commissionFen: Float64Array; fixedFen: Float64Array };
 }
 
 interface ProjectionOptions {
@@ -43,14 +48,15 @@ export function projectBook(
     throw new RangeError(`the horizon must be a positive whole number of months: ${horizon}`);
   if (!(scale >= 0))
     throw new RangeError(`a recovery shock below −100 % is meaningless: ${options.recoveryShock}`);
-  const flows = emptyFlows(horizon);
+  const flows = emptyFlows(horizon, book.curves.length);
   const commission = commissionRateByAge(costModel, book.maxAgeMonths + horizon + 1);
   const groups = groupLoans(book, horizon, scale, commission, flows);
   const span = book.maxAgeMonths + 1;
   const fixedFen = costModel.fixedCostPerAccountMonthFen;
   for (let g = 0; g < groups.accounts.length; g++) {
     if (groups.accounts[g] === 0) continue;
-    const rates = book.curves[Math.floor(g / span)]?.rates ?? new Float64Array(0);
+    const curve = Math.floor(g / span);
+    const rates = book.curves[curve]?.rates ?? new Float64Array(0);
     const lastPayingAge = lastPositiveIndex(rates);
     const startAge = g % span;
     const drops = groups.drops.get(g);
@@ -64,9 +70,15 @@ export function projectBook(
         accounts -= drops[horizon + 2 + t] ?? 0;
       }
       const grossFen = unitsFen * (rates[age] ?? 0);
+      const commissionFen = grossFen * (commission[age] ?? 0);
       flows.grossFen[t - 1]! += grossFen;
-      flows.commissionFen[t - 1]! += grossFen * (commission[age] ?? 0);
-      if (age <= lastPayingAge) flows.fixedFen[t - 1]! += accounts * fixedFen;
+      flows.commissionFen[t - 1]! += commissionFen;
+      flows.byCurve.grossFen[curve]! += grossFen;
+      flows.byCurve.commissionFen[curve]! += commissionFen;
+      if (age <= lastPayingAge) {
+        flows.fixedFen[t - 1]! += accounts * fixedFen;
+        flows.byCurve.fixedFen[curve]! += accounts * fixedFen;
+      }
     }
   }
   flows.legalFen[0]! += book.litigatedAccounts * costModel.legalCostPerLitigatedAccountFen;
@@ -130,8 +142,11 @@ function groupLoans(
     const lastFen = claimFen - unitsFen * collectedBy(cum, age, low - 1);
     drops[low]! += chargeOffFen;
     drops[horizon + 2 + low + (lastFen > 0 ? 1 : 0)]! += 1;
+    const lastCommissionFen = lastFen * (commission[age + low] ?? 0);
     flows.grossFen[low - 1]! += lastFen;
-    flows.commissionFen[low - 1]! += lastFen * (commission[age + low] ?? 0);
+    flows.commissionFen[low - 1]! += lastCommissionFen;
+    flows.byCurve.grossFen[curveIndex]! += lastFen;
+    flows.byCurve.commissionFen[curveIndex]! += lastCommissionFen;
   }
   return groups;
 }
@@ -146,9 +161,11 @@ function collectedBy(cum: Float64Array, age: number, t: number): number {
   return (cum[Math.min(age + t + 1, end)] ?? 0) - (cum[Math.min(age + 1, end)] ?? 0);
 }
 
-function emptyFlows(horizon: number): MonthlyCashFlows {
+function emptyFlows(horizon: number, curves: number): MonthlyCashFlows {
   const array = () => new Float64Array(horizon);
+  const perCurve = () => new Float64Array(curves);
   return {
+    byCurve: { grossFen: perCurve(), commissionFen: perCurve(), fixedFen: perCurve() },
     grossFen: array(),
     commissionFen: array(),
     legalFen: array(),

@@ -1,4 +1,12 @@
-import { asFen, type Fen, type IsoDate, ZERO_FEN } from '../../shared';
+import {
+  allocatePrice,
+  asFen,
+  type Fen,
+  type IsoDate,
+  roundToFen,
+  subtractFen,
+  ZERO_FEN,
+} from '../../shared';
 import {
   type CostModel,
   type MonthlyFen,
@@ -7,6 +15,9 @@ import {
   simulate,
   type SimulationResult,
   compileBook,
+  type MonthlyCashFlows,
+  projectBook,
+  type ProjectedCurve,
   type ValuationLoan,
 } from '../maths';
 import { holdOrSell, type HoldOrSell } from './hold-or-sell';
@@ -48,6 +59,13 @@ export interface SegmentUse {
   curve: string;
   loans: number;
   faceFen: Fen;
+  /**
+   * Its share of the expected gross collections and of the costs, to the fen: the segments' sums
+   * are the valuation's ERC and costs exactly (largest remainders), net = gross − costs.
+   */
+  expectedGrossFen: Fen;
+  expectedCostsFen: Fen;
+  expectedNetFen: Fen;
 }
 
 export interface ValuationResults {
@@ -73,6 +91,10 @@ type CompiledLoan = ValuationLoan & { segment: string };
 export function valuationResults(setup: ValuationSetup): ValuationResults {
   const { curves, terms } = setup;
   const segments = new Map<string, SegmentUse>();
+  // One projected curve per segment (sharing the rates of the curve it uses), so the projection's
+  // per-curve totals are per segment; and each segment's litigated accounts, for its legal costs.
+  const projected = new Map<string, ProjectedCurve>();
+  const litigated = new Map<string, number>();
   function* compiled(): Generator<CompiledLoan> {
     for (const loan of setup.loans) {
       if (loan.chargeOffDate > setup.valuationDate)
@@ -89,24 +111,33 @@ export function valuationResults(setup: ValuationSetup): ValuationResults {
             curve: (curves.bySegment.get(segment) ?? curves.book).segment,
             loans: 0,
             faceFen: ZERO_FEN,
+            expectedGrossFen: ZERO_FEN,
+            expectedCostsFen: ZERO_FEN,
+            expectedNetFen: ZERO_FEN,
           }),
         );
       use.loans += 1;
       use.faceFen = asFen(use.faceFen + loan.claimFen);
+      const litigate = setup.litigates(loan);
+      if (litigate) litigated.set(segment, (litigated.get(segment) ?? 0) + 1);
       yield {
         chargeOffDate: loan.chargeOffDate,
         chargeOffFen: loan.chargeOffFen,
         claimFen: loan.claimFen,
-        litigate: setup.litigates(loan),
+        litigate,
         segment,
       };
     }
   }
-  const book = compileBook(
-    compiled(),
-    (loan) => curves.bySegment.get(loan.segment) ?? curves.book,
-    setup.valuationDate,
-  );
+  const curveOfSegment = (segment: string): ProjectedCurve => {
+    let curve = projected.get(segment);
+    if (!curve) {
+      const used = curves.bySegment.get(segment) ?? curves.book;
+      projected.set(segment, (curve = { segment, rates: used.rates }));
+    }
+    return curve;
+  };
+  const book = compileBook(compiled(), (loan) => curveOfSegment(loan.segment), setup.valuationDate);
   // The terms carry the sensitivity axes, so the grid is always there.
   const { monthly, sensitivity, ...measures } = valuePortfolio(book, setup.costModel, terms);
   const distribution = simulate({
@@ -126,6 +157,46 @@ export function valuationResults(setup: ValuationSetup): ValuationResults {
     sensitivity: sensitivity!,
     distribution,
     holdOrSell: holdOrSell(book, setup.costModel, terms, measures.priceFen),
-    segments: [...segments.values()].sort((a, b) => a.segment.localeCompare(b.segment)),
+    segments: withExpectedCollections(
+      [...segments.values()].sort((a, b) => a.segment.localeCompare(b.segment)),
+      projectBook(book, setup.costModel, { horizonMonths: terms.horizonMonths }).byCurve,
+      book.curves.map((curve) => curve.segment),
+      (segment) => (litigated.get(segment) ?? 0) * setup.costModel.legalCostPerLitigatedAccountFen,
+      measures,
+    ),
   };
+}
+
+/**
+ * Each segment's expected gross, costs and net: the projection's per-curve totals (one curve per
+ * segment) with its legal costs, shared out to the fen so that the segments add up to the
+ * valuation's ERC and costs exactly (`allocatePrice`'s largest remainders over the rounded
+ * expectations).
+ */
+function withExpectedCollections(
+  segments: SegmentUse[],
+  byCurve: MonthlyCashFlows['byCurve'],
+  curveSegments: readonly string[],
+  legalFenOf: (segment: string) => number,
+  measures: { ercFen: Fen; costsFen: Fen },
+): SegmentUse[] {
+  const index = new Map(curveSegments.map((segment, i) => [segment, i]));
+  const grossOf = (segment: string) => byCurve.grossFen[index.get(segment) ?? -1] ?? 0;
+  const costsOf = (segment: string) => {
+    const i = index.get(segment) ?? -1;
+    return (byCurve.commissionFen[i] ?? 0) + (byCurve.fixedFen[i] ?? 0) + legalFenOf(segment);
+  };
+  const share = (totalFen: Fen, of: (segment: string) => number) =>
+    allocatePrice(
+      totalFen,
+      segments.map((use) => roundToFen(Math.max(0, of(use.segment)))),
+    );
+  const gross = share(measures.ercFen, grossOf);
+  const costs = share(measures.costsFen, costsOf);
+  return segments.map((use, i) => ({
+    ...use,
+    expectedGrossFen: gross[i]!,
+    expectedCostsFen: costs[i]!,
+    expectedNetFen: subtractFen(gross[i]!, costs[i]!),
+  }));
 }

@@ -216,6 +216,14 @@ export const ValuationSchema = ValuationSummarySchema.extend({
         .openapi({ description: "The curve used: the segment's own, or `all` (the book's)" }),
       loans: z.number().int(),
       face: yuanAmount,
+      expectedGross: yuanAmount.optional().openapi({
+        description:
+          "The segment's share of the expected gross collections; the segments add up to the ERC",
+      }),
+      expectedCosts: yuanAmount.optional(),
+      expectedNet: yuanAmount
+        .optional()
+        .openapi({ description: 'Gross less costs; the segments add up to the net collections' }),
     }),
   ),
 }).openapi('Valuation');

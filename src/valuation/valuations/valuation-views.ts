@@ -118,6 +118,17 @@ export function valuationView(row: ValuationRow): z.infer<typeof ValuationSchema
       difference: formatFen(holdOrSell.differenceFen),
       recommendation: holdOrSell.recommendation,
     },
-    segments: results.segments.map(({ faceFen, ...use }) => ({ ...use, face: formatFen(faceFen) })),
+    segments: results.segments.map(
+      ({ faceFen, expectedGrossFen, expectedCostsFen, expectedNetFen, ...use }) => ({
+        ...use,
+        face: formatFen(faceFen),
+        // Valuations stored before segments were projected apart have no expected collections.
+        ...(expectedGrossFen !== undefined && {
+          expectedGross: formatFen(expectedGrossFen),
+          expectedCosts: formatFen(expectedCostsFen),
+          expectedNet: formatFen(expectedNetFen),
+        }),
+      }),
+    ),
   };
 }
