@@ -150,15 +150,15 @@ describe('GET /collections/effectiveness on a hand-built book', () => {
     const sheet = workbook.worksheets[0]!;
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
     expect(values(1).slice(0, 6)).toEqual([
-      'channel',
+      '回款渠道 / channel',
       'Month placed',
       'Accounts worked',
       'Placements',
       'Placed',
       'Recovered',
     ]);
-    expect(values(2).slice(0, 6)).toEqual(['in_house', undefined, 3, 3, 3500, 100]);
-    expect(values(sheet.rowCount)[0]).toBe('total');
+    expect(values(2).slice(0, 6)).toEqual(['自催 / in-house', undefined, 3, 3, 3500, 100]);
+    expect(values(sheet.rowCount)[0]).toBe('合计 / total');
     const audit = t.db.$client
       .prepare(
         "select count(*) as n from audit_events where action = 'collections.effectiveness.downloaded'",

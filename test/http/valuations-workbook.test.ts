@@ -252,9 +252,9 @@ describe('GET /valuations/{id}/workbook', () => {
     expect(ws.getRow(ws.rowCount).getCell(1).value).toBe('Total');
     expect(cellFen(ws.getRow(ws.rowCount).getCell(5).value)).toBe(fen(stored.total.predicted));
     const effectiveness = sheet('Collection effectiveness');
-    expect(effectiveness.getRow(1).getCell(1).value).toBe('channel');
+    expect(effectiveness.getRow(1).getCell(1).value).toBe('回款渠道 / channel');
     expect(effectiveness.getColumn(1).values).toEqual(
-      expect.arrayContaining(['in_house', 'agency', 'total']),
+      expect.arrayContaining(['自催 / in-house', '委外 / agency', '合计 / total']),
     );
   });
 

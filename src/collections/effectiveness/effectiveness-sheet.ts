@@ -1,7 +1,34 @@
+import type { PaymentChannel } from '../../../db';
 import type { Sheet, SheetColumn } from '../../xlsx';
-import { effectivenessRates, type EffectivenessReport, type Tally } from './effectiveness';
+import {
+  type EffectivenessDimension,
+  effectivenessRates,
+  type EffectivenessReport,
+  type Tally,
+} from './effectiveness';
 
 type SheetRow = Tally & { group: string; month: string | null; accountsWorked: number | null };
+
+/** Who collected, as a reader of the sheet calls it: Chinese, then English. */
+const channelNames: Readonly<Record<PaymentChannel, string>> = {
+  in_house: '自催 / in-house',
+  agency: '委外 / agency',
+  legal: '诉讼 / legal',
+  settlement: '和解 / settlement',
+  debt_sale: '债权转让 / debt sale',
+};
+
+/** What the report groups by, as a column header. */
+const groupingNames: Readonly<Record<EffectivenessDimension, string>> = {
+  channel: '回款渠道 / channel',
+  grade: '逾期等级 / delinquency grade',
+  stage: '委外阶段 / placement stage',
+  month: '委外月份 / month placed',
+};
+
+/** A group key in words: a channel by its name, the total as 合计; other keys are already words. */
+const groupName = (key: string) =>
+  key === 'total' ? '合计 / total' : (channelNames[key as PaymentChannel] ?? key);
 
 /**
  * The effectiveness report as a worksheet, for its own download and for the valuation workbook:
@@ -10,12 +37,12 @@ type SheetRow = Tally & { group: string; month: string | null; accountsWorked: n
  */
 export function effectivenessSheet(report: EffectivenessReport): Sheet<SheetRow> {
   const rows: SheetRow[] = report.rows.flatMap((row) => [
-    { ...row, group: row.key, month: null, accountsWorked: row.accounts },
-    ...row.trend.map((point) => ({ ...point, group: row.key, accountsWorked: null })),
+    { ...row, group: groupName(row.key), month: null, accountsWorked: row.accounts },
+    ...row.trend.map((point) => ({ ...point, group: groupName(row.key), accountsWorked: null })),
   ]);
   rows.push({
     ...report.total,
-    group: 'total',
+    group: groupName('total'),
     month: null,
     accountsWorked: report.total.accounts,
   });
@@ -32,7 +59,12 @@ export function effectivenessSheet(report: EffectivenessReport): Sheet<SheetRow>
     name: `Effectiveness by ${report.by}`,
     pages: [rows],
     columns: [
-      { header: report.by, kind: 'text', width: 14, value: (row) => row.group },
+      {
+        header: groupingNames[report.by],
+        kind: 'text',
+        width: 22,
+        value: (row) => row.group,
+      },
       { header: 'Month placed', kind: 'text', width: 13, value: (row) => row.month },
       { header: 'Accounts worked', kind: 'integer', width: 16, value: (row) => row.accountsWorked },
       { header: 'Placements', kind: 'integer', width: 12, value: (row) => row.placements },
