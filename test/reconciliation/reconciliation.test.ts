@@ -4,6 +4,7 @@ import {
   DEMO_AS_OF,
   biddingClosed,
   dealOnDemoBook,
+  importPayments,
   settled,
   soldLoans,
   type Deal,
@@ -13,22 +14,6 @@ import {
 // A book driven through the whole chain on the API: a tape (opening balances and register), a
 // write-off, two sales, collections before and after settlement, a put-back with a refund, a
 // forwarding to the buyer. The reconciliation must tie on every line.
-
-const importPayments = async (
-  deal: Deal,
-  payments: { loanId: string; date: string; amount: string }[],
-) => {
-  const csv = [
-    'loan_id,event_date,event_type,amount,payment_channel',
-    ...payments.map((p) => `${p.loanId},${p.date},payment,${p.amount},in_house`),
-  ].join('\n');
-  const response = await deal.t.app.request('/collections/import', {
-    method: 'POST',
-    body: csv,
-    headers: deal.t.as('risk', { 'Content-Type': 'text/csv' }),
-  });
-  expect(response.status, await response.clone().text()).toBe(201);
-};
 
 async function writeOffSome(deal: Deal, date: string) {
   const loanIds = (

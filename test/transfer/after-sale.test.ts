@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { biddingClosed, dealOnDemoBook, settled, soldLoans, type Deal, type Json } from './deal';
+import {
+  biddingClosed,
+  dealOnDemoBook,
+  importPayments,
+  settled,
+  soldLoans,
+  type Deal,
+  type Json,
+} from './deal';
 
-const importPayments = async (
-  deal: Deal,
-  payments: { loanId: string; date: string; amount: string }[],
-) => {
-  const csv = [
-    'loan_id,event_date,event_type,amount,payment_channel',
-    ...payments.map((p) => `${p.loanId},${p.date},payment,${p.amount},in_house`),
-  ].join('\n');
-  const response = await deal.t.app.request('/collections/import', {
-    method: 'POST',
-    body: csv,
-    headers: deal.t.as('risk', { 'Content-Type': 'text/csv' }),
-  });
-  expect(response.status, await response.clone().text()).toBe(201);
-  return (await response.json()) as Json;
-};
 const balanceOf = (deal: Deal, account: string) =>
   (
     deal.t.db.$client

@@ -201,3 +201,30 @@ export const soldLoans = (deal: Deal, saleId: number) =>
        order by a.price_fen desc, a.loan_id`,
     )
     .all(saleId) as { loanId: string; priceFen: number }[];
+
+/**
+ * Imports collection events as the risk user, the CSV's rows as given under
+ * `loan_id,event_date,event_type,amount,payment_channel,status_event`; the answer must be 201.
+ */
+export async function importEvents(deal: Deal, rows: string[]): Promise<Json> {
+  const csv = ['loan_id,event_date,event_type,amount,payment_channel,status_event', ...rows].join(
+    '\n',
+  );
+  const response = await deal.t.app.request('/collections/import', {
+    method: 'POST',
+    body: csv,
+    headers: deal.t.as('risk', { 'Content-Type': 'text/csv' }),
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return (await response.json()) as Json;
+}
+
+/** Imports payments collected in house (`importEvents`). */
+export const importPayments = (
+  deal: Deal,
+  payments: { loanId: string; date: string; amount: string }[],
+) =>
+  importEvents(
+    deal,
+    payments.map((p) => `${p.loanId},${p.date},payment,${p.amount},in_house,`),
+  );

@@ -1,20 +1,9 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { biddingClosed, dealOnDemoBook, settled, type Deal, type Json } from './deal';
+import { biddingClosed, dealOnDemoBook, importEvents, settled, type Deal, type Json } from './deal';
 
 // Issue #12 item 8 and #13 item 2: no sale can be stuck, and a sale's record is final and true.
 
-const importEvents = async (deal: Deal, rows: string[]) => {
-  const csv = ['loan_id,event_date,event_type,amount,payment_channel,status_event', ...rows].join(
-    '\n',
-  );
-  const response = await deal.t.app.request('/collections/import', {
-    method: 'POST',
-    body: csv,
-    headers: deal.t.as('risk', { 'Content-Type': 'text/csv' }),
-  });
-  expect(response.status, await response.clone().text()).toBe(201);
-};
 const onOffer = (deal: Deal) =>
   deal.t.db.$client
     .prepare(
